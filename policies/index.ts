@@ -1,8 +1,25 @@
 import { Policies } from "@pulumi/policy";
+import { sgDbIngressOnlyFromSecurityGroups } from "./sg/db-ingress-only-from-security-groups";
+import { sgDefaultDeniesAll } from "./sg/default-denies-all";
+import { sgDescriptions } from "./sg/descriptions";
+import { sgEgressRestricted } from "./sg/egress-restricted";
+import { sgIngressFromWorldAllowedPorts } from "./sg/ingress-from-world-allowed-ports";
+import { sgNoAdminPortsFromWorld } from "./sg/no-admin-ports-from-world";
+import { sgNoAllTrafficRules } from "./sg/no-all-traffic-rules";
+import { sgPreferSecurityGroupReferences } from "./sg/prefer-security-group-references";
 
 export const packName = "aws-network-guardrails";
 
 /** Every policy of the pack, in a fixed order, each with its default enforcement level. */
 export function catalogue(): Policies {
-    return [];
+    return [
+        sgNoAdminPortsFromWorld,
+        sgDbIngressOnlyFromSecurityGroups,
+        sgEgressRestricted,
+        sgIngressFromWorldAllowedPorts,
+        sgPreferSecurityGroupReferences,
+        sgNoAllTrafficRules,
+        sgDescriptions,
+        sgDefaultDeniesAll,
+    ];
 }

@@ -1,0 +1,81 @@
+/**
+ * Reading a policy's configuration: the user's values over the defaults its configSchema declares.
+ * A value the pack cannot use is a ConfigError naming the policy and the key.
+ */
+import { PolicyConfigSchema } from "@pulumi/policy";
+import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { Cidr, parseCidr } from "./net/cidr";
+import { PortRange, parsePortSpec } from "./net/ports";
+
+export class ConfigError extends Error {}
+
+/** The defaults a schema declares, as a plain object. */
+export function schemaDefaults(schema: PolicyConfigSchema): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, prop] of Object.entries(schema.properties)) {
+        if (prop.default !== undefined) {
+            out[key] = prop.default;
+        }
+    }
+    return out;
+}
+
+export function withDefaults(schema: PolicyConfigSchema, given: Record<string, unknown>): Record<string, unknown> {
+    return { ...schemaDefaults(schema), ...given };
+}
+
+/** A list of ports or port ranges: [22, "5985-5986"]. */
+export function portList(config: Record<string, unknown>, key: string): PortRange[] {
+    const value = config[key] ?? [];
+    if (!Array.isArray(value)) {
+        throw new ConfigError(`${key} should be a list of ports or "from-to" ranges`);
+    }
+    return value.map((v, i) => {
+        const range = parsePortSpec(v);
+        if (!range) {
+            throw new ConfigError(`${key}[${i}] (${JSON.stringify(v)}) is not a port 0-65535 or a "from-to" range`);
+        }
+        return range;
+    });
+}
+
+export function cidrList(config: Record<string, unknown>, key: string): Cidr[] {
+    const value = config[key] ?? [];
+    if (!Array.isArray(value)) {
+        throw new ConfigError(`${key} should be a list of CIDR blocks`);
+    }
+    return value.map((v, i) => {
+        const cidr = parseCidr(v);
+        if (!cidr) {
+            throw new ConfigError(`${key}[${i}] (${JSON.stringify(v)}) is not a valid CIDR block`);
+        }
+        return cidr;
+    });
+}
+
+export function stringList(config: Record<string, unknown>, key: string): string[] {
+    const value = config[key] ?? [];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
+        throw new ConfigError(`${key} should be a list of strings`);
+    }
+    return value as string[];
+}
+
+export function integer(config: Record<string, unknown>, key: string, min: number, max: number): number {
+    const value = config[key];
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+        throw new ConfigError(`${key} (${JSON.stringify(value)}) should be an integer from ${min} to ${max}`);
+    }
+    return value;
+}
+
+/** JSON schema for a list of ports and port ranges. */
+export function portListSchema(description: string, defaults: (number | string)[]): PolicyConfigJSONSchema {
+    return {
+        type: "array",
+        description,
+        // minimum/maximum constrain the numbers, pattern the "from-to" strings.
+        items: { type: ["integer", "string"], minimum: 0, maximum: 65535, pattern: "^[0-9]{1,5}(-[0-9]{1,5})?$" },
+        default: defaults,
+    };
+}

@@ -1,0 +1,298 @@
+/**
+ * The one canonical security-group rule, and the normaliser from every AWS shape that can express
+ * one: inline rules of SecurityGroup and DefaultSecurityGroup, ec2.SecurityGroupRule, and
+ * vpc.SecurityGroupIngressRule / vpc.SecurityGroupEgressRule. One AWS rule per peer: an inline rule
+ * with N CIDRs becomes N rules, and `self` adds one more without hiding the others.
+ */
+import { Cidr, Family, parseCidr } from "../net/cidr";
+import { ALL_PORTS, PortRange, isPort } from "../net/ports";
+import { Protocol, hasPorts, parseProtocol } from "../net/protocol";
+import { T } from "./types";
+import {
+    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, joinPath, num, root, str,
+} from "./values";
+
+export type Direction = "ingress" | "egress";
+
+export type Peer =
+    | { readonly kind: "cidr"; readonly cidr: Cidr }
+    | { readonly kind: "security-group"; readonly id: Maybe<string> }
+    | { readonly kind: "prefix-list"; readonly id: Maybe<string> }
+    | { readonly kind: "self" };
+
+/** Where a rule was written: the resource and the property paths of the rule and of its peer. */
+export interface Origin {
+    readonly urn: string;
+    readonly name: string;
+    readonly type: string;
+    /** "ingress[2]" for an inline rule, "" for a standalone rule resource. */
+    readonly rulePath: string;
+    /** "ingress[2].cidrBlocks[0]", "cidrBlocks[0]", "cidrIpv4", ... */
+    readonly peerPath: string;
+}
+
+export interface SgRule {
+    readonly direction: Direction;
+    readonly protocol: Maybe<Protocol>;
+    /** TCP/UDP port range; all ports for all-protocol rules; null for protocols without ports (ICMP, ...). */
+    readonly ports: Maybe<PortRange | null>;
+    readonly peer: Maybe<Peer>;
+    readonly description: Maybe<string | undefined>;
+    readonly origin: Origin;
+}
+
+/** The resource a rule set was read from. */
+export interface ResourceRef {
+    readonly urn: string;
+    readonly name: string;
+    readonly type: string;
+    readonly props: unknown;
+}
+
+export interface SgRuleSet {
+    readonly rules: SgRule[];
+    /** For standalone rule resources: the security group the rule belongs to. */
+    readonly securityGroupId?: Maybe<string | undefined>;
+    /** For security groups: the group's own description (undefined: the provider's "Managed by Pulumi"). */
+    readonly groupDescription?: Maybe<string | undefined>;
+}
+
+/** Normalises the rules of any security-group rule-bearing resource; undefined for other types. */
+export function securityGroupRules(resource: ResourceRef): SgRuleSet | undefined {
+    const props = root(resource.props);
+    switch (resource.type) {
+        case T.securityGroup:
+        case T.defaultSecurityGroup:
+            return {
+                rules: [
+                    ...inlineRules(resource, props, "ingress"),
+                    ...inlineRules(resource, props, "egress"),
+                ],
+                groupDescription: resource.type === T.securityGroup ? str(child(props, "description")) : undefined,
+            };
+        case T.securityGroupRule:
+            return { rules: classicRule(resource, props), securityGroupId: str(child(props, "securityGroupId")) };
+        case T.vpcIngressRule:
+            return { rules: vpcRule(resource, props, "ingress"), securityGroupId: str(child(props, "securityGroupId")) };
+        case T.vpcEgressRule:
+            return { rules: vpcRule(resource, props, "egress"), securityGroupId: str(child(props, "securityGroupId")) };
+        default:
+            return undefined;
+    }
+}
+
+interface RuleBase {
+    readonly direction: Direction;
+    readonly protocol: Maybe<Protocol>;
+    readonly ports: Maybe<PortRange | null>;
+    readonly description: Maybe<string | undefined>;
+}
+
+function makeRule(resource: ResourceRef, base: RuleBase, rulePath: string, peerPath: string, peer: Maybe<Peer>): SgRule {
+    return {
+        ...base,
+        peer,
+        origin: { urn: resource.urn, name: resource.name, type: resource.type, rulePath, peerPath },
+    };
+}
+
+/** A rule that cannot be read at all: every part of it is undetermined for the same reason. */
+function undeterminedRule(resource: ResourceRef, direction: Direction, why: Undetermined): SgRule {
+    const base = { direction, protocol: why, ports: why, description: why };
+    return makeRule(resource, base, why.path, why.path, why);
+}
+
+function inlineRules(resource: ResourceRef, props: Field, direction: Direction): SgRule[] {
+    const list = elements(child(props, direction));
+    if (isUndetermined(list)) {
+        return [undeterminedRule(resource, direction, list)];
+    }
+    const rules: SgRule[] = [];
+    for (const item of list) {
+        if (item.state === "unknown") {
+            rules.push(undeterminedRule(resource, direction, { undetermined: "unknown", path: item.path, reason: `${item.path} is not known until the resource is created` }));
+            continue;
+        }
+        if (item.state !== "known" || typeof item.value !== "object" || Array.isArray(item.value)) {
+            rules.push(undeterminedRule(resource, direction, invalidAt(item.path, `${item.path} should be a rule object, got ${describe(item.value)}`)));
+            continue;
+        }
+        const protocol = protocolOf(child(item, "protocol"));
+        const base: RuleBase = {
+            direction,
+            protocol,
+            ports: portsOf(protocol, child(item, "fromPort"), child(item, "toPort"), true),
+            description: str(child(item, "description")),
+        };
+        rules.push(...peersOf(resource, base, item, {
+            cidr4: "cidrBlocks",
+            cidr6: "ipv6CidrBlocks",
+            prefixLists: "prefixListIds",
+            groups: "securityGroups",
+        }));
+    }
+    return rules;
+}
+
+function classicRule(resource: ResourceRef, props: Field): SgRule[] {
+    const typeField = child(props, "type");
+    const type = str(typeField);
+    const directions: Direction[] = type === "ingress" || type === "egress" ? [type] : ["ingress", "egress"];
+    const protocol = protocolOf(child(props, "protocol"));
+    const typeProblem = isUndetermined(type)
+        ? type
+        : type === "ingress" || type === "egress"
+            ? undefined
+            : invalidAt(typeField.path, `type should be 'ingress' or 'egress', got ${describe(type)}`);
+    const rules: SgRule[] = [];
+    for (const direction of directions) {
+        const base: RuleBase = {
+            direction,
+            protocol: typeProblem ?? protocol,
+            ports: typeProblem ?? portsOf(protocol, child(props, "fromPort"), child(props, "toPort"), true),
+            description: str(child(props, "description")),
+        };
+        rules.push(...peersOf(resource, base, props, {
+            cidr4: "cidrBlocks",
+            cidr6: "ipv6CidrBlocks",
+            prefixLists: "prefixListIds",
+            group: "sourceSecurityGroupId",
+        }));
+    }
+    return rules;
+}
+
+function vpcRule(resource: ResourceRef, props: Field, direction: Direction): SgRule[] {
+    const protocol = protocolOf(child(props, "ipProtocol"));
+    const base: RuleBase = {
+        direction,
+        protocol,
+        ports: portsOf(protocol, child(props, "fromPort"), child(props, "toPort"), true),
+        description: str(child(props, "description")),
+    };
+    return peersOf(resource, base, props, {
+        cidr4: "cidrIpv4",
+        cidr6: "cidrIpv6",
+        prefixList: "prefixListId",
+        group: "referencedSecurityGroupId",
+        noSelf: true,
+    });
+}
+
+function protocolOf(field: Field): Maybe<Protocol> {
+    const raw = field.state === "known" && typeof field.value === "number" ? field.value : str(field);
+    if (isUndetermined(raw)) {
+        return raw;
+    }
+    if (raw === undefined) {
+        return invalidAt(field.path, `${field.path} is missing: a rule needs a protocol`);
+    }
+    return parseProtocol(raw) ?? invalidAt(field.path, `invalid protocol ${describe(raw)} in ${field.path}`);
+}
+
+/**
+ * The port range of a rule. Protocol all ("-1") means all ports, whatever fromPort/toPort say.
+ * TCP and UDP need 0 <= fromPort <= toPort <= 65535. Other protocols have no ports.
+ */
+function portsOf(protocol: Maybe<Protocol>, fromField: Field, toField: Field, required: boolean): Maybe<PortRange | null> {
+    if (isUndetermined(protocol)) {
+        return protocol;
+    }
+    if (protocol.kind === "all") {
+        return ALL_PORTS;
+    }
+    if (!hasPorts(protocol)) {
+        return null;
+    }
+    const from = num(fromField);
+    const to = num(toField);
+    for (const [value, field] of [[from, fromField], [to, toField]] as const) {
+        if (isUndetermined(value)) {
+            return value;
+        }
+        if (value === undefined) {
+            if (required) {
+                return invalidAt(field.path, `${field.path} is missing: a TCP or UDP rule needs a port range`);
+            }
+        } else if (!isPort(value)) {
+            return invalidAt(field.path, `port ${value} in ${field.path} is outside 0-65535`);
+        }
+    }
+    const f = from as number;
+    const t = to as number;
+    if (f > t) {
+        return invalidAt(fromField.path, `${fromField.path} (${f}) is greater than ${toField.path} (${t})`);
+    }
+    return { from: f, to: t };
+}
+
+interface PeerFields {
+    readonly cidr4: string;
+    readonly cidr6: string;
+    /** A list of prefix-list IDs, or a single one. */
+    readonly prefixLists?: string;
+    readonly prefixList?: string;
+    /** A list of security-group IDs, or a single one. */
+    readonly groups?: string;
+    readonly group?: string;
+    /** The shape has no `self` flag. */
+    readonly noSelf?: boolean;
+}
+
+/** One canonical rule per peer of a rule. */
+function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: PeerFields): SgRule[] {
+    const rulePath = item.path;
+    const rules: SgRule[] = [];
+    const add = (path: string, peer: Maybe<Peer>) => rules.push(makeRule(resource, base, rulePath, path, peer));
+
+    const eachOf = (name: string, single: boolean, make: (v: Field) => Maybe<Peer>, kindWhenUnknown?: (u: Undetermined) => Peer) => {
+        const field = child(item, name);
+        const list = single ? (field.state === "absent" ? [] : [field]) : elements(field);
+        if (isUndetermined(list)) {
+            add(list.path, list.undetermined === "unknown" && kindWhenUnknown ? kindWhenUnknown(list) : list);
+            return;
+        }
+        for (const f of list) {
+            add(f.path, f.state === "unknown" && kindWhenUnknown ? kindWhenUnknown({ undetermined: "unknown", path: f.path, reason: `${f.path} is not known until the resource is created` }) : make(f));
+        }
+    };
+    const cidrPeer = (family: Family) => (f: Field): Maybe<Peer> => {
+        const text = str(f);
+        if (isUndetermined(text)) {
+            return text;
+        }
+        const cidr = parseCidr(text, family);
+        return cidr ? { kind: "cidr", cidr } : invalidAt(f.path, `invalid ${family === 4 ? "IPv4" : "IPv6"} CIDR ${describe(text)} in ${f.path}`);
+    };
+    const idPeer = (kind: "security-group" | "prefix-list") => (f: Field): Maybe<Peer> => {
+        const id = str(f);
+        return isUndetermined(id) && id.undetermined === "invalid" ? id : { kind, id: id as Maybe<string> };
+    };
+
+    eachOf(fields.cidr4, fields.cidr4 === "cidrIpv4", cidrPeer(4));
+    eachOf(fields.cidr6, fields.cidr6 === "cidrIpv6", cidrPeer(6));
+    const prefixName = fields.prefixLists ?? fields.prefixList;
+    if (prefixName) {
+        eachOf(prefixName, fields.prefixList !== undefined, idPeer("prefix-list"), (u) => ({ kind: "prefix-list", id: u }));
+    }
+    const groupName = fields.groups ?? fields.group;
+    if (groupName) {
+        eachOf(groupName, fields.group !== undefined, idPeer("security-group"), (u) => ({ kind: "security-group", id: u }));
+    }
+    if (!fields.noSelf) {
+        const selfField = child(item, "self");
+        const self = bool(selfField);
+        if (self === true) {
+            add(selfField.path, { kind: "self" });
+        } else if (isUndetermined(self) && self.undetermined === "invalid") {
+            add(selfField.path, self);
+        }
+    }
+    if (rules.length === 0) {
+        const where = rulePath === "" ? "the rule" : rulePath;
+        add(rulePath, invalidAt(rulePath, `${where} names no peer: set a CIDR, a prefix list or a security group`));
+    }
+    return rules;
+}
+
+export { joinPath };

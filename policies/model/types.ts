@@ -1,0 +1,40 @@
+/**
+ * Resource types the pack reads, taken from the @pulumi/aws resource classes themselves so that a
+ * renamed or moved type fails to compile instead of silently matching nothing.
+ */
+import { DefaultNetworkAcl } from "@pulumi/aws/ec2/defaultNetworkAcl";
+import { DefaultSecurityGroup } from "@pulumi/aws/ec2/defaultSecurityGroup";
+import { NetworkAcl } from "@pulumi/aws/ec2/networkAcl";
+import { NetworkAclRule } from "@pulumi/aws/ec2/networkAclRule";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { SecurityGroupRule } from "@pulumi/aws/ec2/securityGroupRule";
+import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
+import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
+
+function typeToken(resourceClass: object): string {
+    const token = (resourceClass as { __pulumiType?: unknown }).__pulumiType;
+    if (typeof token !== "string") {
+        throw new Error("resource class without a Pulumi type token");
+    }
+    return token;
+}
+
+export const T = {
+    securityGroup: typeToken(SecurityGroup),
+    defaultSecurityGroup: typeToken(DefaultSecurityGroup),
+    securityGroupRule: typeToken(SecurityGroupRule),
+    vpcIngressRule: typeToken(SecurityGroupIngressRule),
+    vpcEgressRule: typeToken(SecurityGroupEgressRule),
+    networkAcl: typeToken(NetworkAcl),
+    defaultNetworkAcl: typeToken(DefaultNetworkAcl),
+    networkAclRule: typeToken(NetworkAclRule),
+} as const;
+
+/** Every resource type that carries security-group rules. */
+export const SG_RULE_TYPES: readonly string[] = [
+    T.securityGroup,
+    T.defaultSecurityGroup,
+    T.securityGroupRule,
+    T.vpcIngressRule,
+    T.vpcEgressRule,
+];

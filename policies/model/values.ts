@@ -1,0 +1,198 @@
+/**
+ * Reading resource properties safely. During preview some values are not yet known: @pulumi/policy
+ * hands them over as sentinel strings behind a proxy that throws UnknownValueError on access. Here
+ * every read is caught and turned into a value that says so, with the property path, so that one
+ * unknown never aborts a policy and never hides what is known.
+ */
+import { UnknownValueError } from "@pulumi/policy";
+
+/** Why a value cannot be decided on: it is unknown during preview, or it is invalid. */
+export interface Undetermined {
+    readonly undetermined: "unknown" | "invalid";
+    /** Property path, e.g. "ingress[1].cidrBlocks[0]". */
+    readonly path: string;
+    /** Human-readable reason, e.g. "invalid CIDR '10.0.0.300/16' in ingress[1].cidrBlocks[0]". */
+    readonly reason: string;
+}
+
+/** A value that is either decided (T) or undetermined. */
+export type Maybe<T> = T | Undetermined;
+
+export function isUndetermined(v: unknown): v is Undetermined {
+    return typeof v === "object" && v !== null && "undetermined" in v;
+}
+
+export function unknownAt(path: string): Undetermined {
+    return { undetermined: "unknown", path, reason: `${path} is not known until the resource is created` };
+}
+
+export function invalidAt(path: string, reason: string): Undetermined {
+    return { undetermined: "invalid", path, reason };
+}
+
+// The sentinels the engine uses for unknown values (see @pulumi/policy's proxy module).
+const UNKNOWN_SENTINELS = new Set<string>([
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+    "030794c1-ac77-496b-92df-f27374a8bd58",
+    "e48ece36-62e2-4504-bad9-02848725956a",
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+]);
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+/** A property value read from a resource, with its path. */
+export interface Field {
+    readonly path: string;
+    readonly state: "known" | "unknown" | "absent";
+    /** The value when known (never null or undefined). */
+    readonly value?: unknown;
+}
+
+export function joinPath(parent: string, key: string | number): string {
+    if (typeof key === "number") {
+        return `${parent}[${key}]`;
+    }
+    return parent === "" ? key : `${parent}.${key}`;
+}
+
+/** Classifies a raw value: unknown sentinel, secret or output wrapper, absent, or known. */
+function classify(raw: unknown, path: string): Field {
+    if (raw === undefined || raw === null) {
+        return { path, state: "absent" };
+    }
+    if (typeof raw === "string" && UNKNOWN_SENTINELS.has(raw)) {
+        return { path, state: "unknown" };
+    }
+    if (typeof raw === "object") {
+        const obj = raw as Record<string, unknown>;
+        const sig = safeGet(obj, SIG_KEY);
+        if (sig === SECRET_SIG) {
+            return classify(safeGet(obj, "value"), path);
+        }
+        if (sig === OUTPUT_SIG) {
+            return safeGet(obj, "known") === true ? classify(safeGet(obj, "value"), path) : { path, state: "unknown" };
+        }
+        // A @pulumi/policy Secret, or a mock-runtime unknown marker.
+        if (safeGet(obj, "__pulumiUnknown") === true) {
+            return { path, state: "unknown" };
+        }
+        if (obj.constructor?.name === "Secret" && "value" in obj) {
+            return classify(safeGet(obj, "value"), path);
+        }
+    }
+    return { path, state: "known", value: raw };
+}
+
+const UNKNOWN_READ = Symbol("unknown");
+
+/** Reads obj[key] through the policy proxy: an unknown value yields the UNKNOWN_READ marker. */
+function safeGet(obj: object, key: string | number): unknown {
+    try {
+        return (obj as Record<string | number, unknown>)[key];
+    } catch (e) {
+        if (e instanceof UnknownValueError) {
+            return UNKNOWN_READ;
+        }
+        throw e;
+    }
+}
+
+/** The root of a resource's properties. */
+export function root(props: unknown): Field {
+    return classify(props, "");
+}
+
+/** The field `key` of an object field. Reading into a non-object yields "absent". */
+export function child(parent: Field, key: string | number): Field {
+    const path = joinPath(parent.path, key);
+    if (parent.state !== "known" || typeof parent.value !== "object") {
+        return { path, state: parent.state === "unknown" ? "unknown" : "absent" };
+    }
+    const raw = safeGet(parent.value as object, key);
+    return raw === UNKNOWN_READ ? { path, state: "unknown" } : classify(raw, path);
+}
+
+/** Caps the length of lists read from props, so that hostile input cannot make a policy run forever. */
+export const MAX_LIST = 100_000;
+
+/**
+ * The elements of a list field: absent -> [], a known array -> its elements, unknown or a
+ * non-array -> undetermined.
+ */
+export function elements(field: Field): Field[] | Undetermined {
+    if (field.state === "absent") {
+        return [];
+    }
+    if (field.state === "unknown") {
+        return unknownAt(field.path);
+    }
+    const value = field.value;
+    if (!Array.isArray(value)) {
+        return invalidAt(field.path, `${field.path} should be a list, got ${describe(value)}`);
+    }
+    const length = Math.min(value.length, MAX_LIST);
+    const out: Field[] = [];
+    for (let i = 0; i < length; i++) {
+        out.push(child(field, i));
+    }
+    return out;
+}
+
+/** A string field: absent -> undefined. */
+export function str(field: Field): Maybe<string | undefined> {
+    return typed(field, "string", "a string") as Maybe<string | undefined>;
+}
+
+/** A number field: absent -> undefined. Numeric strings are accepted, as the provider does. */
+export function num(field: Field): Maybe<number | undefined> {
+    if (field.state === "known" && typeof field.value === "string" && /^-?\d+$/.test(field.value.trim())) {
+        return Number(field.value);
+    }
+    const v = typed(field, "number", "a number");
+    if (typeof v === "number" && !Number.isFinite(v)) {
+        return invalidAt(field.path, `${field.path} should be a number, got ${describe(v)}`);
+    }
+    return v as Maybe<number | undefined>;
+}
+
+/** A boolean field: absent -> undefined. */
+export function bool(field: Field): Maybe<boolean | undefined> {
+    if (field.state === "known" && (field.value === "true" || field.value === "false")) {
+        return field.value === "true";
+    }
+    return typed(field, "boolean", "true or false") as Maybe<boolean | undefined>;
+}
+
+function typed(field: Field, type: "string" | "number" | "boolean", expected: string): Maybe<unknown> {
+    switch (field.state) {
+        case "absent":
+            return undefined;
+        case "unknown":
+            return unknownAt(field.path);
+        default:
+            return typeof field.value === type
+                ? field.value
+                : invalidAt(field.path, `${field.path} should be ${expected}, got ${describe(field.value)}`);
+    }
+}
+
+/** A short, bounded rendering of a value for messages. */
+export function describe(value: unknown): string {
+    let text: string;
+    if (typeof value === "string") {
+        text = `'${value}'`;
+    } else if (typeof value === "number" || typeof value === "boolean") {
+        text = String(value);
+    } else if (Array.isArray(value)) {
+        text = "a list";
+    } else if (typeof value === "object" && value !== null) {
+        text = "an object";
+    } else {
+        text = String(value);
+    }
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -1,0 +1,105 @@
+import * as ipaddr from "ipaddr.js";
+import { Interval, IntervalSet, covers, normalise } from "./intervals";
+
+export type Family = 4 | 6;
+
+/** A parsed CIDR block: its text as written, its family, and the address range it covers. */
+export interface Cidr {
+    readonly text: string;
+    readonly family: Family;
+    readonly prefix: number;
+    readonly range: Interval;
+}
+
+const BITS: Record<Family, number> = { 4: 32, 6: 128 };
+const MAX_TEXT = 64;
+
+function toBigInt(bytes: number[]): bigint {
+    return bytes.reduce((n, b) => (n << 8n) | BigInt(b), 0n);
+}
+
+/** Every address of a family, as an interval. */
+export function familyRange(family: Family): Interval {
+    return { lo: 0n, hi: (1n << BigInt(BITS[family])) - 1n };
+}
+
+/**
+ * Parses a CIDR block numerically. Accepts IPv4 in four-part decimal and IPv6 in any valid
+ * spelling ("::0/0", "0:0:0:0:0:0:0:0/0"). Host bits are masked off, as AWS does when it
+ * evaluates a rule. Returns undefined for anything AWS would reject, or for a block of the wrong
+ * family when `family` is given.
+ */
+export function parseCidr(text: unknown, family?: Family): Cidr | undefined {
+    if (typeof text !== "string" || text.length > MAX_TEXT) {
+        return undefined;
+    }
+    const m = /^([0-9a-fA-F:.]+)\/(0|[1-9][0-9]{0,2})$/.exec(text);
+    if (!m) {
+        return undefined;
+    }
+    const [, address, prefixText] = m;
+    const isV4 = ipaddr.IPv4.isValidFourPartDecimal(address);
+    const isV6 = !isV4 && address.includes(":") && ipaddr.IPv6.isValid(address);
+    if (!isV4 && !isV6) {
+        return undefined;
+    }
+    const fam: Family = isV4 ? 4 : 6;
+    const prefix = Number(prefixText);
+    if (prefix > BITS[fam] || (family !== undefined && family !== fam)) {
+        return undefined;
+    }
+    const bits = BigInt(BITS[fam]);
+    const value = toBigInt(ipaddr.parse(address).toByteArray());
+    const hostBits = bits - BigInt(prefix);
+    const lo = (value >> hostBits) << hostBits;
+    const hi = lo + (1n << hostBits) - 1n;
+    return { text, family: fam, prefix, range: { lo, hi } };
+}
+
+/** True when the block is the whole address family (0.0.0.0/0, ::/0). */
+export function isWholeFamily(c: Cidr): boolean {
+    return c.prefix === 0;
+}
+
+/** The addresses a set of blocks covers, per family. */
+export function addressSet(cidrs: readonly Cidr[], family: Family): IntervalSet {
+    return normalise(cidrs.filter((c) => c.family === family).map((c) => c.range));
+}
+
+/** True when the blocks of one family together cover every address of it (0.0.0.0/1 + 128.0.0.0/1). */
+export function coversFamily(cidrs: readonly Cidr[], family: Family): boolean {
+    return covers(addressSet(cidrs, family), [familyRange(family)]);
+}
+
+export function familyName(family: Family): string {
+    return family === 4 ? "IPv4" : "IPv6";
+}
+
+/** Formats an address range of a family back into CIDR blocks (the minimal list). */
+export function rangeToCidrs(range: Interval, family: Family): string[] {
+    const bits = BITS[family];
+    const out: string[] = [];
+    let lo = range.lo;
+    while (lo <= range.hi) {
+        let size = 0;
+        while (size < bits) {
+            const next = size + 1;
+            const block = 1n << BigInt(next);
+            if (lo % block !== 0n || lo + block - 1n > range.hi) {
+                break;
+            }
+            size = next;
+        }
+        out.push(`${formatAddress(lo, family)}/${bits - size}`);
+        lo += 1n << BigInt(size);
+    }
+    return out;
+}
+
+function formatAddress(value: bigint, family: Family): string {
+    const bytes: number[] = [];
+    for (let i = BITS[family] / 8 - 1; i >= 0; i--) {
+        bytes.push(Number((value >> BigInt(i * 8)) & 0xffn));
+    }
+    return ipaddr.fromByteArray(bytes).toString();
+}

@@ -1,0 +1,72 @@
+/**
+ * The shape every policy of the pack shares: metadata, a config schema with defaults, and logic
+ * that reads the canonical rule model, never raw props.
+ */
+import {
+    EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, Severity,
+} from "@pulumi/policy";
+import { ConfigError, withDefaults } from "./config";
+import { ResourceRef, SgRuleSet, securityGroupRules } from "./model/sg-rules";
+import { Reporter, reporter } from "./report";
+
+export interface PolicyMeta {
+    readonly name: string;
+    readonly displayName: string;
+    readonly description: string;
+    readonly enforcementLevel: EnforcementLevel;
+    readonly severity: Severity;
+    readonly remediationSteps: string;
+    readonly url: string;
+    readonly tags: string[];
+    readonly configSchema: PolicyConfigSchema;
+}
+
+export interface SgCheck {
+    readonly resource: ResourceRef;
+    readonly ruleSet: SgRuleSet;
+    readonly config: Record<string, unknown>;
+    readonly report: Reporter;
+}
+
+/**
+ * A resource-level policy over every resource that carries security-group rules. `check` runs on
+ * the normalised rule set; `applies` narrows the resource types.
+ */
+export function sgRulePolicy(
+    meta: PolicyMeta,
+    check: (c: SgCheck) => void,
+    applies: (type: string) => boolean = () => true,
+): ResourceValidationPolicy {
+    return {
+        ...meta,
+        validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+            if (!applies(args.type)) {
+                return;
+            }
+            const resource: ResourceRef = { urn: args.urn, name: args.name, type: args.type, props: args.props };
+            const ruleSet = securityGroupRules(resource);
+            if (!ruleSet) {
+                return;
+            }
+            guarded(meta.name, reporter(report), (r) =>
+                check({ resource, ruleSet, config: withDefaults(meta.configSchema, args.getConfig()), report: r }));
+        },
+    };
+}
+
+/**
+ * Runs policy logic so that nothing escapes as an exception: bad configuration and internal
+ * errors become clear violations instead of a failed preview or a silent pass.
+ */
+export function guarded(name: string, r: Reporter, run: (r: Reporter) => void): void {
+    try {
+        run(r);
+    } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (e instanceof ConfigError) {
+            r.violation(`Invalid configuration for policy '${name}': ${message}.`);
+        } else {
+            r.violation(`Policy '${name}' could not evaluate this resource (${message}). Please report this as a bug.`);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/**
+ * How findings read. Every message says which rule (property path), exactly what it allows
+ * (protocol, ports, peer), why that matters, and the fix.
+ */
+import { ReportViolation } from "@pulumi/policy";
+import { familyName, isWholeFamily } from "./net/cidr";
+import { PortRange, formatPorts, isAllPorts } from "./net/ports";
+import { Protocol, protocolName } from "./net/protocol";
+import { Peer, SgRule } from "./model/sg-rules";
+import { Undetermined, isUndetermined } from "./model/values";
+
+export function trafficText(protocol: Protocol, ports: PortRange | null): string {
+    if (protocol.kind === "all") {
+        return "all traffic (every protocol and port)";
+    }
+    if (ports === null) {
+        return protocolName(protocol);
+    }
+    return isAllPorts(ports) ? `${protocolName(protocol)} on all ports` : `${protocolName(protocol)} ${formatPorts(ports)}`;
+}
+
+export function peerText(peer: Peer): string {
+    switch (peer.kind) {
+        case "cidr":
+            return isWholeFamily(peer.cidr)
+                ? `${peer.cidr.text} (every ${familyName(peer.cidr.family)} address)`
+                : peer.cidr.text;
+        case "security-group":
+            return isUndetermined(peer.id) ? "a security group (ID known after creation)" : `security group ${peer.id}`;
+        case "prefix-list":
+            return isUndetermined(peer.id) ? "a prefix list (ID known after creation)" : `prefix list ${peer.id}`;
+        case "self":
+            return "members of this security group (self)";
+    }
+}
+
+/** "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)". */
+export function ruleText(rule: SgRule): string {
+    const what = isUndetermined(rule.protocol) || isUndetermined(rule.ports)
+        ? "traffic"
+        : trafficText(rule.protocol, rule.ports);
+    const peer = isUndetermined(rule.peer) ? "an undetermined peer" : peerText(rule.peer);
+    return `${rule.origin.peerPath} allows ${what} ${rule.direction === "ingress" ? "from" : "to"} ${peer}`;
+}
+
+export function listText(items: readonly string[]): string {
+    if (items.length <= 1) {
+        return items.join("");
+    }
+    return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** The reporter a policy's logic talks to. */
+export interface Reporter {
+    /** A definite violation, at the policy's enforcement level. */
+    violation(message: string, urn?: string): void;
+    /** An advisory note: the decision depends on a value that is not known yet. */
+    note(message: string, urn?: string): void;
+    /**
+     * A decision that hinges on an undetermined value: an unknown one becomes an advisory note
+     * "cannot be verified at preview"; an invalid one is a violation, since AWS would reject it.
+     */
+    undetermined(why: Undetermined, consequence: string, urn?: string): void;
+}
+
+export function reporter(report: ReportViolation): Reporter {
+    // @pulumi/policy's reportViolation also takes an object that carries its own level; that is
+    // how a mandatory policy reports an advisory note.
+    const reportObject = report as unknown as (v: { message: string; enforcementLevel?: "advisory"; urn?: string }) => void;
+    const self: Reporter = {
+        violation: (message, urn) => reportObject({ message, urn }),
+        note: (message, urn) => reportObject({ message, enforcementLevel: "advisory", urn }),
+        undetermined: (why, consequence, urn) => {
+            if (why.undetermined === "unknown") {
+                self.note(`Cannot be verified at preview: ${why.reason}. ${consequence}`, urn);
+            } else {
+                self.violation(`${capitalise(why.reason)}. ${consequence} Fix the value: AWS rejects it.`, urn);
+            }
+        },
+    };
+    return self;
+}
+
+function capitalise(s: string): string {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,31 @@
+import { T } from "../model/types";
+import { isUndetermined } from "../model/values";
+import { ruleText } from "../report";
+import { sgRulePolicy } from "../policy";
+
+const FIX = "Declare the default security group with no ingress and no egress rules, and attach purpose-built " +
+    "security groups to resources instead.";
+
+export const sgDefaultDeniesAll = sgRulePolicy({
+    name: "sg-default-denies-all",
+    displayName: "Default security group allows nothing",
+    description: "A VPC's default security group (aws.ec2.DefaultSecurityGroup) has no ingress and no egress rules.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: FIX,
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html",
+    tags: ["security-group", "default-security-group", "least-privilege"],
+    configSchema: { properties: {} },
+}, ({ ruleSet, report }) => {
+    for (const rule of ruleSet.rules) {
+        if (rule.origin.rulePath === rule.direction && isUndetermined(rule.peer)) {
+            // The whole list is unknown or malformed: it may well be empty.
+            report.undetermined(rule.peer, `The default security group must have no ${rule.direction} rules.`);
+            continue;
+        }
+        const why = [rule.peer, rule.protocol].find(isUndetermined);
+        const text = why ? `${rule.origin.peerPath} is a ${rule.direction} rule` : ruleText(rule);
+        report.violation(`${text} on the default security group. Anything launched without an explicit group gets ` +
+            `the default one, so every rule on it applies to resources nobody chose to expose. Fix: ${FIX}`);
+    }
+}, (type) => type === T.defaultSecurityGroup);

@@ -1,0 +1,49 @@
+import { SgRule } from "../model/sg-rules";
+import { T } from "../model/types";
+import { isUndetermined } from "../model/values";
+import { sgRulePolicy } from "../policy";
+
+const PROVIDER_DEFAULT = "Managed by Pulumi";
+const FIX = "Give the security group a description of what it protects, and every rule a description of why it " +
+    "exists (who the peer is and what it needs).";
+
+export const sgDescriptions = sgRulePolicy({
+    name: "sg-descriptions",
+    displayName: "Security groups and rules are described",
+    description: "A security group's description is neither empty nor the provider's default \"Managed by Pulumi\", " +
+        "and every rule has a description.",
+    enforcementLevel: "advisory",
+    severity: "low",
+    remediationSteps: FIX,
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+    tags: ["security-group", "hygiene", "audit"],
+    configSchema: { properties: {} },
+}, ({ resource, ruleSet, report }) => {
+    const group = ruleSet.groupDescription;
+    if (resource.type === T.securityGroup) {
+        if (isUndetermined(group)) {
+            report.undetermined(group, "The group's description cannot be checked.");
+        } else if (group === undefined || group.trim() === "" || group.trim() === PROVIDER_DEFAULT) {
+            const what = group === undefined ? `no description, so the provider sets "${PROVIDER_DEFAULT}"` : `the description "${group}"`;
+            report.violation(`The security group has ${what}. Reviewers and incident responders cannot tell what it ` +
+                `protects. Fix: ${FIX}`);
+        }
+    }
+    // One AWS rule per peer, but one description per written rule: report each written rule once.
+    const written = new Map<string, SgRule>();
+    for (const rule of ruleSet.rules) {
+        if (!written.has(rule.origin.rulePath)) {
+            written.set(rule.origin.rulePath, rule);
+        }
+    }
+    for (const [path, rule] of written) {
+        const where = path === "" ? "The rule" : path;
+        const d = rule.description;
+        if (isUndetermined(d)) {
+            report.undetermined(d, `${where}'s description cannot be checked.`);
+        } else if (d === undefined || d.trim() === "") {
+            report.violation(`${where} (${rule.direction}) has no description. Without one, nobody can tell later ` +
+                `whether the rule is still needed. Fix: ${FIX}`);
+        }
+    }
+});

@@ -1,0 +1,29 @@
+import { portList, portListSchema } from "../config";
+import { sgRulePolicy } from "../policy";
+import { checkWorldOnlyOnAllowedPorts } from "./only-allowed-ports-to-world";
+
+const FIX = "Open only the public service ports (by default HTTP 80 and HTTPS 443) to the internet, ideally on a " +
+    "load balancer's security group; admit everything else by security-group reference or from trusted CIDRs.";
+
+export const sgIngressFromWorldAllowedPorts = sgRulePolicy({
+    name: "sg-ingress-from-world-allowed-ports",
+    displayName: "Ingress from the internet only on allowed ports",
+    description: "Security groups may admit the whole internet only on the configured ports (default TCP 80 and 443).",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    remediationSteps: FIX,
+    url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18",
+    tags: ["security-group", "ingress", "internet-exposure"],
+    configSchema: {
+        properties: {
+            allowedPorts: portListSchema("TCP ports and ranges that may be open to the internet.", [80, 443]),
+            allowedUdpPorts: portListSchema("UDP ports and ranges that may be open to the internet.", []),
+        },
+    },
+}, (c) => checkWorldOnlyOnAllowedPorts(
+    "ingress",
+    { tcp: portList(c.config, "allowedPorts"), udp: portList(c.config, "allowedUdpPorts") },
+    c,
+    "Every port open to the internet is attack surface that scanners probe continuously.",
+    FIX,
+));
