@@ -1,0 +1,240 @@
+// Runs a real Pulumi program against the SDK's mock resource monitor and records, for every
+// RegisterResource call, exactly what the SDK put on the wire: wire-form inputs (unknown sentinels,
+// secret and resource-reference signature objects), dependencies and property dependencies.
+//
+// Fidelity notes:
+// - The program runs inside `runInPulumiStack`, like `pulumi preview` runs a Node.js program, so the
+//   root `pulumi:pulumi:Stack` resource is registered and captured first, and top-level resources
+//   have it as parent.
+// - URNs follow the engine's rule (deploy.generateURN): a child's type is prefixed with its parent's
+//   full qualified type, except when the parent is the root stack. (The SDK's MockMonitor would
+//   produce `pulumi:pulumi:Stack$aws:...` and keep only the last parent type; we patch that.)
+// - Inputs are the program's inputs as sent by the SDK. The real engine hands analyzers the inputs
+//   *after* the provider's Check (provider defaults, auto-names, e.g. a generated `name`), which
+//   mocks cannot reproduce. Outputs are what the mock returns (state = inputs), not a provider's
+//   planned state (the real one would add computed values such as `arn`, unknown in preview).
+// - Default providers are created by the engine, not the program, so they are not captured.
+
+import * as pulumi from "@pulumi/pulumi";
+import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "./analyzer-client";
+
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+export interface CaptureOptions {
+    project?: string;
+    stack?: string;
+    organization?: string;
+    /** Run as `pulumi preview` (IDs of new resources unknown) or as an update. Default true. */
+    preview?: boolean;
+    /**
+     * The ID a custom resource gets. Default: undefined (unknown) in preview, `${name}-id` otherwise.
+     * Returning undefined in an update falls back to `${name}-id`.
+     */
+    ids?: (type: string, name: string, inputs: Record<string, unknown>) => string | undefined;
+    /** Result of a provider function call (data source), e.g. `aws:ec2/getVpc:getVpc`. Default: its inputs. */
+    call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export interface CapturedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent?: string;
+    /** Provider reference `urn::id` for an explicit provider. */
+    provider?: string;
+    /** Known ID of a custom resource; undefined when unknown (preview). */
+    id?: string;
+    inputs: JsonObject;
+    outputs: JsonObject;
+    dependencies: string[];
+    /** As sent by the SDK: every input property, with an empty list when it has no dependencies. */
+    propertyDependencies: Record<string, string[]>;
+    protect: boolean;
+    ignoreChanges: string[];
+    additionalSecretOutputs: string[];
+    deleteBeforeReplace?: boolean;
+}
+
+export interface CapturedStack {
+    project: string;
+    stack: string;
+    preview: boolean;
+    resources: CapturedResource[];
+}
+
+// The parts of the SDK's MockMonitor and of the generated request classes we use.
+interface Struct { toJavaScript(): Record<string, unknown> }
+interface RegisterResourceRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getObject(): Struct | undefined;
+    getProvider(): string;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+    getProtect(): boolean;
+    getIgnorechangesList(): string[];
+    getAdditionalsecretoutputsList(): string[];
+    getDeletebeforereplace(): boolean;
+    getDeletebeforereplacedefined(): boolean;
+}
+interface RegisterResourceResponse { getUrn(): string; getId(): string; getObject(): Struct | undefined }
+interface RegisterResourceOutputsRequest { getUrn(): string; getOutputs(): Struct | undefined }
+type Callback<T> = (err: Error | null, res: T) => void;
+interface MockMonitor {
+    newUrn(parent: string, type: string, name: string): string;
+    registerResource(req: RegisterResourceRequest, cb: Callback<RegisterResourceResponse>): Promise<void>;
+    registerResourceOutputs(req: RegisterResourceOutputsRequest, cb: Callback<unknown>): void;
+}
+const settings = require("@pulumi/pulumi/runtime/settings") as {
+    getMonitor(): unknown;
+    waitForRPCs(): Promise<void>;
+    getStack(): string;
+    getProject(): string;
+};
+
+// One program at a time: the SDK's runtime state is process-global.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function captureProgram(program: () => unknown, opts: CaptureOptions = {}): Promise<CapturedStack> {
+    const run = queue.then(() => capture(program, opts));
+    queue = run.catch(() => undefined);
+    return run;
+}
+
+async function capture(program: () => unknown, opts: CaptureOptions): Promise<CapturedStack> {
+    const preview = opts.preview ?? true;
+    const project = opts.project ?? "project";
+    const stack = opts.stack ?? "stack";
+    // setMocks resets the runtime's options and per-run state (root stack resource, RPC queue,
+    // feature flags) and installs a fresh MockMonitor, so consecutive captures do not interfere.
+    await pulumi.runtime.setMocks({
+        newResource: args => {
+            const inputs = args.inputs as Record<string, unknown>;
+            let id: string | undefined;
+            if (args.custom) {
+                id = opts.ids?.(args.type, args.name, inputs);
+                if (id === undefined && !preview) { id = `${args.name}-id`; }
+            }
+            return { id, state: inputs };
+        },
+        call: args => (opts.call ? opts.call(args.token, args.inputs as Record<string, unknown>) : args.inputs),
+    }, project, stack, preview, opts.organization);
+
+    const monitor = settings.getMonitor() as MockMonitor;
+    monitor.newUrn = (parent, type, name) => {
+        const parentType = parent ? parent.split("::")[2] : "";
+        const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+        return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
+    };
+
+    const resources: CapturedResource[] = [];
+    const errors: Error[] = [];
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) => {
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((v, k) => { propertyDependencies[k] = v.getUrnsList(); });
+        const r: CapturedResource = {
+            urn: "",
+            type: req.getType(),
+            name: req.getName(),
+            custom: req.getCustom(),
+            ...(req.getParent() ? { parent: req.getParent() } : {}),
+            ...(req.getProvider() ? { provider: req.getProvider() } : {}),
+            inputs: wire(req.getObject()),
+            outputs: {},
+            dependencies: req.getDependenciesList(),
+            propertyDependencies,
+            protect: req.getProtect(),
+            ignoreChanges: req.getIgnorechangesList(),
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+            ...(req.getDeletebeforereplacedefined() ? { deleteBeforeReplace: req.getDeletebeforereplace() } : {}),
+        };
+        resources.push(r);
+        return register(req, (err, res) => {
+            if (err) {
+                errors.push(err);
+            } else {
+                r.urn = res.getUrn();
+                if (r.custom && res.getId()) { r.id = res.getId(); }
+                r.outputs = wire(res.getObject());
+            }
+            cb(err, res);
+        });
+    };
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, cb) => {
+        const r = resources.find(x => x.urn === req.getUrn());
+        if (r) { r.outputs = wire(req.getOutputs()); }
+        registerOutputs(req, cb);
+    };
+
+    await pulumi.runtime.runInPulumiStack(async () => program());
+    await settings.waitForRPCs();
+    if (errors.length > 0) {
+        throw new Error(`registering resources failed: ${errors.map(e => e.message).join("; ")}`);
+    }
+    return { project, stack, preview, resources };
+}
+
+function wire(s: Struct | undefined): JsonObject {
+    return s ? s.toJavaScript() as JsonObject : {};
+}
+
+// ------------------------------------------------------------------------------------------------
+// Turning a capture into analyzer requests
+// ------------------------------------------------------------------------------------------------
+
+/** The engine sends an explicit provider's inputs along with each resource it manages. */
+function providerOf(r: CapturedResource, all: CapturedResource[]): ProviderResource | undefined {
+    if (!r.provider) { return undefined; }
+    const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
+    const p = all.find(x => x.urn === urn);
+    return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.inputs } : undefined;
+}
+
+/** The Analyze requests the engine would make for this program, one per resource, in order. */
+export function toAnalyzedResources(c: CapturedStack): AnalyzedResource[] {
+    return c.resources.map(r => {
+        const provider = providerOf(r, c.resources);
+        return {
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            properties: r.inputs,
+            options: {
+                protect: r.protect,
+                ignoreChanges: r.ignoreChanges,
+                additionalSecretOutputs: r.additionalSecretOutputs,
+                ...(r.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: r.deleteBeforeReplace } : {}),
+                ...(r.parent ? { parent: r.parent } : {}),
+            },
+            ...(provider ? { provider } : {}),
+        };
+    });
+}
+
+/** The AnalyzeStack request the engine would make at the end of the run (properties are outputs). */
+export function toStackResources(c: CapturedStack): StackResource[] {
+    return toAnalyzedResources(c).map((a, i) => {
+        const r = c.resources[i];
+        return {
+            ...a,
+            properties: r.outputs,
+            ...(r.parent ? { parent: r.parent } : {}),
+            dependencies: r.dependencies,
+            propertyDependencies: r.propertyDependencies,
+        };
+    });
+}
+
+/** True for the wire form of an unknown value. */
+export function isUnknown(v: JsonValue | undefined): boolean {
+    return v === UNKNOWN;
+}
