@@ -74,13 +74,9 @@ export function reporter(report: ReportViolation): Reporter {
             if (why.undetermined === "unknown") {
                 self.note(`Cannot be verified at preview: ${why.reason}. ${consequence}`, urn);
             } else {
-                self.violation(`${capitalise(why.reason)}. ${consequence} Fix the value: AWS rejects it.`, urn);
+                self.violation(`Cannot be evaluated: ${why.reason}. ${consequence} Fix the value: AWS rejects it.`, urn);
             }
         },
     };
     return self;
-}
-
-function capitalise(s: string): string {
-    return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -63,6 +63,9 @@ export function cidrOf(peer: Peer): Cidr | undefined {
     return peer.kind === "cidr" ? peer.cidr : undefined;
 }
 
+/** Above this many blocks, a split exposure names all of them rather than the minimal set. */
+const MAX_PRUNE = 256;
+
 /** A rule set's exposure to the whole of one address family. */
 export interface WorldExposure {
     readonly family: Family;
@@ -83,8 +86,19 @@ export function worldExposures(rules: readonly SgRule[]): WorldExposure[] {
             out.push({ family, rules: [r] });
         }
         const partial = withCidr.filter((r) => !whole.includes(r));
-        if (partial.length > 1 && coversFamily(partial.map((r) => cidrOf(r.peer as Peer) as Cidr), family)) {
-            out.push({ family, rules: partial });
+        const blocks = (rs: SgRule[]) => rs.map((r) => cidrOf(r.peer as Peer) as Cidr);
+        if (partial.length > 1 && coversFamily(blocks(partial), family)) {
+            // Name only the blocks that are needed: drop, one by one, those the others already cover.
+            let needed = partial;
+            if (partial.length <= MAX_PRUNE) {
+                for (const r of partial) {
+                    const without = needed.filter((x) => x !== r);
+                    if (coversFamily(blocks(without), family)) {
+                        needed = without;
+                    }
+                }
+            }
+            out.push({ family, rules: needed });
         }
     }
     return out;

@@ -24,7 +24,7 @@ export const sgDefaultDeniesAll = sgRulePolicy({
             continue;
         }
         const why = [rule.peer, rule.protocol].find(isUndetermined);
-        const text = why ? `${rule.origin.peerPath} is a ${rule.direction} rule` : ruleText(rule);
+        const text = why ? `${rule.origin.peerPath} is an ${rule.direction} rule` : ruleText(rule);
         report.violation(`${text} on the default security group. Anything launched without an explicit group gets ` +
             `the default one, so every rule on it applies to resources nobody chose to expose. Fix: ${FIX}`);
     }

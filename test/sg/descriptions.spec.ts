@@ -1,0 +1,39 @@
+import * as assert from "assert";
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { sgDescriptions } from "../../policies/sg/descriptions";
+import { UNKNOWN, runResourcePolicy } from "../util/run-policy";
+import { DEFAULT_SG, Props, SG, classic, heads } from "../util/shapes";
+
+const policy = sgDescriptions as ResourceValidationPolicy;
+const run = (r: { type: string; props: Props }) => heads(runResourcePolicy(policy, r));
+const rule = (extra: Props = {}) => ({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/24", "10.0.1.0/24"], ...extra });
+
+describe("sg-descriptions", () => {
+    it("flags a group without a description with the full message", () => {
+        assert.deepStrictEqual(runResourcePolicy(policy, { type: SG, props: {} }), [{
+            level: "advisory",
+            message: "The security group has no description, so the provider sets \"Managed by Pulumi\". Reviewers and " +
+                "incident responders cannot tell what it protects. Fix: Give the security group a description of what " +
+                "it protects, and every rule a description of why it exists (who the peer is and what it needs).",
+        }]);
+    });
+    const cases: [string, { type: string; props: Props }, string[]][] = [
+        ["passes a described group with described rules", { type: SG, props: { description: "web tier", ingress: [rule({ description: "from ALB" })] } }, []],
+        ["flags the provider default description", { type: SG, props: { description: "Managed by Pulumi" } },
+            ["advisory: The security group has the description \"Managed by Pulumi\""]],
+        ["flags a blank description", { type: SG, props: { description: "  " } },
+            ["advisory: The security group has the description \"  \""]],
+        ["flags each undescribed inline rule once, whatever its number of CIDRs",
+            { type: SG, props: { description: "web", ingress: [rule(), rule({ description: "ok" })], egress: [rule({ description: "" })] } },
+            ["advisory: ingress[0] (ingress) has no description", "advisory: egress[0] (egress) has no description"]],
+        ["flags an undescribed standalone rule", classic("ingress", "tcp", 443, 443, { cidrBlocks: ["10.0.0.0/24"], description: undefined }),
+            ["advisory: The rule (ingress) has no description"]],
+        ["checks only the rules of a default security group", { type: DEFAULT_SG, props: { ingress: [rule()] } },
+            ["advisory: ingress[0] (ingress) has no description"]],
+        ["notes an unknown description", { type: SG, props: { description: UNKNOWN } },
+            ["advisory: Cannot be verified at preview: description is not known until the resource is created"]],
+    ];
+    for (const [name, resource, expected] of cases) {
+        it(name, () => assert.deepStrictEqual(run(resource), expected));
+    }
+});

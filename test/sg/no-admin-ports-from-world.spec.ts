@@ -1,0 +1,126 @@
+import * as assert from "assert";
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { sgNoAdminPortsFromWorld } from "../../policies/sg/no-admin-ports-from-world";
+import { UNKNOWN, runResourcePolicy } from "../util/run-policy";
+import { DEFAULT_SG, Props, classic, heads, inline, sg, vpcRule } from "../util/shapes";
+
+const policy = sgNoAdminPortsFromWorld as ResourceValidationPolicy;
+const run = (r: { type: string; props: Props }, config?: Props) => heads(runResourcePolicy(policy, { ...r, config }));
+
+const FIX = "Fix: Allow the port only from a bastion host's security group or a trusted CIDR, or remove the rule and " +
+    "connect with AWS Systems Manager Session Manager, which needs no inbound port at all.";
+
+describe("sg-no-admin-ports-from-world", () => {
+    it("flags tcp 22 from 0.0.0.0/0 with the full message", () => {
+        const findings = runResourcePolicy(policy, sg([inline("tcp", 22, 22, { cidrBlocks: ["0.0.0.0/0"] })]));
+        assert.deepStrictEqual(findings, [{
+            level: "mandatory",
+            message: "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address). This opens " +
+                "SSH (TCP port 22) to the whole internet, where scanners find and brute-force admin ports within " +
+                `minutes. ${FIX}`,
+        }]);
+    });
+
+    const cases: [string, { type: string; props: Props }, string[]][] = [
+        ["flags protocol '6' spanning 20-25 from ::/0",
+            sg([inline("6", 20, 25, { ipv6CidrBlocks: ["::/0"] })]),
+            ["mandatory: ingress[0].ipv6CidrBlocks[0] allows TCP ports 20-25 from ::/0 (every IPv6 address)"]],
+        ["flags '::0/0' and '0:0:0:0:0:0:0:0/0' spellings",
+            sg([inline("TCP", 22, 22, { ipv6CidrBlocks: ["::0/0", "0:0:0:0:0:0:0:0/0"] })]),
+            ["mandatory: ingress[0].ipv6CidrBlocks[0] allows TCP port 22 from ::0/0 (every IPv6 address)",
+                "mandatory: ingress[0].ipv6CidrBlocks[1] allows TCP port 22 from 0:0:0:0:0:0:0:0/0 (every IPv6 address)"]],
+        ["flags protocol -1 whatever fromPort/toPort say",
+            sg([inline("-1", 0, 0, { cidrBlocks: ["0.0.0.0/0"] })]),
+            ["mandatory: ingress[0].cidrBlocks[0] allows all traffic (every protocol and port) from 0.0.0.0/0 (every IPv4 address)"]],
+        ["flags protocol 'all' on RDP",
+            sg([inline("all", 3389, 3389, { cidrBlocks: ["0.0.0.0/0"] })]),
+            ["mandatory: ingress[0].cidrBlocks[0] allows all traffic (every protocol and port) from 0.0.0.0/0 (every IPv4 address)"]],
+        ["flags udp 3389 (RDP)",
+            sg([inline("udp", 3389, 3389, { cidrBlocks: ["0.0.0.0/0"] })]),
+            ["mandatory: ingress[0].cidrBlocks[0] allows UDP port 3389 from 0.0.0.0/0 (every IPv4 address)"]],
+        ["passes udp 22, which is not SSH",
+            sg([inline("udp", 22, 22, { cidrBlocks: ["0.0.0.0/0"] })]), []],
+        ["passes tcp 23 when no extra ports are configured",
+            sg([inline("tcp", 23, 23, { cidrBlocks: ["0.0.0.0/0"] })]), []],
+        ["passes port 0-21 from the world (the range stops below 22)",
+            sg([inline("tcp", 0, 21, { cidrBlocks: ["0.0.0.0/0"] })]), []],
+        ["flags 0.0.0.0/1 + 128.0.0.0/1 on tcp 22",
+            sg([inline("tcp", 22, 22, { cidrBlocks: ["0.0.0.0/1"] }), inline("tcp", 22, 22, { cidrBlocks: ["128.0.0.0/1"] })]),
+            ["mandatory: ingress[0].cidrBlocks[0] (0.0.0.0/1) and ingress[1].cidrBlocks[0] (128.0.0.0/1) together cover every IPv4 address: ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/1; ingress[1].cidrBlocks[0] allows TCP port 22 from 128.0.0.0/1"]],
+        ["names only the blocks needed to cover the world",
+            sg([inline("tcp", 22, 22, { cidrBlocks: ["10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1"] })]),
+            ["mandatory: ingress[0].cidrBlocks[1] (0.0.0.0/1) and ingress[0].cidrBlocks[2] (128.0.0.0/1) together cover every IPv4 address: ingress[0].cidrBlocks[1] allows TCP port 22 from 0.0.0.0/1; ingress[0].cidrBlocks[2] allows TCP port 22 from 128.0.0.0/1"]],
+        ["passes 0.0.0.0/1 + 128.0.0.0/1 when only one half reaches port 22",
+            sg([inline("tcp", 22, 22, { cidrBlocks: ["0.0.0.0/1"] }), inline("tcp", 443, 443, { cidrBlocks: ["128.0.0.0/1"] })]), []],
+        ["passes a trusted CIDR and an SG reference on 22",
+            sg([inline("tcp", 22, 22, { cidrBlocks: ["203.0.113.0/24"], securityGroups: ["sg-bastion"] })]), []],
+        ["flags the world CIDR of a rule that also has self: self never hides it",
+            sg([inline("tcp", 22, 22, { self: true, cidrBlocks: ["0.0.0.0/0"] })]),
+            ["mandatory: ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)"]],
+        ["ignores egress to the world on 22",
+            sg([], [inline("tcp", 22, 22, { cidrBlocks: ["0.0.0.0/0"] })]), []],
+        ["flags an ec2.SecurityGroupRule with cidrBlocks",
+            classic("ingress", "tcp", 22, 22, { cidrBlocks: ["0.0.0.0/0"] }),
+            ["mandatory: cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)"]],
+        ["flags an ec2.SecurityGroupRule with ipv6CidrBlocks and protocol -1",
+            classic("ingress", "-1", 0, 0, { ipv6CidrBlocks: ["::/0"] }),
+            ["mandatory: ipv6CidrBlocks[0] allows all traffic (every protocol and port) from ::/0 (every IPv6 address)"]],
+        ["passes an egress ec2.SecurityGroupRule",
+            classic("egress", "tcp", 22, 22, { cidrBlocks: ["0.0.0.0/0"] }), []],
+        ["flags a vpc.SecurityGroupIngressRule with cidrIpv4",
+            vpcRule("ingress", "tcp", [22, 22], { cidrIpv4: "0.0.0.0/0" }),
+            ["mandatory: cidrIpv4 allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)"]],
+        ["flags a vpc.SecurityGroupIngressRule with ipProtocol -1 and no ports",
+            vpcRule("ingress", "-1", undefined, { cidrIpv6: "::/0" }),
+            ["mandatory: cidrIpv6 allows all traffic (every protocol and port) from ::/0 (every IPv6 address)"]],
+        ["passes a vpc.SecurityGroupEgressRule",
+            vpcRule("egress", "tcp", [22, 22], { cidrIpv4: "0.0.0.0/0" }), []],
+        ["flags the default security group's inline rules too",
+            { type: DEFAULT_SG, props: { ingress: [inline("tcp", 22, 22, { cidrBlocks: ["0.0.0.0/0"] })] } },
+            ["mandatory: ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)"]],
+        ["reports an invalid CIDR on port 22 as a violation",
+            sg([inline("tcp", 22, 22, { cidrBlocks: ["10.0.0.300/16"] })]),
+            ["mandatory: Cannot be evaluated: invalid IPv4 CIDR '10.0.0.300/16' in ingress[0].cidrBlocks[0]"]],
+        ["reports a port above 65535 on a world rule as a violation",
+            sg([inline("tcp", 0, 70000, { cidrBlocks: ["0.0.0.0/0"] })]),
+            ["mandatory: Cannot be evaluated: port 70000 in ingress[0].toPort is outside 0-65535"]],
+        ["reports a wrong type (cidrBlocks as a string) as a violation",
+            sg([inline("tcp", 22, 22, { cidrBlocks: "0.0.0.0/0" })]),
+            ["mandatory: Cannot be evaluated: ingress[0].cidrBlocks should be a list, got '0.0.0.0/0'"]],
+        ["ignores an invalid CIDR on a port that is not an admin port",
+            sg([inline("tcp", 443, 443, { cidrBlocks: ["10.0.0.300/16"] })]), []],
+        ["notes an unknown CIDR on port 22 as advisory, and still flags the known world rule",
+            sg([inline("tcp", 22, 22, { cidrBlocks: [UNKNOWN] }), inline("tcp", 3389, 3389, { cidrBlocks: ["0.0.0.0/0"] })]),
+            ["mandatory: ingress[1].cidrBlocks[0] allows TCP port 3389 from 0.0.0.0/0 (every IPv4 address)",
+                "advisory: Cannot be verified at preview: ingress[0].cidrBlocks[0] is not known until the resource is created"]],
+        ["notes an unknown port on a world rule as advisory",
+            sg([inline("tcp", UNKNOWN, UNKNOWN, { cidrBlocks: ["0.0.0.0/0"] })]),
+            ["advisory: Cannot be verified at preview: ingress[0].fromPort is not known until the resource is created"]],
+        ["notes a whole unknown ingress list as advisory",
+            { type: "aws:ec2/securityGroup:SecurityGroup", props: { description: "d", ingress: UNKNOWN } },
+            ["advisory: Cannot be verified at preview: ingress is not known until the resource is created"]],
+        ["passes an unknown SG reference on port 22: an SG is never the world",
+            sg([inline("tcp", 22, 22, { securityGroups: [UNKNOWN] })]), []],
+        ["ignores resource types that carry no rules",
+            { type: "aws:s3/bucket:Bucket", props: { ingress: [inline("tcp", 22, 22, { cidrBlocks: ["0.0.0.0/0"] })] } }, []],
+    ];
+    for (const [name, resource, expected] of cases) {
+        it(name, () => assert.deepStrictEqual(run(resource), expected));
+    }
+
+    it("flags configured extra ports (23 and 5985-5986) and names them", () => {
+        const findings = runResourcePolicy(policy, {
+            ...sg([inline("tcp", 5986, 5986, { cidrBlocks: ["0.0.0.0/0"] }), inline("tcp", 23, 23, { cidrBlocks: ["0.0.0.0/0"] })]),
+            config: { ports: [23, "5985-5986"] },
+        });
+        assert.deepStrictEqual(findings.map((f) => f.message.split(". ").slice(0, 2).join(". ")), [
+            "ingress[0].cidrBlocks[0] allows TCP port 5986 from 0.0.0.0/0 (every IPv4 address). This opens TCP/UDP ports 5985-5986 to the whole internet, where scanners find and brute-force admin ports within minutes",
+            "ingress[1].cidrBlocks[0] allows TCP port 23 from 0.0.0.0/0 (every IPv4 address). This opens TCP/UDP port 23 to the whole internet, where scanners find and brute-force admin ports within minutes",
+        ]);
+    });
+
+    it("reports bad configuration as a violation naming the key", () => {
+        assert.deepStrictEqual(run(sg([]), { ports: [70000] }),
+            ["mandatory: Invalid configuration for policy 'sg-no-admin-ports-from-world': ports[0] (70000) is not a port 0-65535 or a \"from-to\" range."]);
+    });
+});

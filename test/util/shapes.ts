@@ -1,0 +1,40 @@
+/**
+ * Builders for the props of every rule shape, in the exact form the SDK sends them (see the
+ * program tests, which check these shapes against real @pulumi/aws classes).
+ */
+import { Finding } from "./run-policy";
+
+export const SG = "aws:ec2/securityGroup:SecurityGroup";
+export const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+export const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+export const VPC_INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+export const VPC_EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+
+export type Props = Record<string, unknown>;
+
+/** A security group with the given inline rules (and a description, so that only the rules matter). */
+export function sg(ingress: Props[], egress: Props[] = [], extra: Props = {}): { type: string; props: Props } {
+    return { type: SG, props: { description: "test group", ingress, egress, ...extra } };
+}
+
+export function inline(protocol: unknown, fromPort: unknown, toPort: unknown, peers: Props): Props {
+    return { protocol, fromPort, toPort, description: "test rule", ...peers };
+}
+
+export function classic(type: string, protocol: unknown, fromPort: unknown, toPort: unknown, peers: Props): { type: string; props: Props } {
+    return { type: SG_RULE, props: { type, protocol, fromPort, toPort, securityGroupId: "sg-0123", description: "test rule", ...peers } };
+}
+
+export function vpcRule(direction: "ingress" | "egress", ipProtocol: unknown, ports: [number, number] | undefined, peers: Props): { type: string; props: Props } {
+    const p: Props = { ipProtocol, securityGroupId: "sg-0123", description: "test rule", ...peers };
+    if (ports) {
+        p.fromPort = ports[0];
+        p.toPort = ports[1];
+    }
+    return { type: direction === "ingress" ? VPC_INGRESS : VPC_EGRESS, props: p };
+}
+
+/** "mandatory: <first sentence>" of each finding: which rules were flagged, in order, exactly. */
+export function heads(findings: Finding[]): string[] {
+    return findings.map((f) => `${f.level}: ${f.message.split(". ")[0]}`);
+}
