@@ -1,0 +1,53 @@
+/**
+ * The README's policy table, generated from the catalogue. `npm run docs` rewrites it in place;
+ * a test fails when the README and the code disagree.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Policy } from "@pulumi/policy";
+import { catalogue } from "../policies";
+
+export const README = path.join(__dirname, "..", "README.md");
+const BEGIN = "<!-- policy-table:begin -->";
+const END = "<!-- policy-table:end -->";
+
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function configText(p: Policy): string {
+    const props = Object.entries(p.configSchema?.properties ?? {});
+    if (props.length === 0) {
+        return "-";
+    }
+    return props.map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v.default)}\`)`).join("<br>");
+}
+
+export function policyTable(): string {
+    const rows = catalogue().map((p) => `| \`${p.name}\` | ${p.enforcementLevel} | ${p.severity} | ${cell(p.description)} | ` +
+        `${configText(p)} | ${cell(p.remediationSteps ?? "")} |`);
+    return [
+        "| policy | default level | severity | what it checks | config | how to fix |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+    ].join("\n");
+}
+
+/** The table as it stands in the README now. */
+export function readmeTable(text = fs.readFileSync(README, "utf8")): string | undefined {
+    const start = text.indexOf(BEGIN);
+    const end = text.indexOf(END);
+    return start < 0 || end < start ? undefined : text.slice(start + BEGIN.length, end).trim();
+}
+
+if (require.main === module) {
+    const text = fs.readFileSync(README, "utf8");
+    const start = text.indexOf(BEGIN);
+    const end = text.indexOf(END);
+    if (start < 0 || end < start) {
+        console.error(`README.md has no ${BEGIN} ... ${END} section`);
+        process.exit(2);
+    }
+    fs.writeFileSync(README, `${text.slice(0, start + BEGIN.length)}\n${policyTable()}\n${text.slice(end)}`);
+    console.log("README.md policy table updated");
+}

@@ -1,0 +1,70 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { catalogue, packName } from "../policies";
+import { policyTable, readmeTable } from "../scripts/readme-table";
+
+const ROOT = path.join(__dirname, "..");
+
+describe("catalogue", () => {
+    const policies = catalogue();
+
+    it("declares exactly the public policy names, in order, with their default levels", () => {
+        assert.deepStrictEqual(policies.map((p) => [p.name, p.enforcementLevel]), [
+            ["sg-no-admin-ports-from-world", "mandatory"],
+            ["sg-db-ingress-only-from-security-groups", "mandatory"],
+            ["sg-egress-restricted", "advisory"],
+            ["sg-ingress-from-world-allowed-ports", "advisory"],
+            ["sg-prefer-security-group-references", "advisory"],
+            ["sg-no-all-traffic-rules", "advisory"],
+            ["sg-descriptions", "advisory"],
+            ["sg-default-denies-all", "mandatory"],
+        ]);
+    });
+
+    for (const p of catalogue()) {
+        it(`${p.name} carries complete metadata and a config schema with a default for every option`, () => {
+            assert.match(p.name, /^(sg|nacl|eni|db|vpc)-[a-z0-9]+(-[a-z0-9]+)*$/);
+            assert.ok(p.displayName && p.displayName.length <= 60, "displayName");
+            assert.ok(p.description.length > 40, "description");
+            assert.ok(["low", "medium", "high", "critical"].includes(p.severity ?? ""), "severity");
+            assert.ok((p.remediationSteps ?? "").length > 40, "remediationSteps");
+            assert.match(p.url ?? "", /^https:\/\/docs\.aws\.amazon\.com\//);
+            assert.ok((p.tags ?? []).length > 0, "tags");
+            assert.ok(p.configSchema, "configSchema");
+            for (const [key, prop] of Object.entries(p.configSchema.properties)) {
+                assert.notStrictEqual(prop.default, undefined, `${key} has no default`);
+                assert.ok(prop.description, `${key} has no description`);
+            }
+        });
+    }
+
+    it("keeps the README policy table equal to the code (run `npm run docs` to regenerate)", () => {
+        assert.strictEqual(readmeTable(), policyTable());
+    });
+
+    it("names the pack with the characters `pulumi policy publish` accepts, and package.json carries a version", () => {
+        assert.match(packName, /^[a-zA-Z0-9-_.]{1,100}$/);
+        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+        assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
+        assert.strictEqual(pkg.name, packName);
+    });
+
+    it("pins every dependency exactly", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+        for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+            assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name}@${version} is not an exact pin`);
+        }
+        assert.match(pkg.devDependencies.typescript, /^5\./);
+    });
+
+    it("runs in CI exactly the README's set-up and test commands", () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const setup = /## Set-up on a fresh machine\s+```sh\n([\s\S]*?)```/.exec(readme);
+        assert.ok(setup, "README has a set-up block");
+        const commands = setup[1].trim().split("\n");
+        const ci = fs.readFileSync(path.join(ROOT, ".ci", "run"), "utf8").split("\n").map((l) => l.trim());
+        const ciCommands = ci.filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd "));
+        assert.deepStrictEqual(ciCommands, commands);
+    });
+});
