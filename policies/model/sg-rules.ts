@@ -9,7 +9,7 @@ import { ALL_PORTS, PortRange, isPort } from "../net/ports";
 import { Protocol, hasPorts, parseProtocol } from "../net/protocol";
 import { T } from "./types";
 import {
-    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, joinPath, num, root, str,
+    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str,
 } from "./values";
 
 export type Direction = "ingress" | "egress";
@@ -117,14 +117,7 @@ function inlineRules(resource: ResourceRef, props: Field, direction: Direction):
             rules.push(undeterminedRule(resource, direction, invalidAt(item.path, `${item.path} should be a rule object, got ${describe(item.value)}`)));
             continue;
         }
-        const protocol = protocolOf(child(item, "protocol"));
-        const base: RuleBase = {
-            direction,
-            protocol,
-            ports: portsOf(protocol, child(item, "fromPort"), child(item, "toPort"), true),
-            description: str(child(item, "description")),
-        };
-        rules.push(...peersOf(resource, base, item, {
+        rules.push(...peersOf(resource, ruleBase(item, direction, "protocol"), item, {
             cidr4: "cidrBlocks",
             cidr6: "ipv6CidrBlocks",
             prefixLists: "prefixListIds",
@@ -138,7 +131,6 @@ function classicRule(resource: ResourceRef, props: Field): SgRule[] {
     const typeField = child(props, "type");
     const type = str(typeField);
     const directions: Direction[] = type === "ingress" || type === "egress" ? [type] : ["ingress", "egress"];
-    const protocol = protocolOf(child(props, "protocol"));
     const typeProblem = isUndetermined(type)
         ? type
         : type === "ingress" || type === "egress"
@@ -146,12 +138,8 @@ function classicRule(resource: ResourceRef, props: Field): SgRule[] {
             : invalidAt(typeField.path, `type should be 'ingress' or 'egress', got ${describe(type)}`);
     const rules: SgRule[] = [];
     for (const direction of directions) {
-        const base: RuleBase = {
-            direction,
-            protocol: typeProblem ?? protocol,
-            ports: typeProblem ?? portsOf(protocol, child(props, "fromPort"), child(props, "toPort"), true),
-            description: str(child(props, "description")),
-        };
+        const read = ruleBase(props, direction, "protocol");
+        const base = typeProblem ? { ...read, protocol: typeProblem, ports: typeProblem } : read;
         rules.push(...peersOf(resource, base, props, {
             cidr4: "cidrBlocks",
             cidr6: "ipv6CidrBlocks",
@@ -163,20 +151,24 @@ function classicRule(resource: ResourceRef, props: Field): SgRule[] {
 }
 
 function vpcRule(resource: ResourceRef, props: Field, direction: Direction): SgRule[] {
-    const protocol = protocolOf(child(props, "ipProtocol"));
-    const base: RuleBase = {
-        direction,
-        protocol,
-        ports: portsOf(protocol, child(props, "fromPort"), child(props, "toPort"), true),
-        description: str(child(props, "description")),
-    };
-    return peersOf(resource, base, props, {
+    return peersOf(resource, ruleBase(props, direction, "ipProtocol"), props, {
         cidr4: "cidrIpv4",
         cidr6: "cidrIpv6",
         prefixList: "prefixListId",
         group: "referencedSecurityGroupId",
         noSelf: true,
     });
+}
+
+/** Protocol, ports and description of a rule object; every shape names them alike but for the protocol key. */
+function ruleBase(item: Field, direction: Direction, protocolKey: "protocol" | "ipProtocol"): RuleBase {
+    const protocol = protocolOf(child(item, protocolKey));
+    return {
+        direction,
+        protocol,
+        ports: portsOf(protocol, child(item, "fromPort"), child(item, "toPort")),
+        description: str(child(item, "description")),
+    };
 }
 
 function protocolOf(field: Field): Maybe<Protocol> {
@@ -194,7 +186,7 @@ function protocolOf(field: Field): Maybe<Protocol> {
  * The port range of a rule. Protocol all ("-1") means all ports, whatever fromPort/toPort say.
  * TCP and UDP need 0 <= fromPort <= toPort <= 65535. Other protocols have no ports.
  */
-function portsOf(protocol: Maybe<Protocol>, fromField: Field, toField: Field, required: boolean): Maybe<PortRange | null> {
+function portsOf(protocol: Maybe<Protocol>, fromField: Field, toField: Field): Maybe<PortRange | null> {
     if (isUndetermined(protocol)) {
         return protocol;
     }
@@ -211,10 +203,9 @@ function portsOf(protocol: Maybe<Protocol>, fromField: Field, toField: Field, re
             return value;
         }
         if (value === undefined) {
-            if (required) {
-                return invalidAt(field.path, `${field.path} is missing: a TCP or UDP rule needs a port range`);
-            }
-        } else if (!isPort(value)) {
+            return invalidAt(field.path, `${field.path} is missing: a TCP or UDP rule needs a port range`);
+        }
+        if (!isPort(value)) {
             return invalidAt(field.path, `port ${value} in ${field.path} is outside 0-65535`);
         }
     }
@@ -294,5 +285,3 @@ function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: Pee
     }
     return rules;
 }
-
-export { joinPath };
