@@ -1,0 +1,358 @@
+import * as assert from "assert";
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { Policy } from "@pulumi/policy";
+import {
+    AnalyzedResource, AnalyzerInfo, AnalyzerRpcError, JsonObject, PackClient, PolicyConfigEntry, PolicyConfigError,
+    PolicyInfo, startPack,
+} from "../../runner/analyzer-client";
+import { CapturedStack, SECRET_SIG, SIG_KEY, UNKNOWN, captureProgram, toAnalyzedResources, toStackResources } from "../../runner/capture";
+import { catalogue, packName } from "../../policies";
+import { webTier } from "../programs/web-tier";
+import { REPO, fixturePackDir, packDir, removeDir } from "./pack-dirs";
+
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const version = (JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }).version;
+
+function json<T>(v: T): T {
+    return JSON.parse(JSON.stringify(v)) as T;
+}
+
+function sgResource(properties: JsonObject, name = "web"): AnalyzedResource {
+    return { urn: `urn:pulumi:stack::project::${SG}::${name}`, type: SG, name, properties };
+}
+
+/** The PolicyInfo the pack must advertise for a catalogue entry (undefined fields dropped). */
+function expectedInfo(p: Policy & { validateStack?: unknown }): PolicyInfo {
+    return json<unknown>({
+        name: p.name,
+        displayName: p.displayName ?? "",
+        description: p.description,
+        enforcementLevel: p.enforcementLevel ?? "advisory", // the pack sets no pack-wide level
+        policyType: p.validateStack ? "stack" : "resource",
+        configSchema: p.configSchema && { properties: p.configSchema.properties, required: p.configSchema.required ?? [] },
+        severity: p.severity,
+        tags: p.tags?.length ? p.tags : undefined,
+        remediationSteps: p.remediationSteps || undefined,
+        url: p.url || undefined,
+        framework: p.framework,
+    }) as PolicyInfo;
+}
+
+/** What `configure({})` must send for a catalogue entry: its level and its schema defaults. */
+function defaultConfig(p: Policy): PolicyConfigEntry {
+    const properties: JsonObject = {};
+    for (const [k, s] of Object.entries(p.configSchema?.properties ?? {})) {
+        if (typeof s === "object" && "default" in s) { properties[k] = json(s.default) as JsonObject[string]; }
+    }
+    return { enforcementLevel: p.enforcementLevel ?? "advisory", properties };
+}
+
+describe("analyzer client", function () {
+    this.timeout(180_000);
+    let pack: PackClient;
+    let fixture: PackClient;
+    let fixtureDir: string;
+    let program: CapturedStack;
+    const startedIn: { [k: string]: number } = {};
+
+    before(async () => {
+        fixtureDir = fixturePackDir();
+        const timed = async (k: string, dir: string) => {
+            const t = Date.now();
+            const c = await startPack(dir);
+            startedIn[k] = Date.now() - t;
+            return c;
+        };
+        [pack, fixture, program] = await Promise.all([timed("pack", REPO), timed("fixture", fixtureDir), captureProgram(webTier)]);
+    });
+
+    after(async () => {
+        await Promise.all([pack?.close(), fixture?.close()]);
+        removeDir(fixtureDir);
+    });
+
+    describe("this repository's pack (generic: compared with whatever catalogue() declares)", () => {
+        beforeEach(async () => { await pack.configure({}); });
+
+        it("starts like the CLI starts it and reports its port", () => {
+            assert.ok(pack.port > 0 && pack.pid > 0);
+            assert.ok(startedIn.pack > 0);
+            console.log(`      (pack start-up: ${startedIn.pack} ms; fixture pack: ${startedIn.fixture} ms)`);
+        });
+
+        it("GetAnalyzerInfo: pack name, package.json version, and exactly the catalogue's policies", async () => {
+            const info = await pack.getAnalyzerInfo();
+            assert.strictEqual(info.name, packName);
+            assert.strictEqual(info.version, version);
+            assert.strictEqual(info.supportsConfig, true);
+            assert.deepStrictEqual(info.initialConfig, {});
+            assert.deepStrictEqual(info.policies, catalogue().map(expectedInfo));
+        });
+
+        it("Configure {}: every declared policy is sent with its default level and schema defaults", async () => {
+            const sent = await pack.configure({});
+            assert.deepStrictEqual(sent, Object.fromEntries(catalogue().map(p => [p.name, defaultConfig(p)])));
+        });
+
+        it("Analyze: every resource of a real program is analyzed without error; diagnostics name catalogue policies", async () => {
+            const names = new Set(catalogue().map(p => p.name));
+            for (const r of toAnalyzedResources(program)) {
+                const { diagnostics, notApplicable } = await pack.analyze(r);
+                for (const d of diagnostics) {
+                    assert.ok(names.has(d.policyName), d.policyName);
+                    assert.strictEqual(d.policyPackName, packName);
+                    assert.strictEqual(d.policyPackVersion, version);
+                    assert.ok(d.enforcementLevel === "mandatory" || d.enforcementLevel === "advisory");
+                    assert.ok(d.urn === undefined || d.urn === r.urn);
+                }
+                for (const n of notApplicable) { assert.ok(names.has(n.policyName), n.policyName); }
+            }
+        });
+
+        it("Analyze: a resource type no policy knows gets no diagnostics", async () => {
+            const r = await pack.analyze({ urn: "urn:pulumi:stack::project::test:index:Other::o", type: "test:index:Other", name: "o",
+                properties: { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } });
+            assert.deepStrictEqual(r.diagnostics, []);
+        });
+
+        it("Configure all=disabled silences every policy; all=mandatory raises every finding to mandatory", async () => {
+            const worst = sgResource({ ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+                egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });
+            await pack.configure({ all: "disabled" });
+            assert.deepStrictEqual(await pack.analyze(worst), { diagnostics: [], notApplicable: [] });
+            const sent = await pack.configure({ all: "mandatory" });
+            assert.ok(Object.values(sent).every(c => c.enforcementLevel === "mandatory"));
+            for (const d of (await pack.analyze(worst)).diagnostics) {
+                assert.ok(d.enforcementLevel === "mandatory" || d.message.startsWith("can't run "), JSON.stringify(d));
+            }
+        });
+
+        it("AnalyzeStack: only stack policies report", async () => {
+            const stackPolicies = new Set(catalogue().filter(p => "validateStack" in p).map(p => p.name));
+            const r = await pack.analyzeStack(toStackResources(program));
+            if (stackPolicies.size === 0) {
+                assert.deepStrictEqual(r, { diagnostics: [], notApplicable: [] });
+            }
+            for (const d of r.diagnostics) { assert.ok(stackPolicies.has(d.policyName), d.policyName); }
+        });
+
+        it("Remediate: only policies at level remediate act", async () => {
+            const remediating = catalogue().filter(p => p.enforcementLevel === "remediate");
+            const r = await pack.remediate(toAnalyzedResources(program)[1]);
+            if (remediating.length === 0) {
+                assert.deepStrictEqual(r, { remediations: [], notApplicable: [] });
+            }
+        });
+    });
+
+    describe("protocol, against a fixture pack with known policies", () => {
+        const sshFromWorld = { fromPort: 22, toPort: 22, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] };
+        beforeEach(async () => { await fixture.configure({}); });
+
+        it("GetAnalyzerInfo maps every field and enum to plain values", async () => {
+            const expected: AnalyzerInfo = {
+                name: "fixture-pack", displayName: "", version: "1.2.3", supportsConfig: true,
+                policies: [
+                    {
+                        name: "no-world-ports", displayName: "No world ports", description: "Listed ports are not open to 0.0.0.0/0.",
+                        enforcementLevel: "advisory", policyType: "resource",
+                        configSchema: {
+                            properties: {
+                                note: { type: "string" },
+                                ports: { default: [22], items: { maximum: 65535, minimum: 0, type: "integer" }, type: "array" },
+                            },
+                            required: ["ports"],
+                        },
+                        severity: "high", tags: ["sg"], remediationSteps: "Close the port.", url: "https://example.com/no-world-ports",
+                        framework: { name: "fixture", version: "1", reference: "F-1", specification: "spec" },
+                    },
+                    { name: "described", displayName: "", description: "Resources have a description.", enforcementLevel: "mandatory", policyType: "resource" },
+                    { name: "boom", displayName: "", description: "Throws on fixture:index:Boom.", enforcementLevel: "mandatory", policyType: "resource" },
+                    {
+                        name: "rule-parents", displayName: "", description: "Lists which security group each rule depends on.",
+                        enforcementLevel: "advisory", policyType: "stack", severity: "low",
+                    },
+                    { name: "fill-description", displayName: "", description: "Fills in a missing description.", enforcementLevel: "remediate", policyType: "resource" },
+                ],
+                initialConfig: { "no-world-ports": { enforcementLevel: "mandatory", properties: { note: "initial" } } },
+            };
+            assert.deepStrictEqual(await fixture.getAnalyzerInfo(), expected);
+        });
+
+        it("Configure {}: declared levels, schema defaults, then the pack's initialConfig on top", async () => {
+            assert.deepStrictEqual(await fixture.configure({}), {
+                "no-world-ports": { enforcementLevel: "mandatory", properties: { ports: [22], note: "initial" } },
+                "described": { enforcementLevel: "mandatory", properties: {} },
+                "boom": { enforcementLevel: "mandatory", properties: {} },
+                "rule-parents": { enforcementLevel: "advisory", properties: {} },
+                "fill-description": { enforcementLevel: "remediate", properties: {} },
+            });
+        });
+
+        it("Analyze: exact diagnostics, severity, not-applicable list", async () => {
+            const r = await fixture.analyze(sgResource({ ingress: [sshFromWorld] }));
+            assert.deepStrictEqual(r, {
+                diagnostics: [
+                    {
+                        policyName: "no-world-ports", policyPackName: "fixture-pack", policyPackVersion: "1.2.3",
+                        description: "Listed ports are not open to 0.0.0.0/0.",
+                        message: "Listed ports are not open to 0.0.0.0/0.\ningress[0] opens 22 to the world (initial)",
+                        enforcementLevel: "mandatory", severity: "high",
+                    },
+                    {
+                        policyName: "described", policyPackName: "fixture-pack", policyPackVersion: "1.2.3",
+                        description: "Resources have a description.", message: "Resources have a description.\nno description",
+                        enforcementLevel: "mandatory",
+                    },
+                ],
+                notApplicable: [{ policyName: "fill-description", reason: "Policy does not implement validateResource" }],
+            });
+            const other = await fixture.analyze({ urn: "urn:x", type: "test:index:Other", name: "o", properties: {} });
+            assert.deepStrictEqual(other.notApplicable.map(n => [n.policyName, n.reason]), [
+                ["no-world-ports", `only ${SG}`], ["fill-description", "Policy does not implement validateResource"],
+            ]);
+        });
+
+        it("Configure: `all`, per-policy levels and properties merged over defaults, as the CLI sends them", async () => {
+            const sent = await fixture.configure({
+                "all": "advisory",
+                "no-world-ports": { ports: [22, 443], note: "cfg" },
+                "described": "disabled",
+            });
+            assert.deepStrictEqual(sent, {
+                "no-world-ports": { enforcementLevel: "advisory", properties: { ports: [22, 443], note: "cfg" } },
+                "described": { enforcementLevel: "disabled", properties: {} },
+                "boom": { enforcementLevel: "advisory", properties: {} },
+                "rule-parents": { enforcementLevel: "advisory", properties: {} },
+                "fill-description": { enforcementLevel: "advisory", properties: {} },
+                // The CLI passes the `all` entry itself on as well.
+                "all": { enforcementLevel: "advisory", properties: {} },
+            });
+            const r = await fixture.analyze(sgResource({ ingress: [{ ...sshFromWorld, toPort: 443 }] }));
+            assert.deepStrictEqual(r.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.message]), [
+                ["no-world-ports", "advisory", "Listed ports are not open to 0.0.0.0/0.\ningress[0] opens 22 to the world (cfg)"],
+                ["no-world-ports", "advisory", "Listed ports are not open to 0.0.0.0/0.\ningress[0] opens 443 to the world (cfg)"],
+            ]);
+        });
+
+        it("Configure rejects what the CLI rejects, with the CLI's wording", async () => {
+            await assert.rejects(fixture.configure({ described: "loud" }),
+                { message: "parsing enforcement level for \"described\": \"loud\" is not a valid enforcement level" });
+            await assert.rejects(fixture.configure({ described: 3 }),
+                { message: "parsing \"described\": 3 is not a valid value; must be a string or object" });
+            await assert.rejects(fixture.configure({ "no-world-ports": { ports: ["x", 70000] } }), (e: unknown) => {
+                assert.ok(e instanceof PolicyConfigError);
+                assert.deepStrictEqual(e.errors, [
+                    "validating policy config: fixture-pack 1.2.3  no-world-ports: ports.0: Invalid type. Expected: integer, given: string",
+                    "validating policy config: fixture-pack 1.2.3  no-world-ports: ports.1: should be <= 65535",
+                ]);
+                return true;
+            });
+            // A name the pack does not declare, without a level, has no valid level to send.
+            await assert.rejects(fixture.configure({ "not-a-policy": { x: 1 } }), { message: "invalid enforcement level \"\"" });
+        });
+
+        it("Analyze: unknown values make a policy advisory 'can't run'; secrets arrive unwrapped", async () => {
+            const unknown = await fixture.analyze(sgResource({ description: UNKNOWN, ingress: [] }));
+            assert.deepStrictEqual(unknown.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.message.split(":")[0]]), [
+                ["described", "advisory", "can't run policy 'described' from policy pack 'fixture-pack@v1.2.3' during preview"],
+            ]);
+            const secret = await fixture.analyze(sgResource({ description: { [SIG_KEY]: SECRET_SIG, value: "hidden" }, ingress: [] }));
+            assert.deepStrictEqual(secret.diagnostics, []);
+        });
+
+        it("AnalyzeStack: parent, dependencies and property dependencies reach the pack as resources", async () => {
+            const r = await fixture.analyzeStack(toStackResources(program));
+            const rules = program.resources.filter(x => x.propertyDependencies.securityGroupId);
+            assert.deepStrictEqual(r.diagnostics, rules.map(x => ({
+                policyName: "rule-parents", policyPackName: "fixture-pack", policyPackVersion: "1.2.3",
+                description: "Lists which security group each rule depends on.",
+                message: `Lists which security group each rule depends on.\n${x.name} -> web [parent project-stack; deps web]`,
+                enforcementLevel: "advisory", urn: x.urn, severity: "low",
+            })));
+            assert.deepStrictEqual(r.notApplicable, []);
+        });
+
+        it("Remediate: returns the new wire-form properties", async () => {
+            assert.deepStrictEqual(await fixture.remediate(sgResource({ ingress: [] })), {
+                remediations: [{
+                    policyName: "fill-description", policyPackName: "fixture-pack", policyPackVersion: "1.2.3",
+                    description: "Fills in a missing description.", properties: { description: "filled", ingress: [] },
+                }],
+                notApplicable: [],
+            });
+        });
+
+        it("ConfigureStack: stack tags reach the policies", async () => {
+            await fixture.configureStack({ stack: "prod", project: "net", organization: "acme", tags: { env: "prod" } });
+            try {
+                const r = await fixture.analyze(sgResource({ ingress: [] }));
+                assert.deepStrictEqual(r.diagnostics.map(d => d.message), ["Resources have a description.\nno description in prod"]);
+            } finally {
+                await fixture.configureStack({ stack: "stack", project: "project" });
+            }
+        });
+
+        it("a policy that throws fails the RPC with the pack's message and stack", async () => {
+            await assert.rejects(fixture.analyze({ urn: "urn:b", type: "fixture:index:Boom", name: "b", properties: {} }), (e: unknown) => {
+                assert.ok(e instanceof AnalyzerRpcError);
+                assert.strictEqual(e.method, "Analyze");
+                assert.strictEqual(e.code, 2);
+                assert.match(e.message, /^Error validating resource with policy 'boom' from policy pack 'fixture-pack@v1\.2\.3':\nError: kaboom\n/);
+                return true;
+            });
+            assert.strictEqual(fixture.stderr(), "");
+        });
+    });
+
+    describe("start-up failures and shutdown", () => {
+        it("a directory without PulumiPolicy.yaml is refused before anything starts", async () => {
+            const dir = packDir([], false);
+            try {
+                await assert.rejects(startPack(dir),
+                    { message: `failed to load Pulumi policy project located at "${dir}": no PulumiPolicy.yaml found` });
+            } finally { removeDir(dir); }
+        });
+
+        it("a pack without node_modules is refused with the CLI's advice", async () => {
+            const dir = packDir(["PulumiPolicy.yaml", "package.json", "index.ts"], false);
+            try {
+                await assert.rejects(startPack(dir), /dependencies are not installed; try running npm install or yarn install in/);
+            } finally { removeDir(dir); }
+        });
+
+        it("a pack without an index fails with the process's stderr in the error", async () => {
+            const dir = packDir(["PulumiPolicy.yaml", "package.json"]);
+            try {
+                await assert.rejects(startPack(dir), (e: unknown) => {
+                    assert.ok(e instanceof Error);
+                    assert.match(e.message, /failed to start: the process exited with code 32 before printing its port/);
+                    assert.ok(e.message.includes(`--- policy pack stderr ---\nerror: [runtime] Running program '${dir}' failed`), e.message);
+                    assert.ok(e.message.includes(`Cannot find module '${path.join(dir, "index.ts")}'`), e.message);
+                    return true;
+                });
+            } finally { removeDir(dir); }
+        });
+
+        it("close() leaves nothing running: a process that starts and closes a pack exits on its own", async () => {
+            const script = `require(${JSON.stringify(path.join(REPO, "runner", "analyzer-client"))})
+                .startPack(${JSON.stringify(fixtureDir)})
+                .then(async c => { await c.getAnalyzerInfo(); await c.close(); console.log("closed " + c.pid); })
+                .catch(e => { console.error(e); process.exitCode = 1; });`;
+            const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script],
+                { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+            let out = "";
+            child.stdout.on("data", d => { out += String(d); });
+            child.stderr.on("data", d => { out += String(d); });
+            const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+            const [code, signal] = await new Promise<[number | null, string | null]>(res => child.on("close", (c, s) => res([c, s])));
+            clearTimeout(killer);
+            assert.deepStrictEqual([code, signal], [0, null], out);
+            const pid = Number(/closed (\d+)/.exec(out)?.[1]);
+            assert.ok(pid > 0, out);
+            assert.throws(() => process.kill(pid, 0), /ESRCH/); // the pack process is gone too
+        });
+    });
+});
