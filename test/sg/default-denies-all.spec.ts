@@ -2,10 +2,10 @@ import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { sgDefaultDeniesAll } from "../../policies/sg/default-denies-all";
 import { UNKNOWN, runResourcePolicy } from "../util/run-policy";
-import { DEFAULT_SG, Props, heads, inline, sg } from "../util/shapes";
+import { DEFAULT_SG, headsOf, inline, Props, sg } from "../util/shapes";
 
 const policy = sgDefaultDeniesAll as ResourceValidationPolicy;
-const run = (r: { type: string; props: Props }) => heads(runResourcePolicy(policy, r));
+const run = headsOf(policy);
 
 describe("sg-default-denies-all", () => {
     it("flags the AWS default self-referencing ingress rule with the full message", () => {

@@ -2,10 +2,10 @@ import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { sgDescriptions } from "../../policies/sg/descriptions";
 import { UNKNOWN, runResourcePolicy } from "../util/run-policy";
-import { DEFAULT_SG, Props, SG, classic, heads } from "../util/shapes";
+import { classic, DEFAULT_SG, headsOf, Props, SG } from "../util/shapes";
 
 const policy = sgDescriptions as ResourceValidationPolicy;
-const run = (r: { type: string; props: Props }) => heads(runResourcePolicy(policy, r));
+const run = headsOf(policy);
 const rule = (extra: Props = {}) => ({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/24", "10.0.1.0/24"], ...extra });
 
 describe("sg-descriptions", () => {

@@ -1,11 +1,10 @@
 import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { sgIngressFromWorldAllowedPorts } from "../../policies/sg/ingress-from-world-allowed-ports";
-import { runResourcePolicy } from "../util/run-policy";
-import { Props, heads, inline, sg, vpcRule } from "../util/shapes";
+import { headsOf, inline, Props, sg, vpcRule } from "../util/shapes";
 
 const policy = sgIngressFromWorldAllowedPorts as ResourceValidationPolicy;
-const run = (r: { type: string; props: Props }, config?: Props) => heads(runResourcePolicy(policy, { ...r, config }));
+const run = headsOf(policy);
 
 describe("sg-ingress-from-world-allowed-ports", () => {
     const cases: [string, { type: string; props: Props }, string[], Props?][] = [

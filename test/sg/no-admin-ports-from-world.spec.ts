@@ -2,10 +2,10 @@ import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { sgNoAdminPortsFromWorld } from "../../policies/sg/no-admin-ports-from-world";
 import { UNKNOWN, runResourcePolicy } from "../util/run-policy";
-import { DEFAULT_SG, Props, classic, heads, inline, sg, vpcRule } from "../util/shapes";
+import { classic, DEFAULT_SG, headsOf, inline, Props, sg, vpcRule } from "../util/shapes";
 
 const policy = sgNoAdminPortsFromWorld as ResourceValidationPolicy;
-const run = (r: { type: string; props: Props }, config?: Props) => heads(runResourcePolicy(policy, { ...r, config }));
+const run = headsOf(policy);
 
 const FIX = "Fix: Allow the port only from a bastion host's security group or a trusted CIDR, or remove the rule and " +
     "connect with AWS Systems Manager Session Manager, which needs no inbound port at all.";

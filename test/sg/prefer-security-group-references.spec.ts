@@ -2,10 +2,10 @@ import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { sgPreferSecurityGroupReferences } from "../../policies/sg/prefer-security-group-references";
 import { UNKNOWN, runResourcePolicy } from "../util/run-policy";
-import { Props, classic, heads, inline, sg } from "../util/shapes";
+import { classic, headsOf, inline, Props, sg } from "../util/shapes";
 
 const policy = sgPreferSecurityGroupReferences as ResourceValidationPolicy;
-const run = (r: { type: string; props: Props }, config?: Props) => heads(runResourcePolicy(policy, { ...r, config }));
+const run = headsOf(policy);
 
 describe("sg-prefer-security-group-references", () => {
     it("flags a VPC-wide /16 with the full message", () => {

@@ -2,7 +2,8 @@
  * Builders for the props of every rule shape, in the exact form the SDK sends them (see the
  * program tests, which check these shapes against real @pulumi/aws classes).
  */
-import { Finding } from "./run-policy";
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { Finding, runResourcePolicy } from "./run-policy";
 
 export const SG = "aws:ec2/securityGroup:SecurityGroup";
 export const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
@@ -37,4 +38,9 @@ export function vpcRule(direction: "ingress" | "egress", ipProtocol: unknown, po
 /** "mandatory: <first sentence>" of each finding: which rules were flagged, in order, exactly. */
 export function heads(findings: Finding[]): string[] {
     return findings.map((f) => `${f.level}: ${f.message.split(". ")[0]}`);
+}
+
+/** A runner for one policy that returns heads(): `run(resource, config?)`. */
+export function headsOf(policy: unknown): (r: { type: string; props: Props }, config?: Props) => string[] {
+    return (r, config) => heads(runResourcePolicy(policy as ResourceValidationPolicy, { ...r, config }));
 }
