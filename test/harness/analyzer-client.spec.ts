@@ -147,6 +147,50 @@ describe("analyzer client", function () {
         });
     });
 
+    describe("this repository's pack: policy findings over the wire", () => {
+        beforeEach(async () => { await pack.configure({}); });
+        const brief = (r: { diagnostics: { policyName: string; enforcementLevel: string; message: string; urn?: string; severity?: string }[] }) =>
+            r.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.severity, d.message.split(". ")[0]]);
+
+        it("Analyze flags SSH from the world, and passes a clean security group", async () => {
+            const bad = sgResource({ description: "bastion", ingress: [
+                { description: "ssh", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] });
+            assert.deepStrictEqual(brief(await pack.analyze(bad)), [
+                ["sg-no-admin-ports-from-world", "mandatory", "critical", "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)"],
+                ["sg-ingress-from-world-allowed-ports", "advisory", "medium", "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address), which is ingress from the whole internet beyond the allowed ports"],
+            ]);
+            const clean = sgResource({ description: "web tier", ingress: [
+                { description: "https from the ALB", protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: ["sg-0alb"] }],
+            egress: [{ description: "to the app tier", protocol: "tcp", fromPort: 8080, toPort: 8080, securityGroups: ["sg-0app"] }] });
+            assert.deepStrictEqual(await pack.analyze(clean), { diagnostics: [], notApplicable: [] });
+        });
+
+        it("Analyze: an unknown CIDR on port 22 is an advisory note from the mandatory policy, and hides nothing else", async () => {
+            const r = sgResource({ description: "mixed", ingress: [
+                { description: "a", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [UNKNOWN] },
+                { description: "b", protocol: "tcp", fromPort: 3389, toPort: 3389, ipv6CidrBlocks: ["::/0"] }] });
+            assert.deepStrictEqual(brief(await pack.analyze(r)).filter(d => d[0] === "sg-no-admin-ports-from-world"), [
+                ["sg-no-admin-ports-from-world", "mandatory", "critical", "ingress[1].ipv6CidrBlocks[0] allows TCP port 3389 from ::/0 (every IPv6 address)"],
+                ["sg-no-admin-ports-from-world", "advisory", "critical", "Cannot be verified at preview: ingress[0].cidrBlocks[0] is not known until the resource is created"],
+            ]);
+        });
+
+        it("Configure options change the verdict: sg-egress-restricted with allowedPorts [80, 443] at mandatory", async () => {
+            const r = sgResource({ description: "web", egress: [
+                { description: "http out", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] }] });
+            assert.deepStrictEqual(brief(await pack.analyze(r)), [
+                ["sg-egress-restricted", "advisory", "medium", "egress[0].cidrBlocks[0] allows TCP port 80 to 0.0.0.0/0 (every IPv4 address), which is egress to the whole internet beyond the allowed ports"],
+            ]);
+            await pack.configure({ "sg-egress-restricted": { enforcementLevel: "mandatory", allowedPorts: [80, 443] } });
+            assert.deepStrictEqual(await pack.analyze(r), { diagnostics: [], notApplicable: [] });
+        });
+
+        it("Configure rejects an out-of-range port in a policy's config, naming the policy and key", async () => {
+            await assert.rejects(pack.configure({ "sg-no-admin-ports-from-world": { ports: [70000] } }),
+                (e: Error) => /sg-no-admin-ports-from-world/.test(e.message) && /ports/.test(e.message));
+        });
+    });
+
     describe("protocol, against a fixture pack with known policies", () => {
         const sshFromWorld = { fromPort: 22, toPort: 22, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] };
         beforeEach(async () => { await fixture.configure({}); });
