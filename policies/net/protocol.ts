@@ -46,10 +46,13 @@ export function parseProtocol(value: unknown): Protocol | undefined {
     if (named) {
         return named;
     }
-    if (/^\d{1,3}$/.test(key)) {
-        const n = Number(key);
+    // The provider reads numbers with strconv.Atoi and then maps them to names, so "06", "+6"
+    // and "0006" are all TCP: strip the sign and the padding before the lookup.
+    const digits = /^\+?0*(\d{1,3})$/.exec(key);
+    if (digits) {
+        const n = Number(digits[1]);
         if (n <= 255) {
-            return { kind: "number", number: n };
+            return byName[String(n)] ?? { kind: "number", number: n };
         }
     }
     return undefined;
