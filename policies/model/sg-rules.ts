@@ -273,9 +273,11 @@ function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: Pee
     if (!fields.noSelf) {
         const selfField = child(item, "self");
         const self = bool(selfField);
-        if (self === true) {
+        if (self === true || (isUndetermined(self) && self.undetermined === "unknown")) {
+            // An unknown flag is taken as set: self is never the world nor a CIDR, so no finding
+            // about addresses can come of it, and a rule without it may have no peer at all.
             add(selfField.path, { kind: "self" });
-        } else if (isUndetermined(self) && self.undetermined === "invalid") {
+        } else if (isUndetermined(self)) {
             add(selfField.path, self);
         }
     }
