@@ -39,8 +39,8 @@ export function parseCidr(text: unknown, family?: Family): Cidr | undefined {
     }
     const [, address, prefixText] = m;
     const isV4 = ipaddr.IPv4.isValidFourPartDecimal(address);
-    const isV6 = !isV4 && address.includes(":") && ipaddr.IPv6.isValid(address);
-    if (!isV4 && !isV6) {
+    const value = isV4 ? toBigInt(ipaddr.IPv4.parse(address).toByteArray()) : ipv6Value(address);
+    if (value === undefined) {
         return undefined;
     }
     const fam: Family = isV4 ? 4 : 6;
@@ -49,11 +49,37 @@ export function parseCidr(text: unknown, family?: Family): Cidr | undefined {
         return undefined;
     }
     const bits = BigInt(BITS[fam]);
-    const value = toBigInt(ipaddr.parse(address).toByteArray());
     const hostBits = bits - BigInt(prefix);
     const lo = (value >> hostBits) << hostBits;
     const hi = lo + (1n << hostBits) - 1n;
     return { text, family: fam, prefix, range: { lo, hi } };
+}
+
+/**
+ * The value of an IPv6 address, or undefined when it is not one. ipaddr.js alone is not enough:
+ * it reads "::a.b.c.d" as the IPv4-mapped ::ffff:a.b.c.d (RFC 4291 says the low 32 bits, ::a.b.c.d),
+ * and it accepts groups of more than four hex digits ("00000::") and zero-padded embedded octets.
+ */
+function ipv6Value(address: string): bigint | undefined {
+    if (!address.includes(":") || /(?:^|:)[0-9a-fA-F]{5,}(?::|$)/.test(address)) {
+        return undefined;
+    }
+    let text = address;
+    let low = 0n;
+    if (address.includes(".")) {
+        // An embedded IPv4 address: the last two groups, in four-part decimal.
+        const colon = address.lastIndexOf(":");
+        const v4 = address.slice(colon + 1);
+        if (!ipaddr.IPv4.isValidFourPartDecimal(v4)) {
+            return undefined;
+        }
+        low = toBigInt(ipaddr.IPv4.parse(v4).toByteArray());
+        text = `${address.slice(0, colon + 1)}0:0`;
+    }
+    if (!ipaddr.IPv6.isValid(text)) {
+        return undefined;
+    }
+    return toBigInt(ipaddr.IPv6.parse(text).toByteArray()) | low;
 }
 
 /** True when the block is the whole address family (0.0.0.0/0, ::/0). */
