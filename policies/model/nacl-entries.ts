@@ -1,0 +1,268 @@
+/**
+ * The one canonical network ACL entry, and the normaliser from every AWS shape that can express
+ * one: inline `ingress`/`egress` entries of NetworkAcl and DefaultNetworkAcl, and the standalone
+ * ec2.NetworkAclRule. Every field is read on its own, so that one unknown or invalid value never
+ * hides what is known about the rest of the entry; nothing here throws.
+ */
+import { Cidr, Family, familyName, parseCidr } from "../net/cidr";
+import { KnownNaclEntry } from "../net/nacl-eval";
+import { ALL_PORTS, PortRange, isPort } from "../net/ports";
+import { Protocol, hasPorts, parseProtocol } from "../net/protocol";
+import { ResourceRef } from "./sg-rules";
+import { T } from "./types";
+import {
+    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str, unknownAt,
+} from "./values";
+
+export type NaclAction = "allow" | "deny";
+
+/** Where an entry was written. */
+export interface NaclOrigin {
+    readonly urn: string;
+    readonly name: string;
+    readonly type: string;
+    /** "ingress[2]" for an inline entry, "" for a NetworkAclRule. */
+    readonly path: string;
+}
+
+export interface NaclEntry {
+    readonly egress: boolean;
+    readonly ruleNumber: Maybe<number>;
+    readonly action: Maybe<NaclAction>;
+    readonly protocol: Maybe<Protocol>;
+    /** TCP/UDP port range; all ports for protocol all; null for ICMP and other protocols. */
+    readonly ports: Maybe<PortRange | null>;
+    readonly cidr: Maybe<Cidr>;
+    /** For ICMP and ICMPv6 entries: type and code, -1 meaning all. */
+    readonly icmp?: { readonly type: Maybe<number>; readonly code: Maybe<number> };
+    readonly origin: NaclOrigin;
+}
+
+export interface NaclEntrySet {
+    readonly entries: NaclEntry[];
+    /** For NetworkAclRule: the ACL the entry belongs to. */
+    readonly networkAclId?: Maybe<string>;
+}
+
+export const MIN_RULE_NUMBER = 1;
+export const MAX_RULE_NUMBER = 32766;
+
+/** Normalises the entries of a network ACL or a NetworkAclRule; undefined for other types. */
+export function naclEntries(resource: ResourceRef): NaclEntrySet | undefined {
+    const props = root(resource.props);
+    switch (resource.type) {
+        case T.networkAcl:
+        case T.defaultNetworkAcl:
+            return { entries: [...inlineEntries(resource, props, false), ...inlineEntries(resource, props, true)] };
+        case T.networkAclRule:
+            return { entries: standaloneEntries(resource, props), networkAclId: aclId(child(props, "networkAclId")) };
+        default:
+            return undefined;
+    }
+}
+
+/** The entry as the evaluator takes it, when every field of it is known and valid. */
+export function knownEntry(entry: NaclEntry): (KnownNaclEntry & { readonly egress: boolean; readonly origin: NaclOrigin }) | undefined {
+    const { ruleNumber, action, protocol, ports, cidr } = entry;
+    if (isUndetermined(ruleNumber) || isUndetermined(action) || isUndetermined(protocol)
+        || isUndetermined(ports) || isUndetermined(cidr)) {
+        return undefined;
+    }
+    return { egress: entry.egress, ruleNumber, action, protocol, ports, cidr, origin: entry.origin };
+}
+
+/** The first undetermined field of an entry (invalid before unknown), or undefined when it is known. */
+export function undeterminedPart(entry: NaclEntry): Undetermined | undefined {
+    const parts = [entry.ruleNumber, entry.action, entry.protocol, entry.ports, entry.cidr]
+        .filter((v): v is Undetermined => isUndetermined(v));
+    return parts.find((u) => u.undetermined === "invalid") ?? parts[0];
+}
+
+function aclId(field: Field): Maybe<string> {
+    const id = str(field);
+    if (isUndetermined(id)) {
+        return id;
+    }
+    return id === undefined || id === ""
+        ? invalidAt(field.path, `${field.path} is missing: a network ACL rule needs the ACL it belongs to`)
+        : id;
+}
+
+function origin(resource: ResourceRef, path: string): NaclOrigin {
+    return { urn: resource.urn, name: resource.name, type: resource.type, path };
+}
+
+/** An entry that cannot be read at all: every part of it is undetermined for the same reason. */
+function undeterminedEntry(resource: ResourceRef, egress: boolean, why: Undetermined): NaclEntry {
+    return { egress, ruleNumber: why, action: why, protocol: why, ports: why, cidr: why, origin: origin(resource, why.path) };
+}
+
+function inlineEntries(resource: ResourceRef, props: Field, egress: boolean): NaclEntry[] {
+    const list = elements(child(props, egress ? "egress" : "ingress"));
+    if (isUndetermined(list)) {
+        return [undeterminedEntry(resource, egress, list)];
+    }
+    return list.map((item) => {
+        if (item.state === "unknown") {
+            return undeterminedEntry(resource, egress, unknownAt(item.path));
+        }
+        if (item.state !== "known" || typeof item.value !== "object" || Array.isArray(item.value)) {
+            return undeterminedEntry(resource, egress,
+                invalidAt(item.path, `${item.path} should be a network ACL entry, got ${describe(item.value)}`));
+        }
+        return readEntry(resource, item, egress, "ruleNo", "action");
+    });
+}
+
+function standaloneEntries(resource: ResourceRef, props: Field): NaclEntry[] {
+    const egressField = child(props, "egress");
+    const egress = bool(egressField);
+    if (isUndetermined(egress)) {
+        // Either direction: the entry is read for both, and its action hinges on the flag.
+        return [false, true].map((dir) => ({ ...readEntry(resource, props, dir, "ruleNumber", "ruleAction"), action: egress }));
+    }
+    return [readEntry(resource, props, egress ?? false, "ruleNumber", "ruleAction")];
+}
+
+function readEntry(resource: ResourceRef, item: Field, egress: boolean, numberKey: string, actionKey: string): NaclEntry {
+    const protocol = protocolOf(child(item, "protocol"));
+    const entry: NaclEntry = {
+        egress,
+        ruleNumber: ruleNumberOf(child(item, numberKey)),
+        action: actionOf(child(item, actionKey)),
+        protocol,
+        ports: portsOf(protocol, child(item, "fromPort"), child(item, "toPort")),
+        cidr: cidrOf(item),
+        origin: origin(resource, item.path),
+    };
+    if (!isUndetermined(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6")) {
+        return { ...entry, icmp: { type: icmpOf(child(item, "icmpType")), code: icmpOf(child(item, "icmpCode")) } };
+    }
+    return entry;
+}
+
+function ruleNumberOf(field: Field): Maybe<number> {
+    const n = num(field);
+    if (isUndetermined(n)) {
+        return n;
+    }
+    if (n === undefined) {
+        return invalidAt(field.path, `${field.path} is missing: a network ACL entry needs a rule number`);
+    }
+    if (!Number.isInteger(n) || n < MIN_RULE_NUMBER || n > MAX_RULE_NUMBER) {
+        return invalidAt(field.path, `rule number ${n} in ${field.path} is outside ${MIN_RULE_NUMBER}-${MAX_RULE_NUMBER}`);
+    }
+    return n;
+}
+
+function actionOf(field: Field): Maybe<NaclAction> {
+    const a = str(field);
+    if (isUndetermined(a)) {
+        return a;
+    }
+    if (a === undefined) {
+        return invalidAt(field.path, `${field.path} is missing: a network ACL entry needs 'allow' or 'deny'`);
+    }
+    const lower = a.trim().toLowerCase();
+    return lower === "allow" || lower === "deny"
+        ? lower
+        : invalidAt(field.path, `invalid action ${describe(a)} in ${field.path}: should be 'allow' or 'deny'`);
+}
+
+function protocolOf(field: Field): Maybe<Protocol> {
+    const raw = field.state === "known" && typeof field.value === "number" ? field.value : str(field);
+    if (isUndetermined(raw)) {
+        return raw;
+    }
+    if (raw === undefined) {
+        return invalidAt(field.path, `${field.path} is missing: a network ACL entry needs a protocol`);
+    }
+    return parseProtocol(raw) ?? invalidAt(field.path, `invalid protocol ${describe(raw)} in ${field.path}`);
+}
+
+/**
+ * The port range of an entry. Protocol all ("-1") means all ports, whatever fromPort/toPort say.
+ * TCP and UDP need 0 <= fromPort <= toPort <= 65535. Other protocols have no ports.
+ */
+function portsOf(protocol: Maybe<Protocol>, fromField: Field, toField: Field): Maybe<PortRange | null> {
+    if (isUndetermined(protocol)) {
+        return protocol;
+    }
+    if (protocol.kind === "all") {
+        return ALL_PORTS;
+    }
+    if (!hasPorts(protocol)) {
+        return null;
+    }
+    const from = num(fromField);
+    const to = num(toField);
+    for (const [value, field] of [[from, fromField], [to, toField]] as const) {
+        if (isUndetermined(value)) {
+            return value;
+        }
+        if (value === undefined) {
+            return invalidAt(field.path, `${field.path} is missing: a TCP or UDP entry needs a port range`);
+        }
+        if (!isPort(value)) {
+            return invalidAt(field.path, `port ${value} in ${field.path} is outside 0-65535`);
+        }
+    }
+    const f = from as number;
+    const t = to as number;
+    if (f > t) {
+        return invalidAt(fromField.path, `${fromField.path} (${f}) is greater than ${toField.path} (${t})`);
+    }
+    return { from: f, to: t };
+}
+
+/**
+ * Exactly one of cidrBlock / ipv6CidrBlock. An empty string counts as not set: the provider reports
+ * the unused one as "" in state.
+ */
+function cidrOf(item: Field): Maybe<Cidr> {
+    const read = (key: string): { field: Field; text: Maybe<string | undefined> } => {
+        const field = child(item, key);
+        const text = str(field);
+        return { field, text: text === "" ? undefined : text };
+    };
+    const v4 = read("cidrBlock");
+    const v6 = read("ipv6CidrBlock");
+    const where = item.path === "" ? "the entry" : item.path;
+    for (const side of [v4, v6]) {
+        if (isUndetermined(side.text) && side.text.undetermined === "invalid") {
+            return side.text;
+        }
+    }
+    if (v4.text !== undefined && v6.text !== undefined) {
+        if (isUndetermined(v4.text) || isUndetermined(v6.text)) {
+            // One of them may yet turn out to be empty.
+            return isUndetermined(v4.text) ? v4.text : v6.text as Undetermined;
+        }
+        return invalidAt(item.path,
+            `${where} sets both ${v4.field.path} and ${v6.field.path}: a network ACL entry has exactly one CIDR block`);
+    }
+    if (v4.text === undefined && v6.text === undefined) {
+        return invalidAt(item.path, `${where} names no CIDR block: set ${v4.field.path} or ${v6.field.path}`);
+    }
+    const [side, family] = v4.text !== undefined ? [v4, 4 as Family] : [v6, 6 as Family];
+    const text = side.text as Maybe<string>;
+    if (isUndetermined(text)) {
+        return text;
+    }
+    return parseCidr(text, family)
+        ?? invalidAt(side.field.path, `invalid ${familyName(family)} CIDR ${describe(text)} in ${side.field.path}`);
+}
+
+/** ICMP type or code: -1 (all) or 0..255. Absent means 0, as the provider sends it. */
+function icmpOf(field: Field): Maybe<number> {
+    const n = num(field);
+    if (isUndetermined(n)) {
+        return n;
+    }
+    if (n === undefined) {
+        return 0;
+    }
+    return Number.isInteger(n) && n >= -1 && n <= 255
+        ? n
+        : invalidAt(field.path, `ICMP value ${n} in ${field.path} is outside -1-255`);
+}
