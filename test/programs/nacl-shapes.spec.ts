@@ -6,6 +6,10 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { CapturedResource, CapturedStack, UNKNOWN, captureProgram } from "../../runner/capture";
+import { knownEntry, naclEntries } from "../../policies/model/nacl-entries";
+import { familyRange } from "../../policies/net/cidr";
+import { missing } from "../../policies/net/nacl-eval";
+import { unknownAt } from "../../policies/model/values";
 
 const ACL_TYPE = "aws:ec2/networkAcl:NetworkAcl";
 const DEFAULT_ACL_TYPE = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
@@ -90,6 +94,35 @@ describe("program: network ACL entry shapes", () => {
                 networkAclId: "acl-1", ruleNumber: 210, protocol: "icmp", ruleAction: "allow", ipv6CidrBlock: "::/0", icmpType: 8, icmpCode: 0,
             });
             assert.strictEqual("egress" in r.inputs, false);
+        });
+    });
+
+    describe("read by the model", () => {
+        let c: CapturedStack;
+        before(async () => { c = await captureProgram(naclProgram); });
+
+        const read = (r: CapturedResource) => naclEntries({ urn: r.urn, type: r.type, name: r.name, props: r.inputs });
+
+        it("every captured entry is fully known but the rule's ACL ID, and the inline ICMP entry keeps its type and code", () => {
+            const acl = read(named(c, ACL_TYPE, "acl"));
+            assert.ok(acl);
+            assert.deepStrictEqual(acl.entries.map((e) => [e.egress, e.origin.path, knownEntry(e) !== undefined]), [
+                [false, "ingress[0]", true], [false, "ingress[1]", true], [true, "egress[0]", true],
+            ]);
+            assert.deepStrictEqual(acl.entries[1].icmp, { type: 8, code: -1 });
+            const dns = read(named(c, RULE_TYPE, "dns"));
+            assert.ok(dns);
+            assert.deepStrictEqual(dns.networkAclId, unknownAt("networkAclId"));
+            assert.deepStrictEqual(dns.entries.map((e) => [e.egress, e.action, knownEntry(e) !== undefined]), [[true, "deny", true]]);
+        });
+
+        it("evaluated: the ACL's ingress lets TCP 443 in from anywhere, and nothing else", () => {
+            const acl = read(named(c, ACL_TYPE, "acl"));
+            assert.ok(acl);
+            const ingress = acl.entries.filter((e) => !e.egress).map(knownEntry).filter((e) => e !== undefined);
+            const v4 = familyRange(4);
+            assert.deepStrictEqual(missing(ingress, "tcp", 4, v4, { from: 443, to: 443 }), []);
+            assert.deepStrictEqual(missing(ingress, "tcp", 4, v4, { from: 22, to: 22 }), [{ addresses: v4, ports: { from: 22, to: 22 } }]);
         });
     });
 
