@@ -4,7 +4,9 @@
  */
 import {
     EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, Severity,
+    StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
+import { StackModel, fromPolicyResources } from "./graph/stack";
 import { ConfigError, withDefaults } from "./config";
 import { ResourceRef, SgRuleSet, securityGroupRules } from "./model/sg-rules";
 import { Reporter, reporter } from "./report";
@@ -50,6 +52,32 @@ export function sgRulePolicy(
             }
             guarded(meta.name, reporter(report), (r) =>
                 check({ resource, ruleSet, config: withDefaults(meta.configSchema, args.getConfig()), report: r }));
+        },
+    };
+}
+
+export interface StackCheck {
+    readonly model: StackModel;
+    readonly config: Record<string, unknown>;
+    readonly report: Reporter;
+}
+
+/**
+ * The stack model of an AnalyzeStack call. @pulumi/policy hands each stack policy its own freshly
+ * deserialised copy of the resources, so the model is built per policy; sharing one build across
+ * the policies of a call is a performance item, measured by the benchmark.
+ */
+function modelOf(args: StackValidationArgs): StackModel {
+    return new StackModel(fromPolicyResources(args.resources));
+}
+
+/** A stack-level policy: `check` runs on the stack model. */
+export function stackPolicy(meta: PolicyMeta, check: (c: StackCheck) => void): StackValidationPolicy {
+    return {
+        ...meta,
+        validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+            guarded(meta.name, reporter(report), (r) =>
+                check({ model: modelOf(args), config: withDefaults(meta.configSchema, args.getConfig()), report: r }));
         },
     };
 }

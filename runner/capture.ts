@@ -122,7 +122,8 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
                 id = opts.ids?.(args.type, args.name, inputs);
                 if (id === undefined && !preview) { id = `${args.name}-id`; }
             }
-            return { id, state: inputs };
+            // Bridged AWS resources carry their ID among their outputs, as a stack export shows.
+            return { id, state: id === undefined ? inputs : { ...inputs, id } };
         },
         call: args => (opts.call ? opts.call(args.token, args.inputs as Record<string, unknown>) : args.inputs),
     }, project, stack, preview, opts.organization);

@@ -9,7 +9,7 @@ import { ALL_PORTS, PortRange, isPort } from "../net/ports";
 import { Protocol, hasPorts, parseProtocol } from "../net/protocol";
 import { T } from "./types";
 import {
-    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str,
+    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str, unknownAt,
 } from "./values";
 
 export type Direction = "ingress" | "egress";
@@ -31,8 +31,12 @@ export interface Origin {
     readonly peerPath: string;
 }
 
+/** Which field named the peer: known even when the peer's value is not. */
+export type PeerField = "cidr4" | "cidr6" | "prefix-list" | "security-group" | "self" | "none";
+
 export interface SgRule {
     readonly direction: Direction;
+    readonly via: PeerField;
     readonly protocol: Maybe<Protocol>;
     /** TCP/UDP port range; all ports for all-protocol rules; null for protocols without ports (ICMP, ...). */
     readonly ports: Maybe<PortRange | null>;
@@ -88,9 +92,10 @@ interface RuleBase {
     readonly description: Maybe<string | undefined>;
 }
 
-function makeRule(resource: ResourceRef, base: RuleBase, rulePath: string, peerPath: string, peer: Maybe<Peer>): SgRule {
+function makeRule(resource: ResourceRef, base: RuleBase, rulePath: string, peerPath: string, via: PeerField, peer: Maybe<Peer>): SgRule {
     return {
         ...base,
+        via,
         peer,
         origin: { urn: resource.urn, name: resource.name, type: resource.type, rulePath, peerPath },
     };
@@ -99,7 +104,7 @@ function makeRule(resource: ResourceRef, base: RuleBase, rulePath: string, peerP
 /** A rule that cannot be read at all: every part of it is undetermined for the same reason. */
 function undeterminedRule(resource: ResourceRef, direction: Direction, why: Undetermined): SgRule {
     const base = { direction, protocol: why, ports: why, description: why };
-    return makeRule(resource, base, why.path, why.path, why);
+    return makeRule(resource, base, why.path, why.path, "none", why);
 }
 
 function inlineRules(resource: ResourceRef, props: Field, direction: Direction): SgRule[] {
@@ -110,7 +115,7 @@ function inlineRules(resource: ResourceRef, props: Field, direction: Direction):
     const rules: SgRule[] = [];
     for (const item of list) {
         if (item.state === "unknown") {
-            rules.push(undeterminedRule(resource, direction, { undetermined: "unknown", path: item.path, reason: `${item.path} is not known until the resource is created` }));
+            rules.push(undeterminedRule(resource, direction, unknownAt(item.path)));
             continue;
         }
         if (item.state !== "known" || typeof item.value !== "object" || Array.isArray(item.value)) {
@@ -234,17 +239,17 @@ interface PeerFields {
 function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: PeerFields): SgRule[] {
     const rulePath = item.path;
     const rules: SgRule[] = [];
-    const add = (path: string, peer: Maybe<Peer>) => rules.push(makeRule(resource, base, rulePath, path, peer));
+    const add = (path: string, via: PeerField, peer: Maybe<Peer>) => rules.push(makeRule(resource, base, rulePath, path, via, peer));
 
-    const eachOf = (name: string, single: boolean, make: (v: Field) => Maybe<Peer>, kindWhenUnknown?: (u: Undetermined) => Peer) => {
+    const eachOf = (name: string, single: boolean, via: PeerField, make: (v: Field) => Maybe<Peer>, kindWhenUnknown?: (u: Undetermined) => Peer) => {
         const field = child(item, name);
         const list = single ? (field.state === "absent" ? [] : [field]) : elements(field);
         if (isUndetermined(list)) {
-            add(list.path, list.undetermined === "unknown" && kindWhenUnknown ? kindWhenUnknown(list) : list);
+            add(list.path, via, list.undetermined === "unknown" && kindWhenUnknown ? kindWhenUnknown(list) : list);
             return;
         }
         for (const f of list) {
-            add(f.path, f.state === "unknown" && kindWhenUnknown ? kindWhenUnknown({ undetermined: "unknown", path: f.path, reason: `${f.path} is not known until the resource is created` }) : make(f));
+            add(f.path, via, f.state === "unknown" && kindWhenUnknown ? kindWhenUnknown(unknownAt(f.path)) : make(f));
         }
     };
     const cidrPeer = (family: Family) => (f: Field): Maybe<Peer> => {
@@ -260,15 +265,15 @@ function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: Pee
         return isUndetermined(id) && id.undetermined === "invalid" ? id : { kind, id: id as Maybe<string> };
     };
 
-    eachOf(fields.cidr4, fields.cidr4 === "cidrIpv4", cidrPeer(4));
-    eachOf(fields.cidr6, fields.cidr6 === "cidrIpv6", cidrPeer(6));
+    eachOf(fields.cidr4, fields.cidr4 === "cidrIpv4", "cidr4", cidrPeer(4));
+    eachOf(fields.cidr6, fields.cidr6 === "cidrIpv6", "cidr6", cidrPeer(6));
     const prefixName = fields.prefixLists ?? fields.prefixList;
     if (prefixName) {
-        eachOf(prefixName, fields.prefixList !== undefined, idPeer("prefix-list"), (u) => ({ kind: "prefix-list", id: u }));
+        eachOf(prefixName, fields.prefixList !== undefined, "prefix-list", idPeer("prefix-list"), (u) => ({ kind: "prefix-list", id: u }));
     }
     const groupName = fields.groups ?? fields.group;
     if (groupName) {
-        eachOf(groupName, fields.group !== undefined, idPeer("security-group"), (u) => ({ kind: "security-group", id: u }));
+        eachOf(groupName, fields.group !== undefined, "security-group", idPeer("security-group"), (u) => ({ kind: "security-group", id: u }));
     }
     if (!fields.noSelf) {
         const selfField = child(item, "self");
@@ -276,14 +281,14 @@ function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: Pee
         if (self === true || (isUndetermined(self) && self.undetermined === "unknown")) {
             // An unknown flag is taken as set: self is never the world nor a CIDR, so no finding
             // about addresses can come of it, and a rule without it may have no peer at all.
-            add(selfField.path, { kind: "self" });
+            add(selfField.path, "self", { kind: "self" });
         } else if (isUndetermined(self)) {
-            add(selfField.path, self);
+            add(selfField.path, "self", self);
         }
     }
     if (rules.length === 0) {
         const where = rulePath === "" ? "the rule" : rulePath;
-        add(rulePath, invalidAt(rulePath, `${where} names no peer: set a CIDR, a prefix list or a security group`));
+        add(rulePath, "none", invalidAt(rulePath, `${where} names no peer: set a CIDR, a prefix list or a security group`));
     }
     return rules;
 }

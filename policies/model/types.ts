@@ -11,7 +11,7 @@ import { SecurityGroupRule } from "@pulumi/aws/ec2/securityGroupRule";
 import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
 import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 
-function typeToken(resourceClass: object): string {
+export function typeToken(resourceClass: object): string {
     const token = (resourceClass as { __pulumiType?: unknown }).__pulumiType;
     if (typeof token !== "string") {
         throw new Error("resource class without a Pulumi type token");

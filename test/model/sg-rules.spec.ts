@@ -3,7 +3,7 @@ import { unknownCheckingProxy } from "@pulumi/policy";
 import { Cidr, Family, parseCidr } from "../../policies/net/cidr";
 import { ALL_PORTS, PortRange } from "../../policies/net/ports";
 import { ALL, ICMP, ICMPV6, Protocol, TCP, UDP } from "../../policies/net/protocol";
-import { Direction, Peer, SgRule, SgRuleSet, securityGroupRules } from "../../policies/model/sg-rules";
+import { Direction, Peer, PeerField, SgRule, SgRuleSet, securityGroupRules } from "../../policies/model/sg-rules";
 import { Maybe, Undetermined } from "../../policies/model/values";
 import { UNKNOWN } from "../util/run-policy";
 
@@ -50,9 +50,20 @@ interface Base {
 const base = (direction: Direction, protocol: Maybe<Protocol>, p: Maybe<PortRange | null>, description?: Maybe<string>): Base =>
     ({ direction, protocol, ports: p, description });
 
+/** Which field a peer path names, as the AWS schemas spell them. */
+function viaOf(peerPath: string): PeerField {
+    const field = /([A-Za-z0-9]+)(\[\d+\])?$/.exec(peerPath)?.[1] ?? "";
+    const fields: Record<string, PeerField> = {
+        cidrBlocks: "cidr4", cidrIpv4: "cidr4", ipv6CidrBlocks: "cidr6", cidrIpv6: "cidr6",
+        prefixListIds: "prefix-list", prefixListId: "prefix-list", securityGroups: "security-group",
+        sourceSecurityGroupId: "security-group", referencedSecurityGroupId: "security-group", self: "self",
+    };
+    return fields[field] ?? "none";
+}
+
 /** The expected rules of one AWS rule: call the result once per peer, with the peer's path. */
 function ruleOf(type: string, b: Base, rulePath: string): (peerPath: string, peer: Maybe<Peer>) => SgRule {
-    return (peerPath, peer) => ({ ...b, peer, origin: { urn: urnOf(type), name: NAME, type, rulePath, peerPath } });
+    return (peerPath, peer) => ({ ...b, via: viaOf(peerPath), peer, origin: { urn: urnOf(type), name: NAME, type, rulePath, peerPath } });
 }
 
 /** A rule that could not be read at all: every part undetermined for one reason. */

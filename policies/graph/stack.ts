@@ -1,0 +1,247 @@
+/**
+ * The stack model, built once per AnalyzeStack call: security groups with all their rules (inline
+ * and standalone), and every network interface of every ENI-bearing resource with its groups.
+ * Links use IDs when they are known and property dependencies (URNs) when they are not, as on a
+ * first preview. An ID that matches nothing in the stack is an external group: counted, never
+ * guessed at.
+ */
+import { PolicyResource } from "@pulumi/policy";
+import { ResourceRef, SgRule, SgRuleSet, securityGroupRules } from "../model/sg-rules";
+import { T, typeToken } from "../model/types";
+import { Field, Undetermined, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
+import { ENI_SHAPES, EniShape, Role } from "./eni-types";
+import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/networkInterfaceSecurityGroupAttachment";
+
+/** A resource as the stack policies see it: dependencies by URN. */
+export interface StackResource extends ResourceRef {
+    readonly dependencies: readonly string[];
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A security group as a member of a set: one of the stack's, or one from outside it. */
+export type GroupRef = { readonly kind: "stack"; readonly urn: string } | { readonly kind: "external"; readonly id: string };
+
+export function groupKey(g: GroupRef): string {
+    return g.kind === "stack" ? g.urn : `external:${g.id}`;
+}
+
+export interface SecurityGroupNode {
+    readonly resource: StackResource;
+    readonly isDefault: boolean;
+    /** The inline rules, and the rule sets of the standalone rule resources attached to it. */
+    readonly inline: SgRuleSet;
+    readonly standalone: { resource: StackResource; ruleSet: SgRuleSet }[];
+}
+
+/** One network interface of an ENI-bearing resource, and the distinct groups on it. */
+export interface NetworkInterfaceNode {
+    readonly resource: StackResource;
+    readonly shape: EniShape;
+    /** "vpcSecurityGroupIds", "networkInterfaces[1].securityGroups", ... */
+    readonly path: string;
+    readonly groups: GroupRef[];
+    /** Parts of the set that cannot be resolved yet: the set may hold more groups than listed. */
+    readonly undetermined: Undetermined[];
+}
+
+export interface StandaloneRule {
+    readonly resource: StackResource;
+    readonly ruleSet: SgRuleSet;
+    /** The group the rule belongs to; undefined when it cannot be resolved yet. */
+    readonly target: GroupRef | undefined;
+    readonly targetUndetermined?: Undetermined;
+}
+
+const ATTACHMENT = typeToken(NetworkInterfaceSecurityGroupAttachment);
+const SG_TYPES = new Set<string>([T.securityGroup, T.defaultSecurityGroup]);
+
+export class StackModel {
+    readonly resources: readonly StackResource[];
+    readonly byUrn = new Map<string, StackResource>();
+    readonly groups = new Map<string, SecurityGroupNode>();
+    readonly standaloneRules: StandaloneRule[] = [];
+    readonly interfaces: NetworkInterfaceNode[] = [];
+    private readonly groupByIdOrName = new Map<string, string>();
+
+    constructor(resources: readonly StackResource[]) {
+        this.resources = resources;
+        for (const r of resources) {
+            this.byUrn.set(r.urn, r);
+        }
+        for (const r of resources) {
+            if (SG_TYPES.has(r.type)) {
+                const props = root(r.props);
+                const inline = securityGroupRules(r) as SgRuleSet;
+                this.groups.set(r.urn, { resource: r, isDefault: r.type === T.defaultSecurityGroup, inline, standalone: [] });
+                for (const key of ["id", "name"]) {
+                    const v = str(child(props, key));
+                    if (typeof v === "string" && v !== "") {
+                        this.groupByIdOrName.set(v, r.urn);
+                    }
+                }
+            }
+        }
+        for (const r of resources) {
+            const ruleSet = SG_TYPES.has(r.type) ? undefined : securityGroupRules(r);
+            if (ruleSet) {
+                const resolved = this.resolveOne(r, "securityGroupId");
+                this.standaloneRules.push({ resource: r, ruleSet, target: resolved.ref, targetUndetermined: resolved.undetermined });
+                if (resolved.ref?.kind === "stack") {
+                    this.groups.get(resolved.ref.urn)?.standalone.push({ resource: r, ruleSet });
+                }
+            }
+        }
+        for (const r of resources) {
+            const shape = ENI_SHAPES.find((s) => s.type === r.type);
+            if (shape) {
+                this.interfaces.push(...this.interfacesOf(r, shape));
+            }
+        }
+        this.applyAttachments();
+    }
+
+    /** All rules of a group: inline and standalone. */
+    rulesOf(urn: string): SgRule[] {
+        const g = this.groups.get(urn);
+        return g ? [...g.inline.rules, ...g.standalone.flatMap((s) => s.ruleSet.rules)] : [];
+    }
+
+    /** The groups a security-group ID (or name) refers to: the stack's own, or an external one. */
+    refOf(id: string): GroupRef {
+        const urn = this.groupByIdOrName.get(id);
+        return urn ? { kind: "stack", urn } : { kind: "external", id };
+    }
+
+    /** The stack's groups that a property of a resource depends on. */
+    private groupDeps(r: StackResource, key: string): string[] {
+        return (r.propertyDependencies[key] ?? []).filter((u) => this.groups.has(u));
+    }
+
+    /** A single group reference (securityGroupId of a rule or attachment). */
+    private resolveOne(r: StackResource, key: string): { ref?: GroupRef; undetermined?: Undetermined } {
+        const deps = this.groupDeps(r, key);
+        if (deps.length === 1) {
+            return { ref: { kind: "stack", urn: deps[0] } };
+        }
+        const v = str(child(root(r.props), key));
+        if (typeof v === "string") {
+            return { ref: this.refOf(v) };
+        }
+        return { undetermined: isUndetermined(v) ? v : unknownAt(key) };
+    }
+
+    /**
+     * The network interfaces a resource declares. Paths without "*" make one interface; a path
+     * "list", "*", "key" makes one interface per element of the list.
+     */
+    private interfacesOf(r: StackResource, shape: EniShape): NetworkInterfaceNode[] {
+        const props = root(r.props);
+        const out: NetworkInterfaceNode[] = [];
+        const at = (base: Field, keys: readonly string[]) => keys.reduce((f, k) => child(f, k), base);
+        for (const paths of shape.interfaces) {
+            const star = paths[0].indexOf("*");
+            if (star < 0) {
+                const fields = paths.map((p) => at(props, p));
+                if (fields.some((f) => f.state !== "absent")) {
+                    out.push(this.interfaceNode(r, shape, fields, paths[0][0]));
+                }
+                continue;
+            }
+            const list = at(props, paths[0].slice(0, star));
+            const items = elements(list);
+            if (isUndetermined(items)) {
+                out.push({ resource: r, shape, path: list.path, groups: [], undetermined: [items] });
+                continue;
+            }
+            for (const item of items) {
+                out.push(this.interfaceNode(r, shape, [at(item, paths[0].slice(star + 1))], paths[0][0]));
+            }
+        }
+        return out;
+    }
+
+    private interfaceNode(r: StackResource, shape: EniShape, fields: Field[], depKey: string): NetworkInterfaceNode {
+        const path = fields.filter((f) => f.state !== "absent").map((f) => f.path).join(" + ");
+        const groups = new Map<string, GroupRef>();
+        const undetermined: Undetermined[] = [];
+        let unresolved = 0;
+        for (const field of fields) {
+            const items = elements(field);
+            if (isUndetermined(items)) {
+                if (items.undetermined === "invalid") {
+                    undetermined.push(items);
+                } else {
+                    unresolved += Infinity;
+                }
+                continue;
+            }
+            for (const item of items) {
+                const id = str(item);
+                if (typeof id === "string") {
+                    const ref = this.refOf(id);
+                    groups.set(groupKey(ref), ref);
+                } else if (isUndetermined(id) && id.undetermined === "invalid") {
+                    undetermined.push(id);
+                } else {
+                    unresolved++;
+                }
+            }
+        }
+        if (unresolved > 0) {
+            // Unknown IDs: the property dependencies name the stack's groups among them.
+            const fromDeps = this.groupDeps(r, depKey).filter((u) => !groups.has(u));
+            for (const urn of fromDeps.slice(0, unresolved)) {
+                groups.set(urn, { kind: "stack", urn });
+            }
+            if (fromDeps.length < unresolved) {
+                const where = fields.find((f) => f.state !== "absent")?.path ?? depKey;
+                undetermined.push(unknownAt(where));
+            }
+        }
+        return { resource: r, shape, path, groups: [...groups.values()], undetermined };
+    }
+
+    /** NetworkInterfaceSecurityGroupAttachment adds a group to an ENI of the stack (or outside it). */
+    private applyAttachments(): void {
+        for (const r of this.resources.filter((x) => x.type === ATTACHMENT)) {
+            const group = this.resolveOne(r, "securityGroupId");
+            const eniUrns = (r.propertyDependencies["networkInterfaceId"] ?? []).filter((u) => this.byUrn.has(u));
+            const eniId = str(child(root(r.props), "networkInterfaceId"));
+            // The attachment lands on the primary interface: the first one the resource declares.
+            const targets = this.resources.filter((x) => eniUrns.includes(x.urn) ||
+                (typeof eniId === "string" && str(child(root(x.props), "id")) === eniId))
+                .map((x) => this.interfaces.find((n) => n.resource.urn === x.urn))
+                .filter((n): n is NetworkInterfaceNode => n !== undefined);
+            for (const target of targets) {
+                if (group.ref) {
+                    target.groups.push(group.ref);
+                } else if (group.undetermined) {
+                    target.undetermined.push(group.undetermined);
+                }
+            }
+        }
+    }
+
+    /** The interfaces a group is attached to. */
+    interfacesWith(urn: string): NetworkInterfaceNode[] {
+        return this.interfaces.filter((n) => n.groups.some((g) => g.kind === "stack" && g.urn === urn));
+    }
+
+    /** Roles of the resources a group is attached to. */
+    rolesOf(urn: string): Set<Role> {
+        return new Set(this.interfacesWith(urn).map((n) => n.shape.role));
+    }
+}
+
+
+/** Converts @pulumi/policy's stack resources (dependencies as objects) into the model's input. */
+export function fromPolicyResources(resources: readonly PolicyResource[]): StackResource[] {
+    return resources.map((r) => ({
+        urn: r.urn,
+        name: r.name,
+        type: r.type,
+        props: r.props,
+        dependencies: r.dependencies.map((d) => d.urn),
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
+    }));
+}
