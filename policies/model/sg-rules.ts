@@ -262,7 +262,11 @@ function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: Pee
     };
     const idPeer = (kind: "security-group" | "prefix-list") => (f: Field): Maybe<Peer> => {
         const id = str(f);
-        return isUndetermined(id) && id.undetermined === "invalid" ? id : { kind, id: id as Maybe<string> };
+        if (id === undefined || id === "") {
+            const what = kind === "security-group" ? "a security-group reference" : "a prefix-list reference";
+            return invalidAt(f.path, `${f.path} is empty: ${what} needs an ID`);
+        }
+        return isUndetermined(id) && id.undetermined === "invalid" ? id : { kind, id };
     };
 
     eachOf(fields.cidr4, fields.cidr4 === "cidrIpv4", "cidr4", cidrPeer(4));

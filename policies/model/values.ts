@@ -59,8 +59,13 @@ export function joinPath(parent: string, key: string | number): string {
     return parent === "" ? key : `${parent}.${key}`;
 }
 
+const UNKNOWN_READ = Symbol("unknown");
+
 /** Classifies a raw value: unknown sentinel, secret or output wrapper, absent, or known. */
 function classify(raw: unknown, path: string): Field {
+    if (raw === UNKNOWN_READ) {
+        return { path, state: "unknown" };
+    }
     if (raw === undefined || raw === null) {
         return { path, state: "absent" };
     }
@@ -86,8 +91,6 @@ function classify(raw: unknown, path: string): Field {
     }
     return { path, state: "known", value: raw };
 }
-
-const UNKNOWN_READ = Symbol("unknown");
 
 /** Reads obj[key] through the policy proxy: an unknown value yields the UNKNOWN_READ marker. */
 function safeGet(obj: object, key: string | number): unknown {
@@ -134,9 +137,11 @@ export function elements(field: Field): Field[] | Undetermined {
     if (!Array.isArray(value)) {
         return invalidAt(field.path, `${field.path} should be a list, got ${describe(value)}`);
     }
-    const length = Math.min(value.length, MAX_LIST);
+    if (value.length > MAX_LIST) {
+        return invalidAt(field.path, `${field.path} has ${value.length} entries, more than the ${MAX_LIST} a policy reads`);
+    }
     const out: Field[] = [];
-    for (let i = 0; i < length; i++) {
+    for (let i = 0; i < value.length; i++) {
         out.push(child(field, i));
     }
     return out;

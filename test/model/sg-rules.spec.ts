@@ -570,11 +570,7 @@ describe("model/sg-rules: securityGroupRules", () => {
         });
     }
 
-    // BUG (policies/model/sg-rules.ts, peersOf/idPeer): a null entry in securityGroups (or
-    // prefixListIds) becomes a peer with `id: undefined`, which the Peer type does not allow and which
-    // policies then print as "undefined". Actual: { kind: "security-group", id: undefined }.
-    // Expected: an invalid peer at the element's path (the reason's wording is a proposal).
-    it.skip("reports a null securityGroups element as an invalid peer", () => {
+    it("reports a null securityGroups element as an invalid peer", () => {
         const c: Case = {
             name: "null group",
             type: SG,
