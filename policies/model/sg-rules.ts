@@ -119,7 +119,8 @@ function inlineRules(resource: ResourceRef, props: Field, direction: Direction):
             continue;
         }
         if (item.state !== "known" || typeof item.value !== "object" || Array.isArray(item.value)) {
-            rules.push(undeterminedRule(resource, direction, invalidAt(item.path, `${item.path} should be a rule object, got ${describe(item.value)}`)));
+            const got = item.state === "absent" ? "nothing" : describe(item.value);
+            rules.push(undeterminedRule(resource, direction, invalidAt(item.path, `${item.path} should be a rule object, got ${got}`)));
             continue;
         }
         rules.push(...peersOf(resource, ruleBase(item, direction, "protocol"), item, {
@@ -256,6 +257,9 @@ function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: Pee
         const text = str(f);
         if (isUndetermined(text)) {
             return text;
+        }
+        if (text === undefined) {
+            return invalidAt(f.path, `${f.path} is empty: a CIDR block is needed`);
         }
         const cidr = parseCidr(text, family);
         return cidr ? { kind: "cidr", cidr } : invalidAt(f.path, `invalid ${family === 4 ? "IPv4" : "IPv6"} CIDR ${describe(text)} in ${f.path}`);

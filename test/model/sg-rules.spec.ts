@@ -438,7 +438,7 @@ const invalidValues: Case[] = [
         name: "reports a null CIDR element as invalid",
         type: SG,
         props: withIngress({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [null] }),
-        expected: sgSet([ruleOf(SG, tcp22, "ingress[0]")("ingress[0].cidrBlocks[0]", invalid("ingress[0].cidrBlocks[0]", "invalid IPv4 CIDR undefined in ingress[0].cidrBlocks[0]"))], "d"),
+        expected: sgSet([ruleOf(SG, tcp22, "ingress[0]")("ingress[0].cidrBlocks[0]", invalid("ingress[0].cidrBlocks[0]", "ingress[0].cidrBlocks[0] is empty: a CIDR block is needed"))], "d"),
     },
 ];
 
