@@ -1,0 +1,76 @@
+/**
+ * Runs one stack policy the way @pulumi/policy's AnalyzeStack does: every resource's props behind
+ * the unknown-checking proxy, dependencies as resource objects, violations through
+ * reportViolation (string or object form).
+ */
+import { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy, unknownCheckingProxy } from "@pulumi/policy";
+
+export interface StackFinding {
+    level: "mandatory" | "advisory";
+    message: string;
+    urn?: string;
+}
+
+export interface TestResource {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    /** Property -> names of the resources (in this list) it depends on. */
+    propertyDependencies?: Record<string, string[]>;
+}
+
+export function urnOf(r: { type: string; name: string }): string {
+    return `urn:pulumi:test::test::${r.type}::${r.name}`;
+}
+
+export function runStackPolicy(policy: unknown, resources: TestResource[], config: Record<string, unknown> = {}): StackFinding[] {
+    const p = policy as StackValidationPolicy;
+    const level = p.enforcementLevel === "advisory" ? "advisory" : "mandatory";
+    const findings: StackFinding[] = [];
+    const report = ((v: string | { message: string; enforcementLevel?: string; urn?: string }, urn?: string) => {
+        const f: StackFinding = typeof v === "string"
+            ? { level, message: v }
+            : { level: v.enforcementLevel === "advisory" ? "advisory" : level, message: v.message };
+        const u = typeof v === "string" ? urn : v.urn;
+        if (u !== undefined) {
+            f.urn = u;
+        }
+        findings.push(f);
+    }) as ReportViolation;
+    const byName = new Map<string, PolicyResource>();
+    const policyResources: PolicyResource[] = resources.map((r) => {
+        const pr = {
+            type: r.type, name: r.name, urn: urnOf(r), props: unknownCheckingProxy(r.props),
+            opts: {}, dependencies: [], propertyDependencies: {},
+            isType: () => false, asType: () => undefined,
+        } as unknown as PolicyResource;
+        byName.set(r.name, pr);
+        return pr;
+    });
+    resources.forEach((r, i) => {
+        const pr = policyResources[i] as { propertyDependencies: Record<string, PolicyResource[]>; dependencies: PolicyResource[] };
+        for (const [k, names] of Object.entries(r.propertyDependencies ?? {})) {
+            pr.propertyDependencies[k] = names.map((n) => {
+                const d = byName.get(n);
+                if (!d) {
+                    throw new Error(`test setup: no resource named ${n}`);
+                }
+                return d;
+            });
+            pr.dependencies.push(...pr.propertyDependencies[k]);
+        }
+    });
+    const args = {
+        resources: policyResources,
+        getConfig: () => config,
+        stackTags: new Map(),
+        notApplicable: () => {
+            throw new Error("notApplicable");
+        },
+    } as unknown as StackValidationArgs;
+    const r = p.validateStack(args, report);
+    if (r instanceof Promise) {
+        throw new Error("policies must be synchronous");
+    }
+    return findings;
+}
