@@ -1,4 +1,11 @@
 import { Policies } from "@pulumi/policy";
+import { dbIngressOnlyViaSecurityGroups } from "./db/ingress-only-via-security-groups";
+import { eniSecurityGroupLimit } from "./eni/security-group-limit";
+import { sgRuleQuota } from "./sg/rule-quota";
+import { sgRulesManagedOneWay } from "./sg/rules-managed-one-way";
+import { sgUnused } from "./sg/unused";
+import { sgWorldIngressOnlyOnLoadBalancers } from "./sg/world-ingress-only-on-load-balancers";
+import { vpcFlowLogsEnabled } from "./vpc/flow-logs-enabled";
 import { sgDbIngressOnlyFromSecurityGroups } from "./sg/db-ingress-only-from-security-groups";
 import { sgDefaultDeniesAll } from "./sg/default-denies-all";
 import { sgDescriptions } from "./sg/descriptions";
@@ -21,5 +28,12 @@ export function catalogue(): Policies {
         sgNoAllTrafficRules,
         sgDescriptions,
         sgDefaultDeniesAll,
+        eniSecurityGroupLimit,
+        sgRuleQuota,
+        dbIngressOnlyViaSecurityGroups,
+        sgRulesManagedOneWay,
+        sgUnused,
+        sgWorldIngressOnlyOnLoadBalancers,
+        vpcFlowLogsEnabled,
     ];
 }

@@ -80,3 +80,9 @@ export function reporter(report: ReportViolation): Reporter {
     };
     return self;
 }
+
+/** "aws.ec2.Instance 'web'" from a resource's type token and name. */
+export function resourceLabel(r: { type: string; name: string }): string {
+    const m = /^([^:]+):([^/:]+)\/[^:]*:(.+)$/.exec(r.type);
+    return `${m ? `${m[1]}.${m[2]}.${m[3]}` : r.type} '${r.name}'`;
+}

@@ -19,6 +19,13 @@ describe("catalogue", () => {
             ["sg-no-all-traffic-rules", "advisory"],
             ["sg-descriptions", "advisory"],
             ["sg-default-denies-all", "mandatory"],
+            ["eni-security-group-limit", "mandatory"],
+            ["sg-rule-quota", "mandatory"],
+            ["db-ingress-only-via-security-groups", "mandatory"],
+            ["sg-rules-managed-one-way", "mandatory"],
+            ["sg-unused", "advisory"],
+            ["sg-world-ingress-only-on-load-balancers", "advisory"],
+            ["vpc-flow-logs-enabled", "advisory"],
         ]);
     });
 

@@ -71,7 +71,10 @@ export class StackModel {
         for (const r of resources) {
             if (SG_TYPES.has(r.type)) {
                 const props = root(r.props);
-                const inline = securityGroupRules(r) as SgRuleSet;
+                const read = securityGroupRules(r) as SgRuleSet;
+                // pulumi-aws computes a group's ingress/egress outputs from AWS, so a whole list that
+                // is unknown at preview says "not declared inline", not "rules we cannot see".
+                const inline = { ...read, rules: read.rules.filter((x) => !wholeListUnknown(x)) };
                 this.groups.set(r.urn, { resource: r, isDefault: r.type === T.defaultSecurityGroup, inline, standalone: [] });
                 for (const key of ["id", "name"]) {
                     const v = str(child(props, key));
@@ -233,6 +236,10 @@ export class StackModel {
     }
 }
 
+
+function wholeListUnknown(rule: SgRule): boolean {
+    return rule.origin.rulePath === rule.direction && isUndetermined(rule.peer) && rule.peer.undetermined === "unknown";
+}
 
 /** Converts @pulumi/policy's stack resources (dependencies as objects) into the model's input. */
 export function fromPolicyResources(resources: readonly PolicyResource[]): StackResource[] {

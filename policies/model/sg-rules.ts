@@ -300,3 +300,31 @@ function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: Pee
     }
     return rules;
 }
+
+/**
+ * The AWS rule a canonical rule stands for: two rules with the same identity are one rule in AWS
+ * (for example an inline rule read back from a group's outputs and the standalone resource that
+ * created it). Undefined when a part is undetermined.
+ */
+export function ruleIdentity(r: SgRule): string | undefined {
+    const { peer, protocol, ports } = r;
+    if (isUndetermined(peer) || isUndetermined(protocol) || isUndetermined(ports)) {
+        return undefined;
+    }
+    let peerKey: string;
+    switch (peer.kind) {
+        case "cidr":
+            peerKey = `cidr:${peer.cidr.family}:${peer.cidr.range.lo}-${peer.cidr.range.hi}`;
+            break;
+        case "self":
+            peerKey = "self";
+            break;
+        default:
+            if (isUndetermined(peer.id)) {
+                return undefined;
+            }
+            peerKey = `${peer.kind}:${peer.id}`;
+    }
+    const proto = protocol.kind === "number" ? `${protocol.number}` : protocol.kind;
+    return `${r.direction}|${proto}|${ports === null ? "-" : `${ports.from}-${ports.to}`}|${peerKey}`;
+}

@@ -5,6 +5,7 @@
 import { DefaultNetworkAcl } from "@pulumi/aws/ec2/defaultNetworkAcl";
 import { DefaultSecurityGroup } from "@pulumi/aws/ec2/defaultSecurityGroup";
 import { NetworkAcl } from "@pulumi/aws/ec2/networkAcl";
+import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { NetworkAclRule } from "@pulumi/aws/ec2/networkAclRule";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { SecurityGroupRule } from "@pulumi/aws/ec2/securityGroupRule";
@@ -28,6 +29,7 @@ export const T = {
     networkAcl: typeToken(NetworkAcl),
     defaultNetworkAcl: typeToken(DefaultNetworkAcl),
     networkAclRule: typeToken(NetworkAclRule),
+    managedPrefixList: typeToken(ManagedPrefixList),
 } as const;
 
 /** Every resource type that carries security-group rules. */

@@ -1,22 +1,26 @@
 import { T } from "../model/types";
 import { isUndetermined } from "../model/values";
-import { ruleText } from "../report";
-import { sgRulePolicy } from "../policy";
+import { resourceLabel, ruleText } from "../report";
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyMeta, sgRulePolicy, stackPolicy } from "../policy";
 
 const FIX = "Declare the default security group with no ingress and no egress rules, and attach purpose-built " +
     "security groups to resources instead.";
 
-export const sgDefaultDeniesAll = sgRulePolicy({
+const meta: PolicyMeta = {
     name: "sg-default-denies-all",
     displayName: "Default security group allows nothing",
-    description: "A VPC's default security group (aws.ec2.DefaultSecurityGroup) has no ingress and no egress rules.",
+    description: "A VPC's default security group (aws.ec2.DefaultSecurityGroup) has no ingress and no egress rules, " +
+        "inline or as standalone rule resources.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: FIX,
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html",
     tags: ["security-group", "default-security-group", "least-privilege"],
     configSchema: { properties: {} },
-}, ({ ruleSet, report }) => {
+};
+
+const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
     for (const rule of ruleSet.rules) {
         if (rule.origin.rulePath === rule.direction && isUndetermined(rule.peer)) {
             // The whole list is unknown or malformed: it may well be empty.
@@ -29,3 +33,20 @@ export const sgDefaultDeniesAll = sgRulePolicy({
             `the default one, so every rule on it applies to resources nobody chose to expose. Fix: ${FIX}`);
     }
 }, (type) => type === T.defaultSecurityGroup);
+
+/** The stack half: standalone rule resources that attach rules to a default security group. */
+const stackHalf = stackPolicy(meta, ({ model, report }) => {
+    for (const rule of model.standaloneRules) {
+        const target = rule.target?.kind === "stack" ? model.groups.get(rule.target.urn) : undefined;
+        if (target?.isDefault) {
+            report.violation(`${resourceLabel(rule.resource)} adds a rule to the default security group ` +
+                `${resourceLabel(target.resource)}. Anything launched without an explicit group gets the default one, ` +
+                `so the rule applies to resources nobody chose to expose. Fix: ${FIX}`, rule.resource.urn);
+        }
+    }
+});
+
+export const sgDefaultDeniesAll: ResourceValidationPolicy & Pick<StackValidationPolicy, "validateStack"> = {
+    ...resourceHalf,
+    validateStack: stackHalf.validateStack,
+};

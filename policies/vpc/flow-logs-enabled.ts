@@ -1,0 +1,34 @@
+import { FlowLog } from "@pulumi/aws/ec2/flowLog";
+import { Vpc } from "@pulumi/aws/ec2/vpc";
+import { typeToken } from "../model/types";
+import { child, root, str } from "../model/values";
+import { resourceLabel } from "../report";
+import { stackPolicy } from "../policy";
+
+const VPC = typeToken(Vpc);
+const FLOW_LOG = typeToken(FlowLog);
+const FIX = "Add an aws.ec2.FlowLog with vpcId set to the VPC (trafficType ALL), delivering to CloudWatch Logs or S3.";
+
+export const vpcFlowLogsEnabled = stackPolicy({
+    name: "vpc-flow-logs-enabled",
+    displayName: "VPC flow logs enabled",
+    description: "Each aws.ec2.Vpc in the stack has an aws.ec2.FlowLog. Security groups log nothing; flow logs are how " +
+        "accepted and rejected traffic is seen.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    remediationSteps: FIX,
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html",
+    tags: ["vpc", "logging", "audit"],
+    configSchema: { properties: {} },
+}, ({ model, report }) => {
+    const flowLogs = model.resources.filter((r) => r.type === FLOW_LOG);
+    for (const vpc of model.resources.filter((r) => r.type === VPC)) {
+        const id = str(child(root(vpc.props), "id"));
+        const logged = flowLogs.some((f) => (f.propertyDependencies["vpcId"] ?? []).includes(vpc.urn) ||
+            (typeof id === "string" && str(child(root(f.props), "vpcId")) === id));
+        if (!logged) {
+            report.violation(`${resourceLabel(vpc)} has no flow log. Without one, nobody can see which connections ` +
+                `were accepted or rejected, during an incident or when debugging a rule. Fix: ${FIX}`, vpc.urn);
+        }
+    }
+});
