@@ -13,9 +13,14 @@
  */
 import { NetworkAclAssociation } from "@pulumi/aws/ec2/networkAclAssociation";
 import { Subnet } from "@pulumi/aws/ec2/subnet";
-import { NaclEntry, naclEntries } from "../model/nacl-entries";
+import { NaclEntry, knownEntry, naclEntries } from "../model/nacl-entries";
 import { T, typeToken } from "../model/types";
 import { Maybe, Undetermined, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
+import { Family, familyRange, rangeToCidrs } from "../net/cidr";
+import { IntervalSet } from "../net/intervals";
+import { KnownNaclEntry, PointSet, PortProtocol, allowedSet } from "../net/nacl-eval";
+import { ALL_PORTS } from "../net/ports";
+import { ALL } from "../net/protocol";
 import { StackResource } from "./stack";
 
 const ASSOCIATION = typeToken(NetworkAclAssociation);
@@ -227,4 +232,146 @@ export function sameEntry(a: NaclEntry, b: NaclEntry): boolean {
 /** Inline entries, less those that are a linked rule's own entry echoed in the ACL's outputs; then the rules' entries. */
 function mergeEntries(inline: readonly NaclEntry[], fromRules: readonly NaclEntry[]): NaclEntry[] {
     return [...inline.filter((e) => !fromRules.some((r) => sameEntry(e, r))), ...fromRules];
+}
+
+// ------------------------------------------------------------------------------------------------
+// Views of one ACL for the evaluator, shared by the NACL policies
+// ------------------------------------------------------------------------------------------------
+
+/** A fully-known entry, as the evaluator takes it, with where it was written. */
+export type KnownEntry = NonNullable<ReturnType<typeof knownEntry>>;
+
+/** The entries of one direction: fully-known ones (in stack order) and undetermined ones. */
+export interface DirectionEntries {
+    readonly known: KnownEntry[];
+    readonly undetermined: NaclEntry[];
+}
+
+/**
+ * False for the entries of a NetworkAclRule whose `egress` flag is undetermined: the model reads
+ * such a rule in both directions, with the flag as its (undetermined) action.
+ */
+export function directionKnown(e: NaclEntry): boolean {
+    return !(e.origin.path === "" && isUndetermined(e.action) && e.action.path === "egress");
+}
+
+export function directionEntries(node: NaclNode, egress: boolean): DirectionEntries {
+    const known: KnownEntry[] = [];
+    const undetermined: NaclEntry[] = [];
+    for (const e of node.entries.filter((x) => x.egress === egress)) {
+        const k = knownEntry(e);
+        if (k) {
+            known.push(k);
+        } else {
+            undetermined.push(e);
+        }
+    }
+    return { known, undetermined };
+}
+
+/** The address families an entry may belong to: its CIDR's, or the one its CIDR field names. */
+export function possibleFamilies(e: NaclEntry): Family[] {
+    if (!isUndetermined(e.cidr)) {
+        return [e.cidr.family];
+    }
+    if (/(^|\.)ipv6CidrBlock$/.test(e.cidr.path)) {
+        return [6];
+    }
+    return /(^|\.)cidrBlock$/.test(e.cidr.path) ? [4] : [4, 6];
+}
+
+/**
+ * Every point an undetermined entry may match in a family, as an evaluator entry of the given
+ * action and rule number (an over-approximation: unknown CIDR -> the whole family, unknown
+ * protocol -> all, unknown ports -> all), or undefined when it cannot match in that family.
+ */
+export function mayMatch(e: NaclEntry, family: Family, action: "allow" | "deny", ruleNumber: number): KnownNaclEntry | undefined {
+    if (!possibleFamilies(e).includes(family)) {
+        return undefined;
+    }
+    const cidr = isUndetermined(e.cidr) ? { family, range: familyRange(family) } : e.cidr;
+    const protocol = isUndetermined(e.protocol) ? ALL : e.protocol;
+    const ports = isUndetermined(e.ports) ? ALL_PORTS : e.ports;
+    return { ruleNumber, action, protocol, ports, cidr };
+}
+
+/** True when entry `a` (at index ia of its direction's entries) is evaluated before `b` (at ib). */
+export function evaluatedBefore(a: number, ia: number, b: number, ib: number): boolean {
+    return a < b || (a === b && ia < ib);
+}
+
+/**
+ * The part of a known entry's points that it decides, for a protocol: every point not matched by an
+ * entry that is (or, for an undetermined one, may be) evaluated before it.
+ */
+export function effectivePart(entry: KnownEntry, view: DirectionEntries, protocol: PortProtocol): PointSet[] {
+    const index = view.known.indexOf(entry);
+    const family = entry.cidr.family;
+    const before: KnownNaclEntry[] = [
+        ...view.known.filter((k, i) => k !== entry && evaluatedBefore(k.ruleNumber, i, entry.ruleNumber, index)),
+        ...view.undetermined
+            .filter((u) => isUndetermined(u.ruleNumber) || u.ruleNumber <= entry.ruleNumber)
+            .map((u) => mayMatch(u, family, "deny", 0))
+            .filter((u): u is KnownNaclEntry => u !== undefined),
+    ].map((k) => ({ ...k, action: "deny" as const, ruleNumber: 0 }));
+    return allowedSet([...before, { ...entry, action: "allow", ruleNumber: 1 }], protocol, family);
+}
+
+/**
+ * The entries to evaluate when asking whether something is definitely not allowed: the known ones,
+ * plus every undetermined entry that may allow, as an allow over all it may match (an undetermined
+ * entry known to deny only ever denies what the later entries would decide otherwise).
+ */
+export function optimisticEntries(view: DirectionEntries, family: Family): KnownNaclEntry[] {
+    const may = view.undetermined
+        .filter((u) => u.action !== "deny")
+        .map((u) => mayMatch(u, family, "allow", isUndetermined(u.ruleNumber) ? 0 : u.ruleNumber))
+        .filter((u): u is KnownNaclEntry => u !== undefined);
+    return [...may, ...view.known];
+}
+
+/** "ingress[0] (rule 100)" or "NetworkAclRule 'https-in' (rule 100)". */
+export function entryLabel(e: Pick<NaclEntry, "origin" | "ruleNumber">): string {
+    const where = e.origin.path === "" ? `NetworkAclRule '${e.origin.name}'` : e.origin.path;
+    const n = isUndetermined(e.ruleNumber) ? "rule number not known" : `rule ${e.ruleNumber}`;
+    return `${where} (${n})`;
+}
+
+/** "network ACL 'public'" or "default network ACL 'default'". */
+export function naclLabel(node: NaclNode): string {
+    return `${node.isDefault ? "default network ACL" : "network ACL"} '${node.resource.name}'`;
+}
+
+/** CIDR blocks of an address set: "10.0.0.0/8, 172.16.0.0/12". */
+export function addressesText(addresses: IntervalSet, family: Family): string {
+    return addresses.flatMap((i) => rangeToCidrs(i, family)).join(", ");
+}
+
+/** "443", "1024-65535", "22, 80-443". */
+export function portsText(ports: IntervalSet): string {
+    return ports.map((i) => (i.lo === i.hi ? `${i.lo}` : `${i.lo}-${i.hi}`)).join(", ");
+}
+
+/** The part of a reporter the graph needs (structurally the policies' Reporter). */
+export interface NoteSink {
+    note(message: string, urn?: string): void;
+    undetermined(why: Undetermined, consequence: string, urn?: string): void;
+}
+
+/**
+ * Notes each NetworkAclRule that belongs to no ACL of the stack: `consequence` says what the
+ * policy cannot check. An undetermined networkAclId goes through `undetermined` (an invalid one is
+ * a violation); a known ID of an ACL outside the stack is a note.
+ */
+export function noteUnlinkedRules(rules: readonly UnlinkedNaclRule[], sink: NoteSink, consequence: string): void {
+    for (const rule of rules) {
+        const label = `NetworkAclRule '${rule.resource.name}'`;
+        const id = rule.networkAclId;
+        if (typeof id === "string") {
+            sink.note(`${label} adds an entry to network ACL ${id}, which is not in this stack: ${consequence}.`, rule.resource.urn);
+        } else {
+            const why = id ?? unknownAt("networkAclId");
+            sink.undetermined(why, `${label} cannot be linked to its network ACL, so ${consequence}.`, rule.resource.urn);
+        }
+    }
 }

@@ -1,0 +1,166 @@
+/**
+ * nacl-ephemeral-return-traffic: network ACLs are stateless, so every flow an ACL lets one side
+ * start needs its replies allowed in the other direction, to the initiator's ephemeral ports.
+ *
+ * A flow is what the effective part of an allow entry (the points no earlier entry matches) lets
+ * start: TCP for tcp and all-protocol entries, UDP for udp entries, on the entry's ports; an entry
+ * whose ports cover the whole ephemeral range is a return-path entry, and only its ports outside
+ * that range start flows. For a flow with peer addresses C, the opposite direction must allow the
+ * same protocol from/to C on the whole ephemeral range; each missing (addresses, ports) piece is
+ * named with the deny entry that blocks it, or the implicit deny.
+ *
+ * Undetermined entries never make a violation that may not hold: one that may be evaluated before
+ * an allow entry takes its possible points out of that entry's flows, and one that may allow counts
+ * as allowing all it may match on the return side. Each is an advisory note (a violation when it
+ * is invalid).
+ */
+import { ConfigError } from "../config";
+import {
+    DirectionEntries, KnownEntry, NaclNode, addressesText, buildNaclGraph, directionEntries, directionKnown, effectivePart,
+    entryLabel, naclLabel, noteUnlinkedRules, optimisticEntries, portsText,
+} from "../graph/nacl";
+import { undeterminedPart } from "../model/nacl-entries";
+import { isUndetermined } from "../model/values";
+import { IntervalSet, covers, intersect, normalise, subtract } from "../net/intervals";
+import { Missing, PortProtocol, missing } from "../net/nacl-eval";
+import { PortRange, parsePortSpec, portSet } from "../net/ports";
+import { stackPolicy } from "../policy";
+import { Reporter } from "../report";
+
+const DEFAULT_EPHEMERAL = "1024-65535";
+
+export const naclEphemeralReturnTraffic = stackPolicy({
+    name: "nacl-ephemeral-return-traffic",
+    displayName: "Network ACLs allow return traffic",
+    description: "Every flow a network ACL lets one side start (TCP for tcp and all-protocol allow entries, UDP for " +
+        "udp entries) must have its return path allowed in the other direction, to and from the same peer CIDR, on " +
+        "the whole ephemeral port range: network ACLs are stateless.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: "For each flow, add an allow entry in the other direction for the same protocol, the peer's " +
+        "CIDR and the ephemeral ports (1024-65535 covers ELB, NAT gateways, Lambda, Linux and Windows clients), with a " +
+        "rule number below any deny entry that matches that return traffic.",
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html",
+    tags: ["network-acl", "stateless", "ephemeral-ports", "connectivity"],
+    configSchema: {
+        properties: {
+            ephemeralPorts: {
+                type: "string",
+                description: "The ephemeral port range return traffic must be allowed on, as \"from-to\", e.g. " +
+                    "\"32768-60999\" when every client is a Linux host.",
+                pattern: "^[0-9]{1,5}-[0-9]{1,5}$",
+                default: DEFAULT_EPHEMERAL,
+            },
+        },
+    },
+}, ({ model, config, report }) => {
+    const ephemeral = ephemeralRange(config);
+    const graph = buildNaclGraph(model.resources);
+    for (const node of graph.nacls) {
+        checkNacl(node, ephemeral, report);
+    }
+    noteUnlinkedRules(graph.unlinkedRules, report, "its flows and return paths cannot be checked with the ACL's other entries");
+});
+
+function ephemeralRange(config: Record<string, unknown>): PortRange {
+    const value = config.ephemeralPorts;
+    const range = typeof value === "string" ? parsePortSpec(value) : undefined;
+    if (!range) {
+        throw new ConfigError(`ephemeralPorts (${JSON.stringify(value)}) should be a port range "from-to" within 0-65535`);
+    }
+    return range;
+}
+
+const DIRECTION = { inbound: { word: "inbound", peer: "from" }, outbound: { word: "outbound", peer: "to" } };
+
+function checkNacl(node: NaclNode, ephemeral: PortRange, report: Reporter): void {
+    const views = { inbound: directionEntries(node, false), outbound: directionEntries(node, true) };
+    for (const dir of ["inbound", "outbound"] as const) {
+        const opposite = dir === "inbound" ? "outbound" : "inbound";
+        const view = views[dir];
+        const ordered = [...view.known].sort((a, b) => a.ruleNumber - b.ruleNumber);
+        for (const entry of ordered) {
+            for (const protocol of flowProtocols(entry)) {
+                const message = checkEntry(node, entry, protocol, view, views[opposite], dir, ephemeral);
+                if (message) {
+                    report.violation(message, node.resource.urn);
+                }
+            }
+        }
+    }
+    const noted = new Set<string>();
+    for (const dir of ["inbound", "outbound"] as const) {
+        for (const e of views[dir].undetermined) {
+            const why = undeterminedPart(e);
+            if (!why || (!isUndetermined(e.protocol) && !["tcp", "udp", "all"].includes(e.protocol.kind))) {
+                continue;
+            }
+            const where = directionKnown(e) ? `${dir} entry` : "entry (direction not known)";
+            const key = `${why.path}|${e.origin.urn}`;
+            if (!noted.has(key)) {
+                noted.add(key);
+                report.undetermined(why, `The ${where} ${entryLabel(e)} of ${naclLabel(node)} may start flows that need return ` +
+                    "traffic, or carry the return traffic of other entries' flows: the return-path check leaves it out until it is known.",
+                node.resource.urn);
+            }
+        }
+    }
+}
+
+/** TCP for tcp and all-protocol allow entries, UDP for udp ones. */
+function flowProtocols(entry: KnownEntry): PortProtocol[] {
+    if (entry.action !== "allow") {
+        return [];
+    }
+    switch (entry.protocol.kind) {
+        case "tcp":
+        case "all":
+            return ["tcp"];
+        case "udp":
+            return ["udp"];
+        default:
+            return [];
+    }
+}
+
+function checkEntry(
+    node: NaclNode, entry: KnownEntry, protocol: PortProtocol, view: DirectionEntries, opposite: DirectionEntries,
+    dir: "inbound" | "outbound", ephemeral: PortRange,
+): string | undefined {
+    const declared = portSet([entry.ports ?? { from: 0, to: 65535 }]);
+    const eph = portSet([ephemeral]);
+    const flowPorts: IntervalSet = covers(declared, eph) ? subtract(declared, eph) : declared;
+    if (flowPorts.length === 0) {
+        return undefined;
+    }
+    const family = entry.cidr.family;
+    const flows = effectivePart(entry, view, protocol)
+        .map((p) => ({ addresses: p.addresses, ports: intersect(p.ports, flowPorts) }))
+        .filter((p) => p.ports.length > 0);
+    if (flows.length === 0) {
+        return undefined;
+    }
+    const peers = normalise(flows.flatMap((f) => f.addresses));
+    const returnEntries = optimisticEntries(opposite, family);
+    const gaps: Missing[] = peers.flatMap((peer) => missing(returnEntries, protocol, family, peer, ephemeral));
+    if (gaps.length === 0) {
+        return undefined;
+    }
+    const P = protocol.toUpperCase();
+    const there = DIRECTION[dir];
+    const back = DIRECTION[dir === "inbound" ? "outbound" : "inbound"];
+    const flowText = flows.map((f) => `${there.word} ${P} ${portsText(f.ports)} ${there.peer} ${addressesText(f.addresses, family)}`).join("; ");
+    const gapText = gaps.map((g) => `${back.word} ${P} ${portsText(portSet([g.ports]))} ${back.peer} ${addressesText([g.addresses], family)} ` +
+        `is denied by ${g.blockedBy === undefined ? "the implicit deny" : `rule ${g.blockedBy}`}`).join("; ");
+    const ephText = portsText(portSet([ephemeral]));
+    const denies = gaps.map((g) => g.blockedBy).filter((n): n is number => n !== undefined);
+    const below = denies.length > 0 ? ` with a rule number below ${Math.min(...denies)}` : "";
+    const missingPeers = addressesText(normalise(gaps.map((g) => g.addresses)), family);
+    return `${capitalise(naclLabel(node))}: ${entryLabel(entry)} allows ${flowText}, but the return traffic is not allowed: ${gapText}. ` +
+        `Network ACLs are stateless: the replies go to the initiator's ephemeral ports (${ephText}), so these connections hang. ` +
+        `Fix: add an ${back.word} allow entry for ${P} ${ephText} ${back.peer} ${missingPeers}${below}.`;
+}
+
+function capitalise(s: string): string {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
