@@ -47,13 +47,13 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
             }
             const groupName = model.byUrn.get(g.urn)?.name ?? g.urn;
             for (const rule of model.rulesOf(g.urn).filter((r) => r.direction === "ingress")) {
-                const where = rule.origin.urn === g.urn ? "" : ` (on ${resourceLabel(rule.origin)})`;
+                const where = rule.origin.urn === g.urn ? "" : ` (${resourceLabel(rule.origin)})`;
                 const peer = rule.peer;
                 if (isUndetermined(peer)) {
                     report.undetermined(peer, `If it is an address range, security group '${groupName}'${where} ` +
                         `admits it to ${label}.`, db.urn);
                 } else if (peer.kind === "cidr" || peer.kind === "prefix-list") {
-                    report.violation(`${label} trusts an address range: its security group '${groupName}'${where} has ` +
+                    report.violation(`${label} trusts an address range: on its security group '${groupName}'${where}, ` +
                         `${ruleText(rule)}. Any host that gets an address there reaches the database, which breaks ` +
                         `the ALB -> web -> app -> DB trust chain. Fix: ${FIX}`, db.urn);
                 }

@@ -24,13 +24,14 @@ function sgResource(properties: JsonObject, name = "web"): AnalyzedResource {
 }
 
 /** The PolicyInfo the pack must advertise for a catalogue entry (undefined fields dropped). */
-function expectedInfo(p: Policy & { validateStack?: unknown }): PolicyInfo {
+function expectedInfo(p: Policy): PolicyInfo {
     return json<unknown>({
         name: p.name,
         displayName: p.displayName ?? "",
         description: p.description,
         enforcementLevel: p.enforcementLevel ?? "advisory", // the pack sets no pack-wide level
-        policyType: p.validateStack ? "stack" : "resource",
+        // A policy with both halves (sg-default-denies-all) is listed as a resource policy.
+        policyType: (p as { validateResource?: unknown }).validateResource ? "resource" : "stack",
         configSchema: p.configSchema && { properties: p.configSchema.properties, required: p.configSchema.required ?? [] },
         severity: p.severity,
         tags: p.tags?.length ? p.tags : undefined,
@@ -183,6 +184,12 @@ describe("analyzer client", function () {
             ]);
             await pack.configure({ "sg-egress-restricted": { enforcementLevel: "mandatory", allowedPorts: [80, 443] } });
             assert.deepStrictEqual(await pack.analyze(r), { diagnostics: [], notApplicable: [] });
+        });
+
+        it("Configure rejects maxRules x maxSecurityGroups above 1000, and the pack keeps working", async () => {
+            await assert.rejects(pack.configure({ "sg-rule-quota": { maxRules: 100 }, "eni-security-group-limit": { maxSecurityGroups: 16 } }),
+                (e: Error) => e.message.includes("sg-rule-quota maxRules (100) x eni-security-group-limit maxSecurityGroups (16) = 1600"));
+            await pack.configure({ "sg-rule-quota": { maxRules: 62 }, "eni-security-group-limit": { maxSecurityGroups: 16 } });
         });
 
         it("Configure rejects an out-of-range port in a policy's config, naming the policy and key", async () => {
