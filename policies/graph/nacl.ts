@@ -239,7 +239,7 @@ function mergeEntries(inline: readonly NaclEntry[], fromRules: readonly NaclEntr
 // ------------------------------------------------------------------------------------------------
 
 /** A fully-known entry, as the evaluator takes it, with where it was written. */
-export type KnownEntry = NonNullable<ReturnType<typeof knownEntry>>;
+export type KnownEntry = NonNullable<ReturnType<typeof knownEntry>> & { readonly icmp?: NaclEntry["icmp"] };
 
 /** The entries of one direction: fully-known ones (in stack order) and undetermined ones. */
 export interface DirectionEntries {
@@ -261,7 +261,7 @@ export function directionEntries(node: NaclNode, egress: boolean): DirectionEntr
     for (const e of node.entries.filter((x) => x.egress === egress)) {
         const k = knownEntry(e);
         if (k) {
-            known.push(k);
+            known.push(e.icmp ? { ...k, icmp: e.icmp } : k);
         } else {
             undetermined.push(e);
         }

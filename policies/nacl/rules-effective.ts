@@ -1,0 +1,212 @@
+/**
+ * nacl-rules-effective: every network ACL entry can take effect. Flags duplicate rule numbers in
+ * one direction (AWS rejects them), entries that can never match because entries evaluated before
+ * them (allow or deny) already match all their traffic, and more entries per direction and address
+ * family than the quota.
+ *
+ * "Never matches" is decided exactly over (address, protocol, port-or-ICMP type/code) points: each
+ * entry is mapped onto the evaluator's (address, port) plane within its own protocol, ICMP type and
+ * code becoming one 16-bit value, and the entry is unreachable when its effective part is empty.
+ * Only fully-known entries shadow: an undetermined one may match nothing.
+ */
+import { integer } from "../config";
+import {
+    KnownEntry, NaclNode, addressesText, buildNaclGraph, directionEntries, directionKnown, entryLabel, naclLabel,
+    noteUnlinkedRules, possibleFamilies,
+} from "../graph/nacl";
+import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
+import { Undetermined, isUndetermined } from "../model/values";
+import { familyName } from "../net/cidr";
+import { KnownNaclEntry, allowedSet } from "../net/nacl-eval";
+import { ALL_PORTS, PortRange } from "../net/ports";
+import { TCP } from "../net/protocol";
+import { stackPolicy } from "../policy";
+import { Reporter, listText, trafficText } from "../report";
+
+export const naclRulesEffective = stackPolicy({
+    name: "nacl-rules-effective",
+    displayName: "Network ACL entries are all effective",
+    description: "Network ACLs have no duplicate rule numbers in one direction, no entry that can never match " +
+        "because earlier entries already match all its traffic, and no more entries per direction and address " +
+        "family than the quota.",
+    enforcementLevel: "advisory",
+    severity: "low",
+    remediationSteps: "Give every entry of a direction its own rule number; remove entries that earlier entries " +
+        "shadow, or renumber them below the entries that shadow them; merge entries (wider CIDRs or port ranges) or " +
+        "request a quota increase when a direction has too many.",
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html",
+    tags: ["network-acl", "hygiene", "quota"],
+    configSchema: {
+        properties: {
+            maxEntriesPerDirection: {
+                type: "integer",
+                minimum: 1,
+                maximum: 40,
+                description: "Entries allowed per direction and address family of one network ACL: the AWS quota, " +
+                    "20 by default and adjustable up to 40.",
+                default: 20,
+            },
+        },
+    },
+}, ({ model, config, report }) => {
+    const max = integer(config, "maxEntriesPerDirection", 1, 40);
+    const graph = buildNaclGraph(model.resources);
+    for (const node of graph.nacls) {
+        checkNacl(node, max, report);
+    }
+    noteUnlinkedRules(graph.unlinkedRules, report, "its rule number and reachability cannot be checked with the ACL's other entries");
+});
+
+const WORD = { false: "inbound", true: "outbound" } as const;
+
+function checkNacl(node: NaclNode, max: number, report: Reporter): void {
+    const acl = naclLabel(node).replace(/^./, (c) => c.toUpperCase());
+    for (const egress of [false, true]) {
+        const dir = WORD[`${egress}`];
+        const entries = node.entries.filter((e) => e.egress === egress && directionKnown(e));
+        // Duplicate rule numbers.
+        const byNumber = new Map<number, NaclEntry[]>();
+        for (const e of entries) {
+            if (!isUndetermined(e.ruleNumber)) {
+                byNumber.set(e.ruleNumber, [...(byNumber.get(e.ruleNumber) ?? []), e]);
+            }
+        }
+        for (const [n, same] of [...byNumber.entries()].sort((a, b) => a[0] - b[0])) {
+            if (same.length > 1) {
+                report.violation(`${acl} has ${same.length} ${dir} entries with rule number ${n}: ` +
+                    `${listText(same.map((e) => e.origin.path === "" ? `NetworkAclRule '${e.origin.name}'` : e.origin.path))}. ` +
+                    "AWS rejects a second entry with the same rule number in one direction, so the deployment fails. " +
+                    "Fix: give each entry its own rule number.", node.resource.urn);
+            }
+        }
+        // Entries that can never match.
+        const view = directionEntries(node, egress);
+        const ordered = [...view.known].sort((a, b) => a.ruleNumber - b.ruleNumber);
+        for (const entry of ordered) {
+            const shadows = shadowing(entry, ordered);
+            if (shadows) {
+                report.violation(`${acl}: the ${dir} entry ${entryLabel(entry)}, ${entry.action} ${entryTraffic(entry)} ` +
+                    `${egress ? "to" : "from"} ${addressesText([entry.cidr.range], entry.cidr.family)}, can never match: ` +
+                    `${listText(shadows.map((s) => `rule ${s.ruleNumber}`))} ${shadows.length === 1 ? "is evaluated first and already matches" : "are evaluated first and already match"} ` +
+                    "all of its traffic. Fix: remove it, or give it a rule number below the entries " +
+                    "that shadow it (AWS evaluates entries in ascending rule-number order).", node.resource.urn);
+            }
+        }
+        // Quota per direction and address family.
+        for (const family of [4, 6] as const) {
+            const count = entries.filter((e) => {
+                const fams = possibleFamilies(e);
+                return fams.length === 1 && fams[0] === family;
+            }).length;
+            if (count > max) {
+                report.violation(`${acl} has ${count} ${dir} ${familyName(family)} entries, more than the ${max} allowed ` +
+                    "per direction and address family. AWS rejects the entries beyond the quota. Fix: merge entries (wider " +
+                    `CIDRs or port ranges), or request a quota increase (up to 40) and raise maxEntriesPerDirection.`,
+                node.resource.urn);
+            }
+        }
+    }
+    const noted = new Set<string>();
+    for (const e of node.entries) {
+        const why = undeterminedPart(e) ?? icmpUndetermined(e);
+        if (!why) {
+            continue;
+        }
+        const key = `${why.path}|${e.origin.urn}`;
+        if (noted.has(key)) {
+            continue;
+        }
+        noted.add(key);
+        const where = directionKnown(e) ? `${WORD[`${e.egress}`]} entry` : "entry (direction not known)";
+        report.undetermined(why, `Whether the ${where} ${entryLabel(e)} of ${naclLabel(node)} duplicates a rule number, ` +
+            "can never match or shadows other entries is not checked until it is known.", node.resource.urn);
+    }
+}
+
+function icmpUndetermined(e: NaclEntry): Undetermined | undefined {
+    const parts = [e.icmp?.type, e.icmp?.code].filter((v): v is Undetermined => isUndetermined(v));
+    return parts.find((u) => u.undetermined === "invalid") ?? parts[0];
+}
+
+function entryTraffic(e: KnownEntry): string {
+    if ((e.protocol.kind === "icmp" || e.protocol.kind === "icmpv6") && e.icmp && !isUndetermined(e.icmp.type) && !isUndetermined(e.icmp.code)) {
+        const t = e.icmp.type === -1 ? "all types" : `type ${e.icmp.type}`;
+        const c = e.icmp.code === -1 ? "" : ` code ${e.icmp.code}`;
+        return `${trafficText(e.protocol, null)} ${t}${c}`;
+    }
+    return trafficText(e.protocol, e.ports);
+}
+
+/**
+ * The plane an entry occupies within one protocol class: TCP/UDP ports; ICMP (type, code) as
+ * type * 256 + code; nothing (all values) for other protocols. Undefined when an ICMP value is not known.
+ */
+function planeOf(e: KnownEntry): PortRange | undefined {
+    switch (e.protocol.kind) {
+        case "tcp":
+        case "udp":
+            return e.ports ?? ALL_PORTS;
+        case "icmp":
+        case "icmpv6": {
+            const type = e.icmp?.type ?? -1;
+            const code = e.icmp?.code ?? -1;
+            if (isUndetermined(type) || isUndetermined(code)) {
+                return undefined;
+            }
+            if (type === -1) {
+                return ALL_PORTS;
+            }
+            return code === -1 ? { from: type * 256, to: type * 256 + 255 } : { from: type * 256 + code, to: type * 256 + code };
+        }
+        default:
+            return ALL_PORTS;
+    }
+}
+
+/** True when an entry of protocol `by` matches traffic of `e`'s protocol. */
+function sameClass(by: KnownEntry, e: KnownEntry): boolean {
+    if (by.protocol.kind === "all") {
+        return true;
+    }
+    if (by.protocol.kind === "number" && e.protocol.kind === "number") {
+        return by.protocol.number === e.protocol.number;
+    }
+    return by.protocol.kind === e.protocol.kind;
+}
+
+/**
+ * The entries evaluated before `entry` that overlap it, when together they match all of its
+ * traffic; undefined when some of its traffic reaches it.
+ */
+function shadowing(entry: KnownEntry, ordered: readonly KnownEntry[]): KnownEntry[] | undefined {
+    const index = ordered.indexOf(entry);
+    const plane = planeOf(entry);
+    if (!plane) {
+        return undefined;
+    }
+    const earlier = ordered.slice(0, index).filter((b) => b.ruleNumber < entry.ruleNumber
+        && b.cidr.family === entry.cidr.family && sameClass(b, entry));
+    // Within one protocol class, an all-protocol entry covers the whole plane.
+    const pseudo = (b: KnownEntry, action: "allow" | "deny", ruleNumber: number): KnownNaclEntry | undefined => {
+        const p = b.protocol.kind === "all" ? ALL_PORTS : planeOf(b);
+        return p ? { ruleNumber, action, protocol: TCP, ports: p, cidr: b.cidr } : undefined;
+    };
+    const before = earlier.map((b) => pseudo(b, "deny", 0)).filter((b): b is KnownNaclEntry => b !== undefined);
+    if (entry.protocol.kind === "all") {
+        // All protocols: only all-protocol entries cover the protocols that have no entries of their own.
+        const allOnly = earlier.filter((b) => b.protocol.kind === "all").map((b) => pseudo(b, "deny", 0) as KnownNaclEntry);
+        const rest = allowedSet([...allOnly, { ruleNumber: 1, action: "allow", protocol: TCP, ports: ALL_PORTS, cidr: entry.cidr }], "tcp", entry.cidr.family);
+        return rest.length === 0 ? overlapping(entry, earlier.filter((b) => b.protocol.kind === "all")) : undefined;
+    }
+    const rest = allowedSet([...before, { ruleNumber: 1, action: "allow", protocol: TCP, ports: plane, cidr: entry.cidr }], "tcp", entry.cidr.family);
+    return rest.length === 0 ? overlapping(entry, earlier) : undefined;
+}
+
+function overlapping(entry: KnownEntry, earlier: readonly KnownEntry[]): KnownEntry[] {
+    const plane = planeOf(entry) ?? ALL_PORTS;
+    return earlier.filter((b) => {
+        const p = b.protocol.kind === "all" ? ALL_PORTS : planeOf(b);
+        return p !== undefined && b.cidr.range.lo <= entry.cidr.range.hi && entry.cidr.range.lo <= b.cidr.range.hi
+            && (entry.protocol.kind === "all" || (p.from <= plane.to && plane.from <= p.to));
+    });
+}
