@@ -25,11 +25,13 @@ export const sgRulesManagedOneWay = stackPolicy({
             if (standalone.length === 0) {
                 continue;
             }
-            const standaloneRules = new Set(standalone.flatMap((s) => s.ruleSet.rules).map(ruleIdentity));
+            const standaloneRules = new Set(standalone.flatMap((s) => s.ruleSet.rules).map(ruleIdentity).filter((k) => k !== undefined));
             // After a deploy the group's outputs list every rule, standalone ones included: only
             // inline rules that no standalone resource accounts for show inline management.
-            const inline = group.inline.rules.filter((r) => r.direction === direction &&
-                !isUndetermined(r.peer) && !standaloneRules.has(ruleIdentity(r)));
+            const inline = group.inline.rules.filter((r) => {
+                const identity = ruleIdentity(r);
+                return r.direction === direction && !isUndetermined(r.peer) && !(identity !== undefined && standaloneRules.has(identity));
+            });
             const paths = [...new Set(inline.map((r) => r.origin.rulePath))];
             if (paths.length > 0) {
                 report.violation(`${resourceLabel(group.resource)} declares ${direction} rules inline (` +

@@ -23,7 +23,30 @@ export function urnOf(r: { type: string; name: string }): string {
     return `urn:pulumi:test::test::${r.type}::${r.name}`;
 }
 
+/** A resource with its dependencies by URN, as AnalyzeStack sends them. */
+export interface WireResource {
+    urn: string;
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    propertyDependencies: Record<string, string[]>;
+}
+
 export function runStackPolicy(policy: unknown, resources: TestResource[], config: Record<string, unknown> = {}): StackFinding[] {
+    const urnByName = new Map(resources.map((r) => [r.name, urnOf(r)]));
+    return runStackPolicyOn(policy, resources.map((r) => ({
+        urn: urnOf(r), type: r.type, name: r.name, props: r.props,
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, names]) => [k, names.map((n) => {
+            const urn = urnByName.get(n);
+            if (!urn) {
+                throw new Error(`test setup: no resource named ${n}`);
+            }
+            return urn;
+        })])),
+    })), config);
+}
+
+export function runStackPolicyOn(policy: unknown, resources: WireResource[], config: Record<string, unknown> = {}): StackFinding[] {
     const p = policy as StackValidationPolicy;
     const level = p.enforcementLevel === "advisory" ? "advisory" : "mandatory";
     const findings: StackFinding[] = [];
@@ -37,26 +60,21 @@ export function runStackPolicy(policy: unknown, resources: TestResource[], confi
         }
         findings.push(f);
     }) as ReportViolation;
-    const byName = new Map<string, PolicyResource>();
+    const byUrn = new Map<string, PolicyResource>();
     const policyResources: PolicyResource[] = resources.map((r) => {
         const pr = {
-            type: r.type, name: r.name, urn: urnOf(r), props: unknownCheckingProxy(r.props),
+            type: r.type, name: r.name, urn: r.urn, props: unknownCheckingProxy(r.props),
             opts: {}, dependencies: [], propertyDependencies: {},
             isType: () => false, asType: () => undefined,
         } as unknown as PolicyResource;
-        byName.set(r.name, pr);
+        byUrn.set(r.urn, pr);
         return pr;
     });
     resources.forEach((r, i) => {
         const pr = policyResources[i] as { propertyDependencies: Record<string, PolicyResource[]>; dependencies: PolicyResource[] };
-        for (const [k, names] of Object.entries(r.propertyDependencies ?? {})) {
-            pr.propertyDependencies[k] = names.map((n) => {
-                const d = byName.get(n);
-                if (!d) {
-                    throw new Error(`test setup: no resource named ${n}`);
-                }
-                return d;
-            });
+        for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+            // As @pulumi/policy does: dependencies on resources outside the list are dropped.
+            pr.propertyDependencies[k] = urns.map((u) => byUrn.get(u)).filter((d): d is PolicyResource => d !== undefined);
             pr.dependencies.push(...pr.propertyDependencies[k]);
         }
     });
