@@ -99,8 +99,8 @@ function checkNacl(node: NaclNode, ephemeral: PortRange, report: Reporter): void
             const key = `${why.path}|${e.origin.urn}`;
             if (!noted.has(key)) {
                 noted.add(key);
-                report.undetermined(why, `The ${where} ${entryLabel(e)} of ${naclLabel(node)} may start flows that need return ` +
-                    "traffic, or carry the return traffic of other entries' flows: the return-path check leaves it out until it is known.",
+                report.undetermined(why, `The ${where} ${entryLabel(e)} of ${naclLabel(node)} may start flows that need return traffic, ` +
+                    "shadow other entries' flows, or carry their return traffic: the return-path check leaves it out until it is known.",
                 node.resource.urn);
             }
         }
