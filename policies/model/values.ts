@@ -76,7 +76,19 @@ function classify(raw: unknown, path: string): Field {
         const obj = raw as Record<string, unknown>;
         const sig = safeGet(obj, SIG_KEY);
         if (sig === SECRET_SIG) {
-            return classify(safeGet(obj, "value"), path);
+            if ("value" in obj) {
+                return classify(safeGet(obj, "value"), path);
+            }
+            // A stack export's secret: readable only when exported with --show-secrets.
+            const plaintext = safeGet(obj, "plaintext");
+            if (typeof plaintext === "string") {
+                try {
+                    return classify(JSON.parse(plaintext), path);
+                } catch {
+                    return { path, state: "known", value: plaintext };
+                }
+            }
+            return { path, state: "unknown" };
         }
         if (sig === OUTPUT_SIG) {
             return safeGet(obj, "known") === true ? classify(safeGet(obj, "value"), path) : { path, state: "unknown" };

@@ -193,6 +193,19 @@ describe("model/values", () => {
         });
     }
 
+    describe("stack-export secrets", () => {
+        for (const proxied of [false, true]) {
+            const how = proxied ? "through the proxy" : "plain object";
+            it(`reads an encrypted secret (ciphertext only) as unknown (${how})`, () => {
+                assert.deepStrictEqual(str(at({ s: { [SIG]: SECRET_SIG, ciphertext: "AAAA" } }, proxied, "s")), unknown("s"));
+            });
+            it(`reads a --show-secrets plaintext as its JSON value (${how})`, () => {
+                assert.deepStrictEqual(num(at({ s: { [SIG]: SECRET_SIG, plaintext: "22" } }, proxied, "s")), 22);
+                assert.deepStrictEqual(str(at({ s: { [SIG]: SECRET_SIG, plaintext: "\"10.0.0.0/8\"" } }, proxied, "s")), "10.0.0.0/8");
+            });
+        }
+    });
+
     describe("unknowns inside wrappers", () => {
         it("reads a wire-form secret holding the unknown sentinel as unknown (plain object)", () => {
             assert.deepStrictEqual(str(at({ s: secret(UNKNOWN) }, false, "s")), unknown("s"));
