@@ -1,0 +1,68 @@
+import * as assert from "assert";
+import { naclRulesEffective as policy } from "../../policies/nacl/rules-effective";
+import { StackFinding, TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+
+const ACL = "aws:ec2/networkAcl:NetworkAcl";
+const ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+type Props = Record<string, unknown>;
+const e = (ruleNo: number, action: string, protocol: string, fromPort: number, toPort: number, cidr: string, extra: Props = {}): Props =>
+    ({ ruleNo, action, protocol, fromPort, toPort, [cidr.includes(":") ? "ipv6CidrBlock" : "cidrBlock"]: cidr, ...extra });
+const acl = (ingress: Props[], egress: Props[] = [], extra: Props = {}): TestResource =>
+    ({ type: ACL, name: "public", props: { vpcId: "vpc-1", ingress, egress, ...extra } });
+const URN = urnOf({ type: ACL, name: "public" });
+const finding = (message: string): StackFinding => ({ level: "advisory", message, urn: URN });
+const shadowed = (entry: string, what: string, by: string, many = false) => finding(`Network ACL 'public': the ${entry}, ${what}, can never ` +
+    `match: ${by} ${many ? "are evaluated first and already match" : "is evaluated first and already matches"} all of its traffic. Fix: remove ` +
+    "it, or give it a rule number below the entries that shadow it (AWS evaluates entries in ascending rule-number order).");
+const DUP_TAIL = "AWS rejects a second entry with the same rule number in one direction, so the deployment fails. Fix: give each entry its own rule number.";
+
+describe("nacl-rules-effective", () => {
+    const cases: [string, TestResource[], StackFinding[], Props?][] = [
+        ["passes entries that each match something", [acl(
+            [e(100, "allow", "tcp", 443, 443, "0.0.0.0/0"), e(110, "deny", "tcp", 0, 65535, "0.0.0.0/0"), e(120, "allow", "udp", 53, 53, "0.0.0.0/0")])], []],
+        ["flags a duplicate rule number within one direction (inline and NetworkAclRule)", [
+            acl([e(100, "allow", "tcp", 443, 443, "0.0.0.0/0")], [e(100, "allow", "tcp", 443, 443, "0.0.0.0/0")]),
+            { type: ACL_RULE, name: "dup", props: { networkAclId: UNKNOWN, ruleNumber: 100, egress: false, protocol: "tcp", ruleAction: "deny", fromPort: 22, toPort: 22, cidrBlock: "10.0.0.0/8" }, propertyDependencies: { networkAclId: ["public"] } },
+        ], [finding(`Network ACL 'public' has 2 inbound entries with rule number 100: ingress[0] and NetworkAclRule 'dup'. ${DUP_TAIL}`)]],
+        ["an identical entry echoed in the ACL's outputs by its NetworkAclRule is not a duplicate", [
+            acl([e(100, "allow", "tcp", 443, 443, "0.0.0.0/0")], [], { id: "acl-1" }),
+            { type: ACL_RULE, name: "same", props: { networkAclId: "acl-1", ruleNumber: 100, egress: false, protocol: "6", ruleAction: "allow", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" } },
+        ], []],
+        ["flags an entry that earlier entries of both actions cover together", [acl(
+            [e(100, "allow", "tcp", 0, 1023, "10.0.0.0/8"), e(110, "deny", "-1", 0, 0, "10.128.0.0/9"), e(120, "allow", "tcp", 80, 2000, "10.0.0.0/9"), e(130, "deny", "tcp", 1000, 1024, "10.0.0.0/8")])],
+        [shadowed("inbound entry ingress[3] (rule 130)", "deny TCP ports 1000-1024 from 10.0.0.0/8", "rule 100, rule 110 and rule 120", true)]],
+        ["passes an entry that is covered except for one port", [acl(
+            [e(100, "allow", "tcp", 0, 1023, "10.0.0.0/8"), e(110, "deny", "tcp", 1000, 1025, "10.0.0.0/8")])], []],
+        ["an all-protocol entry is shadowed only by all-protocol entries", [acl(
+            [e(100, "allow", "tcp", 0, 65535, "0.0.0.0/0"), e(110, "allow", "udp", 0, 65535, "0.0.0.0/0"), e(120, "deny", "-1", 0, 0, "0.0.0.0/0"),
+                e(130, "deny", "-1", 0, 0, "10.0.0.0/8")])],
+        [shadowed("inbound entry ingress[3] (rule 130)", "deny all traffic (every protocol and port) from 10.0.0.0/8", "rule 120")]],
+        ["ICMP: type 8 of all codes is shadowed by all types; type -1 is not shadowed by type 8", [acl(
+            [e(100, "allow", "icmp", 0, 0, "0.0.0.0/0", { icmpType: -1, icmpCode: -1 }), e(110, "deny", "icmp", 0, 0, "10.0.0.0/8", { icmpType: 8, icmpCode: -1 })],
+            [e(100, "allow", "icmp", 0, 0, "0.0.0.0/0", { icmpType: 8, icmpCode: -1 }), e(110, "allow", "icmp", 0, 0, "0.0.0.0/0", { icmpType: -1, icmpCode: -1 })])],
+        [shadowed("inbound entry ingress[1] (rule 110)", "deny ICMP type 8 from 10.0.0.0/8", "rule 100")]],
+        ["IPv4 entries never shadow IPv6 entries", [acl([e(100, "deny", "-1", 0, 0, "0.0.0.0/0"), e(110, "allow", "tcp", 443, 443, "::/0")])], []],
+        ["flags more entries per direction and family than configured", [acl(
+            [e(100, "allow", "tcp", 1, 1, "0.0.0.0/0"), e(110, "allow", "tcp", 2, 2, "0.0.0.0/0"), e(120, "allow", "tcp", 3, 3, "0.0.0.0/0"), e(130, "allow", "tcp", 4, 4, "::/0")])],
+        [finding("Network ACL 'public' has 3 inbound IPv4 entries, more than the 2 allowed per direction and address family. AWS " +
+            "rejects the entries beyond the quota. Fix: merge entries (wider CIDRs or port ranges), or request a quota increase (up to 40) " +
+            "and raise maxEntriesPerDirection.")], { maxEntriesPerDirection: 2 }],
+        ["notes an unknown CIDR and still flags the duplicate beside it", [acl(
+            [e(100, "allow", "tcp", 443, 443, "0.0.0.0/0"), e(100, "deny", "tcp", 22, 22, "0.0.0.0/0"), { ruleNo: 200, action: "allow", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlock: UNKNOWN }])],
+        [finding(`Network ACL 'public' has 2 inbound entries with rule number 100: ingress[0] and ingress[1]. ${DUP_TAIL}`), {
+            level: "advisory",
+            message: "Cannot be verified at preview: ingress[2].cidrBlock is not known until the resource is created. Whether the inbound " +
+                "entry ingress[2] (rule 200) of network ACL 'public' duplicates a rule number, can never match or shadows other entries " +
+                "is not checked until it is known.",
+            urn: URN,
+        }]],
+        ["reports bad configuration as a violation naming the key", [], [{
+            level: "advisory",
+            message: "Invalid configuration for policy 'nacl-rules-effective': maxEntriesPerDirection (41) should be an integer from 1 to 40.",
+        }], { maxEntriesPerDirection: 41 }],
+    ];
+    for (const [name, resources, expected, config] of cases) {
+        it(name, () => assert.deepStrictEqual(runStackPolicy(policy, resources, config), expected));
+    }
+});
