@@ -1,0 +1,56 @@
+/**
+ * Builders for stack-policy tests: resource type tokens, a stack model built the way the policies
+ * build theirs (props behind @pulumi/policy's unknown-checking proxy, dependencies by URN), and a
+ * compact view of findings.
+ */
+import { unknownCheckingProxy } from "@pulumi/policy";
+import { StackModel, StackResource } from "../../policies/graph/stack";
+import { StackFinding, TestResource, urnOf } from "./run-stack-policy";
+
+export const TYPES = {
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    defaultSg: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    sgRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    vpcIngress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    vpcEgress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    instance: "aws:ec2/instance:Instance",
+    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
+    eni: "aws:ec2/networkInterface:NetworkInterface",
+    eniAttachment: "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
+    ecsService: "aws:ecs/service:Service",
+    lambda: "aws:lambda/function:Function",
+    lb: "aws:lb/loadBalancer:LoadBalancer",
+    rdsInstance: "aws:rds/instance:Instance",
+    msk: "aws:msk/cluster:Cluster",
+    vpc: "aws:ec2/vpc:Vpc",
+    flowLog: "aws:ec2/flowLog:FlowLog",
+} as const;
+
+/** The stack model of the resources, as a stack policy sees them. */
+export function stackModel(resources: TestResource[]): StackModel {
+    const urnByName = new Map(resources.map((r) => [r.name, urnOf(r)]));
+    const resolve = (n: string) => {
+        const u = urnByName.get(n);
+        if (!u) {
+            throw new Error(`test setup: no resource named ${n}`);
+        }
+        return u;
+    };
+    const input: StackResource[] = resources.map((r) => {
+        const propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, ns]) => [k, ns.map(resolve)]));
+        return {
+            urn: urnOf(r),
+            name: r.name,
+            type: r.type,
+            props: unknownCheckingProxy(r.props),
+            dependencies: Object.values(propertyDependencies).flat(),
+            propertyDependencies,
+        };
+    });
+    return new StackModel(input);
+}
+
+/** [level, first sentence, urn] of each finding: compact, and still exact about what was flagged. */
+export function headsOfStack(findings: StackFinding[]): [string, string, string | undefined][] {
+    return findings.map((f) => [f.level, f.message.split(". ")[0], f.urn]);
+}
