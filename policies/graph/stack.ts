@@ -40,8 +40,19 @@ export interface NetworkInterfaceNode {
     /** "vpcSecurityGroupIds", "networkInterfaces[1].securityGroups", ... */
     readonly path: string;
     readonly groups: GroupRef[];
+    /**
+     * Groups the resource puts on one of its interfaces without saying which (unknown IDs on a
+     * resource with several interfaces): attached, but not counted against this interface.
+     */
+    readonly possibleGroups: GroupRef[];
     /** Parts of the set that cannot be resolved yet: the set may hold more groups than listed. */
     readonly undetermined: Undetermined[];
+}
+
+/** A NetworkInterfaceSecurityGroupAttachment: the group it attaches, wherever the interface is. */
+export interface Attachment {
+    readonly resource: StackResource;
+    readonly group: GroupRef | undefined;
 }
 
 export interface StandaloneRule {
@@ -50,6 +61,8 @@ export interface StandaloneRule {
     /** The group the rule belongs to; undefined when it cannot be resolved yet. */
     readonly target: GroupRef | undefined;
     readonly targetUndetermined?: Undetermined;
+    /** Set when the target is a VPC's default group, named through the VPC (vpc.defaultSecurityGroupId). */
+    readonly defaultGroupOf?: StackResource;
 }
 
 const ATTACHMENT = typeToken(NetworkInterfaceSecurityGroupAttachment);
@@ -61,6 +74,7 @@ export class StackModel {
     readonly groups = new Map<string, SecurityGroupNode>();
     readonly standaloneRules: StandaloneRule[] = [];
     readonly interfaces: NetworkInterfaceNode[] = [];
+    readonly attachments: Attachment[] = [];
     private readonly groupByIdOrName = new Map<string, string>();
 
     constructor(resources: readonly StackResource[]) {
@@ -88,7 +102,10 @@ export class StackModel {
             const ruleSet = SG_TYPES.has(r.type) ? undefined : securityGroupRules(r);
             if (ruleSet) {
                 const resolved = this.resolveOne(r, "securityGroupId");
-                this.standaloneRules.push({ resource: r, ruleSet, target: resolved.ref, targetUndetermined: resolved.undetermined });
+                this.standaloneRules.push({
+                    resource: r, ruleSet, target: resolved.ref, targetUndetermined: resolved.undetermined,
+                    defaultGroupOf: this.vpcWhoseDefaultGroup(r, "securityGroupId"),
+                });
                 if (resolved.ref?.kind === "stack") {
                     this.groups.get(resolved.ref.urn)?.standalone.push({ resource: r, ruleSet });
                 }
@@ -134,6 +151,20 @@ export class StackModel {
     }
 
     /**
+     * The VPC whose default group a property names: its value is the VPC's known
+     * defaultSecurityGroupId, or, while unknown, it depends on a VPC and on no security group.
+     */
+    private vpcWhoseDefaultGroup(r: StackResource, key: string): StackResource | undefined {
+        const vpcs = this.resources.filter((x) => x.type === T.vpc);
+        const v = str(child(root(r.props), key));
+        if (typeof v === "string") {
+            return vpcs.find((x) => str(child(root(x.props), "defaultSecurityGroupId")) === v);
+        }
+        const deps = r.propertyDependencies[key] ?? [];
+        return deps.some((u) => this.groups.has(u)) ? undefined : vpcs.find((x) => deps.includes(x.urn));
+    }
+
+    /**
      * The network interfaces a resource declares. Paths without "*" make one interface; a path
      * "list", "*", "key" makes one interface per element of the list.
      */
@@ -142,30 +173,34 @@ export class StackModel {
         const out: NetworkInterfaceNode[] = [];
         const at = (base: Field, keys: readonly string[]) => keys.reduce((f, k) => child(f, k), base);
         for (const paths of shape.interfaces) {
+            // Property dependencies are recorded per top-level input.
+            const depKeys = [...new Set(paths.map((p) => p[0]))];
             const star = paths[0].indexOf("*");
             if (star < 0) {
                 const fields = paths.map((p) => at(props, p));
                 if (fields.some((f) => f.state !== "absent")) {
-                    out.push(this.interfaceNode(r, shape, fields, paths[0][0]));
+                    out.push(this.interfaceNode(r, shape, fields, depKeys, true));
                 }
                 continue;
             }
             const list = at(props, paths[0].slice(0, star));
             const items = elements(list);
             if (isUndetermined(items)) {
-                out.push({ resource: r, shape, path: list.path, groups: [], undetermined: [items] });
+                out.push({ resource: r, shape, path: list.path, groups: [], possibleGroups: [], undetermined: [items] });
                 continue;
             }
+            // With several interfaces, dependencies cannot say which interface a group is on.
             for (const item of items) {
-                out.push(this.interfaceNode(r, shape, [at(item, paths[0].slice(star + 1))], paths[0][0]));
+                out.push(this.interfaceNode(r, shape, [at(item, paths[0].slice(star + 1))], depKeys, items.length === 1));
             }
         }
         return out;
     }
 
-    private interfaceNode(r: StackResource, shape: EniShape, fields: Field[], depKey: string): NetworkInterfaceNode {
+    private interfaceNode(r: StackResource, shape: EniShape, fields: Field[], depKeys: string[], attributable: boolean): NetworkInterfaceNode {
         const path = fields.filter((f) => f.state !== "absent").map((f) => f.path).join(" + ");
         const groups = new Map<string, GroupRef>();
+        const possibleGroups: GroupRef[] = [];
         const undetermined: Undetermined[] = [];
         let unresolved = 0;
         for (const field of fields) {
@@ -192,31 +227,38 @@ export class StackModel {
         }
         if (unresolved > 0) {
             // Unknown IDs: the property dependencies name the stack's groups among them.
-            const fromDeps = this.groupDeps(r, depKey).filter((u) => !groups.has(u));
-            for (const urn of fromDeps.slice(0, unresolved)) {
-                groups.set(urn, { kind: "stack", urn });
-            }
-            if (fromDeps.length < unresolved) {
-                const where = fields.find((f) => f.state !== "absent")?.path ?? depKey;
+            const fromDeps = [...new Set(depKeys.flatMap((k) => this.groupDeps(r, k)))].filter((u) => !groups.has(u));
+            const where = fields.find((f) => f.state !== "absent")?.path ?? depKeys[0];
+            if (attributable) {
+                for (const urn of fromDeps.slice(0, unresolved)) {
+                    groups.set(urn, { kind: "stack", urn });
+                }
+                if (fromDeps.length < unresolved) {
+                    undetermined.push(unknownAt(where));
+                }
+            } else {
+                possibleGroups.push(...fromDeps.map((urn): GroupRef => ({ kind: "stack", urn })));
                 undetermined.push(unknownAt(where));
             }
         }
-        return { resource: r, shape, path, groups: [...groups.values()], undetermined };
+        return { resource: r, shape, path, groups: [...groups.values()], possibleGroups, undetermined };
     }
 
     /** NetworkInterfaceSecurityGroupAttachment adds a group to an ENI of the stack (or outside it). */
     private applyAttachments(): void {
         for (const r of this.resources.filter((x) => x.type === ATTACHMENT)) {
             const group = this.resolveOne(r, "securityGroupId");
+            this.attachments.push({ resource: r, group: group.ref });
             const eniUrns = (r.propertyDependencies["networkInterfaceId"] ?? []).filter((u) => this.byUrn.has(u));
             const eniId = str(child(root(r.props), "networkInterfaceId"));
+            const hasEniId = (x: StackResource) => typeof eniId === "string" &&
+                ["id", "primaryNetworkInterfaceId"].some((k) => str(child(root(x.props), k)) === eniId);
             // The attachment lands on the primary interface: the first one the resource declares.
-            const targets = this.resources.filter((x) => eniUrns.includes(x.urn) ||
-                (typeof eniId === "string" && str(child(root(x.props), "id")) === eniId))
+            const targets = this.resources.filter((x) => eniUrns.includes(x.urn) || hasEniId(x))
                 .map((x) => this.interfaces.find((n) => n.resource.urn === x.urn))
                 .filter((n): n is NetworkInterfaceNode => n !== undefined);
             for (const target of targets) {
-                if (group.ref) {
+                if (group.ref && !target.groups.some((g) => groupKey(g) === groupKey(group.ref as GroupRef))) {
                     target.groups.push(group.ref);
                 } else if (group.undetermined) {
                     target.undetermined.push(group.undetermined);
@@ -227,7 +269,7 @@ export class StackModel {
 
     /** The interfaces a group is attached to. */
     interfacesWith(urn: string): NetworkInterfaceNode[] {
-        return this.interfaces.filter((n) => n.groups.some((g) => g.kind === "stack" && g.urn === urn));
+        return this.interfaces.filter((n) => [...n.groups, ...n.possibleGroups].some((g) => g.kind === "stack" && g.urn === urn));
     }
 
     /** Roles of the resources a group is attached to. */

@@ -304,9 +304,10 @@ function peersOf(resource: ResourceRef, base: RuleBase, item: Field, fields: Pee
 /**
  * The AWS rule a canonical rule stands for: two rules with the same identity are one rule in AWS
  * (for example an inline rule read back from a group's outputs and the standalone resource that
- * created it). Undefined when a part is undetermined.
+ * created it). Undefined when a part is undetermined. `ownIds` are the IDs of the group the rule
+ * belongs to: a reference to one of them is the same rule as `self`.
  */
-export function ruleIdentity(r: SgRule): string | undefined {
+export function ruleIdentity(r: SgRule, ownIds: ReadonlySet<string> = new Set()): string | undefined {
     const { peer, protocol, ports } = r;
     if (isUndetermined(peer) || isUndetermined(protocol) || isUndetermined(ports)) {
         return undefined;
@@ -323,7 +324,8 @@ export function ruleIdentity(r: SgRule): string | undefined {
             if (isUndetermined(peer.id)) {
                 return undefined;
             }
-            peerKey = `${peer.kind}:${peer.id}`;
+            // AWS reads a reference to the group itself back as `self`.
+            peerKey = peer.kind === "security-group" && ownIds.has(peer.id) ? "self" : `${peer.kind}:${peer.id}`;
     }
     const proto = protocol.kind === "number" ? `${protocol.number}` : protocol.kind;
     return `${r.direction}|${proto}|${ports === null ? "-" : `${ports.from}-${ports.to}`}|${peerKey}`;

@@ -9,6 +9,7 @@ import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { NetworkAclRule } from "@pulumi/aws/ec2/networkAclRule";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { SecurityGroupRule } from "@pulumi/aws/ec2/securityGroupRule";
+import { Vpc } from "@pulumi/aws/ec2/vpc";
 import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
 import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 
@@ -30,6 +31,7 @@ export const T = {
     defaultNetworkAcl: typeToken(DefaultNetworkAcl),
     networkAclRule: typeToken(NetworkAclRule),
     managedPrefixList: typeToken(ManagedPrefixList),
+    vpc: typeToken(Vpc),
 } as const;
 
 /** Every resource type that carries security-group rules. */

@@ -38,9 +38,11 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
 const stackHalf = stackPolicy(meta, ({ model, report }) => {
     for (const rule of model.standaloneRules) {
         const target = rule.target?.kind === "stack" ? model.groups.get(rule.target.urn) : undefined;
-        if (target?.isDefault) {
+        const which = target?.isDefault ? resourceLabel(target.resource)
+            : rule.defaultGroupOf ? `of ${resourceLabel(rule.defaultGroupOf)}` : undefined;
+        if (which) {
             report.violation(`${resourceLabel(rule.resource)} adds a rule to the default security group ` +
-                `${resourceLabel(target.resource)}. Anything launched without an explicit group gets the default one, ` +
+                `${which}. Anything launched without an explicit group gets the default one, ` +
                 `so the rule applies to resources nobody chose to expose. Fix: ${FIX}`, rule.resource.urn);
         }
     }

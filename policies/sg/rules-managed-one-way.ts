@@ -1,5 +1,5 @@
 import { Direction, ruleIdentity } from "../model/sg-rules";
-import { isUndetermined } from "../model/values";
+import { child, isUndetermined, root, str } from "../model/values";
 import { listText, resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
@@ -25,11 +25,14 @@ export const sgRulesManagedOneWay = stackPolicy({
             if (standalone.length === 0) {
                 continue;
             }
-            const standaloneRules = new Set(standalone.flatMap((s) => s.ruleSet.rules).map(ruleIdentity).filter((k) => k !== undefined));
+            const id = str(child(root(group.resource.props), "id"));
+            const ownIds = new Set(typeof id === "string" ? [id] : []);
+            const standaloneRules = new Set(standalone.flatMap((s) => s.ruleSet.rules).map((r) => ruleIdentity(r, ownIds))
+                .filter((k) => k !== undefined));
             // After a deploy the group's outputs list every rule, standalone ones included: only
             // inline rules that no standalone resource accounts for show inline management.
             const inline = group.inline.rules.filter((r) => {
-                const identity = ruleIdentity(r);
+                const identity = ruleIdentity(r, ownIds);
                 return r.direction === direction && !isUndetermined(r.peer) && !(identity !== undefined && standaloneRules.has(identity));
             });
             const paths = [...new Set(inline.map((r) => r.origin.rulePath))];

@@ -1,5 +1,4 @@
-import { StackModel } from "../graph/stack";
-import { SG_RULE_TYPES } from "../model/types";
+import { StackModel, groupKey } from "../graph/stack";
 import { isUndetermined } from "../model/values";
 import { resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
@@ -12,17 +11,22 @@ function isUsed(model: StackModel, urn: string): boolean {
     if (model.interfacesWith(urn).length > 0) {
         return true;
     }
-    const all = [...model.groups.keys()].flatMap((g) => model.groups.get(g)?.inline.rules ?? [])
-        .concat(model.standaloneRules.flatMap((s) => s.ruleSet.rules));
-    const referencedById = all.some((r) => !isUndetermined(r.peer) && r.peer.kind === "security-group" &&
-        !isUndetermined(r.peer.id) && (model.refOf(r.peer.id) as { urn?: string }).urn === urn);
+    if (model.attachments.some((a) => a.group?.kind === "stack" && a.group.urn === urn)) {
+        return true;
+    }
+    // Rules of other groups that reference this one; a group's reference to itself is no use.
+    const ownRules = new Set(model.standaloneRules.filter((s) => s.target?.kind === "stack" && s.target.urn === urn).map((s) => s.resource.urn));
+    const others = [...model.groups.entries()].filter(([g]) => g !== urn).flatMap(([, g]) => g.inline.rules)
+        .concat(model.standaloneRules.filter((s) => !ownRules.has(s.resource.urn)).flatMap((s) => s.ruleSet.rules));
+    const referencedById = others.some((r) => !isUndetermined(r.peer) && r.peer.kind === "security-group" &&
+        !isUndetermined(r.peer.id) && groupKey(model.refOf(r.peer.id)) === urn);
     if (referencedById) {
         return true;
     }
     // Property dependencies catch references whose IDs are unknown at preview, and resources the
-    // pack does not model; a rule resource's own securityGroupId is not a use of the group.
-    return model.resources.some((r) => r.urn !== urn && Object.entries(r.propertyDependencies).some(([key, urns]) =>
-        urns.includes(urn) && !(SG_RULE_TYPES.includes(r.type) && key === "securityGroupId")));
+    // pack does not model; the group's own rule resources do not count.
+    return model.resources.some((r) => r.urn !== urn && !ownRules.has(r.urn) &&
+        Object.values(r.propertyDependencies).some((urns) => urns.includes(urn)));
 }
 
 export const sgUnused = stackPolicy({

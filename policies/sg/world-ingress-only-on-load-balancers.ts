@@ -27,7 +27,9 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
             .map((n) => [n.resource.urn, n.resource])).values()];
         if (compute.length > 0) {
             const families = [...new Set(exposures.map((e) => familyName(e.family)))];
-            const rules = [...new Set(exposures.flatMap((e) => e.rules.map((r) => r.origin.peerPath)))];
+            // Name each rule by its path, and by its resource when it is a standalone rule.
+            const rules = [...new Set(exposures.flatMap((e) => e.rules.map((r) =>
+                r.origin.urn === urn ? r.origin.peerPath : `${resourceLabel(r.origin)} ${r.origin.peerPath}`)))];
             report.violation(`${resourceLabel(group.resource)} admits every ${listText(families)} address ` +
                 `(${listText(rules)}) and is attached to compute: ${listText(compute.map(resourceLabel))}. Internet ` +
                 `traffic then reaches the hosts directly, with no load balancer to absorb scans and malformed ` +

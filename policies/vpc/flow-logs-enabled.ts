@@ -1,11 +1,9 @@
 import { FlowLog } from "@pulumi/aws/ec2/flowLog";
-import { Vpc } from "@pulumi/aws/ec2/vpc";
-import { typeToken } from "../model/types";
+import { T, typeToken } from "../model/types";
 import { child, root, str } from "../model/values";
 import { resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
-const VPC = typeToken(Vpc);
 const FLOW_LOG = typeToken(FlowLog);
 const FIX = "Add an aws.ec2.FlowLog with vpcId set to the VPC (trafficType ALL), delivering to CloudWatch Logs or S3.";
 
@@ -22,7 +20,7 @@ export const vpcFlowLogsEnabled = stackPolicy({
     configSchema: { properties: {} },
 }, ({ model, report }) => {
     const flowLogs = model.resources.filter((r) => r.type === FLOW_LOG);
-    for (const vpc of model.resources.filter((r) => r.type === VPC)) {
+    for (const vpc of model.resources.filter((r) => r.type === T.vpc)) {
         const id = str(child(root(vpc.props), "id"));
         const logged = flowLogs.some((f) => (f.propertyDependencies["vpcId"] ?? []).includes(vpc.urn) ||
             (typeof id === "string" && str(child(root(f.props), "vpcId")) === id));

@@ -175,19 +175,14 @@ describe("graph/stack: network interfaces of ENI-bearing resources", () => {
         }
     });
 
-    // Bug: propertyDependencies are keyed by the top-level property, but the model looks only under the
-    // first path's key ("vpcSecurityGroupIds"), so an unknown name in an instance's securityGroups,
-    // linked by a dependency under "securityGroups", stays unresolved.
-    it.skip("Instance: securityGroups (names) by dependency under its own key", () => {
+    it("Instance: securityGroups (names) by dependency under its own key", () => {
         assert.deepStrictEqual(interfaces(stackModel([
             group("legacy"),
             { type: TYPES.instance, name: "vm", props: { securityGroups: [UNKNOWN] }, propertyDependencies: { securityGroups: ["legacy"] } },
         ])), [iface("vm", "compute", "securityGroups", ["legacy"])]);
     });
 
-    // Bug: with several network interfaces linked by dependency, every interface takes the first
-    // dependencies in order, so one group lands on both and the other on none (a guess, and a wrong one).
-    it.skip("LaunchTemplate: every group a networkInterfaces dependency names is linked to the template", () => {
+    it("LaunchTemplate: every group a networkInterfaces dependency names is linked to the template", () => {
         const model = stackModel([
             group("a"), group("b"),
             {
@@ -232,8 +227,7 @@ describe("graph/stack: NetworkInterfaceSecurityGroupAttachment", () => {
         it(name, () => assert.deepStrictEqual(interfaces(stackModel(resources)), expected));
     }
 
-    // Bug: an attachment of a group the interface already has is pushed again, so the group counts twice.
-    it.skip("a group the interface already has is counted once", () => {
+    it("a group the interface already has is counted once", () => {
         assert.deepStrictEqual(interfaces(stackModel([
             group("a", "sg-1"),
             { type: TYPES.eni, name: "eni", props: { id: "eni-1", subnetId: "subnet-1", securityGroups: ["sg-1"] } },
@@ -241,9 +235,7 @@ describe("graph/stack: NetworkInterfaceSecurityGroupAttachment", () => {
         ])), [iface("eni", "other", "securityGroups", ["a"])]);
     });
 
-    // Bug: by known ID the attachment's networkInterfaceId is compared with each resource's `id`; an
-    // instance's ID is "i-...", its primary ENI is primaryNetworkInterfaceId, so the attachment is lost.
-    it.skip("adds a group to an instance's primary network interface by known ID (primaryNetworkInterfaceId)", () => {
+    it("adds a group to an instance's primary network interface by known ID (primaryNetworkInterfaceId)", () => {
         assert.deepStrictEqual(interfaces(stackModel([
             { type: TYPES.instance, name: "vm", props: { id: "i-1", primaryNetworkInterfaceId: "eni-1", vpcSecurityGroupIds: ["sg-0a"] } },
             { type: TYPES.eniAttachment, name: "attach", props: { networkInterfaceId: "eni-1", securityGroupId: "sg-0b" } },

@@ -77,9 +77,7 @@ describe("sg-default-denies-all (stack half)", () => {
         it(name, () => assert.deepStrictEqual(run(resources), expected));
     }
 
-    // Bug: a rule on the VPC's default group by its ID (aws.ec2.Vpc's defaultSecurityGroupId output), with no
-    // DefaultSecurityGroup resource in the stack, is not recognised as a rule on a default group.
-    it.skip("flags a rule on the VPC's default group named by the Vpc's defaultSecurityGroupId (known ID)", () => {
+    it("flags a rule on the VPC's default group named by the Vpc's defaultSecurityGroupId (known ID)", () => {
         const r = ingress("r", { by: "id", id: "sg-def" });
         const findings = run([{ type: TYPES.vpc, name: "main", props: { id: "vpc-1", cidrBlock: "10.0.0.0/16", defaultSecurityGroupId: "sg-def" } }, r]);
         assert.deepStrictEqual(findings.map(([level, , urn]) => [level, urn]), [["mandatory", urnOf(r)]]);

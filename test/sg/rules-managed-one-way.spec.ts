@@ -123,9 +123,7 @@ describe("sg-rules-managed-one-way", () => {
         it(name, () => assert.deepStrictEqual(run(resources), expected));
     }
 
-    // Bug: the provider reads a rule that references the group itself back as `self: true`, so a
-    // standalone rule whose referencedSecurityGroupId is its own group is taken for an inline rule.
-    it.skip("passes outputs listing a standalone self-reference (read back as self: true)", () => {
+    it("passes outputs listing a standalone self-reference (read back as self: true)", () => {
         assert.deepStrictEqual(run([
             webDeployed([out("tcp", 5432, 5432, { self: true })]),
             vpcRule("ingress", "peers", "id", { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, referencedSecurityGroupId: "sg-1" }),

@@ -112,17 +112,14 @@ describe("sg-unused", () => {
         it(name, () => assert.deepStrictEqual(run(resources), expected));
     }
 
-    // Bug: an attachment's group is only counted when the ENI is in the stack; with known IDs
-    // (an update) and an ENI created elsewhere the group is reported unused although it is attached.
-    it.skip("passes a group attached by NetworkInterfaceSecurityGroupAttachment to an ENI outside the stack (known IDs)", () => {
+    it("passes a group attached by NetworkInterfaceSecurityGroupAttachment to an ENI outside the stack (known IDs)", () => {
         assert.deepStrictEqual(run([
             group("extra", "sg-1"),
             { type: TYPES.eniAttachment, name: "attach", props: { networkInterfaceId: "eni-0outside", securityGroupId: "sg-1" } },
         ]), []);
     });
 
-    // Bug: a group whose only reference is its own rule (securityGroups: [its own ID]) counts as referenced.
-    it.skip("flags a group referenced only by its own inline rule (known ID)", () => {
+    it("flags a group referenced only by its own inline rule (known ID)", () => {
         assert.deepStrictEqual(run([group("peers", "sg-1", { ingress: [tcp(8080, { securityGroups: ["sg-1"] })] })]), [unused("peers")]);
     });
 });

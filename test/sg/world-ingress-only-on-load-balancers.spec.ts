@@ -108,16 +108,13 @@ describe("sg-world-ingress-only-on-load-balancers", () => {
         it(name, () => assert.deepStrictEqual(runMasked(resources), expected));
     }
 
-    // Message bug: for standalone rules the message lists only the property path ("cidrIpv4"), once,
-    // and never names the rule resources, so the reader cannot tell which rules admit the world.
-    it.skip("names the standalone rule resources whose blocks together cover the world", () => {
+    it("names the standalone rule resources whose blocks together cover the world", () => {
         const [[, text]] = run([web([]), ruleIn("low", "0.0.0.0/1", "dependency"), ruleIn("high", "128.0.0.0/1", "dependency"), instance()]);
-        assert.ok(text.includes("'low'") && text.includes("'high'"), text);
+        assert.strictEqual(text, "aws.ec2.SecurityGroup 'web' admits every IPv4 address (aws.vpc.SecurityGroupIngressRule 'low' " +
+            "cidrIpv4 and aws.vpc.SecurityGroupIngressRule 'high' cidrIpv4) and is attached to compute: aws.ec2.Instance 'vm'");
     });
 
-    // Bug: the property dependencies of networkInterfaces are handed to the first interface only
-    // (each interface takes deps in list order), so a group on the second interface is attached to nothing.
-    it.skip("flags a world-open group on a launch template's second network interface (dependency)", () => {
+    it("flags a world-open group on a launch template's second network interface (dependency)", () => {
         assert.deepStrictEqual(run([
             { type: TYPES.sg, name: "private", props: { description: "d", ingress: [tcp(443, { cidrBlocks: ["10.0.0.0/8"] })], egress: [] } },
             worldWeb,
@@ -129,9 +126,7 @@ describe("sg-world-ingress-only-on-load-balancers", () => {
         ]), [flagged("IPv4 address (ingress[0].cidrBlocks[0])", "aws.ec2.LaunchTemplate 'lt'")]);
     });
 
-    // Bug: an instance's securityGroups (names) is linked by its dependencies only under the key
-    // vpcSecurityGroupIds, so a group named in securityGroups is attached to nothing at preview.
-    it.skip("flags a world-open group named in an instance's securityGroups, linked by dependency", () => {
+    it("flags a world-open group named in an instance's securityGroups, linked by dependency", () => {
         assert.deepStrictEqual(run([
             worldWeb,
             { type: TYPES.instance, name: "vm", props: { securityGroups: [UNKNOWN] }, propertyDependencies: { securityGroups: ["web"] } },
