@@ -6,6 +6,9 @@ import { sgRulesManagedOneWay } from "./sg/rules-managed-one-way";
 import { sgUnused } from "./sg/unused";
 import { sgWorldIngressOnlyOnLoadBalancers } from "./sg/world-ingress-only-on-load-balancers";
 import { vpcFlowLogsEnabled } from "./vpc/flow-logs-enabled";
+import { naclEphemeralReturnTraffic } from "./nacl/ephemeral-return-traffic";
+import { naclNoAdminPortsFromWorld } from "./nacl/no-admin-ports-from-world";
+import { naclRulesEffective } from "./nacl/rules-effective";
 import { sgDbIngressOnlyFromSecurityGroups } from "./sg/db-ingress-only-from-security-groups";
 import { sgDefaultDeniesAll } from "./sg/default-denies-all";
 import { sgDescriptions } from "./sg/descriptions";
@@ -35,5 +38,8 @@ export function catalogue(): Policies {
         sgUnused,
         sgWorldIngressOnlyOnLoadBalancers,
         vpcFlowLogsEnabled,
+        naclEphemeralReturnTraffic,
+        naclNoAdminPortsFromWorld,
+        naclRulesEffective,
     ];
 }

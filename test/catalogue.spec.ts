@@ -26,6 +26,9 @@ describe("catalogue", () => {
             ["sg-unused", "advisory"],
             ["sg-world-ingress-only-on-load-balancers", "advisory"],
             ["vpc-flow-logs-enabled", "advisory"],
+            ["nacl-ephemeral-return-traffic", "mandatory"],
+            ["nacl-no-admin-ports-from-world", "mandatory"],
+            ["nacl-rules-effective", "advisory"],
         ]);
     });
 
