@@ -37,6 +37,11 @@ export interface CaptureOptions {
     ids?: (type: string, name: string, inputs: Record<string, unknown>) => string | undefined;
     /** Result of a provider function call (data source), e.g. `aws:ec2/getVpc:getVpc`. Default: its inputs. */
     call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+    /**
+     * Directory of the `@pulumi/pulumi` package whose runtime the program uses. Mocks must be set on
+     * the program's own copy (a program with its own node_modules has one). Default: ours.
+     */
+    sdkDir?: string;
 }
 
 export interface CapturedResource {
@@ -92,12 +97,23 @@ interface MockMonitor {
     registerResource(req: RegisterResourceRequest, cb: Callback<RegisterResourceResponse>): Promise<void>;
     registerResourceOutputs(req: RegisterResourceOutputsRequest, cb: Callback<unknown>): void;
 }
-const settings = require("@pulumi/pulumi/runtime/settings") as {
+interface Settings {
     getMonitor(): unknown;
     waitForRPCs(): Promise<void>;
     getStack(): string;
     getProject(): string;
-};
+}
+interface Sdk { runtime: Pick<typeof pulumi.runtime, "setMocks" | "runInPulumiStack">; settings: Settings }
+
+function loadSdk(sdkDir: string | undefined): Sdk {
+    if (sdkDir === undefined) {
+        return { runtime: pulumi.runtime, settings: require("@pulumi/pulumi/runtime/settings") as Settings };
+    }
+    return {
+        runtime: (require(sdkDir) as typeof pulumi).runtime,
+        settings: require(`${sdkDir}/runtime/settings`) as Settings,
+    };
+}
 
 // One program at a time: the SDK's runtime state is process-global.
 let queue: Promise<unknown> = Promise.resolve();
@@ -112,9 +128,10 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
     const preview = opts.preview ?? true;
     const project = opts.project ?? "project";
     const stack = opts.stack ?? "stack";
+    const { runtime, settings } = loadSdk(opts.sdkDir);
     // setMocks resets the runtime's options and per-run state (root stack resource, RPC queue,
     // feature flags) and installs a fresh MockMonitor, so consecutive captures do not interfere.
-    await pulumi.runtime.setMocks({
+    await runtime.setMocks({
         newResource: args => {
             const inputs = args.inputs as Record<string, unknown>;
             let id: string | undefined;
@@ -176,7 +193,7 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         registerOutputs(req, cb);
     };
 
-    await pulumi.runtime.runInPulumiStack(async () => program());
+    await runtime.runInPulumiStack(async () => program());
     await settings.waitForRPCs();
     if (errors.length > 0) {
         throw new Error(`registering resources failed: ${errors.map(e => e.message).join("; ")}`);

@@ -1,0 +1,119 @@
+/**
+ * Starts the pack the way the Pulumi CLI does and makes the engine's calls, in the engine's order:
+ * Configure (the reconciled --policy-pack-config), Analyze for each resource, then AnalyzeStack.
+ */
+import * as path from "path";
+import {
+    AnalyzedResource, AnalyzerRpcError, Diagnostic, PackClient, PolicyConfigError, PolicyPackConfig, StackResource,
+    startPack,
+} from "../runner/analyzer-client";
+import { InputError } from "./errors";
+import { Finding, Report, ResourceRef, Source } from "./model";
+
+export const PACK_DIR = path.resolve(__dirname, "..");
+
+/** Above this many resources, progress goes to stderr. */
+export const PROGRESS_THRESHOLD = 200;
+
+export interface CheckInput {
+    source: Source;
+    analyzed: AnalyzedResource[];
+    stackResources: StackResource[];
+}
+
+export type Progress = (line: string) => void;
+
+/** Starts the pack; the caller may start it early, in parallel with reading the input. */
+export function startGuardrails(): Promise<PackClient> {
+    return startPack(PACK_DIR, { dryRun: true });
+}
+
+export async function check(packStarted: Promise<PackClient>, input: CheckInput, config: PolicyPackConfig,
+    progress: Progress): Promise<Report> {
+    const pack = await packStarted;
+    try {
+        let sent: { [policy: string]: { enforcementLevel: string } } = {};
+        try {
+            sent = await pack.configure(config);
+        } catch (e) {
+            if (e instanceof PolicyConfigError) {
+                throw new InputError(`invalid policy pack config: ${e.errors.join("; ")}`);
+            }
+            if (e instanceof AnalyzerRpcError) {
+                throw new InputError(`invalid policy pack config: ${e.details.split("\n")[0]}`);
+            }
+            if (e instanceof Error && /^(parsing|invalid enforcement level)/.test(e.message)) {
+                throw new InputError(`invalid policy pack config: ${e.message}`);
+            }
+            throw e;
+        }
+        const info = await pack.getAnalyzerInfo();
+        const total = input.analyzed.length;
+        const noisy = total > PROGRESS_THRESHOLD;
+        const step = 100;
+        if (noisy) { progress(`checking ${total} resources`); }
+
+        const perResource = new Map<string, Diagnostic[]>();
+        let done = 0;
+        for (const r of input.analyzed) {
+            const { diagnostics } = await pack.analyze(r);
+            perResource.set(r.urn, diagnostics);
+            done++;
+            if (noisy && (done % step === 0 || done === total)) { progress(`analyzed ${done}/${total} resources`); }
+        }
+        if (noisy) { progress(`running stack policies on ${input.stackResources.length} resources`); }
+        const { diagnostics: stackDiagnostics } = await pack.analyzeStack(input.stackResources);
+
+        const refs = new Map<string, ResourceRef>(input.analyzed.map((r) => [r.urn, { urn: r.urn, type: r.type, name: r.name }]));
+        const toFinding = (d: Diagnostic, urn: string | undefined): Finding => {
+            const resource = urn ? refs.get(urn) ?? { urn, type: urnType(urn), name: urnName(urn) } : undefined;
+            return {
+                policy: d.policyName,
+                level: d.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
+                ...(d.severity ? { severity: d.severity } : {}),
+                ...(resource ? { resource } : {}),
+                message: d.message,
+            };
+        };
+        // Grouped by resource in the engine's order; per resource, Analyze findings then AnalyzeStack ones.
+        const stackByUrn = new Map<string, Finding[]>();
+        const unattached: Finding[] = [];
+        for (const d of stackDiagnostics) {
+            if (d.enforcementLevel === "disabled") { continue; }
+            const f = toFinding(d, d.urn);
+            if (d.urn && refs.has(d.urn)) {
+                stackByUrn.set(d.urn, [...stackByUrn.get(d.urn) ?? [], f]);
+            } else {
+                unattached.push(f);
+            }
+        }
+        const findings: Finding[] = [];
+        for (const r of input.analyzed) {
+            for (const d of perResource.get(r.urn) ?? []) {
+                if (d.enforcementLevel !== "disabled") { findings.push(toFinding(d, r.urn)); }
+            }
+            findings.push(...stackByUrn.get(r.urn) ?? []);
+        }
+        findings.push(...unattached);
+        return {
+            pack: { name: info.name, version: info.version },
+            source: input.source,
+            resources: [...refs.values()],
+            // With the levels in force: what Configure sent.
+            policies: info.policies.map((p) => ({ ...p, enforcementLevel: (sent[p.name]?.enforcementLevel ?? p.enforcementLevel) as typeof p.enforcementLevel })),
+            findings,
+        };
+    } finally {
+        await pack.close();
+    }
+}
+
+function urnType(urn: string): string {
+    const parts = urn.split("::");
+    return parts.length >= 4 ? parts[2].split("$").pop() ?? "" : "";
+}
+
+function urnName(urn: string): string {
+    const i = urn.lastIndexOf("::");
+    return i >= 0 ? urn.slice(i + 2) : urn;
+}

@@ -1,0 +1,24 @@
+/**
+ * The JSON report. Its shape is versioned (`version`) and documented in the README; findings are
+ * in a stable order (by resource in the engine's order, then as the pack reported them).
+ */
+import { Report, summary } from "./model";
+
+export const JSON_REPORT_VERSION = 1;
+
+export function formatJson(r: Report): string {
+    const s = summary(r);
+    return JSON.stringify({
+        version: JSON_REPORT_VERSION,
+        pack: r.pack,
+        source: { kind: r.source.kind, path: r.source.path, project: r.source.project, stack: r.source.stack },
+        summary: { ...s, passed: s.mandatory === 0 },
+        findings: r.findings.map((f) => ({
+            policy: f.policy,
+            level: f.level,
+            severity: f.severity ?? null,
+            resource: f.resource ? { urn: f.resource.urn, type: f.resource.type, name: f.resource.name } : null,
+            message: f.message,
+        })),
+    }, null, 2) + "\n";
+}

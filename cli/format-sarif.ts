@@ -1,0 +1,96 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one rule per policy (severity, help text, URL, tags), one
+ * result per finding. A finding's location is the resource (a logical location holding its URN)
+ * and, because code scanning shows only results with a physical location, the file it comes from:
+ * the program's entry point, or the stack export, at the first line that names the resource.
+ */
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import type * as sarif from "sarif";
+import { Finding, Report } from "./model";
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/** GitHub's security-severity scale: critical >= 9.0, high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9. */
+const SECURITY_SEVERITY: { [severity: string]: string } = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+
+function level(l: string): sarif.ReportingConfiguration.level {
+    return l === "mandatory" ? "error" : l === "disabled" ? "none" : "warning";
+}
+
+function uriOf(file: string): string {
+    const rel = path.relative(process.cwd(), file);
+    return (rel.startsWith("..") || path.isAbsolute(rel) ? path.resolve(file) : rel).split(path.sep).join("/");
+}
+
+/** 1-based line of the first line that names the resource (its URN, else its name in quotes), else 1. */
+function lineFinder(file: string, kind: Report["source"]["kind"]): (f: Finding) => number {
+    let lines: string[] = [];
+    try {
+        lines = fs.readFileSync(file, "utf8").split("\n");
+    } catch {
+        // no file to point into: line 1
+    }
+    return (f) => {
+        if (!f.resource) { return 1; }
+        const needles = kind === "stack-export" ? [JSON.stringify(f.resource.urn)] : [JSON.stringify(f.resource.name), `'${f.resource.name}'`];
+        const i = lines.findIndex((l) => needles.some((n) => l.includes(n)));
+        return i >= 0 ? i + 1 : 1;
+    };
+}
+
+export function formatSarif(r: Report): string {
+    const rules: sarif.ReportingDescriptor[] = r.policies.map((p) => ({
+        id: p.name,
+        name: p.name.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""),
+        shortDescription: { text: p.displayName || p.name },
+        fullDescription: { text: p.description },
+        ...(p.remediationSteps ? { help: { text: p.remediationSteps, markdown: `**How to fix:** ${p.remediationSteps}` } } : {}),
+        ...(p.url ? { helpUri: p.url } : {}),
+        defaultConfiguration: { level: level(p.enforcementLevel), enabled: p.enforcementLevel !== "disabled" },
+        properties: {
+            tags: ["security", ...(p.tags ?? [])],
+            ...(p.severity ? { "security-severity": SECURITY_SEVERITY[p.severity], severity: p.severity } : {}),
+            enforcementLevel: p.enforcementLevel,
+            precision: "high",
+        },
+    }));
+    const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+    const line = lineFinder(r.source.artifact, r.source.kind);
+    const uri = uriOf(r.source.artifact);
+    const results: sarif.Result[] = r.findings.map((f) => ({
+        ruleId: f.policy,
+        ...(ruleIndex.has(f.policy) ? { ruleIndex: ruleIndex.get(f.policy) } : {}),
+        level: level(f.level),
+        message: { text: f.message },
+        locations: [{
+            physicalLocation: { artifactLocation: { uri }, region: { startLine: line(f) } },
+            ...(f.resource ? {
+                logicalLocations: [{ name: f.resource.name, fullyQualifiedName: f.resource.urn, kind: "resource" }],
+            } : {}),
+        }],
+        partialFingerprints: {
+            "guardrailsFinding/v1": createHash("sha256").update(`${f.policy}\n${f.resource?.urn ?? ""}\n${f.message}`).digest("hex"),
+        },
+        properties: { enforcementLevel: f.level, ...(f.severity ? { severity: f.severity } : {}) },
+    }));
+    const log: sarif.Log = {
+        $schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: [{
+            tool: {
+                driver: {
+                    name: r.pack.name,
+                    version: r.pack.version,
+                    semanticVersion: r.pack.version,
+                    rules,
+                },
+            },
+            artifacts: [{ location: { uri } }],
+            results,
+            columnKind: "utf16CodeUnits",
+        }],
+    };
+    return JSON.stringify(log, null, 2) + "\n";
+}

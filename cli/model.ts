@@ -1,0 +1,54 @@
+/** What a check produces, before it is formatted as text, JSON or SARIF. */
+import type { PolicyInfo } from "../runner/analyzer-client";
+
+export interface ResourceRef {
+    urn: string;
+    type: string;
+    name: string;
+}
+
+export type Level = "mandatory" | "advisory";
+
+export interface Finding {
+    policy: string;
+    level: Level;
+    severity?: string;
+    /** Undefined for a stack policy's finding that names no resource. */
+    resource?: ResourceRef;
+    message: string;
+}
+
+export interface Source {
+    kind: "program" | "stack-export";
+    /** As given on the command line. */
+    path: string;
+    /** The file a finding points at in SARIF: the program's entry point, or the export file. */
+    artifact: string;
+    project: string;
+    stack: string;
+}
+
+export interface Report {
+    pack: { name: string; version: string };
+    source: Source;
+    /** Every resource sent to Analyze, in the engine's order. */
+    resources: ResourceRef[];
+    /** The pack's policies with the levels in force after --policy-pack-config. */
+    policies: PolicyInfo[];
+    /** Sorted: by resource (engine order), resource-policy findings before stack-policy ones. */
+    findings: Finding[];
+}
+
+export function summary(r: Report): { resources: number; resourcesWithFindings: number; mandatory: number; advisory: number } {
+    return {
+        resources: r.resources.length,
+        resourcesWithFindings: new Set(r.findings.filter((f) => f.resource).map((f) => f.resource?.urn)).size,
+        mandatory: r.findings.filter((f) => f.level === "mandatory").length,
+        advisory: r.findings.filter((f) => f.level === "advisory").length,
+    };
+}
+
+export function nameFromUrn(urn: string): string {
+    const i = urn.lastIndexOf("::");
+    return i >= 0 ? urn.slice(i + 2) : urn;
+}

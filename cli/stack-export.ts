@@ -1,0 +1,161 @@
+/**
+ * Reads the JSON of `pulumi stack export` (version 3) and turns its checkpoint into what the engine
+ * would send: Analyze per resource with its inputs, AnalyzeStack with outputs, parents, dependencies
+ * and property dependencies. Secrets exported without --show-secrets are unreadable and become
+ * unknown values; with --show-secrets their plaintext is used.
+ */
+import * as fs from "fs";
+import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "../runner/analyzer-client";
+import { ROOT_STACK_TYPE, SECRET_SIG, SIG_KEY, UNKNOWN } from "../runner/capture";
+import { InputError } from "./errors";
+import { nameFromUrn } from "./model";
+
+export const STACK_EXPORT_VERSION = 3;
+
+/** A resource of a version-3 checkpoint (the fields we read). */
+export interface ExportedResource {
+    urn: string;
+    custom: boolean;
+    id?: string;
+    type: string;
+    inputs?: JsonObject;
+    outputs?: JsonObject;
+    parent?: string;
+    provider?: string;
+    dependencies?: string[];
+    propertyDependencies?: { [property: string]: string[] | null };
+    protect?: boolean;
+    delete?: boolean;
+    additionalSecretOutputs?: string[];
+    [key: string]: JsonValue | undefined;
+}
+
+export interface StackExport {
+    version: number;
+    deployment: {
+        manifest?: JsonObject;
+        secrets_providers?: JsonObject;
+        resources?: ExportedResource[];
+        [key: string]: JsonValue | ExportedResource[] | undefined;
+    };
+}
+
+export interface LoadedExport {
+    project: string;
+    stack: string;
+    analyzed: AnalyzedResource[];
+    stackResources: StackResource[];
+}
+
+export function readJsonFile(file: string, what: string): unknown {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new InputError(code === "ENOENT" ? `${what} ${file} does not exist` : `cannot read ${what} ${file}: ${code ?? (e as Error).message}`);
+    }
+    try {
+        return JSON.parse(text) as unknown;
+    } catch (e) {
+        throw new InputError(`${what} ${file} is not valid JSON: ${(e as Error).message}`);
+    }
+}
+
+function isObject(v: unknown): v is JsonObject {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Checkpoint values -> wire form: secrets keep their signature, unreadable ones hold an unknown. */
+export function fromCheckpoint(v: JsonValue): JsonValue {
+    if (Array.isArray(v)) {
+        return v.map(fromCheckpoint);
+    }
+    if (!isObject(v)) {
+        return v;
+    }
+    if (v[SIG_KEY] === SECRET_SIG) {
+        if (typeof v.plaintext === "string") {
+            let plain: JsonValue;
+            try {
+                plain = JSON.parse(v.plaintext) as JsonValue;
+            } catch {
+                plain = v.plaintext;
+            }
+            return { [SIG_KEY]: SECRET_SIG, value: fromCheckpoint(plain) };
+        }
+        if ("value" in v) {
+            return { [SIG_KEY]: SECRET_SIG, value: fromCheckpoint(v.value) };
+        }
+        return { [SIG_KEY]: SECRET_SIG, value: UNKNOWN };
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromCheckpoint(x)]));
+}
+
+export function parseStackExport(doc: unknown, file: string): LoadedExport {
+    if (!isObject(doc) || !("version" in doc)) {
+        throw new InputError(`${file} is not a stack export: expected the JSON of \`pulumi stack export\` with "version" and "deployment"`);
+    }
+    if (doc.version !== STACK_EXPORT_VERSION) {
+        throw new InputError(`${file} is a stack export of version ${JSON.stringify(doc.version)}; ` +
+            `only version ${STACK_EXPORT_VERSION} (the format of \`pulumi stack export\`) is supported`);
+    }
+    if (!isObject(doc.deployment)) {
+        throw new InputError(`${file} is not a stack export: "deployment" is missing`);
+    }
+    const raw = doc.deployment.resources ?? [];
+    if (!Array.isArray(raw)) {
+        throw new InputError(`${file} is not a stack export: "deployment.resources" is not a list`);
+    }
+    const resources: ExportedResource[] = [];
+    raw.forEach((r, i) => {
+        if (!isObject(r) || typeof r.urn !== "string" || typeof r.type !== "string") {
+            throw new InputError(`${file}: deployment.resources[${i}] is not a resource (it needs "urn" and "type")`);
+        }
+        const resource = r as unknown as ExportedResource;
+        if (!resource.delete) { // pending deletion: not part of the stack any more
+            resources.push(resource);
+        }
+    });
+    const real = resources.filter((r) => r.type !== ROOT_STACK_TYPE && !r.type.startsWith("pulumi:providers:"));
+    if (real.length === 0) {
+        throw new InputError(`${file} is an empty stack: it has no resources to check`);
+    }
+
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const providerOf = (r: ExportedResource): ProviderResource | undefined => {
+        if (!r.provider) {
+            return undefined;
+        }
+        const p = byUrn.get(r.provider.slice(0, r.provider.lastIndexOf("::")));
+        return p ? { urn: p.urn, type: p.type, name: nameFromUrn(p.urn), properties: fromCheckpoint(p.inputs ?? {}) as JsonObject } : undefined;
+    };
+    const analyzed = resources.map((r): AnalyzedResource => {
+        const provider = providerOf(r);
+        return {
+            urn: r.urn,
+            type: r.type,
+            name: nameFromUrn(r.urn),
+            properties: fromCheckpoint(r.inputs ?? {}) as JsonObject,
+            options: {
+                protect: r.protect ?? false,
+                additionalSecretOutputs: r.additionalSecretOutputs ?? [],
+                ...(r.parent ? { parent: r.parent } : {}),
+            },
+            ...(provider ? { provider } : {}),
+        };
+    });
+    const stackResources = resources.map((r, i): StackResource => ({
+        ...analyzed[i],
+        properties: fromCheckpoint(r.outputs ?? {}) as JsonObject,
+        ...(r.parent ? { parent: r.parent } : {}),
+        dependencies: r.dependencies ?? [],
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v ?? []])),
+    }));
+    const [, stack = "", project = ""] = /^urn:pulumi:([^:]*)::([^:]*)::/.exec(real[0].urn) ?? [];
+    return { project, stack, analyzed, stackResources };
+}
+
+export function loadStackExport(file: string): LoadedExport {
+    return parseStackExport(readJsonFile(file, "stack export"), file);
+}
