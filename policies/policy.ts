@@ -8,6 +8,7 @@ import {
 } from "@pulumi/policy";
 import { StackModel, fromPolicyResources } from "./graph/stack";
 import { ConfigError, withDefaults } from "./config";
+import { exempting, inScope, withGovernance } from "./governance";
 import { ResourceRef, SgRuleSet, securityGroupRules } from "./model/sg-rules";
 import { Reporter, reporter } from "./report";
 
@@ -39,8 +40,10 @@ export function sgRulePolicy(
     check: (c: SgCheck) => void,
     applies: (type: string) => boolean = () => true,
 ): ResourceValidationPolicy {
+    const configSchema = withGovernance(meta.name, meta.configSchema);
     return {
         ...meta,
+        configSchema,
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             if (!applies(args.type)) {
                 return;
@@ -50,8 +53,12 @@ export function sgRulePolicy(
             if (!ruleSet) {
                 return;
             }
-            guarded(meta.name, reporter(report), (r) =>
-                check({ resource, ruleSet, config: withDefaults(meta.configSchema, args.getConfig()), report: r }));
+            guarded(meta.name, reporter(report), (r) => {
+                const config = withDefaults(configSchema, args.getConfig());
+                if (inScope(config, args.stackTags)) {
+                    check({ resource, ruleSet, config, report: exempting(r, config, resource, () => undefined) });
+                }
+            });
         },
     };
 }
@@ -73,11 +80,18 @@ function modelOf(args: StackValidationArgs): StackModel {
 
 /** A stack-level policy: `check` runs on the stack model. */
 export function stackPolicy(meta: PolicyMeta, check: (c: StackCheck) => void): StackValidationPolicy {
+    const configSchema = withGovernance(meta.name, meta.configSchema);
     return {
         ...meta,
+        configSchema,
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
-            guarded(meta.name, reporter(report), (r) =>
-                check({ model: modelOf(args), config: withDefaults(meta.configSchema, args.getConfig()), report: r }));
+            guarded(meta.name, reporter(report), (r) => {
+                const config = withDefaults(configSchema, args.getConfig());
+                if (inScope(config, args.stackTags)) {
+                    const model = modelOf(args);
+                    check({ model, config, report: exempting(r, config, undefined, (urn) => model.byUrn.get(urn)) });
+                }
+            });
         },
     };
 }

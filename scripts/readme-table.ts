@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Policy } from "@pulumi/policy";
 import { catalogue } from "../policies";
+import { GOVERNANCE_KEYS } from "../policies/governance";
 
 export const README = path.join(__dirname, "..", "README.md");
 const BEGIN = "<!-- policy-table:begin -->";
@@ -16,7 +17,8 @@ function cell(text: string): string {
 }
 
 function configText(p: Policy): string {
-    const props = Object.entries(p.configSchema?.properties ?? {});
+    // The options every policy shares (exemptions, exemptionTag, stackTags) are described once, below the table.
+    const props = Object.entries(p.configSchema?.properties ?? {}).filter(([k]) => !GOVERNANCE_KEYS.includes(k));
     if (props.length === 0) {
         return "-";
     }

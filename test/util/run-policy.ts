@@ -17,6 +17,7 @@ export interface ResourceInput {
     props: Record<string, unknown>;
     name?: string;
     config?: Record<string, unknown>;
+    stackTags?: Record<string, string>;
 }
 
 export function runResourcePolicy(policy: ResourceValidationPolicy, input: ResourceInput): Finding[] {
@@ -36,7 +37,7 @@ export function runResourcePolicy(policy: ResourceValidationPolicy, input: Resou
         urn: `urn:pulumi:test::test::${input.type}::${name}`,
         name,
         opts: {},
-        stackTags: new Map(),
+        stackTags: new Map(Object.entries(input.stackTags ?? {})),
         getConfig: () => input.config ?? {},
         isType: () => false,
         asType: () => undefined,

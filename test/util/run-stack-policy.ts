@@ -32,7 +32,8 @@ export interface WireResource {
     propertyDependencies: Record<string, string[]>;
 }
 
-export function runStackPolicy(policy: unknown, resources: TestResource[], config: Record<string, unknown> = {}): StackFinding[] {
+export function runStackPolicy(policy: unknown, resources: TestResource[], config: Record<string, unknown> = {},
+    stackTags: Record<string, string> = {}): StackFinding[] {
     const urnByName = new Map(resources.map((r) => [r.name, urnOf(r)]));
     return runStackPolicyOn(policy, resources.map((r) => ({
         urn: urnOf(r), type: r.type, name: r.name, props: r.props,
@@ -43,10 +44,11 @@ export function runStackPolicy(policy: unknown, resources: TestResource[], confi
             }
             return urn;
         })])),
-    })), config);
+    })), config, stackTags);
 }
 
-export function runStackPolicyOn(policy: unknown, resources: WireResource[], config: Record<string, unknown> = {}): StackFinding[] {
+export function runStackPolicyOn(policy: unknown, resources: WireResource[], config: Record<string, unknown> = {},
+    stackTags: Record<string, string> = {}): StackFinding[] {
     const p = policy as StackValidationPolicy;
     const level = p.enforcementLevel === "advisory" ? "advisory" : "mandatory";
     const findings: StackFinding[] = [];
@@ -81,7 +83,7 @@ export function runStackPolicyOn(policy: unknown, resources: WireResource[], con
     const args = {
         resources: policyResources,
         getConfig: () => config,
-        stackTags: new Map(),
+        stackTags: new Map(Object.entries(stackTags)),
         notApplicable: () => {
             throw new Error("notApplicable");
         },

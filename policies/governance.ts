@@ -1,0 +1,165 @@
+/**
+ * What every policy of the pack shares beyond its own rule: exemptions (by URN, glob or tag, with
+ * a reason and an expiry date) and scoping to stacks by their tags. The options are added to each
+ * policy's config schema, so Pulumi Cloud shows them on every policy's form.
+ */
+import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { ConfigError } from "./config";
+import { child, root, str } from "./model/values";
+import { Reporter } from "./report";
+
+export interface Exemption {
+    readonly resource: string;
+    readonly reason: string;
+    readonly expires?: string;
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function governanceSchema(policyName: string): Record<string, PolicyConfigJSONSchema> {
+    return {
+        exemptions: {
+            type: "array",
+            description: "Resources this policy does not apply to: `resource` is a URN, or a glob (* and ?) over URNs " +
+                "or resource names; `reason` is required; `expires` (YYYY-MM-DD, UTC) ends the exemption after that day.",
+            items: {
+                type: "object",
+                properties: {
+                    resource: { type: "string", minLength: 1 },
+                    reason: { type: "string", minLength: 1 },
+                    expires: { type: "string", pattern: ISO_DATE.source },
+                },
+                required: ["resource", "reason"],
+                additionalProperties: false,
+            },
+            default: [],
+        },
+        exemptionTag: {
+            type: "string",
+            minLength: 1,
+            description: "A resource carrying a tag with this key is exempt; the tag's value is the reason.",
+            default: `guardrails-exempt:${policyName}`,
+        },
+        stackTags: {
+            type: "object",
+            description: "Run this policy only on stacks that carry all of these tags (value * matches any value); " +
+                "empty runs it everywhere.",
+            additionalProperties: { type: "string" },
+            default: {},
+        },
+    };
+}
+
+/** The clock exemptions are judged by; tests set it. */
+let now = () => new Date();
+export function setClock(clock: () => Date): void {
+    now = clock;
+}
+
+function globToRegExp(glob: string): RegExp {
+    const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${body}$`);
+}
+
+function exemptions(config: Record<string, unknown>): Exemption[] {
+    const value = config.exemptions ?? [];
+    if (!Array.isArray(value)) {
+        throw new ConfigError("exemptions should be a list of { resource, reason, expires? }");
+    }
+    return value.map((e, i) => {
+        const x = e as Partial<Exemption>;
+        if (typeof x !== "object" || x === null || typeof x.resource !== "string" || x.resource === "" ||
+            typeof x.reason !== "string" || x.reason.trim() === "") {
+            throw new ConfigError(`exemptions[${i}] needs a resource (URN or glob) and a reason`);
+        }
+        if (x.expires !== undefined && (typeof x.expires !== "string" || !ISO_DATE.test(x.expires) || isNaN(Date.parse(x.expires)))) {
+            throw new ConfigError(`exemptions[${i}].expires (${JSON.stringify(x.expires)}) is not a date YYYY-MM-DD`);
+        }
+        return x as Exemption;
+    });
+}
+
+/** Does the stack carry every tag the policy is scoped to? */
+export function inScope(config: Record<string, unknown>, stackTags: ReadonlyMap<string, string>): boolean {
+    const wanted = config.stackTags ?? {};
+    if (typeof wanted !== "object" || wanted === null || Array.isArray(wanted)) {
+        throw new ConfigError("stackTags should be an object of tag names to values");
+    }
+    return Object.entries(wanted).every(([k, v]) => stackTags.has(k) && (v === "*" || stackTags.get(k) === v));
+}
+
+export interface ResourceIdentity {
+    readonly urn: string;
+    readonly name: string;
+    readonly props: unknown;
+}
+
+/** Set by the `check` command: exempted findings then arrive as notes, so that unused exemptions can be listed. */
+export const REPORT_EXEMPTED_ENV = "GUARDRAILS_REPORT_EXEMPTED";
+export const EXEMPTED_PREFIX = "[exempted] ";
+
+/**
+ * Wraps a policy's reporter so that violations on exempted resources are dropped, and those whose
+ * exemption has expired say so. `resourceOf` finds the resource a finding is about.
+ */
+export function exempting(
+    r: Reporter,
+    config: Record<string, unknown>,
+    defaultResource: ResourceIdentity | undefined,
+    resourceOf: (urn: string) => ResourceIdentity | undefined,
+): Reporter {
+    const list = exemptions(config).map((e) => ({ ...e, pattern: globToRegExp(e.resource) }));
+    const tagKey = typeof config.exemptionTag === "string" ? config.exemptionTag : undefined;
+    const reportExempted = process.env[REPORT_EXEMPTED_ENV] === "1";
+    const today = now().toISOString().slice(0, 10);
+
+    /** Undefined: not exempt; otherwise whether the exemption holds, and why (or why it no longer does). */
+    const exemptionFor = (urn: string | undefined): { exempt: boolean; why: string } | undefined => {
+        const res = urn === undefined ? defaultResource : resourceOf(urn) ?? { urn, name: urn.split("::").pop() ?? urn, props: undefined };
+        if (!res) {
+            return undefined;
+        }
+        if (tagKey) {
+            const reason = str(child(child(root(res.props), "tags"), tagKey));
+            if (typeof reason === "string" && reason.trim() !== "") {
+                return { exempt: true, why: `tag ${tagKey}: ${reason}` };
+            }
+        }
+        const match = list.find((e) => e.resource === res.urn || e.pattern.test(res.urn) || e.pattern.test(res.name));
+        if (!match) {
+            return undefined;
+        }
+        if (match.expires !== undefined && match.expires < today) {
+            return { exempt: false, why: `The exemption for '${match.resource}' (${match.reason}) expired on ${match.expires}; renew it or fix the finding.` };
+        }
+        return { exempt: true, why: `exemption '${match.resource}': ${match.reason}` };
+    };
+    const filter = (message: string, urn: string | undefined, emit: (m: string, u?: string) => void) => {
+        const e = exemptionFor(urn);
+        if (!e) {
+            emit(message, urn);
+        } else if (!e.exempt) {
+            emit(`${message} ${e.why}`, urn);
+        } else if (reportExempted) {
+            r.note(`${EXEMPTED_PREFIX}(${e.why}) ${message}`, urn);
+        }
+    };
+    const self: Reporter = {
+        violation: (m, urn) => filter(m, urn, r.violation),
+        note: (m, urn) => filter(m, urn, r.note),
+        undetermined: (why, consequence, urn) => {
+            const e = exemptionFor(urn);
+            if (!e || !e.exempt) {
+                r.undetermined(why, e ? `${consequence} ${e.why}` : consequence, urn);
+            }
+        },
+    };
+    return self;
+}
+
+/** A policy's own config schema with the shared options added. */
+export function withGovernance(name: string, schema: { properties: Record<string, PolicyConfigJSONSchema>; required?: string[] }) {
+    return { ...schema, properties: { ...schema.properties, ...governanceSchema(name) } };
+}
+
+export const GOVERNANCE_KEYS = Object.keys(governanceSchema("x"));
