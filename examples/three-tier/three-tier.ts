@@ -110,12 +110,11 @@ export function threeTier(mutate: Mutation = "none"): void {
             { ruleNo: 120, action: "allow", protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlock: "10.0.1.0/24" },
         ],
     });
-    if (mutate !== "nacl-missing-return-path") {
-        new aws.ec2.NetworkAclRule("private-replies", {
-            networkAclId: privateAcl.id, ruleNumber: 200, egress: true, protocol: "tcp", ruleAction: "allow",
-            fromPort: 1024, toPort: 65535, cidrBlock: "10.0.0.0/16",
-        });
-    }
+    // The mistake: replies only to the app subnet, so web-tier clients elsewhere in the VPC hang.
+    new aws.ec2.NetworkAclRule("private-replies", {
+        networkAclId: privateAcl.id, ruleNumber: 200, egress: true, protocol: "tcp", ruleAction: "allow",
+        fromPort: 1024, toPort: 65535, cidrBlock: mutate === "nacl-missing-return-path" ? "10.0.1.0/24" : "10.0.0.0/16",
+    });
     new aws.ec2.NetworkAclAssociation("app-a", { networkAclId: privateAcl.id, subnetId: appA.id });
     new aws.ec2.NetworkAclAssociation("db-a", { networkAclId: privateAcl.id, subnetId: dbA.id });
 }
