@@ -98,9 +98,43 @@ export interface ResourceIdentity {
 export const REPORT_EXEMPTED_ENV = "GUARDRAILS_REPORT_EXEMPTED";
 export const EXEMPTED_PREFIX = "[exempted] ";
 
+export interface ExemptionVerdict {
+    /** False when the matching exemption has expired. */
+    readonly exempt: boolean;
+    /** The exemption or tag that applies, or why it no longer does. */
+    readonly why: string;
+}
+
+/** The exemption that covers a resource for a policy, if any. */
+export function findExemption(config: Record<string, unknown>, res: ResourceIdentity): ExemptionVerdict | undefined {
+    const tagKey = typeof config.exemptionTag === "string" ? config.exemptionTag : undefined;
+    if (tagKey) {
+        const reason = str(child(child(root(res.props), "tags"), tagKey));
+        if (typeof reason === "string" && reason.trim() !== "") {
+            return { exempt: true, why: `tag ${tagKey}: ${reason}` };
+        }
+    }
+    const match = exemptions(config).find((e) => {
+        const pattern = globToRegExp(e.resource);
+        return e.resource === res.urn || pattern.test(res.urn) || pattern.test(res.name);
+    });
+    if (!match) {
+        return undefined;
+    }
+    if (match.expires !== undefined && match.expires < now().toISOString().slice(0, 10)) {
+        return { exempt: false, why: `The exemption for '${match.resource}' (${match.reason}) expired on ${match.expires}; renew it or fix the finding.` };
+    }
+    return { exempt: true, why: `exemption '${match.resource}': ${match.reason}` };
+}
+
+/** Is the resource exempt from the policy right now? */
+export function isExempt(config: Record<string, unknown>, resource: ResourceIdentity): boolean {
+    return findExemption(config, resource)?.exempt === true;
+}
+
 /**
- * Wraps a policy's reporter so that violations on exempted resources are dropped, and those whose
- * exemption has expired say so. `resourceOf` finds the resource a finding is about.
+ * Wraps a policy's reporter so that findings on exempted resources are dropped, and those whose
+ * exemption has expired say so. `resourceOf` finds the resource a finding's URN names.
  */
 export function exempting(
     r: Reporter,
@@ -108,34 +142,14 @@ export function exempting(
     defaultResource: ResourceIdentity | undefined,
     resourceOf: (urn: string) => ResourceIdentity | undefined,
 ): Reporter {
-    const list = exemptions(config).map((e) => ({ ...e, pattern: globToRegExp(e.resource) }));
-    const tagKey = typeof config.exemptionTag === "string" ? config.exemptionTag : undefined;
+    exemptions(config); // bad configuration is reported even where nothing is found
     const reportExempted = process.env[REPORT_EXEMPTED_ENV] === "1";
-    const today = now().toISOString().slice(0, 10);
-
-    /** Undefined: not exempt; otherwise whether the exemption holds, and why (or why it no longer does). */
-    const exemptionFor = (urn: string | undefined): { exempt: boolean; why: string } | undefined => {
+    const verdict = (urn: string | undefined): ExemptionVerdict | undefined => {
         const res = urn === undefined ? defaultResource : resourceOf(urn) ?? { urn, name: urn.split("::").pop() ?? urn, props: undefined };
-        if (!res) {
-            return undefined;
-        }
-        if (tagKey) {
-            const reason = str(child(child(root(res.props), "tags"), tagKey));
-            if (typeof reason === "string" && reason.trim() !== "") {
-                return { exempt: true, why: `tag ${tagKey}: ${reason}` };
-            }
-        }
-        const match = list.find((e) => e.resource === res.urn || e.pattern.test(res.urn) || e.pattern.test(res.name));
-        if (!match) {
-            return undefined;
-        }
-        if (match.expires !== undefined && match.expires < today) {
-            return { exempt: false, why: `The exemption for '${match.resource}' (${match.reason}) expired on ${match.expires}; renew it or fix the finding.` };
-        }
-        return { exempt: true, why: `exemption '${match.resource}': ${match.reason}` };
+        return res ? findExemption(config, res) : undefined;
     };
     const filter = (message: string, urn: string | undefined, emit: (m: string, u?: string) => void) => {
-        const e = exemptionFor(urn);
+        const e = verdict(urn);
         if (!e) {
             emit(message, urn);
         } else if (!e.exempt) {
@@ -144,17 +158,16 @@ export function exempting(
             r.note(`${EXEMPTED_PREFIX}(${e.why}) ${message}`, urn);
         }
     };
-    const self: Reporter = {
+    return {
         violation: (m, urn) => filter(m, urn, r.violation),
         note: (m, urn) => filter(m, urn, r.note),
         undetermined: (why, consequence, urn) => {
-            const e = exemptionFor(urn);
+            const e = verdict(urn);
             if (!e || !e.exempt) {
                 r.undetermined(why, e ? `${consequence} ${e.why}` : consequence, urn);
             }
         },
     };
-    return self;
 }
 
 /** A policy's own config schema with the shared options added. */

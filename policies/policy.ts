@@ -8,7 +8,7 @@ import {
 } from "@pulumi/policy";
 import { StackModel, fromPolicyResources } from "./graph/stack";
 import { ConfigError, withDefaults } from "./config";
-import { exempting, inScope, withGovernance } from "./governance";
+import { exempting, inScope, isExempt, withGovernance } from "./governance";
 import { ResourceRef, SgRuleSet, securityGroupRules } from "./model/sg-rules";
 import { Reporter, reporter } from "./report";
 
@@ -35,15 +35,32 @@ export interface SgCheck {
  * A resource-level policy over every resource that carries security-group rules. `check` runs on
  * the normalised rule set; `applies` narrows the resource types.
  */
+/**
+ * A deterministic, safe fix: the resource's props with the violation removed, or undefined to leave
+ * the resource as it is (the violation is then reported as usual).
+ */
+export type SgRemediation = (c: Omit<SgCheck, "report"> & { readonly props: Record<string, unknown> }) => Record<string, unknown> | undefined;
+
 export function sgRulePolicy(
     meta: PolicyMeta,
     check: (c: SgCheck) => void,
     applies: (type: string) => boolean = () => true,
+    remediate?: SgRemediation,
 ): ResourceValidationPolicy {
     const configSchema = withGovernance(meta.name, meta.configSchema);
+    const remediateResource = remediate && ((args: ResourceValidationArgs) => {
+        const resource: ResourceRef = { urn: args.urn, name: args.name, type: args.type, props: args.props };
+        const ruleSet = applies(args.type) ? securityGroupRules(resource) : undefined;
+        const config = withDefaults(configSchema, args.getConfig());
+        if (!ruleSet || !inScope(config, args.stackTags) || isExempt(config, resource)) {
+            return undefined;
+        }
+        return remediate({ resource, ruleSet, config, props: args.props as Record<string, unknown> });
+    });
     return {
         ...meta,
         configSchema,
+        ...(remediateResource ? { remediateResource } : {}),
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             if (!applies(args.type)) {
                 return;

@@ -1,3 +1,4 @@
+import { withoutRules } from "../model/sg-edit";
 import { T } from "../model/types";
 import { isUndetermined } from "../model/values";
 import { resourceLabel, ruleText } from "../report";
@@ -32,7 +33,7 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
         report.violation(`${text} on the default security group. Anything launched without an explicit group gets ` +
             `the default one, so every rule on it applies to resources nobody chose to expose. Fix: ${FIX}`);
     }
-}, (type) => type === T.defaultSecurityGroup);
+}, (type) => type === T.defaultSecurityGroup, ({ ruleSet, props }) => (ruleSet.rules.length > 0 ? withoutRules(props) : undefined));
 
 /** The stack half: standalone rule resources that attach rules to a default security group. */
 const stackHalf = stackPolicy(meta, ({ model, report }) => {

@@ -1,12 +1,13 @@
 import { portList, portListSchema } from "../config";
-import { Traffic, allowsTraffic } from "../model/decide";
+import { Traffic, Tri, allowsTraffic } from "../model/decide";
+import { withoutPeers } from "../model/sg-edit";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
 import { PortRange, formatPorts } from "../net/ports";
 import { TCP, UDP } from "../net/protocol";
 import { listText } from "../report";
 import { sgRulePolicy } from "../policy";
-import { checkWorldExposure } from "./world";
+import { checkWorldExposure, offendingExposures } from "./world";
 
 interface AdminPort {
     readonly label: string;
@@ -44,12 +45,11 @@ export const sgNoAdminPortsFromWorld = sgRulePolicy({
         },
     },
 }, ({ ruleSet, config, report }) => {
-    const adminPorts = [...BUILT_IN, ...portList(config, "ports").map(configured)];
+    const adminPorts = adminPortsOf(config);
     const reached = (rule: SgRule) => adminPorts.filter((a) => allowsTraffic(rule, a.traffic) === "yes").map((a) => a.label);
-    const allAdmin = adminPorts.flatMap((a) => a.traffic);
     checkWorldExposure({
         rules: ruleSet.rules.filter((r) => r.direction === "ingress"),
-        offends: (rule) => allowsTraffic(rule, allAdmin),
+        offends: opensAdminPort(adminPorts),
         report,
         violation: (exposure, what) => {
             const ports = [...new Set(exposure.rules.flatMap(reached))];
@@ -61,4 +61,18 @@ export const sgNoAdminPortsFromWorld = sgRulePolicy({
             return `If it admits the whole internet, ${rule.origin.peerPath} opens ${listText(ports.length ? ports : ["an admin port"])} to it.`;
         },
     });
+}, undefined, ({ resource, ruleSet, config, props }) => {
+    // Remove the world's blocks from the offending rules; their other sources stay.
+    const exposures = offendingExposures(ruleSet.rules.filter((r) => r.direction === "ingress"), opensAdminPort(adminPortsOf(config)));
+    const paths = new Set(exposures.flatMap((e) => e.rules.map((r) => r.origin.peerPath)));
+    return paths.size > 0 ? withoutPeers(resource.type, props, paths) : undefined;
 });
+
+function adminPortsOf(config: Record<string, unknown>): AdminPort[] {
+    return [...BUILT_IN, ...portList(config, "ports").map(configured)];
+}
+
+function opensAdminPort(adminPorts: AdminPort[]): (rule: SgRule) => Tri {
+    const traffic = adminPorts.flatMap((a) => a.traffic);
+    return (rule) => allowsTraffic(rule, traffic);
+}

@@ -29,9 +29,13 @@ export function exposureText(e: WorldExposure): string {
     return `${listText(blocks)} together cover every ${familyName(e.family)} address: ${e.rules.map(ruleText).join("; ")}`;
 }
 
+/** The exposures of the rules whose traffic definitely offends. */
+export function offendingExposures(rules: readonly SgRule[], offends: (rule: SgRule) => Tri): WorldExposure[] {
+    return worldExposures(rules.filter((r) => offends(r) === "yes"));
+}
+
 export function checkWorldExposure(c: WorldCheck): void {
-    const offending = c.rules.filter((r) => c.offends(r) === "yes");
-    for (const exposure of worldExposures(offending)) {
+    for (const exposure of offendingExposures(c.rules, c.offends)) {
         c.report.violation(c.violation(exposure, exposureText(exposure)));
     }
     for (const rule of c.rules) {

@@ -70,3 +70,22 @@ export function runResourcePolicy(policy: ResourceValidationPolicy, input: Resou
 export function messages(findings: Finding[], level?: Finding["level"]): string[] {
     return findings.filter((f) => !level || f.level === level).map((f) => f.message);
 }
+
+/** Runs a policy's remediation as Remediate does; undefined when it leaves the resource alone. */
+export function runRemediation(policy: ResourceValidationPolicy, input: ResourceInput): Record<string, unknown> | undefined {
+    if (!policy.remediateResource) {
+        throw new Error(`${policy.name} has no remediation`);
+    }
+    const name = input.name ?? "r";
+    const args = {
+        type: input.type, props: unknownCheckingProxy(input.props), urn: `urn:pulumi:test::test::${input.type}::${name}`, name,
+        opts: {}, stackTags: new Map(Object.entries(input.stackTags ?? {})), getConfig: () => input.config ?? {},
+        isType: () => false, asType: () => undefined, notApplicable: () => undefined,
+    } as unknown as ResourceValidationArgs;
+    const result = policy.remediateResource(args);
+    if (result instanceof Promise) {
+        throw new Error("remediations must be synchronous");
+    }
+    // Through JSON, as the engine receives it (this also drops the proxies).
+    return result ? JSON.parse(JSON.stringify(result)) as Record<string, unknown> : undefined;
+}
