@@ -9,6 +9,16 @@ import { PortRange, parsePortSpec } from "./net/ports";
 
 export class ConfigError extends Error {}
 
+type Parser = (config: Record<string, unknown>, key: string) => unknown;
+
+/** The reader behind each option schema built here, so that a whole configuration can be checked up front. */
+const parsers = new WeakMap<object, Parser>();
+
+function withParser(schema: PolicyConfigJSONSchema, parser: Parser): PolicyConfigJSONSchema {
+    parsers.set(schema, parser);
+    return schema;
+}
+
 /** The defaults a schema declares, as a plain object. */
 export function schemaDefaults(schema: PolicyConfigSchema): Record<string, unknown> {
     const out: Record<string, unknown> = {};
@@ -71,11 +81,69 @@ export function integer(config: Record<string, unknown>, key: string, min: numbe
 
 /** JSON schema for a list of ports and port ranges. */
 export function portListSchema(description: string, defaults: (number | string)[]): PolicyConfigJSONSchema {
-    return {
+    return withParser({
         type: "array",
         description,
         // minimum/maximum constrain the numbers, pattern the "from-to" strings.
         items: { type: ["integer", "string"], minimum: 0, maximum: 65535, pattern: "^[0-9]{1,5}(-[0-9]{1,5})?$" },
         default: defaults,
-    };
+    }, portList);
+}
+
+/** A single port range "from-to". */
+export function portRange(config: Record<string, unknown>, key: string): PortRange {
+    const value = config[key];
+    const range = typeof value === "string" ? parsePortSpec(value) : undefined;
+    if (!range) {
+        throw new ConfigError(`${key} (${JSON.stringify(value)}) should be a port range "from-to" within 0-65535`);
+    }
+    return range;
+}
+
+export function portRangeSchema(description: string, defaultRange: string): PolicyConfigJSONSchema {
+    return withParser({ type: "string", description, pattern: "^[0-9]{1,5}-[0-9]{1,5}$", default: defaultRange }, portRange);
+}
+
+export function cidrListSchema(description: string): PolicyConfigJSONSchema {
+    return withParser({ type: "array", description, items: { type: "string" }, default: [] }, cidrList);
+}
+
+export function stringListSchema(description: string): PolicyConfigJSONSchema {
+    return withParser({ type: "array", description, items: { type: "string" }, default: [] }, stringList);
+}
+
+export function integerSchema(description: string, minimum: number, maximum: number, defaultValue: number): PolicyConfigJSONSchema {
+    return withParser({ type: "integer", description, minimum, maximum, default: defaultValue },
+        (config, key) => integer(config, key, minimum, maximum));
+}
+
+/** Registers the reader of an option whose schema is built elsewhere. */
+export function optionSchema(schema: PolicyConfigJSONSchema, parser: Parser): PolicyConfigJSONSchema {
+    return withParser(schema, parser);
+}
+
+/**
+ * Everything wrong with a policy's configuration (its options merged over the defaults): unknown
+ * options, and values its readers refuse. Each problem names the option.
+ */
+export function configErrors(schema: PolicyConfigSchema, given: Record<string, unknown>): string[] {
+    const errors: string[] = [];
+    for (const key of Object.keys(given)) {
+        if (!(key in schema.properties)) {
+            errors.push(`unknown option '${key}' (known: ${Object.keys(schema.properties).join(", ") || "none"})`);
+        }
+    }
+    const config = withDefaults(schema, given);
+    for (const [key, prop] of Object.entries(schema.properties)) {
+        const parser = parsers.get(prop);
+        try {
+            parser?.(config, key);
+        } catch (e) {
+            if (!(e instanceof ConfigError)) {
+                throw e;
+            }
+            errors.push(e.message);
+        }
+    }
+    return errors;
 }

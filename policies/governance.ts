@@ -4,7 +4,7 @@
  * policy's config schema, so Pulumi Cloud shows them on every policy's form.
  */
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { ConfigError } from "./config";
+import { ConfigError, optionSchema } from "./config";
 import { child, root, str } from "./model/values";
 import { Reporter } from "./report";
 
@@ -18,7 +18,7 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function governanceSchema(policyName: string): Record<string, PolicyConfigJSONSchema> {
     return {
-        exemptions: {
+        exemptions: optionSchema({
             type: "array",
             description: "Resources this policy does not apply to: `resource` is a URN, or a glob (* and ?) over URNs " +
                 "or resource names; `reason` is required; `expires` (YYYY-MM-DD, UTC) ends the exemption after that day.",
@@ -33,20 +33,24 @@ export function governanceSchema(policyName: string): Record<string, PolicyConfi
                 additionalProperties: false,
             },
             default: [],
-        },
-        exemptionTag: {
+        }, exemptions),
+        exemptionTag: optionSchema({
             type: "string",
             minLength: 1,
             description: "A resource carrying a tag with this key is exempt; the tag's value is the reason.",
             default: `guardrails-exempt:${policyName}`,
-        },
-        stackTags: {
+        }, (config, key) => {
+            if (typeof config[key] !== "string" || (config[key] as string).trim() === "") {
+                throw new ConfigError(`${key} should be a tag key`);
+            }
+        }),
+        stackTags: optionSchema({
             type: "object",
             description: "Run this policy only on stacks that carry all of these tags (value * matches any value); " +
                 "empty runs it everywhere.",
             additionalProperties: { type: "string" },
             default: {},
-        },
+        }, (config) => inScope(config, new Map())),
     };
 }
 
@@ -82,7 +86,7 @@ function exemptions(config: Record<string, unknown>): Exemption[] {
 /** Does the stack carry every tag the policy is scoped to? */
 export function inScope(config: Record<string, unknown>, stackTags: ReadonlyMap<string, string>): boolean {
     const wanted = config.stackTags ?? {};
-    if (typeof wanted !== "object" || wanted === null || Array.isArray(wanted)) {
+    if (typeof wanted !== "object" || wanted === null || Array.isArray(wanted) || Object.values(wanted).some((v) => typeof v !== "string")) {
         throw new ConfigError("stackTags should be an object of tag names to values");
     }
     return Object.entries(wanted).every(([k, v]) => stackTags.has(k) && (v === "*" || stackTags.get(k) === v));

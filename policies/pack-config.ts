@@ -4,7 +4,8 @@
  */
 import * as path from "path";
 import { PolicyConfigSchema } from "@pulumi/policy";
-import { ConfigError, integer, withDefaults } from "./config";
+import { ConfigError, configErrors, integer, withDefaults } from "./config";
+import { catalogue } from "./index";
 import { DEFAULT_MAX_SECURITY_GROUPS, eniSecurityGroupLimit } from "./eni/security-group-limit";
 import { DEFAULT_MAX_RULES, sgRuleQuota } from "./sg/rule-quota";
 
@@ -25,9 +26,14 @@ function option(config: PackConfig, policy: { name: string; configSchema?: Polic
     }
 }
 
-/** The problems of a configuration (policy name -> properties), each a complete sentence. */
+/** The problems of a configuration (policy name -> properties), each a complete sentence naming the policy. */
 export function packConfigErrors(config: PackConfig): string[] {
     const errors: string[] = [];
+    for (const policy of catalogue()) {
+        for (const problem of configErrors(policy.configSchema ?? { properties: {} }, config[policy.name] ?? {})) {
+            errors.push(`${policy.name}: ${problem}.`);
+        }
+    }
     const maxRules = option(config, sgRuleQuota, "maxRules", DEFAULT_MAX_RULES, 1000);
     const maxGroups = option(config, eniSecurityGroupLimit, "maxSecurityGroups", DEFAULT_MAX_SECURITY_GROUPS, 16);
     if (maxRules * maxGroups > MAX_RULES_PER_INTERFACE) {

@@ -1,4 +1,4 @@
-import { integer } from "../config";
+import { integer, integerSchema } from "../config";
 import { GroupRef } from "../graph/stack";
 import { listText, resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
@@ -21,10 +21,8 @@ export const eniSecurityGroupLimit = stackPolicy({
     tags: ["security-group", "network-interface", "quota"],
     configSchema: {
         properties: {
-            maxSecurityGroups: {
-                type: "integer", minimum: 1, maximum: 16, default: DEFAULT_MAX_SECURITY_GROUPS,
-                description: "Security groups allowed per network interface: your account's quota (AWS default 5, at most 16).",
-            },
+            maxSecurityGroups: integerSchema("Security groups allowed per network interface: your account's quota " +
+                "(AWS default 5, at most 16).", 1, 16, DEFAULT_MAX_SECURITY_GROUPS),
         },
     },
 }, ({ model, config, report }) => {

@@ -14,7 +14,7 @@
  * as allowing all it may match on the return side. Each is an advisory note (a violation when it
  * is invalid).
  */
-import { ConfigError } from "../config";
+import { portRange, portRangeSchema } from "../config";
 import {
     DirectionEntries, KnownEntry, NaclNode, addressesText, buildNaclGraph, directionEntries, directionKnown, effectivePart,
     entryLabel, naclLabel, noteUnlinkedRules, optimisticEntries, portsText,
@@ -23,7 +23,7 @@ import { undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
 import { IntervalSet, covers, intersect, normalise, subtract } from "../net/intervals";
 import { Missing, PortProtocol, missing } from "../net/nacl-eval";
-import { PortRange, parsePortSpec, portSet } from "../net/ports";
+import { PortRange, portSet } from "../net/ports";
 import { stackPolicy } from "../policy";
 import { Reporter } from "../report";
 
@@ -44,32 +44,18 @@ export const naclEphemeralReturnTraffic = stackPolicy({
     tags: ["network-acl", "stateless", "ephemeral-ports", "connectivity"],
     configSchema: {
         properties: {
-            ephemeralPorts: {
-                type: "string",
-                description: "The ephemeral port range return traffic must be allowed on, as \"from-to\", e.g. " +
-                    "\"32768-60999\" when every client is a Linux host.",
-                pattern: "^[0-9]{1,5}-[0-9]{1,5}$",
-                default: DEFAULT_EPHEMERAL,
-            },
+            ephemeralPorts: portRangeSchema("The ephemeral port range return traffic must be allowed on, as " +
+                "\"from-to\", e.g. \"32768-60999\" when every client is a Linux host.", DEFAULT_EPHEMERAL),
         },
     },
 }, ({ model, config, report }) => {
-    const ephemeral = ephemeralRange(config);
+    const ephemeral = portRange(config, "ephemeralPorts");
     const graph = buildNaclGraph(model.resources);
     for (const node of graph.nacls) {
         checkNacl(node, ephemeral, report);
     }
     noteUnlinkedRules(graph.unlinkedRules, report, "its flows and return paths cannot be checked with the ACL's other entries");
 });
-
-function ephemeralRange(config: Record<string, unknown>): PortRange {
-    const value = config.ephemeralPorts;
-    const range = typeof value === "string" ? parsePortSpec(value) : undefined;
-    if (!range) {
-        throw new ConfigError(`ephemeralPorts (${JSON.stringify(value)}) should be a port range "from-to" within 0-65535`);
-    }
-    return range;
-}
 
 const DIRECTION = { inbound: { word: "inbound", peer: "from" }, outbound: { word: "outbound", peer: "to" } };
 

@@ -9,7 +9,7 @@
  * code becoming one 16-bit value, and the entry is unreachable when its effective part is empty.
  * Only fully-known entries shadow: an undetermined one may match nothing.
  */
-import { integer } from "../config";
+import { integer, integerSchema } from "../config";
 import {
     KnownEntry, NaclNode, addressesText, buildNaclGraph, directionEntries, directionKnown, entryLabel, naclLabel,
     noteUnlinkedRules, possibleFamilies,
@@ -38,14 +38,8 @@ export const naclRulesEffective = stackPolicy({
     tags: ["network-acl", "hygiene", "quota"],
     configSchema: {
         properties: {
-            maxEntriesPerDirection: {
-                type: "integer",
-                minimum: 1,
-                maximum: 40,
-                description: "Entries allowed per direction and address family of one network ACL: the AWS quota, " +
-                    "20 by default and adjustable up to 40.",
-                default: 20,
-            },
+            maxEntriesPerDirection: integerSchema("Entries allowed per direction and address family of one network " +
+                "ACL: the AWS quota, 20 by default and adjustable up to 40.", 1, 40, 20),
         },
     },
 }, ({ model, config, report }) => {

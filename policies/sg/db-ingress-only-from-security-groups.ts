@@ -1,4 +1,4 @@
-import { cidrList, portList, portListSchema, stringList } from "../config";
+import { cidrList, cidrListSchema, portList, portListSchema, stringList, stringListSchema } from "../config";
 import { Tri, allowsTraffic, and } from "../model/decide";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
@@ -29,18 +29,8 @@ export const sgDbIngressOnlyFromSecurityGroups = sgRulePolicy({
     configSchema: {
         properties: {
             ports: portListSchema("Database ports (TCP and UDP) that only security-group references may reach.", DEFAULT_DB_PORTS),
-            allowedCidrs: {
-                type: "array",
-                description: "CIDR blocks that may reach database ports anyway (rules whose block lies inside one pass).",
-                items: { type: "string" },
-                default: [],
-            },
-            allowedPrefixLists: {
-                type: "array",
-                description: "Prefix-list IDs that may reach database ports anyway.",
-                items: { type: "string" },
-                default: [],
-            },
+            allowedCidrs: cidrListSchema("CIDR blocks that may reach database ports anyway (rules whose block lies inside one pass)."),
+            allowedPrefixLists: stringListSchema("Prefix-list IDs that may reach database ports anyway."),
         },
     },
 }, ({ ruleSet, config, report }) => {

@@ -1,4 +1,4 @@
-import { integer } from "../config";
+import { integer, integerSchema } from "../config";
 import { isUndetermined } from "../model/values";
 import { rangeWidth } from "../net/ports";
 import { ruleText } from "../report";
@@ -18,10 +18,7 @@ export const sgNoAllTrafficRules = sgRulePolicy({
     tags: ["security-group", "ingress", "micro-segmentation", "least-privilege"],
     configSchema: {
         properties: {
-            maxPortRange: {
-                type: "integer", minimum: 1, maximum: 65536, default: 1024,
-                description: "The widest port range (number of ports) an ingress rule may open.",
-            },
+            maxPortRange: integerSchema("The widest port range (number of ports) an ingress rule may open.", 1, 65536, 1024),
         },
     },
 }, ({ ruleSet, config, report }) => {

@@ -1,4 +1,4 @@
-import { integer } from "../config";
+import { integer, integerSchema } from "../config";
 import { worldExposures } from "../model/decide";
 import { isUndetermined } from "../model/values";
 import { familyName } from "../net/cidr";
@@ -20,14 +20,8 @@ export const sgPreferSecurityGroupReferences = sgRulePolicy({
     tags: ["security-group", "ingress", "least-privilege"],
     configSchema: {
         properties: {
-            ipv4PrefixLength: {
-                type: "integer", minimum: 1, maximum: 32, default: 24,
-                description: "IPv4 blocks with a shorter prefix than this (wider) are flagged.",
-            },
-            ipv6PrefixLength: {
-                type: "integer", minimum: 1, maximum: 128, default: 64,
-                description: "IPv6 blocks with a shorter prefix than this (wider) are flagged.",
-            },
+            ipv4PrefixLength: integerSchema("IPv4 blocks with a shorter prefix than this (wider) are flagged.", 1, 32, 24),
+            ipv6PrefixLength: integerSchema("IPv6 blocks with a shorter prefix than this (wider) are flagged.", 1, 128, 64),
         },
     },
 }, ({ ruleSet, config, report }) => {

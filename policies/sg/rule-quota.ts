@@ -1,4 +1,4 @@
-import { integer } from "../config";
+import { integer, integerSchema } from "../config";
 import { StackModel } from "../graph/stack";
 import { Direction, SgRule, ruleIdentity } from "../model/sg-rules";
 import { T } from "../model/types";
@@ -79,11 +79,9 @@ export const sgRuleQuota = stackPolicy({
     tags: ["security-group", "quota"],
     configSchema: {
         properties: {
-            maxRules: {
-                type: "integer", minimum: 1, maximum: 1000, default: DEFAULT_MAX_RULES,
-                description: "Inbound (and, separately, outbound) rules allowed per security group and address family " +
-                    "(AWS default 60). maxRules x maxSecurityGroups of eni-security-group-limit must be at most 1000.",
-            },
+            maxRules: integerSchema("Inbound (and, separately, outbound) rules allowed per security group and address " +
+                "family (AWS default 60). maxRules x maxSecurityGroups of eni-security-group-limit must be at most 1000.",
+            1, 1000, DEFAULT_MAX_RULES),
         },
     },
 }, ({ model, config, report }) => {

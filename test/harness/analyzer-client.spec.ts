@@ -192,6 +192,13 @@ describe("analyzer client", function () {
             await pack.configure({ "sg-rule-quota": { maxRules: 62 }, "eni-security-group-limit": { maxSecurityGroups: 16 } });
         });
 
+        it("Configure rejects an unknown option and a reversed port range, naming the policy and the option", async () => {
+            await assert.rejects(pack.configure({ "sg-egress-restricted": { allowedPort: [443] } }),
+                (e: Error) => e.message.includes("sg-egress-restricted: unknown option 'allowedPort'"));
+            await assert.rejects(pack.configure({ "nacl-ephemeral-return-traffic": { ephemeralPorts: "65535-1024" } }),
+                (e: Error) => e.message.includes("nacl-ephemeral-return-traffic: ephemeralPorts (\"65535-1024\") should be a port range"));
+        });
+
         it("Configure rejects an out-of-range port in a policy's config, naming the policy and key", async () => {
             await assert.rejects(pack.configure({ "sg-no-admin-ports-from-world": { ports: [70000] } }),
                 (e: Error) => /sg-no-admin-ports-from-world/.test(e.message) && /ports/.test(e.message));
