@@ -22,6 +22,27 @@ export interface PolicyMeta {
     readonly url: string;
     readonly tags: string[];
     readonly configSchema: PolicyConfigSchema;
+    /** Controls of public frameworks the policy enforces exactly. */
+    readonly controls?: { readonly cis?: string[]; readonly securityHub?: string[] };
+}
+
+export const CIS = { name: "CIS Amazon Web Services Foundations Benchmark", version: "3.0.0" };
+export const SECURITY_HUB = { name: "AWS Foundational Security Best Practices (Security Hub)", version: "1.0.0" };
+
+/**
+ * The metadata the policy carries: the framework it maps to (CIS first, then Security Hub, else
+ * this pack's own control), and one tag per control so that every mapping is visible.
+ */
+function compliance(meta: PolicyMeta): Pick<StackValidationPolicy, "framework" | "tags"> {
+    const cis = meta.controls?.cis ?? [];
+    const hub = meta.controls?.securityHub ?? [];
+    const framework = cis.length > 0 ? { ...CIS, reference: cis.join(", ") }
+        : hub.length > 0 ? { ...SECURITY_HUB, reference: hub.join(", ") }
+            : { name: "aws-network-guardrails", version: "1", reference: meta.name };
+    return {
+        framework: { ...framework, specification: meta.description },
+        tags: [...meta.tags, ...cis.map((c) => `cis-aws:${c}`), ...hub.map((c) => `security-hub:${c}`)],
+    };
 }
 
 export interface SgCheck {
@@ -57,8 +78,10 @@ export function sgRulePolicy(
         }
         return remediate({ resource, ruleSet, config, props: args.props as Record<string, unknown> });
     });
+    const { controls: _controls, ...metadata } = meta;
     return {
-        ...meta,
+        ...metadata,
+        ...compliance(meta),
         configSchema,
         ...(remediateResource ? { remediateResource } : {}),
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
@@ -98,8 +121,10 @@ function modelOf(args: StackValidationArgs): StackModel {
 /** A stack-level policy: `check` runs on the stack model. */
 export function stackPolicy(meta: PolicyMeta, check: (c: StackCheck) => void): StackValidationPolicy {
     const configSchema = withGovernance(meta.name, meta.configSchema);
+    const { controls: _controls, ...metadata } = meta;
     return {
-        ...meta,
+        ...metadata,
+        ...compliance(meta),
         configSchema,
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
             guarded(meta.name, reporter(report), (r) => {

@@ -25,12 +25,18 @@ function configText(p: Policy): string {
     return props.map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v.default)}\`)`).join("<br>");
 }
 
+function controlsText(p: Policy): string {
+    const controls = (p.tags ?? []).filter((t) => /^(cis-aws|security-hub):/.test(t))
+        .map((t) => t.replace(/^cis-aws:/, "CIS ").replace(/^security-hub:/, "Security Hub "));
+    return controls.length > 0 ? controls.join("<br>") : "this pack";
+}
+
 export function policyTable(): string {
     const rows = catalogue().map((p) => `| \`${p.name}\` | ${p.enforcementLevel} | ${p.severity} | ${cell(p.description)} | ` +
-        `${configText(p)} | ${cell(p.remediationSteps ?? "")} |`);
+        `${controlsText(p)} | ${configText(p)} | ${cell(p.remediationSteps ?? "")} |`);
     return [
-        "| policy | default level | severity | what it checks | config | how to fix |",
-        "|---|---|---|---|---|---|",
+        "| policy | default level | severity | what it checks | controls | config | how to fix |",
+        "|---|---|---|---|---|---|---|",
         ...rows,
     ].join("\n");
 }

@@ -49,6 +49,21 @@ describe("catalogue", () => {
         });
     }
 
+    it("maps exactly the CIS and Security Hub controls it enforces, and names its own controls otherwise", () => {
+        const mapped = Object.fromEntries(catalogue().map((p) => [p.name,
+            [`${p.framework?.name} ${p.framework?.reference}`, (p.tags ?? []).filter((t) => /^(cis-aws|security-hub):/.test(t))]]));
+        assert.deepStrictEqual(mapped["sg-no-admin-ports-from-world"], ["CIS Amazon Web Services Foundations Benchmark 5.2, 5.3",
+            ["cis-aws:5.2", "cis-aws:5.3", "security-hub:EC2.13", "security-hub:EC2.14", "security-hub:EC2.53", "security-hub:EC2.54"]]);
+        assert.deepStrictEqual(mapped["nacl-no-admin-ports-from-world"], ["CIS Amazon Web Services Foundations Benchmark 5.1", ["cis-aws:5.1", "security-hub:EC2.21"]]);
+        assert.deepStrictEqual(mapped["sg-default-denies-all"], ["CIS Amazon Web Services Foundations Benchmark 5.4", ["cis-aws:5.4", "security-hub:EC2.2"]]);
+        assert.deepStrictEqual(mapped["sg-ingress-from-world-allowed-ports"], ["AWS Foundational Security Best Practices (Security Hub) EC2.18, EC2.19", ["security-hub:EC2.18", "security-hub:EC2.19"]]);
+        assert.deepStrictEqual(mapped["vpc-flow-logs-enabled"], ["AWS Foundational Security Best Practices (Security Hub) EC2.6", ["security-hub:EC2.6"]]);
+        assert.deepStrictEqual(mapped["sg-rule-quota"], ["aws-network-guardrails sg-rule-quota", []]);
+        for (const p of catalogue()) {
+            assert.strictEqual(p.framework?.specification, p.description, p.name);
+        }
+    });
+
     it("keeps the README policy table equal to the code (run `npm run docs` to regenerate)", () => {
         assert.strictEqual(readmeTable(), policyTable());
     });

@@ -46,6 +46,7 @@ export const naclNoAdminPortsFromWorld = stackPolicy({
     remediationSteps: FIX,
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html",
     tags: ["network-acl", "ingress", "internet-exposure", "admin-ports"],
+    controls: { cis: ["5.1"], securityHub: ["EC2.21"] },
     configSchema: {
         properties: {
             ports: portListSchema("More admin ports to protect besides SSH and RDP (TCP and UDP), e.g. [23, 5900, \"5985-5986\"].", []),

@@ -18,6 +18,7 @@ const meta: PolicyMeta = {
     remediationSteps: FIX,
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html",
     tags: ["security-group", "default-security-group", "least-privilege"],
+    controls: { cis: ["5.4"], securityHub: ["EC2.2"] },
     configSchema: { properties: {} },
 };
 

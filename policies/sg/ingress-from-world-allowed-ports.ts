@@ -14,6 +14,7 @@ export const sgIngressFromWorldAllowedPorts = sgRulePolicy({
     remediationSteps: FIX,
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18",
     tags: ["security-group", "ingress", "internet-exposure"],
+    controls: { securityHub: ["EC2.18", "EC2.19"] },
     configSchema: {
         properties: {
             allowedPorts: portListSchema("TCP ports and ranges that may be open to the internet.", [80, 443]),

@@ -39,6 +39,7 @@ export const sgNoAdminPortsFromWorld = sgRulePolicy({
     remediationSteps: FIX,
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
     tags: ["security-group", "ingress", "internet-exposure", "admin-ports"],
+    controls: { cis: ["5.2", "5.3"], securityHub: ["EC2.13", "EC2.14", "EC2.53", "EC2.54"] },
     configSchema: {
         properties: {
             ports: portListSchema("More admin ports to protect besides SSH and RDP, e.g. [23, 5900, \"5985-5986\"].", []),

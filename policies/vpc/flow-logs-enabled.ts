@@ -17,6 +17,7 @@ export const vpcFlowLogsEnabled = stackPolicy({
     remediationSteps: FIX,
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html",
     tags: ["vpc", "logging", "audit"],
+    controls: { securityHub: ["EC2.6"] },
     configSchema: { properties: {} },
 }, ({ model, report }) => {
     const flowLogs = model.resources.filter((r) => r.type === FLOW_LOG);
