@@ -24,8 +24,18 @@ export interface CheckInput {
 export type Progress = (line: string) => void;
 
 /** Starts the pack; the caller may start it early, in parallel with reading the input. */
-export function startGuardrails(): Promise<PackClient> {
-    return startPack(PACK_DIR, { dryRun: true });
+export function startGuardrails(signal?: AbortSignal): Promise<PackClient> {
+    return startPack(PACK_DIR, { dryRun: true, signal }).then((pack) => {
+        // Never leave the pack running when this process exits early (process.exit on a fatal error).
+        const kill = () => { pack.kill(); };
+        process.once("exit", kill);
+        const close = pack.close.bind(pack);
+        pack.close = async () => {
+            process.removeListener("exit", kill);
+            await close();
+        };
+        return pack;
+    });
 }
 
 export async function check(packStarted: Promise<PackClient>, input: CheckInput, config: PolicyPackConfig,

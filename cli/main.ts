@@ -15,7 +15,7 @@ import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { formatText } from "./format-text";
 import { Report } from "./model";
-import { loadProgram } from "./program";
+import { loadProgram, recordProgramError } from "./program";
 import { loadStackExport, readJsonFile } from "./stack-export";
 import { toAnalyzedResources, toStackResources } from "../runner/capture";
 
@@ -158,6 +158,7 @@ export interface Io {
 /** Runs the command and returns its exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
     let pack: Promise<PackClient> | undefined;
+    const abort = new AbortController();
     try {
         const opts = parseArgs(argv);
         if (!opts) {
@@ -169,7 +170,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             loadStackExport(opts.stackExport); // fail fast on bad input, before starting the pack
         }
         // Starting the pack takes a few seconds: do it while the program runs.
-        pack = startGuardrails();
+        pack = startGuardrails(abort.signal);
         const input = await readInput(opts);
         const report = await check(pack, input, config, (line) => io.stderr(`${line}\n`));
         pack = undefined;
@@ -178,6 +179,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return mandatory && !opts.exitZero ? 1 : 0;
     } catch (e) {
         if (pack) {
+            abort.abort(); // kills the pack if it is still starting
             await pack.then((p) => p.close(), () => undefined);
         }
         io.stderr(e instanceof InputError ? `error: ${e.message}\n` : `error: ${oneLine(e)}\n`);
@@ -188,7 +190,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 /** The bin's entry point: runs main, writes everything out, then exits with its code. */
 export function run(argv: string[]): void {
     // An error thrown asynchronously by a program (in an apply, say) must not end in a stack trace.
+    let failed = false;
     const fail = (e: unknown) => {
+        if (recordProgramError(e) || failed) {
+            return;
+        }
+        failed = true;
         process.stderr.write(`error: ${oneLine(e)}\n`, () => process.exit(2));
     };
     process.on("uncaughtException", fail);

@@ -20,20 +20,20 @@ const yamlRequire = createRequire(require.resolve("@pulumi/pulumi/package.json")
 const yaml = yamlRequire("js-yaml") as { load(text: string): unknown };
 
 /** Reads Pulumi.yaml (or Pulumi.yml): the project name and the optional `main`. */
-export function readProject(dir: string): { name: string; main?: string } {
-    const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+export function readProject(dir: string, shown = dir): { name: string; main?: string } {
+    const file = ["Pulumi.yaml", "Pulumi.yml"].find((f) => fs.existsSync(path.join(dir, f)));
     if (!file) {
-        throw new InputError(`no Pulumi.yaml found in ${dir}: a program directory needs a Pulumi project file`);
+        throw new InputError(`no Pulumi.yaml found in ${shown}: a program directory needs a Pulumi project file`);
     }
     let doc: unknown;
     try {
-        doc = yaml.load(fs.readFileSync(file, "utf8"));
+        doc = yaml.load(fs.readFileSync(path.join(dir, file), "utf8"));
     } catch (e) {
-        throw new InputError(`${file} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+        throw new InputError(`${path.join(shown, file)} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     }
     const project = doc as { name?: unknown; main?: unknown } | null;
     if (!project || typeof project.name !== "string" || project.name === "") {
-        throw new InputError(`${file} has no project name`);
+        throw new InputError(`${path.join(shown, file)} has no project name`);
     }
     return { name: project.name, ...(typeof project.main === "string" ? { main: project.main } : {}) };
 }
@@ -54,8 +54,24 @@ function entryOf(dir: string, main: string | undefined): string {
     try {
         return require.resolve(fs.existsSync(base) && fs.statSync(base).isDirectory() ? base + path.sep : base);
     } catch {
-        throw new InputError(`no entry point found in ${dir}: expected index.ts, index.js or a "main" in Pulumi.yaml`);
+        throw new InputError(`no entry point found in ${path.relative(process.cwd(), dir) || "."}: expected index.ts, index.js or a "main" in Pulumi.yaml`);
     }
+}
+
+/** Errors a program raised asynchronously (unhandled rejections) while it ran under mocks. */
+let asyncErrors: unknown[] | undefined;
+let failedAlready = false;
+
+/**
+ * True when the error belongs to a program: raised while it ran (it is reported as the program's
+ * failure) or after it failed (already reported).
+ */
+export function recordProgramError(e: unknown): boolean {
+    if (asyncErrors) {
+        asyncErrors.push(e);
+        return true;
+    }
+    return failedAlready;
 }
 
 function registerTypeScript(): void {
@@ -70,13 +86,14 @@ export async function loadProgram(dirArg: string, stack: string): Promise<Loaded
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
         throw new InputError(`program directory ${dirArg} does not exist`);
     }
-    const project = readProject(dir);
+    const project = readProject(dir, dirArg);
     registerTypeScript();
     const entry = entryOf(dir, project.main);
     // A program's console output would mix with the report on stdout: send it to stderr.
     const saved = { log: console.log, info: console.info };
     console.log = console.info = (...args: unknown[]) => console.error(...args);
     let captured: CapturedStack;
+    asyncErrors = [];
     try {
         captured = await captureProgram(async () => {
             let exported = require(entry) as unknown;
@@ -86,9 +103,16 @@ export async function loadProgram(dirArg: string, stack: string): Promise<Loaded
             }
             return typeof exported === "function" ? await (exported as () => unknown)() : exported;
         }, { preview: true, project: project.name, stack, sdkDir: sdkDirFor(dir) });
+        // Let rejections of the program's last promises surface before deciding it succeeded.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (asyncErrors.length > 0) {
+            throw asyncErrors[0];
+        }
     } catch (e) {
-        throw new InputError(`program ${dirArg} failed: ${programError(e)}`);
+        failedAlready = true;
+        throw new InputError(`program ${dirArg} failed: ${programError(asyncErrors[0] ?? e)}`);
     } finally {
+        asyncErrors = undefined;
         console.log = saved.log;
         console.info = saved.info;
     }

@@ -187,6 +187,8 @@ export interface StartPackOptions {
     config?: { [key: string]: string };
     /** Node executable. Default: the one running this process. */
     nodePath?: string;
+    /** Aborting before the pack printed its port kills it and rejects with "aborted". */
+    signal?: AbortSignal;
 }
 
 /** A failed Analyzer RPC. `message` is the gRPC details text (for pack errors, the pack's stack trace). */
@@ -225,6 +227,8 @@ export interface PackClient {
     /** Everything the pack wrote to stdout after the port line. */
     stdout(): string;
     close(): Promise<void>;
+    /** Kills the pack process at once (synchronous; for process exit handlers). */
+    kill(): void;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -277,7 +281,7 @@ export async function startPack(packDir: string, opts: StartPackOptions = {}): P
         closed: new Promise<void>(resolve => child.once("close", () => resolve())),
     };
     child.once("exit", (code, signal) => { life.exited = signal ?? `code ${code}`; });
-    const port = await readPort(dir, child, life, out, opts.startTimeoutMs ?? 120_000);
+    const port = await readPort(dir, child, life, out, opts.startTimeoutMs ?? 120_000, opts.signal);
     const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": MAX_MESSAGE,
         "grpc.max_send_message_length": MAX_MESSAGE,
@@ -286,7 +290,7 @@ export async function startPack(packDir: string, opts: StartPackOptions = {}): P
 }
 
 function readPort(dir: string, child: ChildProcess, life: ProcessLife, out: { stdout: string; stderr: string },
-    timeoutMs: number): Promise<number> {
+    timeoutMs: number, signal?: AbortSignal): Promise<number> {
     return new Promise<number>((resolve, reject) => {
         let pending = "";
         let settled = false;
@@ -318,6 +322,10 @@ function readPort(dir: string, child: ChildProcess, life: ProcessLife, out: { st
         void life.closed.then(() => fail(`the process exited with ${life.exited ?? "unknown status"} before printing its port`));
         child.once("error", e => fail(e.message));
         const timer = setTimeout(() => fail(`no port printed within ${timeoutMs} ms`), timeoutMs);
+        if (signal?.aborted) {
+            fail("aborted");
+        }
+        signal?.addEventListener("abort", () => fail("aborted"), { once: true });
     });
 }
 
@@ -458,6 +466,12 @@ class Client implements PackClient {
             })),
             notApplicable: notApplicable(r.getNotApplicableList()),
         };
+    }
+
+    kill(): void {
+        if (this.life.exited === undefined) {
+            this.child.kill("SIGKILL");
+        }
     }
 
     async close(): Promise<void> {
