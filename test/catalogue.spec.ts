@@ -87,7 +87,8 @@ describe("catalogue", () => {
         const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
         const setup = /## Set-up on a fresh machine\s+```sh\n([\s\S]*?)```/.exec(readme);
         assert.ok(setup, "README has a set-up block");
-        const commands = setup[1].trim().split("\n");
+        // CI runs the set-up without the demo: `npm test` checks `npm start`'s output itself.
+        const commands = setup[1].trim().split("\n").map((c) => c.replace(/ && npm start$/, ""));
         const ci = fs.readFileSync(path.join(ROOT, ".ci", "run"), "utf8").split("\n").map((l) => l.trim());
         const ciCommands = ci.filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd "));
         assert.deepStrictEqual(ciCommands, commands);
