@@ -1,0 +1,94 @@
+/**
+ * Building a team's own pack from this one: every policy, with levels and options overridden in a
+ * typed way, so that a misspelt policy or option name is a compile error.
+ *
+ *     import { servePack } from "aws-network-guardrails/policies/compose";
+ *
+ *     servePack("team-guardrails", {
+ *         all: "mandatory",
+ *         "sg-egress-restricted": { allowedPorts: [443, 8443] },
+ *         "sg-descriptions": "advisory",
+ *     });
+ */
+import { EnforcementLevel, Policies, PolicyPack, PolicyPackConfig } from "@pulumi/policy";
+import { Exemption } from "./governance";
+import { catalogue } from "./index";
+import { rejectInvalidConfigAtConfigure } from "./pack-config";
+
+/** A port (22) or a range ("5985-5986"). */
+export type PortSpec = number | `${number}-${number}`;
+
+/** Options every policy takes. */
+export interface SharedOptions {
+    enforcementLevel?: EnforcementLevel;
+    exemptions?: Exemption[];
+    exemptionTag?: string;
+    stackTags?: Record<string, string>;
+}
+
+/** Each policy's own options. Keep in step with the policies' config schemas (a test checks). */
+export interface PolicyOptions {
+    "sg-no-admin-ports-from-world": { ports?: PortSpec[] };
+    "sg-db-ingress-only-from-security-groups": { ports?: PortSpec[]; allowedCidrs?: string[]; allowedPrefixLists?: string[] };
+    "sg-egress-restricted": { allowedPorts?: PortSpec[]; allowedUdpPorts?: PortSpec[] };
+    "sg-ingress-from-world-allowed-ports": { allowedPorts?: PortSpec[]; allowedUdpPorts?: PortSpec[] };
+    "sg-prefer-security-group-references": { ipv4PrefixLength?: number; ipv6PrefixLength?: number };
+    "sg-no-all-traffic-rules": { maxPortRange?: number };
+    "sg-descriptions": Record<never, never>;
+    "sg-default-denies-all": Record<never, never>;
+    "eni-security-group-limit": { maxSecurityGroups?: number };
+    "sg-rule-quota": { maxRules?: number };
+    "db-ingress-only-via-security-groups": Record<never, never>;
+    "sg-rules-managed-one-way": Record<never, never>;
+    "sg-unused": Record<never, never>;
+    "sg-world-ingress-only-on-load-balancers": Record<never, never>;
+    "vpc-flow-logs-enabled": Record<never, never>;
+    "nacl-ephemeral-return-traffic": { ephemeralPorts?: `${number}-${number}` };
+    "nacl-no-admin-ports-from-world": { ports?: PortSpec[] };
+    "nacl-rules-effective": { maxEntriesPerDirection?: number };
+}
+
+export type PolicyName = keyof PolicyOptions;
+
+/** Overrides: `all` sets every level; a policy takes a level, or its options (with an optional level). */
+export type PackOverrides = { all?: EnforcementLevel } & {
+    [K in PolicyName]?: EnforcementLevel | (PolicyOptions[K] & SharedOptions);
+};
+
+export interface PackDefinition {
+    readonly policies: Policies;
+    /** The pack's initial configuration: the overridden options, applied before the user's own. */
+    readonly initialConfig: PolicyPackConfig;
+}
+
+/**
+ * Every policy of this pack, with the levels of the overrides, and their options as the pack's
+ * initial configuration: `new PolicyPack(name, { policies }, initialConfig)`.
+ */
+export function createPack(overrides: PackOverrides = {}): PackDefinition {
+    const known = new Set<string>(catalogue().map((p) => p.name));
+    for (const key of Object.keys(overrides)) {
+        if (key !== "all" && !known.has(key)) {
+            // Only reachable from untyped (JavaScript) callers.
+            throw new Error(`createPack: unknown policy '${key}'`);
+        }
+    }
+    const initialConfig: PolicyPackConfig = {};
+    const policies: Policies = catalogue().map((p) => {
+        const o = (overrides as Record<string, EnforcementLevel | (SharedOptions & Record<string, unknown>) | undefined>)[p.name];
+        const level = typeof o === "string" ? o : o?.enforcementLevel ?? overrides.all ?? p.enforcementLevel;
+        if (o !== undefined && typeof o !== "string") {
+            // The level goes along: an initial configuration entry without one reads as advisory.
+            initialConfig[p.name] = { ...o, enforcementLevel: level };
+        }
+        return { ...p, enforcementLevel: level };
+    });
+    return { policies, initialConfig };
+}
+
+/** Serves a pack built with createPack, with the same Configure-time checks as this pack. */
+export function servePack(name: string, overrides: PackOverrides = {}): PolicyPack {
+    const { policies, initialConfig } = createPack(overrides);
+    rejectInvalidConfigAtConfigure();
+    return new PolicyPack(name, { policies }, initialConfig);
+}
