@@ -2,6 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { catalogue, packName } from "../policies";
+import { GOVERNANCE_KEYS } from "../policies/governance";
+import { packConfigErrors } from "../policies/pack-config";
 import { policyTable, readmeTable } from "../scripts/readme-table";
 
 const ROOT = path.join(__dirname, "..");
@@ -92,5 +94,39 @@ describe("catalogue", () => {
         const ci = fs.readFileSync(path.join(ROOT, ".ci", "run"), "utf8").split("\n").map((l) => l.trim());
         const ciCommands = ci.filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd "));
         assert.deepStrictEqual(ciCommands, commands);
+    });
+});
+
+describe("examples/config", () => {
+    it("baseline.json holds exactly every policy's default level and options", () => {
+        const baseline = JSON.parse(fs.readFileSync(path.join(ROOT, "examples", "config", "baseline.json"), "utf8"));
+        const expected = Object.fromEntries(catalogue().map((p) => [p.name, {
+            enforcementLevel: p.enforcementLevel,
+            ...Object.fromEntries(Object.entries(p.configSchema?.properties ?? {})
+                .filter(([k]) => !GOVERNANCE_KEYS.includes(k)).map(([k, v]) => [k, v.default])),
+        }]));
+        assert.deepStrictEqual(baseline, expected);
+    });
+
+    for (const name of ["baseline", "strict", "migration"]) {
+        it(`${name}.json passes the pack's own Configure-time checks`, () => {
+            const config = JSON.parse(fs.readFileSync(path.join(ROOT, "examples", "config", `${name}.json`), "utf8")) as Record<string, unknown>;
+            const props = Object.fromEntries(Object.entries(config).filter(([k, v]) => k !== "all" && typeof v === "object")
+                .map(([k, v]) => { const { enforcementLevel: _l, ...rest } = v as Record<string, unknown>; return [k, rest]; }));
+            assert.deepStrictEqual(packConfigErrors(props), []);
+        });
+    }
+});
+
+describe("publishing", () => {
+    it("meets `pulumi policy publish` rules: runtime, description, name charset and a semver version", () => {
+        const yaml = fs.readFileSync(path.join(ROOT, "PulumiPolicy.yaml"), "utf8");
+        assert.match(yaml, /^runtime: nodejs$/m);
+        assert.match(yaml, /^description: \S.{10,}$/m);
+        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+        assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
+        assert.match(packName, /^[a-zA-Z0-9-_.]{1,100}$/);
+        assert.ok(!catalogue().some((p) => p.name === "all"), "'all' is reserved");
+        assert.strictEqual(new Set(catalogue().map((p) => p.name)).size, catalogue().length, "policy names are unique");
     });
 });

@@ -7,6 +7,21 @@ import { T } from "./types";
 
 type Props = Record<string, unknown>;
 
+/**
+ * The elements of a list as a plain array. Remediate hands props over behind proxies on which
+ * Array methods such as filter fail, so lists are only ever read by index.
+ */
+function items(list: unknown): unknown[] | undefined {
+    if (!Array.isArray(list)) {
+        return undefined;
+    }
+    const out: unknown[] = [];
+    for (let i = 0; i < list.length; i++) {
+        out.push(list[i]);
+    }
+    return out;
+}
+
 const LIST_PEERS = ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups"];
 const CLASSIC_PEERS = ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds"];
 
@@ -19,8 +34,8 @@ function prune(rule: Props, prefix: string, fields: string[], paths: ReadonlySet
     let changed = false;
     const out: Props = { ...rule };
     for (const field of fields) {
-        const list = rule[field];
-        if (Array.isArray(list)) {
+        const list = items(rule[field]);
+        if (list) {
             const kept = list.filter((_, j) => !paths.has(`${prefix}${field}[${j}]`));
             if (kept.length !== list.length) {
                 out[field] = kept;
@@ -44,12 +59,13 @@ export function withoutPeers(type: string, props: Props, paths: ReadonlySet<stri
         let changed = false;
         const out: Props = { ...props };
         for (const direction of ["ingress", "egress"]) {
-            const list = props[direction];
-            if (!Array.isArray(list)) {
+            const list = items(props[direction]);
+            if (!list) {
                 continue;
             }
             const kept: unknown[] = [];
-            list.forEach((rule: Props, i) => {
+            list.forEach((item, i) => {
+                const rule = item as Props;
                 const pruned = prune(rule, `${direction}[${i}].`, LIST_PEERS, paths);
                 if (!pruned) {
                     kept.push(rule);

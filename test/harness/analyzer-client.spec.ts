@@ -5,7 +5,7 @@ import * as path from "path";
 import { Policy } from "@pulumi/policy";
 import {
     AnalyzedResource, AnalyzerInfo, AnalyzerRpcError, JsonObject, PackClient, PolicyConfigEntry, PolicyConfigError,
-    PolicyInfo, startPack,
+    PolicyInfo, PolicyPackConfig, startPack,
 } from "../../runner/analyzer-client";
 import { CapturedStack, SECRET_SIG, SIG_KEY, UNKNOWN, captureProgram, toAnalyzedResources, toStackResources } from "../../runner/capture";
 import { catalogue, packName } from "../../policies";
@@ -202,6 +202,70 @@ describe("analyzer client", function () {
         it("Configure rejects an out-of-range port in a policy's config, naming the policy and key", async () => {
             await assert.rejects(pack.configure({ "sg-no-admin-ports-from-world": { ports: [70000] } }),
                 (e: Error) => /sg-no-admin-ports-from-world/.test(e.message) && /ports/.test(e.message));
+        });
+    });
+
+    describe("this repository's pack: team configuration over the wire", () => {
+        const config = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO, "examples", "config", `${name}.json`), "utf8")) as PolicyPackConfig;
+        const levelsOf = (r: { diagnostics: { policyName: string; enforcementLevel: string }[] }) => r.diagnostics.map((d) => [d.policyName, d.enforcementLevel]);
+        const wideOpen = sgResource({ description: "d", ingress: [{ description: "app", protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["0.0.0.0/0"] }],
+            egress: [{ description: "web", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] }] }, "bastion-1");
+        after(async () => {
+            await pack.configure({});
+            await pack.configureStack({ stack: "stack", project: "project" });
+        });
+
+        it("examples/config/baseline.json sends exactly the defaults", async () => {
+            assert.deepStrictEqual(await pack.configure(config("baseline")), await pack.configure({}));
+        });
+
+        it("examples/config/strict.json makes egress and world ingress mandatory", async () => {
+            await pack.configure(config("strict"));
+            assert.deepStrictEqual(levelsOf(await pack.analyze(wideOpen)), [
+                ["sg-egress-restricted", "mandatory"], ["sg-ingress-from-world-allowed-ports", "mandatory"],
+            ]);
+        });
+
+        it("examples/config/migration.json makes everything advisory", async () => {
+            await pack.configure(config("migration"));
+            const ssh = sgResource({ description: "d", ingress: [{ description: "ssh", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] });
+            assert.deepStrictEqual(levelsOf(await pack.analyze(ssh)), [
+                ["sg-no-admin-ports-from-world", "advisory"], ["sg-ingress-from-world-allowed-ports", "advisory"],
+            ]);
+        });
+
+        it("exemptions: a glob over names exempts until it expires, then the finding names the exemption", async () => {
+            const exempt = (expires: string) => pack.configure({ "sg-ingress-from-world-allowed-ports": { exemptions: [{ resource: "bastion-*", reason: "SEC-7", expires }] } });
+            await exempt("2999-12-31");
+            assert.deepStrictEqual(levelsOf(await pack.analyze(wideOpen)), [["sg-egress-restricted", "advisory"]]);
+            await exempt("2000-01-01");
+            const findings = (await pack.analyze(wideOpen)).diagnostics.filter((d) => d.policyName === "sg-ingress-from-world-allowed-ports");
+            assert.strictEqual(findings.length, 1);
+            assert.ok(findings[0].message.endsWith("The exemption for 'bastion-*' (SEC-7) expired on 2000-01-01; renew it or fix the finding."), findings[0].message);
+        });
+
+        it("exemptions: a tag on the resource exempts it, with the reason in its value", async () => {
+            const tagged = sgResource({ ...(wideOpen.properties as JsonObject), tags: { "guardrails-exempt:sg-egress-restricted": "proxy host, SEC-9" } }, "proxy");
+            assert.deepStrictEqual(levelsOf(await pack.analyze(tagged)), [["sg-ingress-from-world-allowed-ports", "advisory"]]);
+        });
+
+        it("stack tags: a policy scoped to production runs only on stacks tagged so", async () => {
+            await pack.configure({ "sg-egress-restricted": { stackTags: { environment: "production" } } });
+            await pack.configureStack({ stack: "dev", project: "app", tags: { environment: "dev" } });
+            assert.deepStrictEqual(levelsOf(await pack.analyze(wideOpen)), [["sg-ingress-from-world-allowed-ports", "advisory"]]);
+            await pack.configureStack({ stack: "prod", project: "app", tags: { environment: "production" } });
+            assert.deepStrictEqual(levelsOf(await pack.analyze(wideOpen)), [["sg-egress-restricted", "advisory"], ["sg-ingress-from-world-allowed-ports", "advisory"]]);
+        });
+
+        it("Remediate: sg-default-denies-all empties the default group; sg-no-admin-ports-from-world drops only the world's block", async () => {
+            await pack.configure({ "sg-default-denies-all": "remediate", "sg-no-admin-ports-from-world": "remediate" });
+            const DEFAULT = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+            const dflt = await pack.remediate({ urn: `urn:pulumi:stack::project::${DEFAULT}::default`, type: DEFAULT, name: "default",
+                properties: { vpcId: "vpc-1", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }] } });
+            assert.deepStrictEqual(dflt.remediations.map((r) => [r.policyName, r.properties]), [["sg-default-denies-all", { vpcId: "vpc-1", ingress: [], egress: [] }]]);
+            const ssh = await pack.remediate(sgResource({ description: "d", ingress: [{ description: "ssh", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0", "203.0.113.0/24"] }] }));
+            assert.deepStrictEqual(ssh.remediations.map((r) => [r.policyName, r.properties]), [["sg-no-admin-ports-from-world",
+                { description: "d", ingress: [{ description: "ssh", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["203.0.113.0/24"] }] }]]);
         });
     });
 

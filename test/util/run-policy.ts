@@ -77,8 +77,10 @@ export function runRemediation(policy: ResourceValidationPolicy, input: Resource
         throw new Error(`${policy.name} has no remediation`);
     }
     const name = input.name ?? "r";
+    // Remediate hands props over behind two proxies: the secrets-preserving one inside the unknown-checking one.
+    const secrets = require("@pulumi/policy/secret") as { secretsPreservingProxy(v: unknown): unknown };
     const args = {
-        type: input.type, props: unknownCheckingProxy(input.props), urn: `urn:pulumi:test::test::${input.type}::${name}`, name,
+        type: input.type, props: unknownCheckingProxy(secrets.secretsPreservingProxy(input.props)), urn: `urn:pulumi:test::test::${input.type}::${name}`, name,
         opts: {}, stackTags: new Map(Object.entries(input.stackTags ?? {})), getConfig: () => input.config ?? {},
         isType: () => false, asType: () => undefined, notApplicable: () => undefined,
     } as unknown as ResourceValidationArgs;
