@@ -6,9 +6,10 @@
  */
 import { Cidr, Family, familyName, parseCidr } from "../net/cidr";
 import { KnownNaclEntry } from "../net/nacl-eval";
-import { ALL_PORTS, PortRange, isPort } from "../net/ports";
-import { Protocol, hasPorts, parseProtocol } from "../net/protocol";
+import { PortRange } from "../net/ports";
+import { Protocol } from "../net/protocol";
 import { ResourceRef } from "./sg-rules";
+import { portsOf, protocolOf } from "./traffic-fields";
 import { T } from "./types";
 import {
     Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str, unknownAt,
@@ -125,13 +126,13 @@ function standaloneEntries(resource: ResourceRef, props: Field): NaclEntry[] {
 }
 
 function readEntry(resource: ResourceRef, item: Field, egress: boolean, numberKey: string, actionKey: string): NaclEntry {
-    const protocol = protocolOf(child(item, "protocol"));
+    const protocol = protocolOf(child(item, "protocol"), "entry");
     const entry: NaclEntry = {
         egress,
         ruleNumber: ruleNumberOf(child(item, numberKey)),
         action: actionOf(child(item, actionKey)),
         protocol,
-        ports: portsOf(protocol, child(item, "fromPort"), child(item, "toPort")),
+        ports: portsOf(protocol, child(item, "fromPort"), child(item, "toPort"), "entry"),
         cidr: cidrOf(item),
         origin: origin(resource, item.path),
     };
@@ -169,51 +170,6 @@ function actionOf(field: Field): Maybe<NaclAction> {
         : invalidAt(field.path, `invalid action ${describe(a)} in ${field.path}: should be 'allow' or 'deny'`);
 }
 
-function protocolOf(field: Field): Maybe<Protocol> {
-    const raw = field.state === "known" && typeof field.value === "number" ? field.value : str(field);
-    if (isUndetermined(raw)) {
-        return raw;
-    }
-    if (raw === undefined) {
-        return invalidAt(field.path, `${field.path} is missing: a network ACL entry needs a protocol`);
-    }
-    return parseProtocol(raw) ?? invalidAt(field.path, `invalid protocol ${describe(raw)} in ${field.path}`);
-}
-
-/**
- * The port range of an entry. Protocol all ("-1") means all ports, whatever fromPort/toPort say.
- * TCP and UDP need 0 <= fromPort <= toPort <= 65535. Other protocols have no ports.
- */
-function portsOf(protocol: Maybe<Protocol>, fromField: Field, toField: Field): Maybe<PortRange | null> {
-    if (isUndetermined(protocol)) {
-        return protocol;
-    }
-    if (protocol.kind === "all") {
-        return ALL_PORTS;
-    }
-    if (!hasPorts(protocol)) {
-        return null;
-    }
-    const from = num(fromField);
-    const to = num(toField);
-    for (const [value, field] of [[from, fromField], [to, toField]] as const) {
-        if (isUndetermined(value)) {
-            return value;
-        }
-        if (value === undefined) {
-            return invalidAt(field.path, `${field.path} is missing: a TCP or UDP entry needs a port range`);
-        }
-        if (!isPort(value)) {
-            return invalidAt(field.path, `port ${value} in ${field.path} is outside 0-65535`);
-        }
-    }
-    const f = from as number;
-    const t = to as number;
-    if (f > t) {
-        return invalidAt(fromField.path, `${fromField.path} (${f}) is greater than ${toField.path} (${t})`);
-    }
-    return { from: f, to: t };
-}
 
 /**
  * Exactly one of cidrBlock / ipv6CidrBlock. An empty string counts as not set: the provider reports

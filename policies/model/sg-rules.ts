@@ -5,11 +5,12 @@
  * with N CIDRs becomes N rules, and `self` adds one more without hiding the others.
  */
 import { Cidr, Family, parseCidr } from "../net/cidr";
-import { ALL_PORTS, PortRange, isPort } from "../net/ports";
-import { Protocol, hasPorts, parseProtocol } from "../net/protocol";
+import { PortRange } from "../net/ports";
+import { Protocol } from "../net/protocol";
+import { portsOf, protocolOf } from "./traffic-fields";
 import { T } from "./types";
 import {
-    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str, unknownAt,
+    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, root, str, unknownAt,
 } from "./values";
 
 export type Direction = "ingress" | "egress";
@@ -168,60 +169,15 @@ function vpcRule(resource: ResourceRef, props: Field, direction: Direction): SgR
 
 /** Protocol, ports and description of a rule object; every shape names them alike but for the protocol key. */
 function ruleBase(item: Field, direction: Direction, protocolKey: "protocol" | "ipProtocol"): RuleBase {
-    const protocol = protocolOf(child(item, protocolKey));
+    const protocol = protocolOf(child(item, protocolKey), "rule");
     return {
         direction,
         protocol,
-        ports: portsOf(protocol, child(item, "fromPort"), child(item, "toPort")),
+        ports: portsOf(protocol, child(item, "fromPort"), child(item, "toPort"), "rule"),
         description: str(child(item, "description")),
     };
 }
 
-function protocolOf(field: Field): Maybe<Protocol> {
-    const raw = field.state === "known" && typeof field.value === "number" ? field.value : str(field);
-    if (isUndetermined(raw)) {
-        return raw;
-    }
-    if (raw === undefined) {
-        return invalidAt(field.path, `${field.path} is missing: a rule needs a protocol`);
-    }
-    return parseProtocol(raw) ?? invalidAt(field.path, `invalid protocol ${describe(raw)} in ${field.path}`);
-}
-
-/**
- * The port range of a rule. Protocol all ("-1") means all ports, whatever fromPort/toPort say.
- * TCP and UDP need 0 <= fromPort <= toPort <= 65535. Other protocols have no ports.
- */
-function portsOf(protocol: Maybe<Protocol>, fromField: Field, toField: Field): Maybe<PortRange | null> {
-    if (isUndetermined(protocol)) {
-        return protocol;
-    }
-    if (protocol.kind === "all") {
-        return ALL_PORTS;
-    }
-    if (!hasPorts(protocol)) {
-        return null;
-    }
-    const from = num(fromField);
-    const to = num(toField);
-    for (const [value, field] of [[from, fromField], [to, toField]] as const) {
-        if (isUndetermined(value)) {
-            return value;
-        }
-        if (value === undefined) {
-            return invalidAt(field.path, `${field.path} is missing: a TCP or UDP rule needs a port range`);
-        }
-        if (!isPort(value)) {
-            return invalidAt(field.path, `port ${value} in ${field.path} is outside 0-65535`);
-        }
-    }
-    const f = from as number;
-    const t = to as number;
-    if (f > t) {
-        return invalidAt(fromField.path, `${fromField.path} (${f}) is greater than ${toField.path} (${t})`);
-    }
-    return { from: f, to: t };
-}
 
 interface PeerFields {
     readonly cidr4: string;
