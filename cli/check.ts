@@ -4,9 +4,10 @@
  */
 import * as path from "path";
 import {
-    AnalyzedResource, AnalyzerRpcError, Diagnostic, PackClient, PolicyConfigError, PolicyPackConfig, StackResource,
-    startPack,
+    AnalyzedResource, AnalyzerRpcError, Diagnostic, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
+    StackResource, startPack,
 } from "../runner/analyzer-client";
+import { EXEMPTED_PREFIX, REPORT_EXEMPTED_ENV } from "../policies/governance";
 import { InputError } from "./errors";
 import { Finding, Report, ResourceRef, Source } from "./model";
 
@@ -25,7 +26,8 @@ export type Progress = (line: string) => void;
 
 /** Starts the pack; the caller may start it early, in parallel with reading the input. */
 export function startGuardrails(signal?: AbortSignal): Promise<PackClient> {
-    return startPack(PACK_DIR, { dryRun: true, signal }).then((pack) => {
+    // Exempted findings then come back as marked notes, so that unused exemptions can be listed.
+    return startPack(PACK_DIR, { dryRun: true, signal, env: { [REPORT_EXEMPTED_ENV]: "1" } }).then((pack) => {
         // Never leave the pack running when this process exits early (process.exit on a fatal error).
         const kill = () => { pack.kill(); };
         process.once("exit", kill);
@@ -42,7 +44,7 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
     progress: Progress): Promise<Report> {
     const pack = await packStarted;
     try {
-        let sent: { [policy: string]: { enforcementLevel: string } } = {};
+        let sent: { [policy: string]: PolicyConfigEntry } = {};
         try {
             sent = await pack.configure(config);
         } catch (e) {
@@ -64,15 +66,24 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
         if (noisy) { progress(`checking ${total} resources`); }
 
         const perResource = new Map<string, Diagnostic[]>();
+        const exempted = new Set<string>();
+        /** Drops exempted findings, noting which exemption each one used. */
+        const reported = (ds: Diagnostic[]) => ds.filter((d) => {
+            const used = exemptionUsed(d);
+            if (used) {
+                exempted.add(`${d.policyName}\u0000${used}`);
+            }
+            return used === undefined;
+        });
         let done = 0;
         for (const r of input.analyzed) {
             const { diagnostics } = await pack.analyze(r);
-            perResource.set(r.urn, diagnostics);
+            perResource.set(r.urn, reported(diagnostics));
             done++;
             if (noisy && (done % step === 0 || done === total)) { progress(`analyzed ${done}/${total} resources`); }
         }
         if (noisy) { progress(`running stack policies on ${input.stackResources.length} resources`); }
-        const { diagnostics: stackDiagnostics } = await pack.analyzeStack(input.stackResources);
+        const stackDiagnostics = reported((await pack.analyzeStack(input.stackResources)).diagnostics);
 
         const refs = new Map<string, ResourceRef>(input.analyzed.map((r) => [r.urn, { urn: r.urn, type: r.type, name: r.name }]));
         const toFinding = (d: Diagnostic, urn: string | undefined): Finding => {
@@ -112,10 +123,35 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
             // With the levels in force: what Configure sent.
             policies: info.policies.map((p) => ({ ...p, enforcementLevel: (sent[p.name]?.enforcementLevel ?? p.enforcementLevel) as typeof p.enforcementLevel })),
             findings,
+            warnings: unusedExemptions(sent, exempted),
         };
     } finally {
         await pack.close();
     }
+}
+
+/** The exemption an exempted finding used ("(exemption 'bastion-*': reason) ..."), or undefined for a real finding. */
+function exemptionUsed(d: Diagnostic): string | undefined {
+    if (!d.message.startsWith(EXEMPTED_PREFIX)) {
+        return undefined;
+    }
+    const m = /^\(exemption '((?:[^']|'(?!:))*)':/.exec(d.message.slice(EXEMPTED_PREFIX.length));
+    return m ? m[1] : "(tag)";
+}
+
+/** One warning per configured exemption that exempted nothing. */
+function unusedExemptions(sent: { [policy: string]: PolicyConfigEntry }, used: Set<string>): string[] {
+    const warnings: string[] = [];
+    for (const [policy, entry] of Object.entries(sent)) {
+        const list = entry.properties?.exemptions;
+        for (const e of Array.isArray(list) ? list : []) {
+            const resource = (e as { resource?: unknown }).resource;
+            if (typeof resource === "string" && !used.has(`${policy}\u0000${resource}`)) {
+                warnings.push(`exemption '${resource}' of ${policy} matched no finding: remove it, or check the pattern`);
+            }
+        }
+    }
+    return warnings;
 }
 
 function urnType(urn: string): string {

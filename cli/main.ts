@@ -174,6 +174,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const input = await readInput(opts);
         const report = await check(pack, input, config, (line) => io.stderr(`${line}\n`));
         pack = undefined;
+        for (const w of report.warnings) {
+            io.stderr(`warning: ${w}\n`);
+        }
         io.stdout(format(report, opts.format));
         const mandatory = report.findings.some((f) => f.level === "mandatory");
         return mandatory && !opts.exitZero ? 1 : 0;

@@ -37,6 +37,8 @@ export interface Report {
     policies: PolicyInfo[];
     /** Sorted: by resource (engine order), resource-policy findings before stack-policy ones. */
     findings: Finding[];
+    /** Not errors: configured exemptions that exempted nothing. */
+    warnings: string[];
 }
 
 export function summary(r: Report): { resources: number; resourcesWithFindings: number; mandatory: number; advisory: number } {

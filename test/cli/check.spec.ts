@@ -56,6 +56,7 @@ describe("cli: check, end to end", function () {
         exportJson: ["check", "--stack-export", EXPORT, "--format", "json"],
         exportSarif: ["check", "--stack-export", EXPORT, "--format", "sarif"],
         configured: ["check", "--stack-export", EXPORT, "--format", "json", "--policy-pack-config", "test/fixtures/config/all-advisory-no-unused.json"],
+        exempted: ["check", "--stack-export", EXPORT, "--format", "json", "--policy-pack-config", "test/fixtures/config/exemptions.json"],
     };
     const result: { [name: string]: Run } = {};
     let seconds = 0;
@@ -144,6 +145,16 @@ describe("cli: check, end to end", function () {
             const urn = loc?.logicalLocations?.[0]?.fullyQualifiedName ?? "";
             assert.ok(lines[(loc?.physicalLocation?.region?.startLine ?? 0) - 1].includes(JSON.stringify(urn)), urn);
         }
+    });
+
+    it("exemptions: exempted findings vanish; each exemption that matched nothing is a warning on stderr", () => {
+        const r = result.exempted;
+        assert.strictEqual(r.code, 1, r.stderr);
+        assert.strictEqual(r.stderr, "warning: exemption 'old-bastion' of sg-unused matched no finding: remove it, or check the pattern\n");
+        const expected = everyPolicyOnce();
+        delete expected["sg-unused"];
+        delete expected["sg-descriptions"];
+        assert.deepStrictEqual(countByPolicy(JSON.parse(r.stdout) as JsonReport), expected);
     });
 
     it("--policy-pack-config: `all: advisory` makes it exit 0; a disabled policy vanishes", () => {
