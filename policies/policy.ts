@@ -33,6 +33,12 @@ export const SECURITY_HUB = { name: "AWS Foundational Security Best Practices (S
  * The metadata the policy carries: the framework it maps to (CIS first, then Security Hub, else
  * this pack's own control), and one tag per control so that every mapping is visible.
  */
+/** What a policy publishes: its metadata with compliance mappings and the config schema with the shared options. */
+function published(meta: PolicyMeta) {
+    const { controls: _controls, ...metadata } = meta;
+    return { ...metadata, ...compliance(meta), configSchema: withGovernance(meta.name, meta.configSchema) };
+}
+
 function compliance(meta: PolicyMeta): Pick<StackValidationPolicy, "framework" | "tags"> {
     const cis = meta.controls?.cis ?? [];
     const hub = meta.controls?.securityHub ?? [];
@@ -68,9 +74,11 @@ export function sgRulePolicy(
     applies: (type: string) => boolean = () => true,
     remediate?: SgRemediation,
 ): ResourceValidationPolicy {
-    const configSchema = withGovernance(meta.name, meta.configSchema);
+    const metadata = published(meta);
+    const { configSchema } = metadata;
+    const resourceOf = (args: ResourceValidationArgs): ResourceRef => ({ urn: args.urn, name: args.name, type: args.type, props: args.props });
     const remediateResource = remediate && ((args: ResourceValidationArgs) => {
-        const resource: ResourceRef = { urn: args.urn, name: args.name, type: args.type, props: args.props };
+        const resource = resourceOf(args);
         const ruleSet = applies(args.type) ? securityGroupRules(resource) : undefined;
         const config = withDefaults(configSchema, args.getConfig());
         if (!ruleSet || !inScope(config, args.stackTags) || isExempt(config, resource)) {
@@ -78,17 +86,14 @@ export function sgRulePolicy(
         }
         return remediate({ resource, ruleSet, config, props: args.props as Record<string, unknown> });
     });
-    const { controls: _controls, ...metadata } = meta;
     return {
         ...metadata,
-        ...compliance(meta),
-        configSchema,
         ...(remediateResource ? { remediateResource } : {}),
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             if (!applies(args.type)) {
                 return;
             }
-            const resource: ResourceRef = { urn: args.urn, name: args.name, type: args.type, props: args.props };
+            const resource = resourceOf(args);
             const ruleSet = securityGroupRules(resource);
             if (!ruleSet) {
                 return;
@@ -120,12 +125,10 @@ function modelOf(args: StackValidationArgs): StackModel {
 
 /** A stack-level policy: `check` runs on the stack model. */
 export function stackPolicy(meta: PolicyMeta, check: (c: StackCheck) => void): StackValidationPolicy {
-    const configSchema = withGovernance(meta.name, meta.configSchema);
-    const { controls: _controls, ...metadata } = meta;
+    const metadata = published(meta);
+    const { configSchema } = metadata;
     return {
         ...metadata,
-        ...compliance(meta),
-        configSchema,
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
             guarded(meta.name, reporter(report), (r) => {
                 const config = withDefaults(configSchema, args.getConfig());
