@@ -1,0 +1,374 @@
+// `npm run bench`: times the pack over the Analyzer protocol on synthetic stacks and prints a table.
+//
+//   (a) this pack (package.json main, i.e. the compiled dist/index.js, started like the Pulumi CLI does)
+//   (b) the floor: the same catalogue with validation functions that do nothing (bench/floor-pack),
+//       i.e. the cost of @pulumi/policy and gRPC themselves
+//   (c) Pulumi's AWSGuard (@pulumi/awsguard), installed in bench/.awsguard (its dependencies conflict
+//       with ours), when it installs and starts here
+//
+// For each stack size: a fresh pack process, Configure({}), then one Analyze per resource (inputs, with
+// bounded concurrency), then one AnalyzeStack (all outputs). Requests are built before the clock starts,
+// so the time is the pack's (plus gRPC), not the client's. Peak RSS is the pack process's VmHWM.
+// Also: the cold start of this pack (spawn to port printed, fresh process, caches cleared) compiled and
+// from TypeScript source, and an in-process breakdown of AnalyzeStack per stack policy.
+//
+//   npm run bench                          # 1k, 5k, 10k, 50k; writes bench/results.md
+//   npm run bench -- --sizes 1000 --no-awsguard --out -
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import { createRequire } from "module";
+import * as os from "os";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzedResource, PackClient, StackResource, startPack } from "../runner/analyzer-client";
+import { SyntheticStack, generateStack } from "./generate";
+
+const REPO = path.resolve(__dirname, "..");
+const BENCH = __dirname;
+const WORK = path.join(BENCH, ".work");
+const FLOOR_DIR = path.join(BENCH, "floor-pack");
+const AWSGUARD_DIR = path.join(BENCH, ".awsguard");
+const AWSGUARD_VERSION = "0.3.1";
+const CONCURRENCY = 8;
+const MAX_MESSAGE = 1024 * 1024 * 1024;
+
+const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
+const grpc = pulumiRequire("@grpc/grpc-js") as typeof import("@grpc/grpc-js");
+const { Struct } = pulumiRequire("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
+
+// ------------------------------------------------------------------------------------------------
+// Arguments
+// ------------------------------------------------------------------------------------------------
+
+function args(): { sizes: number[]; awsguard: boolean; out: string; coldRuns: number } {
+    const a = process.argv.slice(2);
+    const value = (flag: string) => { const i = a.indexOf(flag); return i >= 0 ? a[i + 1] : undefined; };
+    return {
+        sizes: (value("--sizes") ?? "1000,5000,10000,50000").split(",").map(Number),
+        awsguard: !a.includes("--no-awsguard"),
+        out: value("--out") ?? path.join(BENCH, "results.md"),
+        coldRuns: Number(value("--cold-runs") ?? "5"),
+    };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Pack directories
+// ------------------------------------------------------------------------------------------------
+
+function linkNodeModules(dir: string): void {
+    const link = path.join(dir, "node_modules");
+    if (!fs.existsSync(link)) {
+        fs.symlinkSync(path.join(REPO, "node_modules"), link, "dir");
+    }
+}
+
+/** The pack from its TypeScript source (the old main), type-checked by the runner on start. */
+function tsSourcePackDir(): string {
+    const dir = path.join(WORK, "ts-source-pack");
+    fs.mkdirSync(dir, { recursive: true });
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { name: string; version: string };
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: pkg.name, version: pkg.version, main: path.relative(dir, path.join(REPO, "index.ts")) }, null, 2));
+    fs.copyFileSync(path.join(REPO, "PulumiPolicy.yaml"), path.join(dir, "PulumiPolicy.yaml"));
+    fs.copyFileSync(path.join(REPO, "tsconfig.json"), path.join(dir, "tsconfig.json"));
+    linkNodeModules(dir);
+    return dir;
+}
+
+/** Installs AWSGuard in its own directory and makes it a pack; the reason when it cannot. */
+function awsguardPackDir(): { dir?: string; reason?: string } {
+    try {
+        fs.mkdirSync(AWSGUARD_DIR, { recursive: true });
+        fs.writeFileSync(path.join(AWSGUARD_DIR, "package.json"), JSON.stringify({
+            name: "awsguard-bench", version: AWSGUARD_VERSION, private: true, main: "index.js",
+            dependencies: { "@pulumi/awsguard": AWSGUARD_VERSION },
+        }, null, 2));
+        fs.writeFileSync(path.join(AWSGUARD_DIR, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: AWSGuard, for the benchmark\n");
+        // Every policy on, so that AWSGuard does all the work it can do.
+        fs.writeFileSync(path.join(AWSGUARD_DIR, "index.js"),
+            "const { AwsGuard } = require(\"@pulumi/awsguard\");\nnew AwsGuard({ all: \"mandatory\" });\n");
+        if (!fs.existsSync(path.join(AWSGUARD_DIR, "node_modules", "@pulumi", "awsguard"))) {
+            process.stderr.write(`installing @pulumi/awsguard@${AWSGUARD_VERSION} in ${path.relative(REPO, AWSGUARD_DIR)} ...\n`);
+            execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", AWSGUARD_DIR], { stdio: ["ignore", "ignore", "pipe"], timeout: 600_000 });
+        }
+        return { dir: AWSGUARD_DIR };
+    } catch (e) {
+        return { reason: `install failed: ${(e as Error).message.split("\n")[0]}` };
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Requests, built before the clock starts
+// ------------------------------------------------------------------------------------------------
+
+function options(r: AnalyzedResource): apb.AnalyzerResourceOptions {
+    const o = r.options ?? {};
+    return new apb.AnalyzerResourceOptions()
+        .setProtect(o.protect ?? false).setIgnorechangesList(o.ignoreChanges ?? [])
+        .setAdditionalsecretoutputsList(o.additionalSecretOutputs ?? []).setAliasesList([])
+        .setCustomtimeouts(new apb.AnalyzerResourceOptions.CustomTimeouts())
+        .setParent(o.parent ?? "");
+}
+
+function provider(r: AnalyzedResource): apb.AnalyzerProviderResource | undefined {
+    return r.provider && new apb.AnalyzerProviderResource().setUrn(r.provider.urn).setType(r.provider.type)
+        .setName(r.provider.name).setProperties(Struct.fromJavaScript(r.provider.properties));
+}
+
+function analyzeRequests(rs: AnalyzedResource[]): apb.AnalyzeRequest[] {
+    return rs.map((r) => {
+        const req = new apb.AnalyzeRequest().setUrn(r.urn).setType(r.type).setName(r.name)
+            .setProperties(Struct.fromJavaScript(r.properties)).setOptions(options(r));
+        const p = provider(r);
+        if (p) { req.setProvider(p); }
+        return req;
+    });
+}
+
+function analyzeStackRequest(rs: StackResource[]): apb.AnalyzeStackRequest {
+    return new apb.AnalyzeStackRequest().setResourcesList(rs.map((r) => {
+        const ar = new apb.AnalyzerResource().setUrn(r.urn).setType(r.type).setName(r.name)
+            .setProperties(Struct.fromJavaScript(r.properties)).setOptions(options(r))
+            .setParent(r.parent ?? "").setDependenciesList(r.dependencies);
+        const p = provider(r);
+        if (p) { ar.setProvider(p); }
+        for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+            if (urns.length > 0) {
+                ar.getPropertydependenciesMap().set(k, new apb.AnalyzerPropertyDependencies().setUrnsList(urns));
+            }
+        }
+        return ar;
+    }));
+}
+
+// ------------------------------------------------------------------------------------------------
+// One measured run
+// ------------------------------------------------------------------------------------------------
+
+interface Run {
+    analyzeS: number;
+    stackS: number;
+    totalS: number;
+    rssMb: number;
+    diagnostics: number;
+    startS: number;
+}
+
+function peakRssMb(pid: number): number {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+    return kb / 1024;
+}
+
+function unary<Req, Res>(fn: (req: Req, cb: (err: Error | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
+    return new Promise((resolve, reject) => { fn(req, (err, res) => (err ? reject(err) : resolve(res))); });
+}
+
+async function measure(dir: string, analyze: apb.AnalyzeRequest[], stack: apb.AnalyzeStackRequest): Promise<Run> {
+    const t0 = performance.now();
+    const pack: PackClient = await startPack(dir, { project: "bench", stack: "bench", dryRun: true, startTimeoutMs: 300_000 });
+    const startS = (performance.now() - t0) / 1000;
+    const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": MAX_MESSAGE, "grpc.max_send_message_length": MAX_MESSAGE,
+    });
+    try {
+        await pack.configure({});
+        let diagnostics = 0;
+        const a0 = performance.now();
+        let next = 0;
+        const worker = async () => {
+            while (next < analyze.length) {
+                const req = analyze[next++];
+                const res = await unary<apb.AnalyzeRequest, apb.AnalyzeResponse>(client.analyze.bind(client), req);
+                diagnostics += res.getDiagnosticsList().length;
+            }
+        };
+        await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+        const a1 = performance.now();
+        const res = await unary<apb.AnalyzeStackRequest, apb.AnalyzeResponse>(client.analyzeStack.bind(client), stack);
+        const a2 = performance.now();
+        diagnostics += res.getDiagnosticsList().length;
+        return {
+            analyzeS: (a1 - a0) / 1000, stackS: (a2 - a1) / 1000, totalS: (a2 - a0) / 1000,
+            rssMb: peakRssMb(pack.pid), diagnostics, startS,
+        };
+    } finally {
+        client.close();
+        await pack.close();
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Cold start
+// ------------------------------------------------------------------------------------------------
+
+async function coldStarts(dir: string, runs: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        fs.rmSync(path.join(REPO, "node_modules", ".cache"), { recursive: true, force: true });
+        const t0 = performance.now();
+        const pack = await startPack(dir, { startTimeoutMs: 300_000 });
+        times.push((performance.now() - t0) / 1000);
+        await pack.close();
+    }
+    return times;
+}
+
+// ------------------------------------------------------------------------------------------------
+// In-process breakdown of AnalyzeStack (same @pulumi/policy code path, without gRPC)
+// ------------------------------------------------------------------------------------------------
+
+interface StackProfile {
+    totalS: number;
+    stackPolicies: number;
+    /** @pulumi/policy's own work per stack policy (deserialising every resource), average. */
+    perPolicyOverheadS: number;
+    /** One StackModel build from one policy's resources. */
+    modelBuildS: number;
+    perPolicy: { name: string; s: number }[];
+}
+
+async function profileStack(req: apb.AnalyzeStackRequest): Promise<StackProfile> {
+    type Policy = { name: string; validateStack?: (args: { resources: unknown[] }, report: unknown) => unknown };
+    const server = require(path.join(REPO, "node_modules", "@pulumi", "policy", "server")) as {
+        makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: Policy[]): (call: unknown, cb: (err: unknown) => void) => Promise<void>;
+    };
+    const { catalogue, packName } = require(path.join(REPO, "dist", "policies")) as { catalogue(): Policy[]; packName: string };
+    const { StackModel, fromPolicyResources } = require(path.join(REPO, "dist", "policies", "graph", "stack")) as {
+        StackModel: new (rs: unknown) => unknown; fromPolicyResources(rs: unknown[]): unknown;
+    };
+    const times = new Map<string, number>();
+    const timed = (name: string, f: NonNullable<Policy["validateStack"]>): Policy["validateStack"] => (a, r) => {
+        const t = performance.now();
+        try { return f(a, r); } finally { times.set(name, (times.get(name) ?? 0) + (performance.now() - t) / 1000); }
+    };
+    const policies: Policy[] = catalogue().filter((p) => p.validateStack).map((p) => ({ ...p, validateResource: undefined, validateStack: timed(p.name, p.validateStack!) }));
+    const probe: Policy = { name: "probe-model-build", validateStack: timed("probe-model-build", (a) => { new StackModel(fromPolicyResources(a.resources)); }) };
+    const run = async (ps: Policy[]) => {
+        const fn = server.makeAnalyzeStackRpcFun(packName, "0.1.0", "advisory", ps);
+        const t = performance.now();
+        await new Promise<void>((resolve, reject) => { void fn({ request: req }, (err) => (err ? reject(err) : resolve())); });
+        return (performance.now() - t) / 1000;
+    };
+    await run([probe]); // warm-up
+    times.clear();
+    const totalS = await run(policies);
+    const inPolicies = [...times.values()].reduce((a, b) => a + b, 0);
+    const perPolicy = [...times.entries()].map(([name, s]) => ({ name, s }));
+    times.clear();
+    await run([probe]);
+    return {
+        totalS, stackPolicies: policies.length, perPolicyOverheadS: (totalS - inPolicies) / policies.length,
+        modelBuildS: times.get("probe-model-build") ?? NaN, perPolicy,
+    };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Report
+// ------------------------------------------------------------------------------------------------
+
+const f2 = (x: number) => x.toFixed(2);
+const ms = (x: number) => (x * 1000).toFixed(3);
+const ok = (b: boolean) => (b ? "meets" : "MISSES");
+
+function machine(): string {
+    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+    return `${os.cpus().length} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
+}
+
+async function main(): Promise<void> {
+    const opts = args();
+    fs.mkdirSync(WORK, { recursive: true });
+    if (!fs.existsSync(path.join(REPO, "dist", "index.js"))) {
+        throw new Error("dist/index.js is missing: run `npm run build` first");
+    }
+    linkNodeModules(FLOOR_DIR);
+    const guard = opts.awsguard ? awsguardPackDir() : { reason: "skipped (--no-awsguard)" };
+    const log = (s: string) => process.stderr.write(s + "\n");
+
+    log(`cold start of the pack (compiled main), ${opts.coldRuns} fresh processes ...`);
+    const cold = await coldStarts(REPO, opts.coldRuns);
+    log(`cold start of the pack from TypeScript source (type-checked by the runner) ...`);
+    const coldTs = await coldStarts(tsSourcePackDir(), Math.min(2, opts.coldRuns));
+
+    type Row = { n: number; unknownIds: number; a: Run; b: Run; c?: Run; cReason?: string; profile?: StackProfile };
+    const rows: Row[] = [];
+    let guardReason = guard.reason;
+    for (const n of opts.sizes) {
+        const s: SyntheticStack = generateStack(n);
+        const analyze = analyzeRequests(s.analyze);
+        const stack = analyzeStackRequest(s.stack);
+        log(`${n} resources (${s.unknownIds} with unknown IDs): (a) pack ...`);
+        const a = await measure(REPO, analyze, stack);
+        log(`  ${f2(a.totalS)} s, ${a.rssMb.toFixed(0)} MB; (b) floor ...`);
+        const b = await measure(FLOOR_DIR, analyze, stack);
+        log(`  ${f2(b.totalS)} s, ${b.rssMb.toFixed(0)} MB`);
+        let c: Run | undefined;
+        if (guard.dir && !guardReason) {
+            log("  (c) AWSGuard ...");
+            try {
+                c = await measure(guard.dir, analyze, stack);
+                log(`  ${f2(c.totalS)} s, ${c.rssMb.toFixed(0)} MB`);
+            } catch (e) {
+                guardReason = `failed: ${(e as Error).message.split("\n")[0]}`;
+            }
+        }
+        let profile: StackProfile | undefined;
+        if (n === 10000 || opts.sizes.length === 1) {
+            log("  in-process AnalyzeStack breakdown ...");
+            profile = await profileStack(stack);
+        }
+        rows.push({ n, unknownIds: s.unknownIds, a, b, c, cReason: guardReason, profile });
+    }
+
+    const lines: string[] = [];
+    const p = (s = "") => lines.push(s);
+    p(`Machine: ${machine()}. Analyze calls ${CONCURRENCY} at a time; one fresh pack process per run; times in seconds.`);
+    p();
+    p("| resources | unknown IDs | (a) pack: Analyze + AnalyzeStack = total | (a) per resource | (a) peak RSS | (b) floor total | (b) peak RSS | (c) AWSGuard total | (c) peak RSS | a/b | a/c | findings (a) |");
+    p("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const r of rows) {
+        const c = r.c ? [f2(r.c.totalS), `${r.c.rssMb.toFixed(0)} MB`, f2(r.a.totalS / r.c.totalS)] : [`not available: ${r.cReason ?? "?"}`, "", ""];
+        p(`| ${r.n} | ${r.unknownIds} | ${f2(r.a.analyzeS)} + ${f2(r.a.stackS)} = ${f2(r.a.totalS)} | ${ms(r.a.totalS / r.n)} ms | ${r.a.rssMb.toFixed(0)} MB ` +
+            `| ${f2(r.b.totalS)} | ${r.b.rssMb.toFixed(0)} MB | ${c[0]} | ${c[1]} | ${f2(r.a.totalS / r.b.totalS)} | ${c[2]} | ${r.a.diagnostics} |`);
+    }
+    p();
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const at = (n: number) => rows.find((r) => r.n === n);
+    const r5 = at(5000);
+    const r10 = at(10000);
+    const r50 = at(50000);
+    p("| target | measured | |");
+    p("|---|---|---|");
+    if (r10) { p(`| a/b <= 1.3 at 10k resources | ${f2(r10.a.totalS / r10.b.totalS)} | ${ok(r10.a.totalS / r10.b.totalS <= 1.3)} |`); }
+    p(`| cold start < 3 s (compiled main; median of ${cold.length}, caches cleared) | ${f2(median(cold))} s (min ${f2(Math.min(...cold))}, max ${f2(Math.max(...cold))}); from TypeScript source: ${coldTs.map(f2).join(", ")} s | ${ok(median(cold) < 3)} |`);
+    if (r5 && r50) {
+        p(`| time(50k)/time(5k) <= 12 | ${f2(r50.a.totalS / r5.a.totalS)} (floor: ${f2(r50.b.totalS / r5.b.totalS)}) | ${ok(r50.a.totalS / r5.a.totalS <= 12)} |`);
+    }
+    if (r50) { p(`| peak RSS < 1.5 GB at 50k | ${r50.a.rssMb.toFixed(0)} MB (floor: ${r50.b.rssMb.toFixed(0)} MB) | ${ok(r50.a.rssMb < 1536)} |`); }
+    for (const r of rows.filter((x) => x.profile)) {
+        const pr = r.profile!;
+        p();
+        p(`AnalyzeStack at ${r.n} resources, in process (no gRPC): ${f2(pr.totalS)} s for ${pr.stackPolicies} stack policies. ` +
+            `@pulumi/policy deserialises every resource once per stack policy: ${f2(pr.perPolicyOverheadS)} s each ` +
+            `(${f2(pr.perPolicyOverheadS * pr.stackPolicies)} s in all). One stack-model build: ${f2(pr.modelBuildS)} s; ` +
+            `the pack builds it in every stack policy (${f2(pr.modelBuildS * pr.stackPolicies)} s in all, ` +
+            `${f2(pr.modelBuildS * (pr.stackPolicies - 1))} s saved by building it once per AnalyzeStack).`);
+        p();
+        p("| stack policy | s (model build included) |");
+        p("|---|---:|");
+        for (const x of pr.perPolicy) { p(`| ${x.name} | ${f2(x.s)} |`); }
+    }
+    const text = lines.join("\n") + "\n";
+    process.stdout.write("\n" + text);
+    if (opts.out !== "-") {
+        fs.writeFileSync(opts.out, `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}.\n\n${text}`);
+        log(`written to ${path.relative(process.cwd(), opts.out)}`);
+    }
+}
+
+main().catch((e: Error) => {
+    process.stderr.write(`${e.stack ?? e.message}\n`);
+    process.exit(1);
+});
