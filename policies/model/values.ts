@@ -97,7 +97,10 @@ function classify(raw: unknown, path: string): Field {
         if (safeGet(obj, "__pulumiUnknown") === true) {
             return { path, state: "unknown" };
         }
-        if (obj.constructor?.name === "Secret" && "value" in obj) {
+        // Read through safeGet: a props object may have its own "constructor" key, even an unknown one.
+        const ctor = safeGet(obj, "constructor");
+        const ctorName = typeof ctor === "function" || (typeof ctor === "object" && ctor !== null) ? safeGet(ctor, "name") : undefined;
+        if (ctorName === "Secret" && "value" in obj) {
             return classify(safeGet(obj, "value"), path);
         }
     }
