@@ -42,7 +42,8 @@ export function parseProtocol(value: unknown): Protocol | undefined {
         return undefined;
     }
     const key = value.trim().toLowerCase();
-    const named = byName[key];
+    // Own keys only: "__proto__", "constructor" or "toString" are not protocols.
+    const named = Object.prototype.hasOwnProperty.call(byName, key) ? byName[key] : undefined;
     if (named) {
         return named;
     }
