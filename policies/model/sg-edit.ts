@@ -66,7 +66,9 @@ export function withoutPeers(type: string, props: Props, paths: ReadonlySet<stri
             const kept: unknown[] = [];
             list.forEach((item, i) => {
                 const rule = item as Props;
-                const pruned = prune(rule, `${direction}[${i}].`, LIST_PEERS, paths);
+                // A list item that is not a rule object (null, a string, ...) is kept as it is.
+                const isRule = typeof item === "object" && item !== null && !Array.isArray(item);
+                const pruned = isRule ? prune(rule, `${direction}[${i}].`, LIST_PEERS, paths) : undefined;
                 if (!pruned) {
                     kept.push(rule);
                     return;
