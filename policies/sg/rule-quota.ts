@@ -44,7 +44,12 @@ function count(rules: SgRule[], sizes: Map<string, number>): Count {
         }
         seen.add(key);
         const peer = r.peer;
-        if (r.via === "cidr4") {
+        if ((r.via === "cidr4" || r.via === "cidr6") && isUndetermined(peer) && peer.undetermined === "invalid"
+            && /(^|\.)(cidrBlocks|ipv6CidrBlocks)$/.test(peer.path)) {
+            // A whole CIDR list that cannot be read (not a list, or longer than a policy reads) is
+            // not one rule: it cannot be counted, and saying so is a violation.
+            c.uncounted.push(peer);
+        } else if (r.via === "cidr4") {
             c.ipv4 += 1;
         } else if (r.via === "cidr6") {
             c.ipv6 += 1;
