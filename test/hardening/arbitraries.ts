@@ -1,0 +1,401 @@
+/**
+ * fast-check arbitraries for hostile resource props: every resource shape the pack reads, where any
+ * field may be replaced by a value of the wrong type, null, NaN, huge or negative numbers, hostile
+ * CIDR strings, deeply nested or very large lists, wire-form secrets and outputs, or one of the
+ * engine's unknown sentinels. Realistic values stay the most likely, so that the policies' logic
+ * is reached as often as their input checks.
+ */
+import fc from "fast-check";
+
+export type Props = Record<string, unknown>;
+
+// ------------------------------------------------------------------------------------------------
+// Resource types
+// ------------------------------------------------------------------------------------------------
+
+export const TYPE = {
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    defaultSg: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    sgRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    vpcIngress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    vpcEgress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    nacl: "aws:ec2/networkAcl:NetworkAcl",
+    defaultNacl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
+    naclRule: "aws:ec2/networkAclRule:NetworkAclRule",
+    naclAssociation: "aws:ec2/networkAclAssociation:NetworkAclAssociation",
+    subnet: "aws:ec2/subnet:Subnet",
+    instance: "aws:ec2/instance:Instance",
+    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
+    eni: "aws:ec2/networkInterface:NetworkInterface",
+    eniAttachment: "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
+    ecsService: "aws:ecs/service:Service",
+    lambda: "aws:lambda/function:Function",
+    lb: "aws:lb/loadBalancer:LoadBalancer",
+    elb: "aws:elb/loadBalancer:LoadBalancer",
+    rdsInstance: "aws:rds/instance:Instance",
+    rdsCluster: "aws:rds/cluster:Cluster",
+    opensearch: "aws:opensearch/domain:Domain",
+    msk: "aws:msk/cluster:Cluster",
+    prefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
+    vpc: "aws:ec2/vpc:Vpc",
+    flowLog: "aws:ec2/flowLog:FlowLog",
+    other: "aws:s3/bucket:Bucket",
+} as const;
+
+// ------------------------------------------------------------------------------------------------
+// Hostile leaves
+// ------------------------------------------------------------------------------------------------
+
+/** The seven unknown sentinels of @pulumi/policy's proxy module. */
+export const UNKNOWN_SENTINELS = [
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+    "030794c1-ac77-496b-92df-f27374a8bd58",
+    "e48ece36-62e2-4504-bad9-02848725956a",
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+] as const;
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+export const unknownSentinel = fc.constantFrom(...UNKNOWN_SENTINELS);
+
+const HOSTILE_CIDRS = [
+    "::ffff:1.2.3.4/200", "0.0.0.0/0\u0000", "0.0.0.0/0\n", " 0.0.0.0/0", "0.0.0.0/00", "0.0.0.0/-1", "1.2.3.4/-1",
+    "1.2.3.4/33", "1.2.3.4/", "/0", "0/0", "0.0.0/0", "00.0.0.0/0", "010.0.0.1/8", "10.0.0.256/8", "1.2.3.4.5/8",
+    "\u0661\u0660.0.0.0/8", "١٠.٠.٠.٠/٨", "０.０.０.０/０", "::/0", "::/129", ":::/0", "0::0::0/0", "::ffff:0.0.0.0/96",
+    "::1.2.3.4/128", "2001:db8::/32", "2001:db8:::/32", "00000::/0", "::ffff:01.2.3.4/128", "fe80::1%eth0/64",
+    "0.0.0.0/1", "128.0.0.0/1", "0.0.0.0/0 ", "0.0.0.0 /0", "1e3.0.0.0/8", "0x0.0.0.0/0", "4294967296/0", "-1.0.0.0/0",
+    "0.0.0.0/1e1", "0.0.0.0/0x0", "0.0.0.0/+0", "a.b.c.d/0", "*", "any", "0.0.0.0/0,::/0", "🙂", "\ud800", "",
+    `${"9".repeat(400)}/8`, `${"1.".repeat(2000)}1/8`, `${":".repeat(5000)}/0`, `0.0.0.0/${"0".repeat(10_000)}`,
+];
+
+export const validCidr4 = fc.oneof(
+    fc.constantFrom("0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1", "10.0.0.0/8", "192.168.1.0/24", "1.2.3.4/32", "172.16.0.0/12"),
+    fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(32)).map(([a, b, c, d, p]) => `${a}.${b}.${c}.${d}/${p}`),
+);
+export const validCidr6 = fc.oneof(
+    fc.constantFrom("::/0", "::0/0", "0:0:0:0:0:0:0:0/0", "2001:db8::/32", "::/1", "8000::/1", "fd00::/8", "::1/128"),
+    fc.tuple(fc.array(fc.nat(0xffff), { minLength: 8, maxLength: 8 }), fc.nat(128))
+        .map(([gs, p]) => `${gs.map((g) => g.toString(16)).join(":")}/${p}`),
+);
+export const hostileCidr = fc.oneof(
+    fc.constantFrom(...HOSTILE_CIDRS),
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: "grapheme", maxLength: 20 }).map((s) => `${s}/0`),
+    fc.tuple(fc.integer({ min: -300, max: 300 }), fc.integer({ min: -300, max: 300 }), fc.integer({ min: -5, max: 300 }))
+        .map(([a, b, p]) => `${a}.0.0.${b}/${p}`),
+    fc.tuple(validCidr4, fc.constantFrom("\u0000", "\u200b", "\t", "/", "/0", "%", ".0")).map(([c, s]) => `${c}${s}`),
+);
+
+/** Numbers that are not a valid anything: ports out of range, floats, non-finite, huge. */
+export const hostileNumber = fc.oneof(
+    fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER,
+        Number.MAX_SAFE_INTEGER + 2, 5e-324, -1, 65535, 65536, 70000, 2 ** 32, 2 ** 53, 22.5, 0.1, -65535, 32767, 32766, 256, 255, -2),
+    fc.double(),
+    fc.integer({ min: -100_000, max: 100_000 }),
+);
+
+const hostileString = fc.oneof(
+    fc.constantFrom("", " ", "-1", "22", " 22 ", "0022", "+6", "-0", "99999999999999999999999", "1e3", "0x16", "NaN", "Infinity",
+        "tcp", "TCP", "all", "ALL", "icmpv6", "58", "256", "-2", "true", "false", "allow", "ALLOW ", "deny", "ingress", "egress",
+        "__proto__", "constructor", "toString", "hasOwnProperty", "\u0000", "\ud83d", "x".repeat(20_000), SIG_KEY, SECRET_SIG, OUTPUT_SIG),
+    fc.string({ maxLength: 30 }),
+    hostileCidr,
+);
+
+/** Wire-form secrets and outputs around a value. */
+export function wrapped(inner: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+    return fc.oneof(
+        inner.map((value) => ({ [SIG_KEY]: SECRET_SIG, value })),
+        fc.string({ maxLength: 20 }).map((ciphertext) => ({ [SIG_KEY]: SECRET_SIG, ciphertext })),
+        inner.map((v) => ({ [SIG_KEY]: SECRET_SIG, plaintext: JSON.stringify(v) ?? "undefined" })),
+        fc.constantFrom({ [SIG_KEY]: SECRET_SIG, plaintext: "{not json" }, { [SIG_KEY]: SECRET_SIG, plaintext: 42 }, { [SIG_KEY]: SECRET_SIG }),
+        fc.constant({ [SIG_KEY]: OUTPUT_SIG, known: false }),
+        inner.map((value) => ({ [SIG_KEY]: OUTPUT_SIG, known: true, value })),
+        inner.map((value) => ({ [SIG_KEY]: OUTPUT_SIG, known: true, secret: true, value, dependencies: ["urn:x"] })),
+        fc.tuple(inner, fc.constantFrom<unknown>(true, "true", 1, null, UNKNOWN_SENTINELS[2])).map(([value, known]) => ({ [SIG_KEY]: OUTPUT_SIG, known, value })),
+        fc.tuple(inner, fc.constantFrom<unknown>(SECRET_SIG, OUTPUT_SIG, UNKNOWN_SENTINELS[0], "", 7, null))
+            .map(([value, sig]) => ({ [SIG_KEY]: sig, value, known: true })),
+        inner.map((value) => ({ __pulumiUnknown: true, value })),
+        inner.map((value) => ({ constructor: { name: "Secret" }, value })),
+    );
+}
+
+/** Keys that probe prototype and proxy handling. Own properties (as JSON.parse makes them). */
+const PROBE_KEYS = ["constructor", "__proto__", "toString", "valueOf", "length", "then", "prototype", "hasOwnProperty",
+    "__isSpecialProxy", "__getSpecialProxyTarget", SIG_KEY, "value", "known"];
+
+/** An object with own data properties for the given entries (also for "__proto__"). */
+export function ownObject(entries: [string, unknown][]): Props {
+    const o: Props = {};
+    for (const [k, v] of entries) {
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return o;
+}
+
+const leaf: fc.Arbitrary<unknown> = fc.oneof(
+    fc.constantFrom<unknown>(null, true, false, {}, []),
+    hostileNumber,
+    hostileString,
+    unknownSentinel,
+);
+
+/** Arbitrary JSON-ish values, nested a few levels, with secrets, outputs and sentinels anywhere. */
+export const hostileTree: fc.Arbitrary<unknown> = fc.letrec<{ tree: unknown }>((tie) => ({
+    tree: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        { arbitrary: leaf, weight: 6 },
+        { arbitrary: fc.array(tie("tree"), { maxLength: 4 }), weight: 2 },
+        {
+            arbitrary: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PROBE_KEYS), fc.string({ maxLength: 8 })), tie("tree")), { maxLength: 4 })
+                .map(ownObject),
+            weight: 2,
+        },
+        { arbitrary: wrapped(tie("tree")), weight: 1 },
+    ),
+})).tree;
+
+/** A nesting of `depth` lists (or objects) around a value: no recursion in the building. */
+export function deeplyNested(depth: number, kind: "array" | "object", inner: unknown = "0.0.0.0/0"): unknown {
+    let v: unknown = inner;
+    for (let i = 0; i < depth; i++) {
+        v = kind === "array" ? [v] : { [i % 2 === 0 ? "cidrBlocks" : "ingress"]: v };
+    }
+    return v;
+}
+
+/** Anything hostile, including very large lists (thousands of entries) and deep nesting. */
+export const hostile: fc.Arbitrary<unknown> = fc.oneof(
+    { arbitrary: hostileTree, weight: 20 },
+    { arbitrary: wrapped(hostileTree), weight: 4 },
+    {
+        arbitrary: fc.tuple(fc.integer({ min: 1000, max: 4000 }), fc.array(fc.oneof(validCidr4, hostileTree), { minLength: 1, maxLength: 4 }))
+            .map(([n, xs]) => Array.from({ length: n }, (_, i) => xs[i % xs.length])),
+        weight: 1,
+    },
+    { arbitrary: fc.tuple(fc.integer({ min: 50, max: 300 }), fc.constantFrom<"array" | "object">("array", "object")).map(([d, k]) => deeplyNested(d, k)), weight: 1 },
+);
+
+/** Usually the good value, sometimes a hostile one, sometimes a sentinel or a wrapped good value. */
+export function field<T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
+    return fc.oneof(
+        { arbitrary: good, weight: 12 },
+        { arbitrary: hostile, weight: 3 },
+        { arbitrary: unknownSentinel, weight: 1 },
+        { arbitrary: wrapped(good), weight: 2 },
+        { arbitrary: fc.constant(null), weight: 1 },
+    );
+}
+
+/** A list field: a list of usually good elements, each of which may be hostile; or a hostile list. */
+export function listField<T>(element: fc.Arbitrary<T>, maxLength = 4): fc.Arbitrary<unknown> {
+    return field(fc.array(field(element), { maxLength }));
+}
+
+/** An object of the given fields, any of them absent, plus a probe key now and then. */
+export function shape(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Props> {
+    return fc.tuple(
+        fc.record(fields, { requiredKeys: [] }),
+        fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PROBE_KEYS), fc.string({ maxLength: 8 })), hostileTree), { maxLength: 1 }),
+    ).map(([rec, extra]) => ownObject([...Object.entries(rec), ...extra]));
+}
+
+/** A field that is a hostile object of this shape, or any hostile value. */
+function objectField(s: fc.Arbitrary<Props>): fc.Arbitrary<unknown> {
+    return field(s);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Good values
+// ------------------------------------------------------------------------------------------------
+
+const port = fc.oneof(fc.constantFrom(0, 22, 80, 443, 1024, 3306, 3389, 5432, 65535), fc.nat(65535));
+const protocol = fc.constantFrom<unknown>("tcp", "udp", "-1", "all", "icmp", "icmpv6", "6", "17", "1", "58", "50", 6, -1, "TCP", " tcp ");
+export const sgId = fc.constantFrom("sg-1", "sg-2", "sg-3", "sg-external");
+const plId = fc.constantFrom("pl-1", "pl-2", "pl-external");
+const vpcId = fc.constantFrom("vpc-1", "vpc-2");
+const aclId = fc.constantFrom("acl-1", "acl-2", "acl-default");
+const subnetId = fc.constantFrom("subnet-1", "subnet-2", "subnet-external");
+const eniId = fc.constantFrom("eni-1", "eni-2");
+const text = fc.oneof(fc.constantFrom("web", "Managed by Pulumi", "allow https", ""), fc.string({ maxLength: 12 }));
+const bool = fc.boolean();
+const tags = field(fc.dictionary(fc.oneof(fc.constant("guardrails-exempt:sg-no-admin-ports-from-world"), fc.string({ maxLength: 8 })), text, { maxKeys: 2 }));
+
+// ------------------------------------------------------------------------------------------------
+// Shapes
+// ------------------------------------------------------------------------------------------------
+
+export const sgInlineRule = shape({
+    protocol: field(protocol),
+    fromPort: field(port),
+    toPort: field(port),
+    cidrBlocks: listField(validCidr4),
+    ipv6CidrBlocks: listField(validCidr6),
+    prefixListIds: listField(plId),
+    securityGroups: listField(sgId),
+    self: field(bool),
+    description: field(text),
+});
+
+export const securityGroupProps = shape({
+    id: field(sgId),
+    name: field(text),
+    description: field(text),
+    vpcId: field(vpcId),
+    ingress: listField(sgInlineRule),
+    egress: listField(sgInlineRule),
+    tags,
+    revokeRulesOnDelete: field(bool),
+});
+
+export const sgRuleProps = shape({
+    type: field(fc.constantFrom("ingress", "egress")),
+    protocol: field(protocol),
+    fromPort: field(port),
+    toPort: field(port),
+    cidrBlocks: listField(validCidr4),
+    ipv6CidrBlocks: listField(validCidr6),
+    prefixListIds: listField(plId),
+    sourceSecurityGroupId: field(sgId),
+    self: field(bool),
+    securityGroupId: field(sgId),
+    description: field(text),
+});
+
+export const vpcRuleProps = shape({
+    ipProtocol: field(protocol),
+    fromPort: field(port),
+    toPort: field(port),
+    cidrIpv4: field(validCidr4),
+    cidrIpv6: field(validCidr6),
+    prefixListId: field(plId),
+    referencedSecurityGroupId: field(sgId),
+    securityGroupId: field(sgId),
+    description: field(text),
+    tags,
+});
+
+const ruleNumber = fc.oneof(fc.constantFrom(1, 100, 32766, 32767, 0), fc.integer({ min: 1, max: 200 }));
+const icmp = fc.integer({ min: -1, max: 255 });
+
+export const naclInlineEntry = shape({
+    ruleNo: field(ruleNumber),
+    action: field(fc.constantFrom("allow", "deny", "ALLOW")),
+    protocol: field(protocol),
+    fromPort: field(port),
+    toPort: field(port),
+    cidrBlock: field(fc.oneof(validCidr4, fc.constant(""))),
+    ipv6CidrBlock: field(fc.oneof(validCidr6, fc.constant(""))),
+    icmpType: field(icmp),
+    icmpCode: field(icmp),
+});
+
+export const naclProps = shape({
+    id: field(aclId),
+    vpcId: field(vpcId),
+    defaultNetworkAclId: field(aclId),
+    subnetIds: listField(subnetId),
+    ingress: listField(naclInlineEntry, 6),
+    egress: listField(naclInlineEntry, 6),
+    tags,
+});
+
+export const naclRuleProps = shape({
+    networkAclId: field(aclId),
+    ruleNumber: field(ruleNumber),
+    egress: field(bool),
+    protocol: field(protocol),
+    ruleAction: field(fc.constantFrom("allow", "deny")),
+    cidrBlock: field(validCidr4),
+    ipv6CidrBlock: field(validCidr6),
+    fromPort: field(port),
+    toPort: field(port),
+    icmpType: field(icmp),
+    icmpCode: field(icmp),
+});
+
+const sgIds = listField(sgId, 6);
+
+export const eniProps: Record<string, fc.Arbitrary<Props>> = {
+    [TYPE.instance]: shape({ id: field(fc.constant("i-1")), vpcSecurityGroupIds: sgIds, securityGroups: sgIds, primaryNetworkInterfaceId: field(eniId), associatePublicIpAddress: field(bool) }),
+    [TYPE.launchTemplate]: shape({
+        vpcSecurityGroupIds: sgIds, securityGroupNames: sgIds,
+        networkInterfaces: listField(shape({ securityGroups: sgIds, associatePublicIpAddress: field(bool), deviceIndex: field(port) }), 3),
+    }),
+    [TYPE.eni]: shape({ id: field(eniId), securityGroups: sgIds }),
+    [TYPE.ecsService]: shape({ networkConfiguration: objectField(shape({ securityGroups: sgIds, assignPublicIp: field(bool) })) }),
+    [TYPE.lambda]: shape({ vpcConfig: objectField(shape({ securityGroupIds: sgIds, subnetIds: listField(subnetId) })) }),
+    [TYPE.lb]: shape({ securityGroups: sgIds, internal: field(bool), loadBalancerType: field(fc.constantFrom("application", "network")) }),
+    [TYPE.elb]: shape({ securityGroups: sgIds, internal: field(bool) }),
+    [TYPE.rdsInstance]: shape({ vpcSecurityGroupIds: sgIds, publiclyAccessible: field(bool), engine: field(fc.constantFrom("postgres", "mysql")), port: field(port) }),
+    [TYPE.rdsCluster]: shape({ vpcSecurityGroupIds: sgIds, engine: field(fc.constantFrom("aurora-postgresql")), port: field(port) }),
+    [TYPE.opensearch]: shape({ vpcOptions: objectField(shape({ securityGroupIds: sgIds })) }),
+    [TYPE.msk]: shape({ brokerNodeGroupInfo: objectField(shape({ securityGroups: sgIds })) }),
+};
+
+export const otherProps: Record<string, fc.Arbitrary<Props>> = {
+    [TYPE.prefixList]: shape({
+        id: field(plId), maxEntries: field(fc.oneof(fc.nat(100), fc.constant(1000))), addressFamily: field(fc.constantFrom("IPv4", "IPv6")),
+        entries: listField(shape({ cidr: field(validCidr4), description: field(text) })),
+    }),
+    [TYPE.vpc]: shape({ id: field(vpcId), cidrBlock: field(validCidr4), defaultSecurityGroupId: field(sgId), defaultNetworkAclId: field(aclId) }),
+    [TYPE.flowLog]: shape({ vpcId: field(vpcId), trafficType: field(fc.constantFrom("ALL", "REJECT")) }),
+    [TYPE.eniAttachment]: shape({ securityGroupId: field(sgId), networkInterfaceId: field(eniId) }),
+    [TYPE.naclAssociation]: shape({ networkAclId: field(aclId), subnetId: field(subnetId) }),
+    [TYPE.subnet]: shape({ id: field(subnetId), vpcId: field(vpcId), cidrBlock: field(validCidr4) }),
+    [TYPE.other]: shape({ bucket: field(text) }),
+};
+
+/** Props generators by resource type: every type the pack reads, and one it does not. */
+export const PROPS_BY_TYPE: Record<string, fc.Arbitrary<Props>> = {
+    [TYPE.sg]: securityGroupProps,
+    [TYPE.defaultSg]: securityGroupProps,
+    [TYPE.sgRule]: sgRuleProps,
+    [TYPE.vpcIngress]: vpcRuleProps,
+    [TYPE.vpcEgress]: vpcRuleProps,
+    [TYPE.nacl]: naclProps,
+    [TYPE.defaultNacl]: naclProps,
+    [TYPE.naclRule]: naclRuleProps,
+    ...eniProps,
+    ...otherProps,
+};
+
+export interface GeneratedResource {
+    readonly type: string;
+    readonly props: Props;
+}
+
+/** A resource of any type the pack reads, with hostile props. */
+export const anyResource: fc.Arbitrary<GeneratedResource> = fc.oneof(
+    ...Object.entries(PROPS_BY_TYPE).map(([type, props]) => props.map((p): GeneratedResource => ({ type, props: p }))),
+);
+
+/** A resource of a type that carries security-group rules (what the resource policies read). */
+export const sgRuleResource: fc.Arbitrary<GeneratedResource> = fc.oneof(
+    ...[TYPE.sg, TYPE.defaultSg, TYPE.sgRule, TYPE.vpcIngress, TYPE.vpcEgress]
+        .map((type) => PROPS_BY_TYPE[type].map((props): GeneratedResource => ({ type, props }))),
+);
+
+export interface GeneratedStackResource extends GeneratedResource {
+    readonly name: string;
+    /** Property -> names of other resources of the stack. */
+    readonly propertyDependencies: Record<string, string[]>;
+}
+
+const DEP_KEYS = ["securityGroupId", "vpcSecurityGroupIds", "securityGroups", "networkInterfaces", "vpcConfig", "networkAclId",
+    "subnetIds", "subnetId", "networkInterfaceId", "vpcId", "sourceSecurityGroupId", "referencedSecurityGroupId"];
+
+/** A stack of `min`-`max` hostile resources with random property dependencies between them. */
+export function stackOf(min = 5, max = 30): fc.Arbitrary<GeneratedStackResource[]> {
+    return fc.array(fc.oneof({ arbitrary: sgRuleResource, weight: 2 }, { arbitrary: anyResource, weight: 3 }), { minLength: min, maxLength: max })
+        .chain((resources) => {
+            const names = resources.map((_, i) => `r${i}`);
+            const deps = fc.dictionary(fc.constantFrom(...DEP_KEYS), fc.array(fc.constantFrom(...names), { maxLength: 3 }), { maxKeys: 3 });
+            return fc.array(deps, { minLength: resources.length, maxLength: resources.length })
+                .map((ds) => resources.map((r, i): GeneratedStackResource => ({ ...r, name: names[i], propertyDependencies: ds[i] })));
+        });
+}
