@@ -42,12 +42,14 @@ const { Struct } = pulumiRequire("google-protobuf/google/protobuf/struct_pb") as
 // Arguments
 // ------------------------------------------------------------------------------------------------
 
-function args(): { sizes: number[]; awsguard: boolean; out: string; coldRuns: number } {
+function args(): { sizes: number[]; awsguard: boolean; awsguardMax: number; out: string; coldRuns: number } {
     const a = process.argv.slice(2);
     const value = (flag: string) => { const i = a.indexOf(flag); return i >= 0 ? a[i + 1] : undefined; };
     return {
         sizes: (value("--sizes") ?? "1000,5000,10000,50000").split(",").map(Number),
         awsguard: !a.includes("--no-awsguard"),
+        // AWSGuard at 50k takes minutes more; `--awsguard-max 50000` includes it.
+        awsguardMax: Number(value("--awsguard-max") ?? "10000"),
         out: value("--out") ?? path.join(BENCH, "results.md"),
         coldRuns: Number(value("--cold-runs") ?? "5"),
     };
@@ -147,6 +149,8 @@ function analyzeStackRequest(rs: StackResource[]): apb.AnalyzeStackRequest {
 // ------------------------------------------------------------------------------------------------
 
 interface Run {
+    /** Why the run failed (the pack crashed, e.g. out of memory); the numbers are then NaN. */
+    failed?: string;
     analyzeS: number;
     stackS: number;
     totalS: number;
@@ -196,6 +200,15 @@ async function measure(dir: string, analyze: apb.AnalyzeRequest[], stack: apb.An
     } finally {
         client.close();
         await pack.close();
+    }
+}
+
+async function measureOrFail(dir: string, analyze: apb.AnalyzeRequest[], stack: apb.AnalyzeStackRequest): Promise<Run> {
+    try {
+        return await measure(dir, analyze, stack);
+    } catch (e) {
+        const why = (e as Error).message.split("\n").find((l) => /heap|memory|exited/i.test(l)) ?? (e as Error).message.split("\n")[0];
+        return { failed: `failed: ${why.slice(0, 160)}`, analyzeS: NaN, stackS: NaN, totalS: NaN, rssMb: NaN, diagnostics: 0, startS: NaN };
     }
 }
 
@@ -264,6 +277,52 @@ async function profileStack(req: apb.AnalyzeStackRequest): Promise<StackProfile>
     };
 }
 
+interface AnalyzeProfile {
+    totalS: number;
+    resourcePolicies: number;
+    /** Time inside the pack's validateResource functions, all resources and policies. */
+    inPoliciesS: number;
+    /** One normalisation (securityGroupRules) of every resource; the pack repeats it in every SG policy. */
+    normaliseS: number;
+    sgPolicies: number;
+}
+
+/** Every Analyze request through @pulumi/policy's own handler, in process, one after the other. */
+async function profileAnalyze(reqs: apb.AnalyzeRequest[]): Promise<AnalyzeProfile> {
+    type Args = { urn: string; name: string; type: string; props: unknown };
+    type Policy = { name: string; validateResource?: (args: Args, report: unknown) => unknown; validateStack?: unknown; remediateResource?: unknown };
+    const server = require(path.join(REPO, "node_modules", "@pulumi", "policy", "server")) as {
+        makeAnalyzeRpcFun(name: string, version: string, level: string, policies: Policy[]): (call: unknown, cb: (err: unknown) => void) => Promise<void>;
+    };
+    const { catalogue, packName } = require(path.join(REPO, "dist", "policies")) as { catalogue(): Policy[]; packName: string };
+    const { securityGroupRules } = require(path.join(REPO, "dist", "policies", "model", "sg-rules")) as { securityGroupRules(r: Args): unknown };
+    let inPolicies = 0;
+    const timed = (f: NonNullable<Policy["validateResource"]>): Policy["validateResource"] => (a, r) => {
+        const t = performance.now();
+        try { return f(a, r); } finally { inPolicies += (performance.now() - t) / 1000; }
+    };
+    const resourcePolicies = catalogue().filter((p) => p.validateResource)
+        .map((p) => ({ ...p, remediateResource: undefined, validateStack: undefined, validateResource: timed(p.validateResource!) }));
+    const run = async (ps: Policy[]) => {
+        const fn = server.makeAnalyzeRpcFun(packName, "0.1.0", "advisory", ps);
+        const t = performance.now();
+        for (const req of reqs) {
+            await new Promise<void>((resolve, reject) => { void fn({ request: req }, (err) => (err ? reject(err) : resolve())); });
+        }
+        return (performance.now() - t) / 1000;
+    };
+    const probe: Policy = { name: "probe-normalise", validateResource: timed((a) => { securityGroupRules(a); }) };
+    await run([probe]); // warm-up
+    inPolicies = 0;
+    const totalS = await run(resourcePolicies);
+    const inPoliciesS = inPolicies;
+    inPolicies = 0;
+    await run([probe]);
+    // The SG-rule policies are the ones built with sgRulePolicy; they all normalise the resource.
+    const sgPolicies = resourcePolicies.filter((p) => p.name.startsWith("sg-")).length;
+    return { totalS, resourcePolicies: resourcePolicies.length, inPoliciesS, normaliseS: inPolicies, sgPolicies };
+}
+
 // ------------------------------------------------------------------------------------------------
 // Report
 // ------------------------------------------------------------------------------------------------
@@ -272,9 +331,12 @@ const f2 = (x: number) => x.toFixed(2);
 const ms = (x: number) => (x * 1000).toFixed(3);
 const ok = (b: boolean) => (b ? "meets" : "MISSES");
 
+const LOAD_AT_START = os.loadavg()[0];
+
 function machine(): string {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    return `${os.cpus().length} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
+    return `${os.cpus().length} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}` +
+        `; 1-minute load average ${LOAD_AT_START.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end (above ${os.cpus().length}, other processes competed for the CPUs)`;
 }
 
 async function main(): Promise<void> {
@@ -292,7 +354,7 @@ async function main(): Promise<void> {
     log(`cold start of the pack from TypeScript source (type-checked by the runner) ...`);
     const coldTs = await coldStarts(tsSourcePackDir(), Math.min(2, opts.coldRuns));
 
-    type Row = { n: number; unknownIds: number; a: Run; b: Run; c?: Run; cReason?: string; profile?: StackProfile };
+    type Row = { n: number; unknownIds: number; a: Run; b: Run; c?: Run; cReason?: string; profile?: StackProfile; analyzeProfile?: AnalyzeProfile };
     const rows: Row[] = [];
     let guardReason = guard.reason;
     for (const n of opts.sizes) {
@@ -300,11 +362,14 @@ async function main(): Promise<void> {
         const analyze = analyzeRequests(s.analyze);
         const stack = analyzeStackRequest(s.stack);
         log(`${n} resources (${s.unknownIds} with unknown IDs): (a) pack ...`);
-        const a = await measure(REPO, analyze, stack);
-        log(`  ${f2(a.totalS)} s, ${a.rssMb.toFixed(0)} MB; (b) floor ...`);
-        const b = await measure(FLOOR_DIR, analyze, stack);
-        log(`  ${f2(b.totalS)} s, ${b.rssMb.toFixed(0)} MB`);
+        const a = await measureOrFail(REPO, analyze, stack);
+        log(`  ${f2(a.totalS)} s, ${a.rssMb.toFixed(0)} MB ${a.failed ?? ""}; (b) floor ...`);
+        const b = await measureOrFail(FLOOR_DIR, analyze, stack);
+        log(`  ${f2(b.totalS)} s, ${b.rssMb.toFixed(0)} MB ${b.failed ?? ""}`);
         let c: Run | undefined;
+        if (guard.dir && !guardReason && n > opts.awsguardMax) {
+            guardReason = `not run above ${opts.awsguardMax} resources (--awsguard-max)`;
+        }
         if (guard.dir && !guardReason) {
             log("  (c) AWSGuard ...");
             try {
@@ -315,11 +380,17 @@ async function main(): Promise<void> {
             }
         }
         let profile: StackProfile | undefined;
+        let analyzeProfile: AnalyzeProfile | undefined;
         if (n === 10000 || opts.sizes.length === 1) {
             log("  in-process AnalyzeStack breakdown ...");
             profile = await profileStack(stack);
         }
-        rows.push({ n, unknownIds: s.unknownIds, a, b, c, cReason: guardReason, profile });
+        if (n === opts.sizes[0]) {
+            log("  in-process Analyze breakdown ...");
+            analyzeProfile = await profileAnalyze(analyze);
+        }
+        rows.push({ n, unknownIds: s.unknownIds, a, b, c, cReason: guardReason, profile, analyzeProfile });
+        if (guardReason?.startsWith("not run above")) { guardReason = undefined; }
     }
 
     const lines: string[] = [];
@@ -329,6 +400,10 @@ async function main(): Promise<void> {
     p("| resources | unknown IDs | (a) pack: Analyze + AnalyzeStack = total | (a) per resource | (a) peak RSS | (b) floor total | (b) peak RSS | (c) AWSGuard total | (c) peak RSS | a/b | a/c | findings (a) |");
     p("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const r of rows) {
+        if (r.a.failed || r.b.failed) {
+            p(`| ${r.n} | ${r.unknownIds} | ${r.a.failed ?? f2(r.a.totalS)} | | | ${r.b.failed ?? f2(r.b.totalS)} | ${r.b.failed ? "" : `${r.b.rssMb.toFixed(0)} MB`} | | | | | |`);
+            continue;
+        }
         const c = r.c ? [f2(r.c.totalS), `${r.c.rssMb.toFixed(0)} MB`, f2(r.a.totalS / r.c.totalS)] : [`not available: ${r.cReason ?? "?"}`, "", ""];
         p(`| ${r.n} | ${r.unknownIds} | ${f2(r.a.analyzeS)} + ${f2(r.a.stackS)} = ${f2(r.a.totalS)} | ${ms(r.a.totalS / r.n)} ms | ${r.a.rssMb.toFixed(0)} MB ` +
             `| ${f2(r.b.totalS)} | ${r.b.rssMb.toFixed(0)} MB | ${c[0]} | ${c[1]} | ${f2(r.a.totalS / r.b.totalS)} | ${c[2]} | ${r.a.diagnostics} |`);
@@ -356,6 +431,14 @@ async function main(): Promise<void> {
             `the pack builds it in every stack policy (${f2(pr.modelBuildS * pr.stackPolicies)} s in all, ` +
             `${f2(pr.modelBuildS * (pr.stackPolicies - 1))} s saved by building it once per AnalyzeStack).`);
         p();
+        const ap = r.analyzeProfile;
+        if (ap) {
+            p(`Analyze of the ${r.n} resources, in process (no gRPC), one at a time: ${f2(ap.totalS)} s, of which ${f2(ap.inPoliciesS)} s in the ` +
+                `pack's ${ap.resourcePolicies} resource policies and ${f2(ap.totalS - ap.inPoliciesS)} s in @pulumi/policy (one deserialisation ` +
+                `of the properties per policy). Normalising every resource's rules once (securityGroupRules) takes ${f2(ap.normaliseS)} s; ` +
+                `the ${ap.sgPolicies} SG policies each do it again (${f2(ap.normaliseS * ap.sgPolicies)} s in all).`);
+            p();
+        }
         p("| stack policy | s (model build included) |");
         p("|---|---:|");
         for (const x of pr.perPolicy) { p(`| ${x.name} | ${f2(x.s)} |`); }
