@@ -245,6 +245,21 @@ export type KnownEntry = NonNullable<ReturnType<typeof knownEntry>> & { readonly
 export interface DirectionEntries {
     readonly known: KnownEntry[];
     readonly undetermined: NaclEntry[];
+    /**
+     * Set when the direction holds more entries than are ever evaluated (AWS allows at most 40):
+     * then `known` and `undetermined` are empty, and the policies report the size instead.
+     */
+    readonly oversized?: number;
+}
+
+/** Entries per direction beyond which a network ACL is not evaluated: AWS's maximum is 40. */
+export const MAX_EVALUATED_ENTRIES = 100;
+
+/** "Network ACL 'x' has N inbound entries, ..." for a direction too large to evaluate. */
+export function oversizedText(node: NaclNode, egress: boolean, count: number): string {
+    return `${naclLabel(node).replace(/^./, (c) => c.toUpperCase())} has ${count} ${egress ? "outbound" : "inbound"} entries; ` +
+        `AWS allows at most 40 per direction, so the deployment fails, and the pack evaluates at most ` +
+        `${MAX_EVALUATED_ENTRIES}. Fix: merge entries (wider CIDRs or port ranges) to stay within the quota.`;
 }
 
 /**
@@ -258,7 +273,11 @@ export function directionKnown(e: NaclEntry): boolean {
 export function directionEntries(node: NaclNode, egress: boolean): DirectionEntries {
     const known: KnownEntry[] = [];
     const undetermined: NaclEntry[] = [];
-    for (const e of node.entries.filter((x) => x.egress === egress)) {
+    const entries = node.entries.filter((x) => x.egress === egress);
+    if (entries.length > MAX_EVALUATED_ENTRIES) {
+        return { known, undetermined, oversized: entries.length };
+    }
+    for (const e of entries) {
         const k = knownEntry(e);
         if (k) {
             known.push(e.icmp ? { ...k, icmp: e.icmp } : k);

@@ -16,8 +16,7 @@
  */
 import { portRange, portRangeSchema } from "../config";
 import {
-    DirectionEntries, KnownEntry, NaclNode, addressesText, buildNaclGraph, directionEntries, directionKnown, effectivePart,
-    entryLabel, naclLabel, noteUnlinkedRules, optimisticEntries, portsText,
+    addressesText, buildNaclGraph, directionEntries, DirectionEntries, directionKnown, effectivePart, entryLabel, KnownEntry, naclLabel, NaclNode, noteUnlinkedRules, optimisticEntries, oversizedText, portsText,
 } from "../graph/nacl";
 import { undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
@@ -61,6 +60,14 @@ const DIRECTION = { inbound: { word: "inbound", peer: "from" }, outbound: { word
 
 function checkNacl(node: NaclNode, ephemeral: PortRange, report: Reporter): void {
     const views = { inbound: directionEntries(node, false), outbound: directionEntries(node, true) };
+    if (views.inbound.oversized || views.outbound.oversized) {
+        for (const [egress, view] of [[false, views.inbound], [true, views.outbound]] as const) {
+            if (view.oversized) {
+                report.violation(oversizedText(node, egress, view.oversized), node.resource.urn);
+            }
+        }
+        return;
+    }
     for (const dir of ["inbound", "outbound"] as const) {
         const opposite = dir === "inbound" ? "outbound" : "inbound";
         const view = views[dir];

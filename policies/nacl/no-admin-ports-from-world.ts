@@ -5,7 +5,7 @@
  */
 import { portList, portListSchema } from "../config";
 import {
-    NaclNode, buildNaclGraph, directionEntries, directionKnown, effectivePart, entryLabel, naclLabel, noteUnlinkedRules,
+    buildNaclGraph, directionEntries, directionKnown, effectivePart, entryLabel, naclLabel, NaclNode, noteUnlinkedRules, oversizedText,
 } from "../graph/nacl";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
@@ -63,6 +63,10 @@ export const naclNoAdminPortsFromWorld = stackPolicy({
 
 function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Reporter): void {
     const view = directionEntries(node, false);
+    if (view.oversized) {
+        report.violation(oversizedText(node, false, view.oversized), node.resource.urn);
+        return;
+    }
     const ordered = [...view.known].sort((a, b) => a.ruleNumber - b.ruleNumber);
     for (const entry of ordered) {
         const whole = familyRange(entry.cidr.family);

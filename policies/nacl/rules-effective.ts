@@ -74,6 +74,7 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
             }
         }
         // Entries that can never match.
+        // (Too many entries to compare pairwise: the quota check below reports the size.)
         const view = directionEntries(node, egress);
         const ordered = [...view.known].sort((a, b) => a.ruleNumber - b.ruleNumber);
         for (const entry of ordered) {
