@@ -34,6 +34,6 @@ describe("network ACLs too large to evaluate (2,000 entries in one direction)", 
     it("still evaluates an ACL at the limit: 100 inbound flows, no outbound entry, 100 missing return paths", () => {
         const findings = runStackPolicy(naclEphemeralReturnTraffic, [acl(100)]);
         assert.strictEqual(findings.length, 100);
-        assert.ok(findings.every((f) => / allows inbound TCP port \d+ from 10\.0\.\d+\.0\/24, but the return traffic is not allowed/.test(f.message)), findings[0].message);
+        assert.ok(findings.every((f) => / allows inbound TCP \d+ from 10\.0\.\d+\.0\/24, but the return traffic is not allowed/.test(f.message)), findings[0].message);
     });
 });
