@@ -43,9 +43,15 @@ export function ruleText(rule: SgRule): string {
     return `${rule.origin.peerPath} allows ${what} ${rule.direction === "ingress" ? "from" : "to"} ${peer}`;
 }
 
+/** Items in a message beyond which the rest are only counted, so that a message stays readable. */
+export const MAX_LISTED = 12;
+
 export function listText(items: readonly string[]): string {
     if (items.length <= 1) {
         return items.join("");
+    }
+    if (items.length > MAX_LISTED) {
+        return `${items.slice(0, MAX_LISTED).join(", ")} and ${items.length - MAX_LISTED} more`;
     }
     return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -71,6 +71,8 @@ export interface WorldExposure {
     readonly family: Family;
     /** The rules whose CIDRs make up the exposure: one rule for 0.0.0.0/0, several for split blocks. */
     readonly rules: SgRule[];
+    /** False when there were too many blocks to narrow the list down to the ones needed. */
+    readonly minimal: boolean;
 }
 
 /**
@@ -83,7 +85,7 @@ export function worldExposures(rules: readonly SgRule[]): WorldExposure[] {
         const withCidr = rules.filter((r) => !isUndetermined(r.peer) && cidrOf(r.peer)?.family === family);
         const whole = withCidr.filter((r) => isWholeFamily(cidrOf(r.peer as Peer) as Cidr));
         for (const r of whole) {
-            out.push({ family, rules: [r] });
+            out.push({ family, rules: [r], minimal: true });
         }
         const partial = withCidr.filter((r) => !whole.includes(r));
         const blocks = (rs: SgRule[]) => rs.map((r) => cidrOf(r.peer as Peer) as Cidr);
@@ -98,7 +100,7 @@ export function worldExposures(rules: readonly SgRule[]): WorldExposure[] {
                     }
                 }
             }
-            out.push({ family, rules: needed });
+            out.push({ family, rules: needed, minimal: partial.length <= MAX_PRUNE });
         }
     }
     return out;

@@ -64,7 +64,10 @@ export const sgNoAdminPortsFromWorld = sgRulePolicy({
     });
 }, undefined, ({ resource, ruleSet, config, props }) => {
     // Remove the world's blocks from the offending rules; their other sources stay.
-    const exposures = offendingExposures(ruleSet.rules.filter((r) => r.direction === "ingress"), opensAdminPort(adminPortsOf(config)));
+    // Only when the blocks to remove are exactly the ones needed to cover the world: too many blocks
+    // to narrow down would mean removing harmless ones too.
+    const exposures = offendingExposures(ruleSet.rules.filter((r) => r.direction === "ingress"), opensAdminPort(adminPortsOf(config)))
+        .filter((e) => e.minimal);
     const paths = new Set(exposures.flatMap((e) => e.rules.map((r) => r.origin.peerPath)));
     return paths.size > 0 ? withoutPeers(resource.type, props, paths) : undefined;
 });

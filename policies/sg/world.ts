@@ -6,7 +6,7 @@ import { familyName, isWholeFamily } from "../net/cidr";
 import { Tri, WorldExposure, and, worldExposures } from "../model/decide";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
-import { Reporter, listText, ruleText } from "../report";
+import { MAX_LISTED, Reporter, listText, ruleText } from "../report";
 
 export interface WorldCheck {
     /** Rules of one direction. */
@@ -26,7 +26,9 @@ export function exposureText(e: WorldExposure): string {
         return ruleText(e.rules[0]);
     }
     const blocks = e.rules.map((r) => `${r.origin.peerPath} (${r.peer && !isUndetermined(r.peer) && r.peer.kind === "cidr" ? r.peer.cidr.text : "?"})`);
-    return `${listText(blocks)} together cover every ${familyName(e.family)} address: ${e.rules.map(ruleText).join("; ")}`;
+    const rules = e.rules.slice(0, MAX_LISTED).map(ruleText).join("; ");
+    const more = e.rules.length > MAX_LISTED ? `; and ${e.rules.length - MAX_LISTED} more` : "";
+    return `${listText(blocks)} together cover every ${familyName(e.family)} address: ${rules}${more}`;
 }
 
 /** The exposures of the rules whose traffic definitely offends. */

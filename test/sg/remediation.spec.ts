@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { sgDefaultDeniesAll } from "../../policies/sg/default-denies-all";
 import { sgNoAdminPortsFromWorld } from "../../policies/sg/no-admin-ports-from-world";
-import { UNKNOWN, runRemediation } from "../util/run-policy";
+import { UNKNOWN, runRemediation, runResourcePolicy } from "../util/run-policy";
 import { DEFAULT_SG, Props, SG, SG_RULE, VPC_INGRESS } from "../util/shapes";
 
 const admin = sgNoAdminPortsFromWorld as ResourceValidationPolicy;
@@ -51,5 +51,22 @@ describe("remediation", () => {
         it("leaves ordinary security groups alone", () => {
             assert.strictEqual(runRemediation(defaultSg, { type: SG, props: { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }] } }), undefined);
         });
+    });
+});
+
+describe("remediation and messages with very many blocks", () => {
+    // 512 /9 blocks cover IPv4 together: too many to narrow down to the ones needed.
+    const blocks = Array.from({ length: 512 }, (_, i) => `${(i >> 1) & 255}.${(i & 1) * 128}.0.0/9`);
+    const props = { description: "d", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: blocks }] };
+
+    it("leaves the rule alone rather than remove blocks that may be harmless", () => {
+        assert.strictEqual(runRemediation(admin, { type: SG, props }), undefined);
+    });
+
+    it("lists the first blocks and counts the rest, so the message stays short", () => {
+        const [f] = runResourcePolicy(admin, { type: SG, props });
+        assert.ok(f.message.startsWith("ingress[0].cidrBlocks[0] (0.0.0.0/9), ingress[0].cidrBlocks[1] (0.128.0.0/9),"), f.message.slice(0, 200));
+        assert.ok(f.message.includes("ingress[0].cidrBlocks[11] (5.128.0.0/9) and 500 more together cover every IPv4 address"), f.message.slice(0, 600));
+        assert.ok(f.message.length < 2000, `${f.message.length} characters`);
     });
 });
