@@ -21,7 +21,7 @@ import { IntervalSet } from "../net/intervals";
 import { KnownNaclEntry, PointSet, PortProtocol, allowedSet } from "../net/nacl-eval";
 import { ALL_PORTS } from "../net/ports";
 import { ALL } from "../net/protocol";
-import { StackResource } from "./stack";
+import type { StackResource } from "./stack";
 
 const ASSOCIATION = typeToken(NetworkAclAssociation);
 const SUBNET = typeToken(Subnet);

@@ -6,10 +6,11 @@
  * guessed at.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { ResourceRef, SgRule, SgRuleSet, securityGroupRules } from "../model/sg-rules";
+import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
 import { T, typeToken } from "../model/types";
 import { Field, Undetermined, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
 import { ENI_SHAPES, EniShape, Role } from "./eni-types";
+import { NaclGraph, buildNaclGraph } from "./nacl";
 import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/networkInterfaceSecurityGroupAttachment";
 
 /** A resource as the stack policies see it: dependencies by URN. */
@@ -85,7 +86,7 @@ export class StackModel {
         for (const r of resources) {
             if (SG_TYPES.has(r.type)) {
                 const props = root(r.props);
-                const read = securityGroupRules(r) as SgRuleSet;
+                const read = normaliseRules(r) as SgRuleSet;
                 // pulumi-aws computes a group's ingress/egress outputs from AWS, so a whole list that
                 // is unknown at preview says "not declared inline", not "rules we cannot see".
                 const inline = { ...read, rules: read.rules.filter((x) => !wholeListUnknown(x)) };
@@ -99,7 +100,7 @@ export class StackModel {
             }
         }
         for (const r of resources) {
-            const ruleSet = SG_TYPES.has(r.type) ? undefined : securityGroupRules(r);
+            const ruleSet = SG_TYPES.has(r.type) ? undefined : normaliseRules(r);
             if (ruleSet) {
                 const resolved = this.resolveOne(r, "securityGroupId");
                 this.standaloneRules.push({
@@ -118,6 +119,14 @@ export class StackModel {
             }
         }
         this.applyAttachments();
+    }
+
+    private nacls?: NaclGraph;
+
+    /** The network ACLs of the stack with their entries and subnets, built on first use. */
+    get naclGraph(): NaclGraph {
+        this.nacls ??= buildNaclGraph(this.resources);
+        return this.nacls;
     }
 
     /** All rules of a group: inline and standalone. */

@@ -8,7 +8,8 @@ import { Cidr, Family, parseCidr } from "../net/cidr";
 import { PortRange } from "../net/ports";
 import { Protocol } from "../net/protocol";
 import { portsOf, protocolOf } from "./traffic-fields";
-import { T } from "./types";
+import { Memo, digest } from "./memo";
+import { SG_RULE_TYPES, T } from "./types";
 import {
     Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, root, str, unknownAt,
 } from "./values";
@@ -62,8 +63,25 @@ export interface SgRuleSet {
     readonly groupDescription?: Maybe<string | undefined>;
 }
 
-/** Normalises the rules of any security-group rule-bearing resource; undefined for other types. */
+const memo = new Memo<SgRuleSet | undefined>(16);
+
+/**
+ * Normalises the rules of any security-group rule-bearing resource; undefined for other types.
+ * Every policy of an Analyze call asks for the same resource: the result is shared by content.
+ */
 export function securityGroupRules(resource: ResourceRef): SgRuleSet | undefined {
+    if (!SG_RULE_TYPES.includes(resource.type)) {
+        return undefined;
+    }
+    return memo.get(digest([resource.urn, resource.name, resource.type, resource.props]), () => normalise(resource));
+}
+
+/** The same, without sharing: for callers that read every resource once (the stack model). */
+export function normaliseRules(resource: ResourceRef): SgRuleSet | undefined {
+    return SG_RULE_TYPES.includes(resource.type) ? normalise(resource) : undefined;
+}
+
+function normalise(resource: ResourceRef): SgRuleSet | undefined {
     const props = root(resource.props);
     switch (resource.type) {
         case T.securityGroup:

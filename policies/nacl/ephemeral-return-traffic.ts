@@ -16,7 +16,7 @@
  */
 import { portRange, portRangeSchema } from "../config";
 import {
-    addressesText, buildNaclGraph, directionEntries, DirectionEntries, directionKnown, effectivePart, entryLabel, KnownEntry, naclLabel, NaclNode, noteUnlinkedRules, optimisticEntries, oversizedText, portsText,
+    addressesText, directionEntries, DirectionEntries, directionKnown, effectivePart, entryLabel, KnownEntry, naclLabel, NaclNode, noteUnlinkedRules, optimisticEntries, oversizedText, portsText,
 } from "../graph/nacl";
 import { undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
@@ -49,7 +49,7 @@ export const naclEphemeralReturnTraffic = stackPolicy({
     },
 }, ({ model, config, report }) => {
     const ephemeral = portRange(config, "ephemeralPorts");
-    const graph = buildNaclGraph(model.resources);
+    const graph = model.naclGraph;
     for (const node of graph.nacls) {
         checkNacl(node, ephemeral, report);
     }

@@ -5,7 +5,7 @@
  */
 import { portList, portListSchema } from "../config";
 import {
-    buildNaclGraph, directionEntries, directionKnown, effectivePart, entryLabel, naclLabel, NaclNode, noteUnlinkedRules, oversizedText,
+    directionEntries, directionKnown, effectivePart, entryLabel, naclLabel, NaclNode, noteUnlinkedRules, oversizedText,
 } from "../graph/nacl";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
@@ -54,7 +54,7 @@ export const naclNoAdminPortsFromWorld = stackPolicy({
     },
 }, ({ model, config, report }) => {
     const adminPorts = [...BUILT_IN, ...portList(config, "ports").flatMap(configured)];
-    const graph = buildNaclGraph(model.resources);
+    const graph = model.naclGraph;
     for (const node of graph.nacls) {
         checkNacl(node, adminPorts, report);
     }

@@ -11,7 +11,7 @@
  */
 import { integer, integerSchema } from "../config";
 import {
-    KnownEntry, NaclNode, addressesText, buildNaclGraph, directionEntries, directionKnown, entryLabel, naclLabel,
+    KnownEntry, NaclNode, addressesText, directionEntries, directionKnown, entryLabel, naclLabel,
     noteUnlinkedRules, possibleFamilies,
 } from "../graph/nacl";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
@@ -44,7 +44,7 @@ export const naclRulesEffective = stackPolicy({
     },
 }, ({ model, config, report }) => {
     const max = integer(config, "maxEntriesPerDirection", 1, 40);
-    const graph = buildNaclGraph(model.resources);
+    const graph = model.naclGraph;
     for (const node of graph.nacls) {
         checkNacl(node, max, report);
     }
