@@ -21,7 +21,7 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
     configSchema: { properties: {} },
 }, ({ model, report }) => {
     for (const db of model.resources) {
-        const enis = model.interfaces.filter((n) => n.resource.urn === db.urn && n.shape.role === "database");
+        const enis = model.interfacesOf(db.urn).filter((n) => n.shape.role === "database");
         if (enis.length === 0) {
             continue;
         }

@@ -77,6 +77,9 @@ export class StackModel {
     readonly interfaces: NetworkInterfaceNode[] = [];
     readonly attachments: Attachment[] = [];
     private readonly groupByIdOrName = new Map<string, string>();
+    private vpcs?: StackResource[];
+    private byGroup?: Map<string, NetworkInterfaceNode[]>;
+    private byResource?: Map<string, NetworkInterfaceNode[]>;
 
     constructor(resources: readonly StackResource[]) {
         this.resources = resources;
@@ -115,7 +118,7 @@ export class StackModel {
         for (const r of resources) {
             const shape = ENI_SHAPES.find((s) => s.type === r.type);
             if (shape) {
-                this.interfaces.push(...this.interfacesOf(r, shape));
+                this.interfaces.push(...this.declaredInterfaces(r, shape));
             }
         }
         this.applyAttachments();
@@ -164,7 +167,7 @@ export class StackModel {
      * defaultSecurityGroupId, or, while unknown, it depends on a VPC and on no security group.
      */
     private vpcWhoseDefaultGroup(r: StackResource, key: string): StackResource | undefined {
-        const vpcs = this.resources.filter((x) => x.type === T.vpc);
+        const vpcs = this.vpcs ??= this.resources.filter((x) => x.type === T.vpc);
         const v = str(child(root(r.props), key));
         if (typeof v === "string") {
             return vpcs.find((x) => str(child(root(x.props), "defaultSecurityGroupId")) === v);
@@ -177,7 +180,7 @@ export class StackModel {
      * The network interfaces a resource declares. Paths without "*" make one interface; a path
      * "list", "*", "key" makes one interface per element of the list.
      */
-    private interfacesOf(r: StackResource, shape: EniShape): NetworkInterfaceNode[] {
+    private declaredInterfaces(r: StackResource, shape: EniShape): NetworkInterfaceNode[] {
         const props = root(r.props);
         const out: NetworkInterfaceNode[] = [];
         const at = (base: Field, keys: readonly string[]) => keys.reduce((f, k) => child(f, k), base);
@@ -255,16 +258,29 @@ export class StackModel {
 
     /** NetworkInterfaceSecurityGroupAttachment adds a group to an ENI of the stack (or outside it). */
     private applyAttachments(): void {
-        for (const r of this.resources.filter((x) => x.type === ATTACHMENT)) {
+        const attachments = this.resources.filter((x) => x.type === ATTACHMENT);
+        if (attachments.length === 0) {
+            return;
+        }
+        // Interfaces by the IDs their resources carry (an ENI's id, an instance's primary ENI).
+        const byEniId = new Map<string, string>();
+        for (const x of this.resources) {
+            for (const k of ["id", "primaryNetworkInterfaceId"]) {
+                const v = str(child(root(x.props), k));
+                if (typeof v === "string") {
+                    byEniId.set(v, x.urn);
+                }
+            }
+        }
+        for (const r of attachments) {
             const group = this.resolveOne(r, "securityGroupId");
             this.attachments.push({ resource: r, group: group.ref });
             const eniUrns = (r.propertyDependencies["networkInterfaceId"] ?? []).filter((u) => this.byUrn.has(u));
             const eniId = str(child(root(r.props), "networkInterfaceId"));
-            const hasEniId = (x: StackResource) => typeof eniId === "string" &&
-                ["id", "primaryNetworkInterfaceId"].some((k) => str(child(root(x.props), k)) === eniId);
+            const byId = typeof eniId === "string" ? byEniId.get(eniId) : undefined;
             // The attachment lands on the primary interface: the first one the resource declares.
-            const targets = this.resources.filter((x) => eniUrns.includes(x.urn) || hasEniId(x))
-                .map((x) => this.interfaces.find((n) => n.resource.urn === x.urn))
+            const targets = [...new Set([...eniUrns, ...(byId ? [byId] : [])])]
+                .map((u) => this.interfacesOf(u)[0])
                 .filter((n): n is NetworkInterfaceNode => n !== undefined);
             for (const target of targets) {
                 if (group.ref && !target.groups.some((g) => groupKey(g) === groupKey(group.ref as GroupRef))) {
@@ -278,7 +294,26 @@ export class StackModel {
 
     /** The interfaces a group is attached to. */
     interfacesWith(urn: string): NetworkInterfaceNode[] {
-        return this.interfaces.filter((n) => [...n.groups, ...n.possibleGroups].some((g) => g.kind === "stack" && g.urn === urn));
+        if (!this.byGroup) {
+            this.byGroup = new Map();
+            for (const n of this.interfaces) {
+                for (const g of new Set([...n.groups, ...n.possibleGroups].flatMap((x) => (x.kind === "stack" ? [x.urn] : [])))) {
+                    this.byGroup.set(g, [...(this.byGroup.get(g) ?? []), n]);
+                }
+            }
+        }
+        return this.byGroup.get(urn) ?? [];
+    }
+
+    /** The network interfaces of one resource, in the order it declares them. */
+    interfacesOf(resourceUrn: string): NetworkInterfaceNode[] {
+        if (!this.byResource) {
+            this.byResource = new Map();
+            for (const n of this.interfaces) {
+                this.byResource.set(n.resource.urn, [...(this.byResource.get(n.resource.urn) ?? []), n]);
+            }
+        }
+        return this.byResource.get(resourceUrn) ?? [];
     }
 
     /** Roles of the resources a group is attached to. */

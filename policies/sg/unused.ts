@@ -1,4 +1,5 @@
 import { StackModel, groupKey } from "../graph/stack";
+import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
 import { resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
@@ -6,27 +7,53 @@ import { stackPolicy } from "../policy";
 const FIX = "Delete the group, or attach it where it is meant to be used; unused groups with open rules are a " +
     "ready-made hole for the next resource someone attaches them to.";
 
-/** Is the group attached to something, referenced by a rule, or depended on by another resource? */
-function isUsed(model: StackModel, urn: string): boolean {
-    if (model.interfacesWith(urn).length > 0) {
-        return true;
+/**
+ * The groups that something attaches or references: interfaces and attachments, rules of other
+ * groups that name them (a group's reference to itself is no use), and property dependencies,
+ * which catch references whose IDs are unknown at preview and resources the pack does not model
+ * (a group's own rule resources do not count).
+ */
+function usedGroups(model: StackModel): Set<string> {
+    const used = new Set<string>();
+    for (const urn of model.groups.keys()) {
+        if (model.interfacesWith(urn).length > 0) {
+            used.add(urn);
+        }
     }
-    if (model.attachments.some((a) => a.group?.kind === "stack" && a.group.urn === urn)) {
-        return true;
+    for (const a of model.attachments) {
+        if (a.group?.kind === "stack") {
+            used.add(a.group.urn);
+        }
     }
-    // Rules of other groups that reference this one; a group's reference to itself is no use.
-    const ownRules = new Set(model.standaloneRules.filter((s) => s.target?.kind === "stack" && s.target.urn === urn).map((s) => s.resource.urn));
-    const others = [...model.groups.entries()].filter(([g]) => g !== urn).flatMap(([, g]) => g.inline.rules)
-        .concat(model.standaloneRules.filter((s) => !ownRules.has(s.resource.urn)).flatMap((s) => s.ruleSet.rules));
-    const referencedById = others.some((r) => !isUndetermined(r.peer) && r.peer.kind === "security-group" &&
-        !isUndetermined(r.peer.id) && groupKey(model.refOf(r.peer.id)) === urn);
-    if (referencedById) {
-        return true;
+    const ownerOf = new Map<string, string>();
+    for (const s of model.standaloneRules) {
+        if (s.target?.kind === "stack") {
+            ownerOf.set(s.resource.urn, s.target.urn);
+        }
     }
-    // Property dependencies catch references whose IDs are unknown at preview, and resources the
-    // pack does not model; the group's own rule resources do not count.
-    return model.resources.some((r) => r.urn !== urn && !ownRules.has(r.urn) &&
-        Object.values(r.propertyDependencies).some((urns) => urns.includes(urn)));
+    const rules: [string | undefined, SgRule][] = [
+        ...[...model.groups.entries()].flatMap(([urn, g]) => g.inline.rules.map((r): [string, SgRule] => [urn, r])),
+        ...model.standaloneRules.flatMap((s) => s.ruleSet.rules.map((r): [string | undefined, SgRule] => [ownerOf.get(s.resource.urn), r])),
+    ];
+    for (const [owner, r] of rules) {
+        if (!isUndetermined(r.peer) && r.peer.kind === "security-group" && !isUndetermined(r.peer.id)) {
+            const target = groupKey(model.refOf(r.peer.id));
+            if (target !== owner) {
+                used.add(target);
+            }
+        }
+    }
+    for (const r of model.resources) {
+        const owner = ownerOf.get(r.urn);
+        for (const urns of Object.values(r.propertyDependencies)) {
+            for (const u of urns) {
+                if (u !== r.urn && u !== owner && model.groups.has(u)) {
+                    used.add(u);
+                }
+            }
+        }
+    }
+    return used;
 }
 
 export const sgUnused = stackPolicy({
@@ -41,8 +68,9 @@ export const sgUnused = stackPolicy({
     tags: ["security-group", "hygiene"],
     configSchema: { properties: {} },
 }, ({ model, report }) => {
+    const used = usedGroups(model);
     for (const [urn, group] of model.groups) {
-        if (!group.isDefault && !isUsed(model, urn)) {
+        if (!group.isDefault && !used.has(urn)) {
             report.violation(`${resourceLabel(group.resource)} is not attached to any resource in the stack and no rule ` +
                 `references it. Fix: ${FIX}`, urn);
         }
