@@ -2,7 +2,7 @@
  * Building a team's own pack from this one: every policy, with levels and options overridden in a
  * typed way, so that a misspelt policy or option name is a compile error.
  *
- *     import { servePack } from "aws-network-guardrails/policies/compose";
+ *     import { servePack } from "aws-network-guardrails/dist/policies/compose";
  *
  *     servePack("team-guardrails", {
  *         all: "mandatory",

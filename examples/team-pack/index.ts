@@ -1,6 +1,7 @@
 // A team's own pack, composed from this one. In a separate repository, depend on the package and
-// import from "aws-network-guardrails/policies/compose" instead of the relative path.
-import { servePack } from "../../policies/compose";
+// import from "aws-network-guardrails/dist/policies/compose" (compiled JavaScript with type
+// declarations, built on install) instead of the relative path.
+import { servePack } from "../../dist/policies/compose";
 
 servePack("team-guardrails", {
     // Production guardrails: everything blocks...

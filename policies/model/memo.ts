@@ -24,11 +24,18 @@ export function rawOf(value: unknown): unknown {
     return value;
 }
 
-/** A digest of JSON-like content, or undefined when it cannot be serialised (then nothing is cached). */
+/**
+ * A digest of JSON-like content, or undefined when it cannot be serialised (then nothing is
+ * cached). Parts are hashed one by one, so that a large stack never becomes one huge string.
+ */
 export function digest(parts: readonly unknown[]): string | undefined {
     try {
-        const text = JSON.stringify(parts.map(rawOf), (_k, v) => (typeof v === "bigint" ? v.toString() : v));
-        return text === undefined ? undefined : createHash("sha1").update(text).digest("hex");
+        const hash = createHash("sha1");
+        for (const part of parts) {
+            const text = JSON.stringify(Array.isArray(part) ? part.map(rawOf) : rawOf(part), (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+            hash.update(text === undefined ? "\u0000undefined" : text).update("\u0001");
+        }
+        return hash.digest("hex");
     } catch {
         return undefined;
     }
