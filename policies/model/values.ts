@@ -30,8 +30,8 @@ export function invalidAt(path: string, reason: string): Undetermined {
     return { undetermined: "invalid", path, reason };
 }
 
-// The sentinels the engine uses for unknown values (see @pulumi/policy's proxy module).
-const UNKNOWN_SENTINELS = new Set<string>([
+/** The sentinels the engine uses for unknown values (see @pulumi/policy's proxy module). */
+export const UNKNOWN_SENTINELS = [
     "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
     "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
     "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
@@ -39,10 +39,12 @@ const UNKNOWN_SENTINELS = new Set<string>([
     "030794c1-ac77-496b-92df-f27374a8bd58",
     "e48ece36-62e2-4504-bad9-02848725956a",
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-]);
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+] as const;
+const UNKNOWN_SENTINEL_SET = new Set<string>(UNKNOWN_SENTINELS);
+/** The wire form's signature key, and the signatures of secrets and output values. */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
 /** A property value read from a resource, with its path. */
 export interface Field {
@@ -69,7 +71,7 @@ function classify(raw: unknown, path: string): Field {
     if (raw === undefined || raw === null) {
         return { path, state: "absent" };
     }
-    if (typeof raw === "string" && UNKNOWN_SENTINELS.has(raw)) {
+    if (typeof raw === "string" && UNKNOWN_SENTINEL_SET.has(raw)) {
         return { path, state: "unknown" };
     }
     if (typeof raw === "object") {

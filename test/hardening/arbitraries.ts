@@ -6,6 +6,10 @@
  * is reached as often as their input checks.
  */
 import fc from "fast-check";
+import { OUTPUT_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS } from "../../policies/model/values";
+
+// The seven unknown sentinels of @pulumi/policy's proxy module, and the wire form's signatures.
+export { OUTPUT_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS } from "../../policies/model/values";
 
 export type Props = Record<string, unknown>;
 
@@ -46,19 +50,6 @@ export const TYPE = {
 // Hostile leaves
 // ------------------------------------------------------------------------------------------------
 
-/** The seven unknown sentinels of @pulumi/policy's proxy module. */
-export const UNKNOWN_SENTINELS = [
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-    "030794c1-ac77-496b-92df-f27374a8bd58",
-    "e48ece36-62e2-4504-bad9-02848725956a",
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-] as const;
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
 export const unknownSentinel = fc.constantFrom(...UNKNOWN_SENTINELS);
 
