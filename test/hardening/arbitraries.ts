@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { OUTPUT_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS } from "../../policies/model/values";
+import { TYPE } from "../util/types";
 
 // The seven unknown sentinels of @pulumi/policy's proxy module, and the wire form's signatures.
 export { OUTPUT_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS } from "../../policies/model/values";
@@ -17,34 +18,7 @@ export type Props = Record<string, unknown>;
 // Resource types
 // ------------------------------------------------------------------------------------------------
 
-export const TYPE = {
-    sg: "aws:ec2/securityGroup:SecurityGroup",
-    defaultSg: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    sgRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-    vpcIngress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    vpcEgress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    nacl: "aws:ec2/networkAcl:NetworkAcl",
-    defaultNacl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
-    naclRule: "aws:ec2/networkAclRule:NetworkAclRule",
-    naclAssociation: "aws:ec2/networkAclAssociation:NetworkAclAssociation",
-    subnet: "aws:ec2/subnet:Subnet",
-    instance: "aws:ec2/instance:Instance",
-    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
-    eni: "aws:ec2/networkInterface:NetworkInterface",
-    eniAttachment: "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
-    ecsService: "aws:ecs/service:Service",
-    lambda: "aws:lambda/function:Function",
-    lb: "aws:lb/loadBalancer:LoadBalancer",
-    elb: "aws:elb/loadBalancer:LoadBalancer",
-    rdsInstance: "aws:rds/instance:Instance",
-    rdsCluster: "aws:rds/cluster:Cluster",
-    opensearch: "aws:opensearch/domain:Domain",
-    msk: "aws:msk/cluster:Cluster",
-    prefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
-    vpc: "aws:ec2/vpc:Vpc",
-    flowLog: "aws:ec2/flowLog:FlowLog",
-    other: "aws:s3/bucket:Bucket",
-} as const;
+export { TYPE } from "../util/types";
 
 // ------------------------------------------------------------------------------------------------
 // Hostile leaves

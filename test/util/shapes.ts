@@ -4,12 +4,13 @@
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { Finding, runResourcePolicy } from "./run-policy";
+import { TYPE } from "./types";
 
-export const SG = "aws:ec2/securityGroup:SecurityGroup";
-export const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
-export const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-export const VPC_INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-export const VPC_EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+export const SG = TYPE.sg;
+export const DEFAULT_SG = TYPE.defaultSg;
+export const SG_RULE = TYPE.sgRule;
+export const VPC_INGRESS = TYPE.vpcIngress;
+export const VPC_EGRESS = TYPE.vpcEgress;
 
 export type Props = Record<string, unknown>;
 

@@ -7,24 +7,7 @@ import { unknownCheckingProxy } from "@pulumi/policy";
 import { StackModel, StackResource } from "../../policies/graph/stack";
 import { StackFinding, TestResource, urnOf } from "./run-stack-policy";
 
-export const TYPES = {
-    sg: "aws:ec2/securityGroup:SecurityGroup",
-    defaultSg: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    sgRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-    vpcIngress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    vpcEgress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    instance: "aws:ec2/instance:Instance",
-    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
-    eni: "aws:ec2/networkInterface:NetworkInterface",
-    eniAttachment: "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
-    ecsService: "aws:ecs/service:Service",
-    lambda: "aws:lambda/function:Function",
-    lb: "aws:lb/loadBalancer:LoadBalancer",
-    rdsInstance: "aws:rds/instance:Instance",
-    msk: "aws:msk/cluster:Cluster",
-    vpc: "aws:ec2/vpc:Vpc",
-    flowLog: "aws:ec2/flowLog:FlowLog",
-} as const;
+export { TYPE as TYPES } from "./types";
 
 /** The stack model of the resources, as a stack policy sees them. */
 export function stackModel(resources: TestResource[]): StackModel {
