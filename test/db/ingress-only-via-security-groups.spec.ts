@@ -2,12 +2,13 @@ import * as assert from "assert";
 import { dbIngressOnlyViaSecurityGroups } from "../../policies/db/ingress-only-via-security-groups";
 import { UNKNOWN } from "../util/run-policy";
 import { TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+import { TYPE } from "../util/types";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const RDS = "aws:rds/instance:Instance";
-const CACHE = "aws:elasticache/replicationGroup:ReplicationGroup";
-const OPENSEARCH = "aws:opensearch/domain:Domain";
+const SG = TYPE.sg;
+const SG_RULE = TYPE.sgRule;
+const RDS = TYPE.rdsInstance;
+const CACHE = TYPE.elasticacheReplicationGroup;
+const OPENSEARCH = TYPE.opensearch;
 
 const app: TestResource = { type: SG, name: "app", props: { description: "app" } };
 const dbGroup = (ingress: unknown[]): TestResource => ({ type: SG, name: "db", props: { description: "db", ingress } });

@@ -2,13 +2,14 @@ import * as assert from "assert";
 import { eniSecurityGroupLimit } from "../../policies/eni/security-group-limit";
 import { UNKNOWN } from "../util/run-policy";
 import { TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+import { TYPE } from "../util/types";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const INSTANCE = "aws:ec2/instance:Instance";
-const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-const LAMBDA = "aws:lambda/function:Function";
-const ATTACHMENT = "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment";
-const ENI = "aws:ec2/networkInterface:NetworkInterface";
+const SG = TYPE.sg;
+const INSTANCE = TYPE.instance;
+const LAUNCH_TEMPLATE = TYPE.launchTemplate;
+const LAMBDA = TYPE.lambda;
+const ATTACHMENT = TYPE.eniAttachment;
+const ENI = TYPE.eni;
 
 /** n security groups named g1..gn, IDs unknown as on a first preview. */
 const groups = (n: number): TestResource[] =>

@@ -11,8 +11,9 @@ import { CapturedStack, SECRET_SIG, SIG_KEY, UNKNOWN, captureProgram, toAnalyzed
 import { catalogue, packName } from "../../policies";
 import { webTier } from "../programs/web-tier";
 import { REPO, fixturePackDir, packDir, removeDir } from "./pack-dirs";
+import { TYPE } from "../util/types";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
+const SG = TYPE.sg;
 const version = (JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }).version;
 
 function json<T>(v: T): T {

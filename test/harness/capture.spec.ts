@@ -6,13 +6,14 @@ import {
     captureProgram, toAnalyzedResources, toStackResources,
 } from "../../runner/capture";
 import { webTier } from "../programs/web-tier";
+import { TYPE } from "../util/types";
 
 const STACK_URN = "urn:pulumi:stack::project::pulumi:pulumi:Stack::project-stack";
 const SG_URN = "urn:pulumi:stack::project::aws:ec2/securityGroup:SecurityGroup::web";
-const SG_TYPE = "aws:ec2/securityGroup:SecurityGroup";
-const RULE_TYPE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const INGRESS_TYPE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const INSTANCE_TYPE = "aws:ec2/instance:Instance";
+const SG_TYPE = TYPE.sg;
+const RULE_TYPE = TYPE.sgRule;
+const INGRESS_TYPE = TYPE.vpcIngress;
+const INSTANCE_TYPE = TYPE.instance;
 
 function byType(c: CapturedStack, type: string): CapturedResource {
     const found = c.resources.filter(r => r.type === type);

@@ -3,10 +3,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { AnalyzedResource, PackClient, startPack } from "../../runner/analyzer-client";
 import { REPO } from "./pack-dirs";
+import { TYPE } from "../util/types";
 
 const DIR = path.join(REPO, "examples", "team-pack");
 const LINK = path.join(DIR, "node_modules");
-const SG = "aws:ec2/securityGroup:SecurityGroup";
+const SG = TYPE.sg;
 const sg = (name: string, props: Record<string, unknown>): AnalyzedResource =>
     ({ urn: `urn:pulumi:prod::app::${SG}::${name}`, type: SG, name, properties: props as AnalyzedResource["properties"] });
 

@@ -5,10 +5,11 @@ import { ALL_PORTS } from "../../policies/net/ports";
 import { ALL, ICMP, ICMPV6, TCP, UDP } from "../../policies/net/protocol";
 import { NaclEntry, NaclEntrySet, knownEntry, naclEntries, undeterminedPart } from "../../policies/model/nacl-entries";
 import { invalidAt, unknownAt } from "../../policies/model/values";
+import { TYPE } from "../util/types";
 
-const ACL = "aws:ec2/networkAcl:NetworkAcl";
-const DEFAULT_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
-const RULE = "aws:ec2/networkAclRule:NetworkAclRule";
+const ACL = TYPE.nacl;
+const DEFAULT_ACL = TYPE.defaultNacl;
+const RULE = TYPE.naclRule;
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 type Props = Record<string, unknown>;

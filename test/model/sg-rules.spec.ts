@@ -6,12 +6,13 @@ import { ALL, ICMP, ICMPV6, Protocol, TCP, UDP } from "../../policies/net/protoc
 import { Direction, Peer, PeerField, SgRule, SgRuleSet, securityGroupRules } from "../../policies/model/sg-rules";
 import { Maybe, Undetermined } from "../../policies/model/values";
 import { UNKNOWN } from "../util/run-policy";
+import { TYPE } from "../util/types";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
-const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const VPC_INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const VPC_EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const SG = TYPE.sg;
+const DEFAULT_SG = TYPE.defaultSg;
+const SG_RULE = TYPE.sgRule;
+const VPC_INGRESS = TYPE.vpcIngress;
+const VPC_EGRESS = TYPE.vpcEgress;
 const UNKNOWN_ARRAY = "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2";
 const UNKNOWN_NUMBER = "3eeb2bf0-c639-47a8-9e75-3b44932eb421";
 const UNKNOWN_BOOL = "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7";

@@ -1,8 +1,9 @@
 import * as assert from "assert";
 import { naclNoAdminPortsFromWorld as policy } from "../../policies/nacl/no-admin-ports-from-world";
 import { StackFinding, TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+import { TYPE } from "../util/types";
 
-const ACL = "aws:ec2/networkAcl:NetworkAcl";
+const ACL = TYPE.nacl;
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 type Props = Record<string, unknown>;
 const e = (ruleNo: number, action: string, protocol: string, fromPort: number, toPort: number, cidr: string): Props =>

@@ -3,8 +3,9 @@ import { naclEphemeralReturnTraffic } from "../../policies/nacl/ephemeral-return
 import { naclNoAdminPortsFromWorld } from "../../policies/nacl/no-admin-ports-from-world";
 import { naclRulesEffective } from "../../policies/nacl/rules-effective";
 import { runStackPolicy } from "../util/run-stack-policy";
+import { TYPE } from "../util/types";
 
-const NACL = "aws:ec2/networkAcl:NetworkAcl";
+const NACL = TYPE.nacl;
 const entries = (n: number) => Array.from({ length: n }, (_, i) => ({
     ruleNo: i + 1, action: "allow", protocol: "tcp", fromPort: 1000 + (i % 60000), toPort: 1000 + (i % 60000), cidrBlock: `10.${(i >> 8) & 255}.${i & 255}.0/24`,
 }));

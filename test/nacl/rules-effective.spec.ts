@@ -1,9 +1,10 @@
 import * as assert from "assert";
 import { naclRulesEffective as policy } from "../../policies/nacl/rules-effective";
 import { StackFinding, TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+import { TYPE } from "../util/types";
 
-const ACL = "aws:ec2/networkAcl:NetworkAcl";
-const ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
+const ACL = TYPE.nacl;
+const ACL_RULE = TYPE.naclRule;
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 type Props = Record<string, unknown>;
 const e = (ruleNo: number, action: string, protocol: string, fromPort: number, toPort: number, cidr: string, extra: Props = {}): Props =>

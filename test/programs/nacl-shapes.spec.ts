@@ -10,10 +10,11 @@ import { knownEntry, naclEntries } from "../../policies/model/nacl-entries";
 import { familyRange } from "../../policies/net/cidr";
 import { missing } from "../../policies/net/nacl-eval";
 import { unknownAt } from "../../policies/model/values";
+import { TYPE } from "../util/types";
 
-const ACL_TYPE = "aws:ec2/networkAcl:NetworkAcl";
-const DEFAULT_ACL_TYPE = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
-const RULE_TYPE = "aws:ec2/networkAclRule:NetworkAclRule";
+const ACL_TYPE = TYPE.nacl;
+const DEFAULT_ACL_TYPE = TYPE.defaultNacl;
+const RULE_TYPE = TYPE.naclRule;
 const ACL_URN = `urn:pulumi:stack::project::${ACL_TYPE}::acl`;
 
 function naclProgram(): void {

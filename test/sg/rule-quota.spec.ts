@@ -2,11 +2,12 @@ import * as assert from "assert";
 import { sgRuleQuota } from "../../policies/sg/rule-quota";
 import { UNKNOWN } from "../util/run-policy";
 import { TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+import { TYPE } from "../util/types";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const VPC_INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const PREFIX_LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
+const SG = TYPE.sg;
+const SG_RULE = TYPE.sgRule;
+const VPC_INGRESS = TYPE.vpcIngress;
+const PREFIX_LIST = TYPE.prefixList;
 
 const cidrs = (n: number, base = 10) => Array.from({ length: n }, (_, i) => `${base}.${Math.floor(i / 256)}.${i % 256}.0/24`);
 const v6 = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${i.toString(16)}::/48`);

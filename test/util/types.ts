@@ -25,5 +25,6 @@ export const TYPE = {
     prefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
     vpc: "aws:ec2/vpc:Vpc",
     flowLog: "aws:ec2/flowLog:FlowLog",
+    elasticacheReplicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
     other: "aws:s3/bucket:Bucket",
 } as const;
