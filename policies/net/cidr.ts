@@ -33,6 +33,25 @@ export function parseCidr(text: unknown, family?: Family): Cidr | undefined {
     if (typeof text !== "string" || text.length > MAX_TEXT) {
         return undefined;
     }
+    let cidr = parsed.get(text);
+    if (cidr === undefined && !parsed.has(text)) {
+        cidr = parseText(text);
+        if (parsed.size >= MAX_PARSED) {
+            parsed.clear();
+        }
+        parsed.set(text, cidr);
+    }
+    return cidr !== undefined && (family === undefined || cidr.family === family) ? cidr : undefined;
+}
+
+/**
+ * Blocks already parsed, by text: a stack repeats the same few blocks in thousands of rules.
+ * Parsing is pure and a Cidr immutable, so sharing one is exact.
+ */
+const parsed = new Map<string, Cidr | undefined>();
+const MAX_PARSED = 4096;
+
+function parseText(text: string): Cidr | undefined {
     const m = /^([0-9a-fA-F:.]+)\/(0|[1-9][0-9]{0,2})$/.exec(text);
     if (!m) {
         return undefined;
@@ -45,14 +64,14 @@ export function parseCidr(text: unknown, family?: Family): Cidr | undefined {
     }
     const fam: Family = isV4 ? 4 : 6;
     const prefix = Number(prefixText);
-    if (prefix > BITS[fam] || (family !== undefined && family !== fam)) {
+    if (prefix > BITS[fam]) {
         return undefined;
     }
     const bits = BigInt(BITS[fam]);
     const hostBits = bits - BigInt(prefix);
     const lo = (value >> hostBits) << hostBits;
     const hi = lo + (1n << hostBits) - 1n;
-    return { text, family: fam, prefix, range: { lo, hi } };
+    return Object.freeze({ text, family: fam, prefix, range: Object.freeze({ lo, hi }) });
 }
 
 /**

@@ -103,6 +103,16 @@ describe("net/cidr", () => {
         it("returns the same block with and without the matching family", () => {
             assert.deepStrictEqual(parseCidr("10.0.0.0/8", 4), cidr("10.0.0.0/8", 4, 8, v4(10, 0, 0, 0), v4(10, 255, 255, 255)));
         });
+        it("parses a block asked for in the wrong family first, then in its own (parsed blocks are cached)", () => {
+            assert.deepStrictEqual([parseCidr("172.31.0.0/16", 6), parseCidr("172.31.0.0/16", 4)],
+                [undefined, cidr("172.31.0.0/16", 4, 16, v4(172, 31, 0, 0), v4(172, 31, 255, 255))]);
+        });
+        it("hands out blocks that cannot be changed, since they are shared", () => {
+            const block = parseCidr("192.168.0.0/16")!;
+            assert.throws(() => { (block as { prefix: number }).prefix = 0; }, TypeError);
+            assert.throws(() => { (block.range as { lo: bigint }).lo = 0n; }, TypeError);
+            assert.strictEqual(parseCidr("192.168.0.0/16")!.prefix, 16);
+        });
     });
 
     describe("isWholeFamily and familyRange", () => {
