@@ -4,6 +4,7 @@
  * every read is caught and turned into a value that says so, with the property path, so that one
  * unknown never aborts a policy and never hides what is known.
  */
+import { types } from "util";
 import { UnknownValueError } from "@pulumi/policy";
 
 /** Why a value cannot be decided on: it is unknown during preview, or it is invalid. */
@@ -121,9 +122,26 @@ function safeGet(obj: object, key: string | number): unknown {
     }
 }
 
+/** The object behind @pulumi/policy's unknown-checking proxy (the property name is the proxy's own). */
+const PROXY_TARGET = "__getSpecialProxyTarget";
+
+/**
+ * The plain properties behind the policy proxy. Reading them directly is exact (classify knows
+ * the sentinels the proxy would throw on) and spares an exception per unknown value read.
+ */
+function unproxied(props: unknown): unknown {
+    if (types.isProxy(props)) {
+        const target = safeGet(props as object, PROXY_TARGET);
+        if (typeof target === "object" && target !== null) {
+            return target;
+        }
+    }
+    return props;
+}
+
 /** The root of a resource's properties. */
 export function root(props: unknown): Field {
-    return classify(props, "");
+    return classify(unproxied(props), "");
 }
 
 /** The field `key` of an object field. Reading into a non-object yields "absent". */
