@@ -1,6 +1,6 @@
 import { PolicyPack } from "@pulumi/policy";
 import { catalogue, packName } from "./policies";
-import { rejectInvalidConfigAtConfigure } from "./policies/pack-config";
+import { installServerHooks } from "./policies/server-hooks";
 
-rejectInvalidConfigAtConfigure();
+installServerHooks();
 new PolicyPack(packName, { policies: catalogue() });

@@ -2,7 +2,6 @@
  * Checks of the pack's configuration as a whole, made when the engine sends Configure, so that a
  * configuration AWS cannot honour is rejected before any resource is analysed.
  */
-import * as path from "path";
 import { PolicyConfigSchema } from "@pulumi/policy";
 import { ConfigError, configErrors, integer, withDefaults } from "./config";
 import { catalogue } from "./index";
@@ -42,42 +41,4 @@ export function packConfigErrors(config: PackConfig): string[] {
             `no account can have both quotas. Lower one of them.`);
     }
     return errors;
-}
-
-interface ConfigureRequest {
-    getPolicyconfigMap(): { entries(): Iterable<[string, { getProperties(): { toJavaScript(): Record<string, unknown> } | undefined }]> };
-}
-type Handler = (call: { request: ConfigureRequest }, callback: (err: unknown, res?: unknown) => void) => unknown;
-
-/**
- * Makes the pack's Configure RPC reject invalid configurations with INVALID_ARGUMENT and a clear
- * message. @pulumi/policy offers no hook for this, so the handler it registers is wrapped as it is
- * added to the gRPC server. Call before constructing the PolicyPack.
- */
-export function rejectInvalidConfigAtConfigure(check: (config: PackConfig) => string[] = packConfigErrors): void {
-    const policyDir = path.dirname(require.resolve("@pulumi/policy"));
-    const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as {
-        Server: { prototype: { addService(service: unknown, impl: Record<string, unknown>): void } };
-        status: { INVALID_ARGUMENT: number };
-    };
-    const addService = grpc.Server.prototype.addService;
-    grpc.Server.prototype.addService = function (service: unknown, impl: Record<string, unknown>) {
-        const configure = impl?.configure as Handler | undefined;
-        if (typeof configure !== "function") {
-            return addService.call(this, service, impl);
-        }
-        const checked: Handler = (call, callback) => {
-            const config: PackConfig = {};
-            for (const [name, value] of call.request.getPolicyconfigMap().entries()) {
-                config[name] = value.getProperties()?.toJavaScript() ?? {};
-            }
-            const errors = check(config);
-            if (errors.length > 0) {
-                callback({ code: grpc.status.INVALID_ARGUMENT, details: `invalid policy pack configuration: ${errors.join(" ")}` });
-                return undefined;
-            }
-            return configure(call, callback);
-        };
-        return addService.call(this, service, { ...impl, configure: checked });
-    };
 }

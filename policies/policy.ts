@@ -9,7 +9,7 @@ import {
 import { StackModel, fromPolicyResources } from "./graph/stack";
 import { ConfigError, withDefaults } from "./config";
 import { exempting, inScope, isExempt, withGovernance } from "./governance";
-import { Memo, digest, rawOf } from "./model/memo";
+import { sharedInCall } from "./model/call-scope";
 import { ResourceRef, SgRuleSet, securityGroupRules } from "./model/sg-rules";
 import { Reporter, reporter } from "./report";
 
@@ -115,17 +115,12 @@ export interface StackCheck {
     readonly report: Reporter;
 }
 
-const models = new Memo<StackModel>(2);
-
 /**
  * The stack model of an AnalyzeStack call, built once for all stack policies: @pulumi/policy hands
- * each of them its own freshly deserialised copy of the same resources, so the model is shared by
- * the digest of their content.
+ * each of them its own freshly deserialised copy of the same resources.
  */
 function modelOf(args: StackValidationArgs): StackModel {
-    const resources = fromPolicyResources(args.resources);
-    const key = digest(resources.map((r) => [r.urn, r.type, r.name, rawOf(r.props), r.propertyDependencies]));
-    return models.get(key, () => new StackModel(resources));
+    return sharedInCall("stack-model", () => new StackModel(fromPolicyResources(args.resources)));
 }
 
 /** A stack-level policy: `check` runs on the stack model. */

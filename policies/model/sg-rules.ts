@@ -8,7 +8,7 @@ import { Cidr, Family, parseCidr } from "../net/cidr";
 import { PortRange } from "../net/ports";
 import { Protocol } from "../net/protocol";
 import { portsOf, protocolOf } from "./traffic-fields";
-import { Memo, digest } from "./memo";
+import { sharedInCall } from "./call-scope";
 import { SG_RULE_TYPES, T } from "./types";
 import {
     Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, root, str, unknownAt,
@@ -63,17 +63,15 @@ export interface SgRuleSet {
     readonly groupDescription?: Maybe<string | undefined>;
 }
 
-const memo = new Memo<SgRuleSet | undefined>(16);
-
 /**
  * Normalises the rules of any security-group rule-bearing resource; undefined for other types.
- * Every policy of an Analyze call asks for the same resource: the result is shared by content.
+ * Every policy of an Analyze call asks for the same resource: the result is shared within the call.
  */
 export function securityGroupRules(resource: ResourceRef): SgRuleSet | undefined {
     if (!SG_RULE_TYPES.includes(resource.type)) {
         return undefined;
     }
-    return memo.get(digest([resource.urn, resource.name, resource.type, resource.props]), () => normalise(resource));
+    return sharedInCall(`sg-rules ${resource.urn}`, () => normalise(resource));
 }
 
 /** The same, without sharing: for callers that read every resource once (the stack model). */

@@ -1,0 +1,31 @@
+/**
+ * Sharing work among the policies of one Analyzer call. @pulumi/policy runs every policy of an
+ * Analyze call (one resource) or an AnalyzeStack call (every resource) on its own freshly
+ * deserialised copy of the same request, so what one policy derives from it (a resource's
+ * normalised rules, the stack model) holds for all the others. The pack's gRPC handlers run each
+ * call in a scope of its own (see ../server-hooks.ts); the scope follows the call through its
+ * awaits, so concurrent calls never see each other's values. Outside a call (a policy called
+ * directly, as the unit tests do) nothing is shared.
+ */
+import { AsyncLocalStorage } from "async_hooks";
+
+const calls = new AsyncLocalStorage<Map<string, unknown>>();
+
+/** Runs `handle` (one gRPC call) with a fresh scope. */
+export function inCallScope<R>(handle: () => R): R {
+    return calls.run(new Map(), handle);
+}
+
+/** The value of `key` in the current call, built on first use; built anew outside a call. */
+export function sharedInCall<T>(key: string, build: () => T): T {
+    const scope = calls.getStore();
+    if (scope === undefined) {
+        return build();
+    }
+    if (scope.has(key)) {
+        return scope.get(key) as T;
+    }
+    const value = build();
+    scope.set(key, value);
+    return value;
+}
