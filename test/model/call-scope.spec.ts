@@ -58,7 +58,7 @@ describe("the pack's gRPC handlers", () => {
     before(async () => {
         installServerHooks(() => []);
         server = new grpc.Server();
-        const handler = (rpc: string) => (_call: unknown, callback: (err: unknown, res?: unknown) => void) => {
+        const handler = (rpc: string) => (_call: unknown, callback: (err: null, res: unknown) => void) => {
             void twoPolicies(rpc, () => ++builds[rpc]).then(() => callback(null, rpc === "remediate" ? new apb.RemediateResponse() : new apb.AnalyzeResponse()));
         };
         server.addService(analyzerGrpc.AnalyzerService as never, {
