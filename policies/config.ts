@@ -30,8 +30,16 @@ export function schemaDefaults(schema: PolicyConfigSchema): Record<string, unkno
     return out;
 }
 
+/** Each schema's defaults, read once: withDefaults runs for every policy on every resource. */
+const defaultsOf = new WeakMap<PolicyConfigSchema, Record<string, unknown>>();
+
 export function withDefaults(schema: PolicyConfigSchema, given: Record<string, unknown>): Record<string, unknown> {
-    return { ...schemaDefaults(schema), ...given };
+    let defaults = defaultsOf.get(schema);
+    if (defaults === undefined) {
+        defaults = schemaDefaults(schema);
+        defaultsOf.set(schema, defaults);
+    }
+    return { ...defaults, ...given };
 }
 
 /** A list of ports or port ranges: [22, "5985-5986"]. */
