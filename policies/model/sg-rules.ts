@@ -111,7 +111,10 @@ interface RuleBase {
 
 function makeRule(resource: ResourceRef, base: RuleBase, rulePath: string, peerPath: string, via: PeerField, peer: Maybe<Peer>): SgRule {
     return {
-        ...base,
+        direction: base.direction,
+        protocol: base.protocol,
+        ports: base.ports,
+        description: base.description,
         via,
         peer,
         origin: { urn: resource.urn, name: resource.name, type: resource.type, rulePath, peerPath },
