@@ -7,8 +7,10 @@
 //       with ours), when it installs and starts here
 //
 // For each stack size: a fresh pack process, Configure({}), then one Analyze per resource (inputs, with
-// bounded concurrency), then one AnalyzeStack (all outputs). Requests are built before the clock starts,
-// so the time is the pack's (plus gRPC), not the client's. Peak RSS is the pack process's VmHWM.
+// bounded concurrency), then one AnalyzeStack (all outputs). Requests are built and serialised before the
+// clock starts, and the client counts the diagnostics of each response on the wire without decoding
+// them, so the time is the pack's (plus gRPC), not the client's: the client and the pack share the CPUs.
+// Peak RSS is the pack process's VmHWM.
 // Also: the cold start of this pack (spawn to port printed, fresh process, caches cleared) compiled and
 // from TypeScript source, and an in-process breakdown of AnalyzeStack per stack policy.
 //
@@ -21,7 +23,6 @@ import { createRequire } from "module";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzedResource, PackClient, StackResource, startPack } from "../runner/analyzer-client";
 import { SyntheticStack, generateStack } from "./generate";
@@ -168,15 +169,62 @@ function peakRssMb(pid: number): number {
     return kb / 1024;
 }
 
-function unary<Req, Res>(fn: (req: Req, cb: (err: Error | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
-    return new Promise((resolve, reject) => { fn(req, (err, res) => (err ? reject(err) : resolve(res))); });
+/** Requests serialised to the bytes that go on the wire, before the clock starts. */
+interface WireRequests {
+    readonly analyze: Buffer[];
+    readonly stack: Buffer;
 }
 
-async function measure(dir: string, analyze: apb.AnalyzeRequest[], stack: apb.AnalyzeStackRequest): Promise<Run> {
+function wire(analyze: apb.AnalyzeRequest[], stack: apb.AnalyzeStackRequest): WireRequests {
+    return { analyze: analyze.map((r) => Buffer.from(r.serializeBinary())), stack: Buffer.from(stack.serializeBinary()) };
+}
+
+/** AnalyzeResponse's field number of `repeated AnalyzeDiagnostic diagnostics` (pulumi/proto/analyzer.proto). */
+const DIAGNOSTICS_FIELD = 2;
+
+/**
+ * The number of diagnostics in an AnalyzeResponse, read from its wire form without decoding them:
+ * the client stands in for the engine (written in Go), and decoding tens of thousands of
+ * diagnostics with google-protobuf in JavaScript would compete with the pack for the CPUs.
+ */
+function countDiagnostics(bytes: Uint8Array): number {
+    let i = 0;
+    const varint = () => {
+        let value = 0;
+        for (let shift = 0; ; shift += 7) {
+            const b = bytes[i++];
+            value += (b & 0x7f) * 2 ** shift;
+            if ((b & 0x80) === 0) {
+                return value;
+            }
+        }
+    };
+    let count = 0;
+    while (i < bytes.length) {
+        const key = varint();
+        switch (key & 7) {
+            case 0: varint(); break;
+            case 1: i += 8; break;
+            case 2: { const length = varint(); count += Math.floor(key / 8) === DIAGNOSTICS_FIELD ? 1 : 0; i += length; break; }
+            case 5: i += 4; break;
+            default: throw new Error(`unexpected protobuf wire type ${key & 7} in an AnalyzeResponse`);
+        }
+    }
+    return count;
+}
+
+function rawUnary(client: InstanceType<typeof grpc.Client>, method: string, request: Buffer): Promise<Buffer> {
+    const identity = (b: Buffer) => b;
+    return new Promise((resolve, reject) => {
+        client.makeUnaryRequest(`/pulumirpc.Analyzer/${method}`, identity, identity, request, (err, res) => (err || !res ? reject(err ?? new Error("no response")) : resolve(res)));
+    });
+}
+
+async function measure(dir: string, requests: WireRequests): Promise<Run> {
     const t0 = performance.now();
     const pack: PackClient = await startPack(dir, { project: "bench", stack: "bench", dryRun: true, startTimeoutMs: 300_000 });
     const startS = (performance.now() - t0) / 1000;
-    const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure(), {
+    const client = new grpc.Client(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": MAX_MESSAGE, "grpc.max_send_message_length": MAX_MESSAGE,
     });
     try {
@@ -185,17 +233,22 @@ async function measure(dir: string, analyze: apb.AnalyzeRequest[], stack: apb.An
         const a0 = performance.now();
         let next = 0;
         const worker = async () => {
-            while (next < analyze.length) {
-                const req = analyze[next++];
-                const res = await unary<apb.AnalyzeRequest, apb.AnalyzeResponse>(client.analyze.bind(client), req);
-                diagnostics += res.getDiagnosticsList().length;
+            while (next < requests.analyze.length) {
+                const response = await rawUnary(client, "Analyze", requests.analyze[next++]);
+                diagnostics += countDiagnostics(response);
             }
         };
         await Promise.all(Array.from({ length: CONCURRENCY }, worker));
         const a1 = performance.now();
-        const res = await unary<apb.AnalyzeStackRequest, apb.AnalyzeResponse>(client.analyzeStack.bind(client), stack);
+        const stackResponse = await rawUnary(client, "AnalyzeStack", requests.stack);
         const a2 = performance.now();
-        diagnostics += res.getDiagnosticsList().length;
+        const stackDiagnostics = countDiagnostics(stackResponse);
+        // The wire count, checked once per run against a full decode (after the clock stopped).
+        const decoded = apb.AnalyzeResponse.deserializeBinary(stackResponse).getDiagnosticsList().length;
+        if (decoded !== stackDiagnostics) {
+            throw new Error(`counted ${stackDiagnostics} diagnostics on the wire but decoded ${decoded}`);
+        }
+        diagnostics += stackDiagnostics;
         return {
             analyzeS: (a1 - a0) / 1000, stackS: (a2 - a1) / 1000, totalS: (a2 - a0) / 1000,
             rssMb: peakRssMb(pack.pid), diagnostics, startS,
@@ -212,9 +265,9 @@ function medianRun(runs: Run[]): Run {
     return failed ?? [...runs].sort((x, y) => x.totalS - y.totalS)[Math.floor((runs.length - 1) / 2)];
 }
 
-async function measureOrFail(dir: string, analyze: apb.AnalyzeRequest[], stack: apb.AnalyzeStackRequest): Promise<Run> {
+async function measureOrFail(dir: string, requests: WireRequests): Promise<Run> {
     try {
-        return await measure(dir, analyze, stack);
+        return await measure(dir, requests);
     } catch (e) {
         const why = (e as Error).message.split("\n").find((l) => /heap|memory|exited/i.test(l)) ?? (e as Error).message.split("\n")[0];
         return { failed: `failed: ${why.slice(0, 160)}`, analyzeS: NaN, stackS: NaN, totalS: NaN, rssMb: NaN, diagnostics: 0, startS: NaN };
@@ -378,14 +431,15 @@ async function main(): Promise<void> {
         const s: SyntheticStack = generateStack(n);
         const analyze = analyzeRequests(s.analyze);
         const stack = analyzeStackRequest(s.stack);
+        const requests = wire(analyze, stack);
         const runs = n <= 10000 ? Math.max(1, opts.runs) : 1;
         const aRuns: Run[] = [];
         const bRuns: Run[] = [];
         for (let i = 1; i <= runs; i++) {
             log(`${n} resources (${s.unknownIds} with unknown IDs), run ${i} of ${runs}: (a) pack ...`);
-            aRuns.push(await measureOrFail(REPO, analyze, stack));
+            aRuns.push(await measureOrFail(REPO, requests));
             log(`  ${f2(aRuns[i - 1].totalS)} s, ${aRuns[i - 1].rssMb.toFixed(0)} MB ${aRuns[i - 1].failed ?? ""}; (b) floor ...`);
-            bRuns.push(await measureOrFail(FLOOR_DIR, analyze, stack));
+            bRuns.push(await measureOrFail(FLOOR_DIR, requests));
             log(`  ${f2(bRuns[i - 1].totalS)} s, ${bRuns[i - 1].rssMb.toFixed(0)} MB ${bRuns[i - 1].failed ?? ""}`);
         }
         const a = medianRun(aRuns);
@@ -397,7 +451,7 @@ async function main(): Promise<void> {
         if (guard.dir && !guardReason) {
             log("  (c) AWSGuard ...");
             try {
-                c = await measure(guard.dir, analyze, stack);
+                c = await measure(guard.dir, requests);
                 log(`  ${f2(c.totalS)} s, ${c.rssMb.toFixed(0)} MB`);
             } catch (e) {
                 guardReason = `failed: ${(e as Error).message.split("\n")[0]}`;
