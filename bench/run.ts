@@ -16,7 +16,7 @@
 //
 //   npm run bench                          # 1k, 5k, 10k, 50k; writes bench/results.md
 //   npm run bench -- --sizes 1000 --no-awsguard --out -
-//   npm run bench -- --runs 5               # (a) and (b) five times each at sizes up to 10k (default 3)
+//   npm run bench -- --runs 3               # (a) and (b) three times each at sizes up to 10k (default 5)
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import { createRequire } from "module";
@@ -55,7 +55,7 @@ function args(): { sizes: number[]; awsguard: boolean; awsguardMax: number; out:
         out: value("--out") ?? path.join(BENCH, "results.md"),
         coldRuns: Number(value("--cold-runs") ?? "5"),
         // Runs of (a) and (b), alternating, at sizes up to 10k; the table shows the median run of each.
-        runs: Number(value("--runs") ?? "3"),
+        runs: Number(value("--runs") ?? "5"),
     };
 }
 
