@@ -11,6 +11,7 @@ import { ConfigError, withDefaults } from "./config";
 import { exempting, inScope, isExempt, withGovernance } from "./governance";
 import { sharedInCall } from "./model/call-scope";
 import { ResourceRef, SgRuleSet, securityGroupRules } from "./model/sg-rules";
+import { plainProps } from "./model/values";
 import { Reporter, reporter } from "./report";
 
 export interface PolicyMeta {
@@ -77,7 +78,7 @@ export function sgRulePolicy(
 ): ResourceValidationPolicy {
     const metadata = published(meta);
     const { configSchema } = metadata;
-    const resourceOf = (args: ResourceValidationArgs): ResourceRef => ({ urn: args.urn, name: args.name, type: args.type, props: args.props });
+    const resourceOf = (args: ResourceValidationArgs): ResourceRef => ({ urn: args.urn, name: args.name, type: args.type, props: plainProps(args.props) });
     const remediateResource = remediate && ((args: ResourceValidationArgs) => {
         const resource = resourceOf(args);
         const ruleSet = applies(args.type) ? securityGroupRules(resource) : undefined;

@@ -8,7 +8,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
 import { T, typeToken } from "../model/types";
-import { Field, Undetermined, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
+import { Field, Undetermined, child, elements, isUndetermined, plainProps, root, str, unknownAt } from "../model/values";
 import { ENI_SHAPES, EniShape, Role } from "./eni-types";
 import { NaclGraph, buildNaclGraph } from "./nacl";
 import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/networkInterfaceSecurityGroupAttachment";
@@ -333,7 +333,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Stack
         urn: r.urn,
         name: r.name,
         type: r.type,
-        props: r.props,
+        props: plainProps(r.props),
         dependencies: r.dependencies.map((d) => d.urn),
         propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
     }));

@@ -126,10 +126,11 @@ function safeGet(obj: object, key: string | number): unknown {
 const PROXY_TARGET = "__getSpecialProxyTarget";
 
 /**
- * The plain properties behind the policy proxy. Reading them directly is exact (classify knows
- * the sentinels the proxy would throw on) and spares an exception per unknown value read.
+ * The plain properties behind the policy proxy, for the policies to read from the start: reading
+ * them directly is exact (classify knows the sentinels the proxy would throw on) and spares an
+ * exception per unknown value read. A proxy given to `root` still reads correctly, only slower.
  */
-function unproxied(props: unknown): unknown {
+export function plainProps(props: unknown): unknown {
     if (types.isProxy(props)) {
         const target = safeGet(props as object, PROXY_TARGET);
         if (typeof target === "object" && target !== null) {
@@ -141,7 +142,7 @@ function unproxied(props: unknown): unknown {
 
 /** The root of a resource's properties. */
 export function root(props: unknown): Field {
-    return classify(unproxied(props), "");
+    return classify(props, "");
 }
 
 /** The field `key` of an object field. Reading into a non-object yields "absent". */
