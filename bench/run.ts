@@ -505,6 +505,12 @@ async function main(): Promise<void> {
         p(`| time(50k)/time(5k) <= 12 | ${f2(r50.a.totalS / r5.a.totalS)} (floor: ${f2(r50.b.totalS / r5.b.totalS)}) | ${ok(r50.a.totalS / r5.a.totalS <= 12)} |`);
     }
     if (r50) { p(`| peak RSS < 1.5 GB at 50k | ${r50.a.rssMb.toFixed(0)} MB (floor: ${r50.b.rssMb.toFixed(0)} MB) | ${ok(r50.a.rssMb < 1536)} |`); }
+    for (const r of rows.filter((x) => x.analyzeProfile && !x.profile)) {
+        const ap = r.analyzeProfile!;
+        p();
+        p(`Analyze of the ${r.n} resources, in process (no gRPC), one at a time: ${f2(ap.totalS)} s, of which ${f2(ap.inPoliciesS)} s in the ` +
+            `pack's ${ap.resourcePolicies} resource policies and ${f2(ap.totalS - ap.inPoliciesS)} s in @pulumi/policy.`);
+    }
     for (const r of rows.filter((x) => x.profile)) {
         const pr = r.profile!;
         p();
