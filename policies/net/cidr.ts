@@ -126,19 +126,19 @@ export function rangeToCidrs(range: Interval, family: Family): string[] {
     const out: string[] = [];
     let lo = range.lo;
     while (lo <= range.hi) {
-        let size = 0;
-        while (size < bits) {
-            const next = size + 1;
-            const block = 1n << BigInt(next);
-            if (lo % block !== 0n || lo + block - 1n > range.hi) {
-                break;
-            }
-            size = next;
-        }
+        // The largest block that starts at lo (aligned to its size) and ends by range.hi.
+        const aligned = lo === 0n ? bits : bitLength(lo & -lo) - 1;
+        const fits = bitLength(range.hi - lo + 1n) - 1;
+        const size = Math.min(aligned, fits, bits);
         out.push(`${formatAddress(lo, family)}/${bits - size}`);
         lo += 1n << BigInt(size);
     }
     return out;
+}
+
+/** The number of binary digits of a positive value. */
+function bitLength(n: bigint): number {
+    return n.toString(2).length;
 }
 
 function formatAddress(value: bigint, family: Family): string {

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import fc from "fast-check";
 import { Cidr, Family, addressSet, coversFamily, familyRange, isWholeFamily, parseCidr, rangeToCidrs } from "../../policies/net/cidr";
 
 const V4_ALL = (1n << 32n) - 1n;
@@ -178,6 +179,36 @@ describe("net/cidr", () => {
         ];
         for (const [name, lo, hi, family, expected] of cases) {
             it(name, () => assert.deepStrictEqual(rangeToCidrs({ lo, hi }, family), expected));
+        }
+
+        /**
+         * The minimal blocks of a range by brute force: from each start, try every prefix from the
+         * widest down and take the first block that is aligned and stays inside the range.
+         */
+        const reference = (lo: bigint, hi: bigint, family: Family): [bigint, number][] => {
+            const bits = family === 4 ? 32 : 128;
+            const out: [bigint, number][] = [];
+            for (let at = lo; at <= hi;) {
+                for (let prefix = 0; prefix <= bits; prefix++) {
+                    const block = 1n << BigInt(bits - prefix);
+                    if (at % block === 0n && at + block - 1n <= hi) {
+                        out.push([at, prefix]);
+                        at += block;
+                        break;
+                    }
+                }
+            }
+            return out;
+        };
+        for (const [family, label, base] of [[4, "IPv4", 0n], [4, "the top of IPv4", (1n << 32n) - 4096n], [6, "the top of IPv6", (1n << 128n) - 4096n]] as const) {
+            it(`matches a brute-force reference on random ranges at ${label}`, () => {
+                fc.assert(fc.property(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 0, max: 4095 }), (a, b) => {
+                    const lo = base + BigInt(Math.min(a, b));
+                    const hi = base + BigInt(Math.max(a, b));
+                    const blocks = rangeToCidrs({ lo, hi }, family).map((text) => parseCidr(text, family)!);
+                    assert.deepStrictEqual(blocks.map((c) => [c.range.lo, c.prefix]), reference(lo, hi, family));
+                }), { numRuns: 300 });
+            });
         }
 
         const roundTrips: [string, string][] = [
