@@ -78,6 +78,8 @@ export class StackModel {
     readonly attachments: Attachment[] = [];
     private readonly groupByIdOrName = new Map<string, string>();
     private vpcs?: StackResource[];
+    /** VPCs by their known defaultSecurityGroupId; the first VPC wins, as a search in stack order would. */
+    private vpcByDefaultGroupId?: Map<string, StackResource>;
     private byGroup?: Map<string, NetworkInterfaceNode[]>;
     private byResource?: Map<string, NetworkInterfaceNode[]>;
 
@@ -170,7 +172,9 @@ export class StackModel {
         const vpcs = this.vpcs ??= this.resources.filter((x) => x.type === T.vpc);
         const v = str(child(root(r.props), key));
         if (typeof v === "string") {
-            return vpcs.find((x) => str(child(root(x.props), "defaultSecurityGroupId")) === v);
+            this.vpcByDefaultGroupId ??= new Map(vpcs.map((x) => [str(child(root(x.props), "defaultSecurityGroupId")), x] as const)
+                .filter((e): e is [string, StackResource] => typeof e[0] === "string").reverse());
+            return this.vpcByDefaultGroupId.get(v);
         }
         const deps = r.propertyDependencies[key] ?? [];
         return deps.some((u) => this.groups.has(u)) ? undefined : vpcs.find((x) => deps.includes(x.urn));
