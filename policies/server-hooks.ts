@@ -1,7 +1,8 @@
 /**
  * What the pack adds to the Analyzer gRPC service of @pulumi/policy, which offers no hooks of its
  * own: the handlers it registers are wrapped as they are added to the gRPC server. Call
- * `installServerHooks` once, before constructing the PolicyPack.
+ * `installServerHooks` before constructing the PolicyPack; later calls change nothing (the first
+ * configuration check stays).
  *
  * - Configure rejects an invalid configuration with INVALID_ARGUMENT and a clear message, before
  *   any resource is analysed.
