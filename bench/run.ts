@@ -259,12 +259,17 @@ async function measure(dir: string, requests: WireRequests): Promise<Run> {
     }
 }
 
+/** The median of some numbers (the mean of the middle two for an even count). */
+function median(xs: readonly number[]): number {
+    const sorted = [...xs].sort((x, y) => x - y);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** a/b of each pair of runs of (a) and (b), which ran back to back, and their median. */
 function pairedRatio(r: { aRuns: Run[]; bRuns: Run[] }): { median: number; each: number[] } {
     const each = r.aRuns.map((a, i) => a.totalS / r.bRuns[i].totalS);
-    const sorted = [...each].sort((x, y) => x - y);
-    const mid = Math.floor(sorted.length / 2);
-    return { median: sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, each };
+    return { median: median(each), each };
 }
 
 /** The run of median total time (a failed run, if any: its failure is the result). */
@@ -315,13 +320,12 @@ interface StackProfile {
 async function profileStack(req: apb.AnalyzeStackRequest): Promise<StackProfile> {
     type Policy = { name: string; validateStack?: (args: { resources: unknown[] }, report: unknown) => unknown };
     const server = require(path.join(REPO, "node_modules", "@pulumi", "policy", "server")) as {
-        makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: Policy[]): (call: unknown, cb: (err: unknown) => void) => Promise<void>;
+        makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: Policy[]): RpcFun;
     };
     const { catalogue, packName } = require(path.join(REPO, "dist", "policies")) as { catalogue(): Policy[]; packName: string };
     const { StackModel, fromPolicyResources } = require(path.join(REPO, "dist", "policies", "graph", "stack")) as {
         StackModel: new (rs: unknown) => unknown; fromPolicyResources(rs: unknown[]): unknown;
     };
-    const { inCallScope } = callScope();
     const times = new Map<string, number>();
     const timed = (name: string, f: NonNullable<Policy["validateStack"]>): Policy["validateStack"] => (a, r) => {
         const t = performance.now();
@@ -332,7 +336,7 @@ async function profileStack(req: apb.AnalyzeStackRequest): Promise<StackProfile>
     const run = async (ps: Policy[]) => {
         const fn = server.makeAnalyzeStackRpcFun(packName, "0.1.0", "advisory", ps);
         const t = performance.now();
-        await new Promise<void>((resolve, reject) => { inCallScope(() => fn({ request: req }, (err) => (err ? reject(err) : resolve()))); });
+        await callInProcess(fn, req);
         return (performance.now() - t) / 1000;
     };
     await run([probe]); // warm-up
@@ -348,9 +352,15 @@ async function profileStack(req: apb.AnalyzeStackRequest): Promise<StackProfile>
     };
 }
 
-/** The pack's call scope: its gRPC handlers run every call in one, so the in-process runs do too. */
-function callScope(): { inCallScope(handle: () => unknown): unknown } {
-    return require(path.join(REPO, "dist", "policies", "model", "call-scope")) as { inCallScope(handle: () => unknown): unknown };
+type RpcFun = (call: unknown, cb: (err: unknown) => void) => Promise<void>;
+
+/**
+ * One call of a @pulumi/policy handler, in process, in the pack's call scope: its gRPC handlers
+ * run every call in one, so the in-process runs do too.
+ */
+function callInProcess(fn: RpcFun, request: unknown): Promise<void> {
+    const { inCallScope } = require(path.join(REPO, "dist", "policies", "model", "call-scope")) as { inCallScope(handle: () => unknown): unknown };
+    return new Promise<void>((resolve, reject) => { inCallScope(() => fn({ request }, (err) => (err ? reject(err) : resolve()))); });
 }
 
 interface AnalyzeProfile {
@@ -368,12 +378,11 @@ async function profileAnalyze(reqs: apb.AnalyzeRequest[]): Promise<AnalyzeProfil
     type Args = { urn: string; name: string; type: string; props: unknown };
     type Policy = { name: string; validateResource?: (args: Args, report: unknown) => unknown; validateStack?: unknown; remediateResource?: unknown };
     const server = require(path.join(REPO, "node_modules", "@pulumi", "policy", "server")) as {
-        makeAnalyzeRpcFun(name: string, version: string, level: string, policies: Policy[]): (call: unknown, cb: (err: unknown) => void) => Promise<void>;
+        makeAnalyzeRpcFun(name: string, version: string, level: string, policies: Policy[]): RpcFun;
     };
     const { catalogue, packName } = require(path.join(REPO, "dist", "policies")) as { catalogue(): Policy[]; packName: string };
     // Unshared, to measure what one normalisation of every resource costs.
     const { normaliseRules } = require(path.join(REPO, "dist", "policies", "model", "sg-rules")) as { normaliseRules(r: Args): unknown };
-    const { inCallScope } = callScope();
     let inPolicies = 0;
     const timed = (f: NonNullable<Policy["validateResource"]>): Policy["validateResource"] => (a, r) => {
         const t = performance.now();
@@ -385,7 +394,7 @@ async function profileAnalyze(reqs: apb.AnalyzeRequest[]): Promise<AnalyzeProfil
         const fn = server.makeAnalyzeRpcFun(packName, "0.1.0", "advisory", ps);
         const t = performance.now();
         for (const req of reqs) {
-            await new Promise<void>((resolve, reject) => { inCallScope(() => fn({ request: req }, (err) => (err ? reject(err) : resolve()))); });
+            await callInProcess(fn, req);
         }
         return (performance.now() - t) / 1000;
     };
@@ -497,7 +506,6 @@ async function main(): Promise<void> {
             `| ${f2(r.b.analyzeS)} + ${f2(r.b.stackS)} = ${f2(r.b.totalS)} | ${r.b.rssMb.toFixed(0)} MB | ${c[0]} | ${c[1]} | ${f2(pairedRatio(r).median)} | ${c[2]} | ${r.a.diagnostics} |`);
     }
     p();
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const at = (n: number) => rows.find((r) => r.n === n);
     const r5 = at(5000);
     const r10 = at(10000);
