@@ -13,6 +13,18 @@ import { ENI_SHAPES, EniShape, Role } from "./eni-types";
 import { NaclGraph, buildNaclGraph } from "./nacl";
 import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/networkInterfaceSecurityGroupAttachment";
 
+/** VPCs by their known defaultSecurityGroupId; the first in stack order wins, as a search would. */
+function indexVpcsByDefaultGroup(vpcs: readonly StackResource[]): Map<string, StackResource> {
+    const index = new Map<string, StackResource>();
+    for (const vpc of vpcs) {
+        const id = str(child(root(vpc.props), "defaultSecurityGroupId"));
+        if (typeof id === "string" && !index.has(id)) {
+            index.set(id, vpc);
+        }
+    }
+    return index;
+}
+
 /** A resource as the stack policies see it: dependencies by URN. */
 export interface StackResource extends ResourceRef {
     readonly dependencies: readonly string[];
@@ -78,7 +90,6 @@ export class StackModel {
     readonly attachments: Attachment[] = [];
     private readonly groupByIdOrName = new Map<string, string>();
     private vpcs?: StackResource[];
-    /** VPCs by their known defaultSecurityGroupId; the first VPC wins, as a search in stack order would. */
     private vpcByDefaultGroupId?: Map<string, StackResource>;
     private byGroup?: Map<string, NetworkInterfaceNode[]>;
     private byResource?: Map<string, NetworkInterfaceNode[]>;
@@ -172,9 +183,7 @@ export class StackModel {
         const vpcs = this.vpcs ??= this.resources.filter((x) => x.type === T.vpc);
         const v = str(child(root(r.props), key));
         if (typeof v === "string") {
-            this.vpcByDefaultGroupId ??= new Map(vpcs.map((x) => [str(child(root(x.props), "defaultSecurityGroupId")), x] as const)
-                .filter((e): e is [string, StackResource] => typeof e[0] === "string").reverse());
-            return this.vpcByDefaultGroupId.get(v);
+            return (this.vpcByDefaultGroupId ??= indexVpcsByDefaultGroup(vpcs)).get(v);
         }
         const deps = r.propertyDependencies[key] ?? [];
         return deps.some((u) => this.groups.has(u)) ? undefined : vpcs.find((x) => deps.includes(x.urn));
