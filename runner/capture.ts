@@ -16,11 +16,11 @@
 // - Default providers are created by the engine, not the program, so they are not captured.
 
 import * as pulumi from "@pulumi/pulumi";
+import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/model/values";
 import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "./analyzer-client";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export { SECRET_SIG, SIG_KEY };
+export const UNKNOWN = UNKNOWN_STRING;
 export const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -202,7 +202,37 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
 }
 
 function wire(s: Struct | undefined): JsonObject {
-    return s ? s.toJavaScript() as JsonObject : {};
+    return s ? toWireUnknowns(s.toJavaScript() as JsonValue) as JsonObject : {};
+}
+
+/** The mock runtime's marker for an unknown value: an object whose one key is `__pulumiUnknown: true`. */
+function isMockUnknown(v: JsonValue): boolean {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) {
+        return false;
+    }
+    const keys = Object.keys(v);
+    return keys.length === 1 && keys[0] === "__pulumiUnknown" && v.__pulumiUnknown === true;
+}
+
+/**
+ * Where the mock runtime leaves its own marker for an unknown value, puts the sentinel the engine
+ * sends instead, so that the policies know one representation of an unknown.
+ */
+export function toWireUnknowns(v: JsonValue): JsonValue {
+    if (isMockUnknown(v)) {
+        return UNKNOWN;
+    }
+    if (Array.isArray(v)) {
+        return v.map(toWireUnknowns);
+    }
+    if (typeof v === "object" && v !== null) {
+        const out: JsonObject = {};
+        for (const [k, x] of Object.entries(v)) {
+            out[k] = toWireUnknowns(x);
+        }
+        return out;
+    }
+    return v;
 }
 
 // ------------------------------------------------------------------------------------------------

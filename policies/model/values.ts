@@ -5,7 +5,7 @@
  * unknown never aborts a policy and never hides what is known.
  */
 import { types } from "util";
-import { UnknownValueError } from "@pulumi/policy";
+import { Secret, UnknownValueError } from "@pulumi/policy";
 
 /** Why a value cannot be decided on: it is unknown during preview, or it is invalid. */
 export interface Undetermined {
@@ -31,11 +31,13 @@ export function invalidAt(path: string, reason: string): Undetermined {
     return { undetermined: "invalid", path, reason };
 }
 
+/** The sentinel the SDK puts on the wire for any unknown value. */
+export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** The sentinels the engine uses for unknown values (see @pulumi/policy's proxy module). */
 export const UNKNOWN_SENTINELS = [
     "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
     "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+    UNKNOWN_STRING,
     "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
     "030794c1-ac77-496b-92df-f27374a8bd58",
     "e48ece36-62e2-4504-bad9-02848725956a",
@@ -64,7 +66,12 @@ export function joinPath(parent: string, key: string | number): string {
 
 const UNKNOWN_READ = Symbol("unknown");
 
-/** Classifies a raw value: unknown sentinel, secret or output wrapper, absent, or known. */
+/**
+ * Classifies a raw value: unknown sentinel, secret or output wrapper, absent, or known. Only the
+ * engine's wire forms (sentinel strings, objects carrying the signature key) and the policy SDK's
+ * Secret class mean anything here: every other key of an object is data, so that no value written
+ * in a program can pass itself off as unknown or secret.
+ */
 function classify(raw: unknown, path: string): Field {
     if (raw === UNKNOWN_READ) {
         return { path, state: "unknown" };
@@ -94,17 +101,12 @@ function classify(raw: unknown, path: string): Field {
             return { path, state: "unknown" };
         }
         if (sig === OUTPUT_SIG) {
-            return safeGet(obj, "known") === true ? classify(safeGet(obj, "value"), path) : { path, state: "unknown" };
+            // An output value is known exactly when it carries a value.
+            return "value" in obj ? classify(safeGet(obj, "value"), path) : { path, state: "unknown" };
         }
-        // A @pulumi/policy Secret, or a mock-runtime unknown marker.
-        if (safeGet(obj, "__pulumiUnknown") === true) {
-            return { path, state: "unknown" };
-        }
-        // Read through safeGet: a props object may have its own "constructor" key, even an unknown one.
-        const ctor = safeGet(obj, "constructor");
-        const ctorName = typeof ctor === "function" || (typeof ctor === "object" && ctor !== null) ? safeGet(ctor, "name") : undefined;
-        if (ctorName === "Secret" && "value" in obj) {
-            return classify(safeGet(obj, "value"), path);
+        // Remediate wraps secrets in @pulumi/policy's own Secret class: an instance cannot come from data.
+        if (raw instanceof Secret) {
+            return classify(safeGet(raw, "value"), path);
         }
     }
     return { path, state: "known", value: raw };

@@ -1,14 +1,23 @@
 import * as assert from "assert";
 import { Secret, unknownCheckingProxy } from "@pulumi/policy";
-import { Field, MAX_LIST, Undetermined, bool, child, describe as describeValue, elements, joinPath, num, root, str } from "../../policies/model/values";
-import { UNKNOWN } from "../util/run-policy";
+import * as rpc from "@pulumi/pulumi/runtime/rpc";
+import {
+    Field, MAX_LIST, OUTPUT_SIG as MODEL_OUTPUT_SIG, SECRET_SIG as MODEL_SECRET_SIG, SIG_KEY as MODEL_SIG_KEY, UNKNOWN_SENTINELS,
+    Undetermined, bool, child, describe as describeValue, elements, joinPath, num, root, str,
+} from "../../policies/model/values";
 
-const SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-const UNKNOWN_ARRAY = "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2";
-const UNKNOWN_NUMBER = "3eeb2bf0-c639-47a8-9e75-3b44932eb421";
-const UNKNOWN_BOOL = "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7";
+// The wire forms as the SDKs themselves define them, not as the code under test spells them. The
+// policy SDK's sentinels are internal to it (not in its type declarations), hence the typed require.
+const policyProxy = require("@pulumi/policy/proxy") as Record<
+    "unknownBooleanValue" | "unknownNumberValue" | "unknownStringValue" | "unknownArrayValue" | "unknownAssetValue" |
+    "unknownArchiveValue" | "unknownObjectValue", string>;
+const UNKNOWN = rpc.unknownValue;
+const SIG = rpc.specialSigKey;
+const SECRET_SIG = rpc.specialSecretSig;
+const OUTPUT_SIG = rpc.specialOutputValueSig;
+const UNKNOWN_ARRAY = policyProxy.unknownArrayValue;
+const UNKNOWN_NUMBER = policyProxy.unknownNumberValue;
+const UNKNOWN_BOOL = policyProxy.unknownBooleanValue;
 
 const secret = (value: unknown) => ({ [SIG]: SECRET_SIG, value });
 
@@ -77,9 +86,10 @@ describe("model/values", () => {
                 secretText: secret("x"),
                 secretList: secret(["a", "b"]),
                 secretNumber: secret(22),
-                outputKnown: { [SIG]: OUTPUT_SIG, known: true, value: "y" },
-                outputUnknown: { [SIG]: OUTPUT_SIG, known: false },
-                mockUnknown: { __pulumiUnknown: true },
+                outputKnown: { [SIG]: OUTPUT_SIG, value: "y" },
+                outputUnknown: { [SIG]: OUTPUT_SIG, dependencies: ["urn:pulumi:s::p::t::n"] },
+                markerLookalike: { __pulumiUnknown: true },
+                secretLookalike: { constructor: { name: "Secret" }, value: "z" },
                 policySecret: new Secret("z"),
                 float: 1.5,
                 nan: NaN,
@@ -103,8 +113,11 @@ describe("model/values", () => {
                 it("reads the unknown sentinel at a list element as unknown", () => assert.deepStrictEqual(f("list", 1), { path: "list[1]", state: "unknown" }));
                 it("reads a secret in wire form as its value", () => assert.deepStrictEqual(f("secretText"), { path: "secretText", state: "known", value: "x" }));
                 it("reads a known output in wire form as its value", () => assert.deepStrictEqual(f("outputKnown"), { path: "outputKnown", state: "known", value: "y" }));
-                it("reads an output marked not known as unknown", () => assert.deepStrictEqual(f("outputUnknown"), { path: "outputUnknown", state: "unknown" }));
-                it("reads a mock-runtime unknown marker as unknown", () => assert.deepStrictEqual(f("mockUnknown"), { path: "mockUnknown", state: "unknown" }));
+                it("reads an output without a value as unknown", () => assert.deepStrictEqual(f("outputUnknown"), { path: "outputUnknown", state: "unknown" }));
+                it("reads an object that only looks like the mock runtime's unknown marker as data", () =>
+                    assert.deepStrictEqual(f("markerLookalike"), { path: "markerLookalike", state: "known", value: { __pulumiUnknown: true } }));
+                it("reads an object with its own constructor named Secret as data, not as a secret", () =>
+                    assert.deepStrictEqual(f("secretLookalike", "value"), { path: "secretLookalike.value", state: "known", value: "z" }));
                 it("reads a @pulumi/policy Secret as its value", () => assert.deepStrictEqual(f("policySecret"), { path: "policySecret", state: "known", value: "z" }));
             });
 
@@ -217,7 +230,31 @@ describe("model/values", () => {
             assert.deepStrictEqual(str(at({ s: new Secret(UNKNOWN) }, true, "s")), unknown("s"));
         });
         it("reads a known output holding the unknown sentinel as unknown (through the proxy)", () => {
-            assert.deepStrictEqual(str(at({ o: { [SIG]: OUTPUT_SIG, known: true, value: UNKNOWN } }, true, "o")), unknown("o"));
+            assert.deepStrictEqual(str(at({ o: { [SIG]: OUTPUT_SIG, value: UNKNOWN } }, true, "o")), unknown("o"));
+        });
+    });
+
+    describe("wire forms are the SDKs' own", () => {
+        it("the unknown sentinels are exactly those @pulumi/policy's proxy and @pulumi/pulumi's runtime define", () => {
+            const defined = new Set([
+                policyProxy.unknownBooleanValue, policyProxy.unknownNumberValue, policyProxy.unknownStringValue,
+                policyProxy.unknownArrayValue, policyProxy.unknownAssetValue, policyProxy.unknownArchiveValue,
+                policyProxy.unknownObjectValue, rpc.unknownValue,
+            ]);
+            assert.deepStrictEqual(new Set(UNKNOWN_SENTINELS), defined);
+        });
+        it("the signature key and the secret and output-value signatures are @pulumi/pulumi's", () => {
+            assert.deepStrictEqual([MODEL_SIG_KEY, MODEL_SECRET_SIG, MODEL_OUTPUT_SIG], [rpc.specialSigKey, rpc.specialSecretSig, rpc.specialOutputValueSig]);
+        });
+        for (const sentinel of [policyProxy.unknownBooleanValue, policyProxy.unknownNumberValue, policyProxy.unknownStringValue,
+            policyProxy.unknownArrayValue, policyProxy.unknownObjectValue]) {
+            it(`reads the sentinel ${sentinel} as unknown, through the proxy too`, () => {
+                assert.deepStrictEqual(at({ x: sentinel }, false, "x"), { path: "x", state: "unknown" });
+                assert.deepStrictEqual(at({ x: sentinel }, true, "x"), { path: "x", state: "unknown" });
+            });
+        }
+        it("reads root props carrying __pulumiUnknown: true as known data", () => {
+            assert.deepStrictEqual(root({ __pulumiUnknown: true, ingress: [] }), { path: "", state: "known", value: { __pulumiUnknown: true, ingress: [] } });
         });
     });
 
