@@ -324,12 +324,27 @@ export function evaluatedBefore(a: number, ia: number, b: number, ib: number): b
  * entry that is (or, for an undetermined one, may be) evaluated before it.
  */
 export function effectivePart(entry: KnownEntry, view: DirectionEntries, protocol: PortProtocol): PointSet[] {
+    return pointsAfter(entry, view, protocol, () => true);
+}
+
+/**
+ * The part of a known allow entry's points that it lets through, for a protocol: every point not
+ * matched by a deny entry that is (or, for an undetermined one, may be) evaluated before it. An
+ * earlier allow takes nothing away: the traffic still passes, and the entry still declares it.
+ */
+export function allowedPart(entry: KnownEntry, view: DirectionEntries, protocol: PortProtocol): PointSet[] {
+    return pointsAfter(entry, view, protocol, (action) => action !== "allow");
+}
+
+/** The entry's points less those of the entries before it whose (possible) action `subtracts`. */
+function pointsAfter(entry: KnownEntry, view: DirectionEntries, protocol: PortProtocol,
+    subtracts: (action: NaclEntry["action"]) => boolean): PointSet[] {
     const index = view.known.indexOf(entry);
     const family = entry.cidr.family;
     const before: KnownNaclEntry[] = [
-        ...view.known.filter((k, i) => k !== entry && evaluatedBefore(k.ruleNumber, i, entry.ruleNumber, index)),
+        ...view.known.filter((k, i) => k !== entry && subtracts(k.action) && evaluatedBefore(k.ruleNumber, i, entry.ruleNumber, index)),
         ...view.undetermined
-            .filter((u) => isUndetermined(u.ruleNumber) || u.ruleNumber <= entry.ruleNumber)
+            .filter((u) => subtracts(u.action) && (isUndetermined(u.ruleNumber) || u.ruleNumber <= entry.ruleNumber))
             .map((u) => mayMatch(u, family, "deny", 0))
             .filter((u): u is KnownNaclEntry => u !== undefined),
     ].map((k) => ({ ...k, action: "deny" as const, ruleNumber: 0 }));

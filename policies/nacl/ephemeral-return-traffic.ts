@@ -2,8 +2,9 @@
  * nacl-ephemeral-return-traffic: network ACLs are stateless, so every flow an ACL lets one side
  * start needs its replies allowed in the other direction, to the initiator's ephemeral ports.
  *
- * A flow is what the effective part of an allow entry (the points no earlier entry matches) lets
- * start: TCP for tcp and all-protocol entries, UDP for udp entries, on the entry's ports; an entry
+ * A flow is what an allow entry lets one side start after the earlier denies (earlier allows take
+ * nothing away: inbound "allow TCP 1024-65535" then "allow TCP 8080" still declares a service on
+ * 8080): TCP for tcp and all-protocol entries, UDP for udp entries, on the entry's ports; an entry
  * whose ports cover the whole ephemeral range is a return-path entry, and only its ports outside
  * that range start flows. For a flow with peer addresses C, the opposite direction must allow the
  * same protocol from/to C on the whole ephemeral range; each missing (addresses, ports) piece is
@@ -16,7 +17,7 @@
  */
 import { portRange, portRangeSchema } from "../config";
 import {
-    addressesText, directionEntries, DirectionEntries, directionKnown, effectivePart, entryLabel, KnownEntry, naclLabel, NaclNode, noteUnlinkedRules, optimisticEntries, oversizedText, portsText,
+    addressesText, directionEntries, DirectionEntries, directionKnown, allowedPart, entryLabel, KnownEntry, naclLabel, NaclNode, noteUnlinkedRules, optimisticEntries, oversizedText, portsText,
 } from "../graph/nacl";
 import { undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
@@ -32,7 +33,7 @@ export const naclEphemeralReturnTraffic = stackPolicy({
     name: "nacl-ephemeral-return-traffic",
     displayName: "Network ACLs allow return traffic",
     description: "Every flow a network ACL lets one side start (TCP for tcp and all-protocol allow entries, UDP for " +
-        "udp entries) must have its return path allowed in the other direction, to and from the same peer CIDR, on " +
+        "udp entries, less what earlier deny entries match; earlier allows take nothing away) must have its return path allowed in the other direction, to and from the same peer CIDR, on " +
         "the whole ephemeral port range: network ACLs are stateless.",
     enforcementLevel: "mandatory",
     severity: "high",
@@ -127,7 +128,7 @@ function checkEntry(
         return undefined;
     }
     const family = entry.cidr.family;
-    const flows = effectivePart(entry, view, protocol)
+    const flows = allowedPart(entry, view, protocol)
         .map((p) => ({ addresses: p.addresses, ports: intersect(p.ports, flowPorts) }))
         .filter((p) => p.ports.length > 0);
     if (flows.length === 0) {

@@ -54,12 +54,15 @@ function findings(stack: TestResource[]): string[] {
         runStackPolicy(p, stack).map((f) => `${p.name}: ${f.level}: ${f.message}${f.urn === ACL_URN ? "" : ` @ ${f.urn}`}`));
 }
 
-const RETURN_GAP = "but the return traffic is not allowed: outbound TCP 1024-2047 to 10.0.0.0/8 is denied by rule 100. Network ACLs " +
-    "are stateless: the replies go to the initiator's ephemeral ports (1024-65535), so these connections hang. Fix: add an outbound " +
-    "allow entry for TCP 1024-65535 to 10.0.0.0/8 with a rule number below 100.";
+const returnGap = (cidr: string) => `but the return traffic is not allowed: outbound TCP 1024-2047 to ${cidr} is denied by rule 100. ` +
+    "Network ACLs are stateless: the replies go to the initiator's ephemeral ports (1024-65535), so these connections hang. Fix: add " +
+    `an outbound allow entry for TCP 1024-65535 to ${cidr} with a rule number below 100.`;
+// Rule 120 can never match (rule 100 decides its traffic first), but it declares the flow all the
+// same: only earlier denies take traffic out of an entry's flows.
 const EPHEMERAL = [
-    `nacl-ephemeral-return-traffic: mandatory: Network ACL 'public': ingress[0] (rule 100) allows inbound TCP 443 from 0.0.0.0/0, ${RETURN_GAP}`,
-    `nacl-ephemeral-return-traffic: mandatory: Network ACL 'public': ingress[1] (rule 110) allows inbound TCP 22 from 0.0.0.0/0, ${RETURN_GAP}`,
+    `nacl-ephemeral-return-traffic: mandatory: Network ACL 'public': ingress[0] (rule 100) allows inbound TCP 443 from 0.0.0.0/0, ${returnGap("10.0.0.0/8")}`,
+    `nacl-ephemeral-return-traffic: mandatory: Network ACL 'public': ingress[1] (rule 110) allows inbound TCP 22 from 0.0.0.0/0, ${returnGap("10.0.0.0/8")}`,
+    `nacl-ephemeral-return-traffic: mandatory: Network ACL 'public': ingress[2] (rule 120) allows inbound TCP 443 from 10.0.0.0/16, ${returnGap("10.0.0.0/16")}`,
 ];
 const ADMIN = "nacl-no-admin-ports-from-world: mandatory: Network ACL 'public': ingress[1] (rule 110) allows inbound TCP port 22 from " +
     "0.0.0.0/0 (every IPv4 address), which lets SSH (TCP port 22) in from the whole internet, where scanners find and brute-force " +
@@ -121,6 +124,11 @@ describe("program: NACL stack policies on real @pulumi/aws resources", () => {
                 assert.deepStrictEqual(findings(bare), [
                     gap("ingress[0] (rule 100)", "inbound TCP 443"),
                     gap("ingress[1] (rule 110)", "inbound TCP 22"),
+                    "nacl-ephemeral-return-traffic: mandatory: Network ACL 'public': ingress[2] (rule 120) allows inbound TCP 443 from " +
+                        "10.0.0.0/16, but the return traffic is not allowed: outbound TCP 1024-2047 to 10.0.0.0/16 is denied by rule 100; " +
+                        "outbound TCP 2048-65535 to 10.0.0.0/16 is denied by the implicit deny. Network ACLs are stateless: the replies go " +
+                        "to the initiator's ephemeral ports (1024-65535), so these connections hang. Fix: add an outbound allow entry for " +
+                        "TCP 1024-65535 to 10.0.0.0/16 with a rule number below 100.",
                     note("nacl-ephemeral-return-traffic", "advisory", "its flows and return paths cannot be checked with the ACL's other entries"),
                     ADMIN,
                     note("nacl-no-admin-ports-from-world", "advisory", "whether it admits the whole internet to an admin port cannot be checked with the ACL's other entries"),
