@@ -36,7 +36,7 @@ describe("sg-egress-restricted", () => {
         ["passes all traffic to an SG reference and to a private CIDR",
             sg([], [inline("-1", 0, 0, { securityGroups: ["sg-db"], cidrBlocks: ["10.0.0.0/8"] })]), []],
         ["flags split-world egress blocks", sg([], [inline("-1", 0, 0, { cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] })]),
-            ["advisory: egress[0].cidrBlocks[0] (0.0.0.0/1) and egress[0].cidrBlocks[1] (128.0.0.0/1) together cover every IPv4 address: egress[0].cidrBlocks[0] allows all traffic (every protocol and port) to 0.0.0.0/1; egress[0].cidrBlocks[1] allows all traffic (every protocol and port) to 128.0.0.0/1, which is egress to the whole internet beyond the allowed ports"]],
+            ["advisory: egress[0].cidrBlocks[0] (0.0.0.0/1) and egress[0].cidrBlocks[1] (128.0.0.0/1) together cover every IPv4 address on TCP ports 0-442 and 444-65535, UDP on all ports and every protocol other than TCP and UDP: egress[0].cidrBlocks[0] allows all traffic (every protocol and port) to 0.0.0.0/1; egress[0].cidrBlocks[1] allows all traffic (every protocol and port) to 128.0.0.0/1, which is egress to the whole internet beyond the allowed ports"]],
         ["flags an egress ec2.SecurityGroupRule", classic("egress", "-1", 0, 0, { cidrBlocks: ["0.0.0.0/0"] }),
             ["advisory: cidrBlocks[0] allows all traffic (every protocol and port) to 0.0.0.0/0 (every IPv4 address), which is egress to the whole internet beyond the allowed ports"]],
         ["flags a vpc.SecurityGroupEgressRule", vpcRule("egress", "-1", undefined, { cidrIpv4: "0.0.0.0/0" }),

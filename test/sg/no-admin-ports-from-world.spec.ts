@@ -46,10 +46,10 @@ describe("sg-no-admin-ports-from-world", () => {
             sg([inline("tcp", 0, 21, { cidrBlocks: ["0.0.0.0/0"] })]), []],
         ["flags 0.0.0.0/1 + 128.0.0.0/1 on tcp 22",
             sg([inline("tcp", 22, 22, { cidrBlocks: ["0.0.0.0/1"] }), inline("tcp", 22, 22, { cidrBlocks: ["128.0.0.0/1"] })]),
-            ["mandatory: ingress[0].cidrBlocks[0] (0.0.0.0/1) and ingress[1].cidrBlocks[0] (128.0.0.0/1) together cover every IPv4 address: ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/1; ingress[1].cidrBlocks[0] allows TCP port 22 from 128.0.0.0/1"]],
+            ["mandatory: ingress[0].cidrBlocks[0] (0.0.0.0/1) and ingress[1].cidrBlocks[0] (128.0.0.0/1) together cover every IPv4 address on TCP port 22: ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/1; ingress[1].cidrBlocks[0] allows TCP port 22 from 128.0.0.0/1"]],
         ["names only the blocks needed to cover the world",
             sg([inline("tcp", 22, 22, { cidrBlocks: ["10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1"] })]),
-            ["mandatory: ingress[0].cidrBlocks[1] (0.0.0.0/1) and ingress[0].cidrBlocks[2] (128.0.0.0/1) together cover every IPv4 address: ingress[0].cidrBlocks[1] allows TCP port 22 from 0.0.0.0/1; ingress[0].cidrBlocks[2] allows TCP port 22 from 128.0.0.0/1"]],
+            ["mandatory: ingress[0].cidrBlocks[1] (0.0.0.0/1) and ingress[0].cidrBlocks[2] (128.0.0.0/1) together cover every IPv4 address on TCP port 22: ingress[0].cidrBlocks[1] allows TCP port 22 from 0.0.0.0/1; ingress[0].cidrBlocks[2] allows TCP port 22 from 128.0.0.0/1"]],
         ["passes 0.0.0.0/1 + 128.0.0.0/1 when only one half reaches port 22",
             sg([inline("tcp", 22, 22, { cidrBlocks: ["0.0.0.0/1"] }), inline("tcp", 443, 443, { cidrBlocks: ["128.0.0.0/1"] })]), []],
         ["passes a trusted CIDR and an SG reference on 22",
@@ -114,8 +114,8 @@ describe("sg-no-admin-ports-from-world", () => {
             config: { ports: [23, "5985-5986"] },
         });
         assert.deepStrictEqual(findings.map((f) => f.message.split(". ").slice(0, 2).join(". ")), [
-            "ingress[0].cidrBlocks[0] allows TCP port 5986 from 0.0.0.0/0 (every IPv4 address). This opens TCP/UDP ports 5985-5986 to the whole internet, where scanners find and brute-force admin ports within minutes",
-            "ingress[1].cidrBlocks[0] allows TCP port 23 from 0.0.0.0/0 (every IPv4 address). This opens TCP/UDP port 23 to the whole internet, where scanners find and brute-force admin ports within minutes",
+            "ingress[0].cidrBlocks[0] allows TCP port 5986 from 0.0.0.0/0 (every IPv4 address). This opens TCP port 5986 to the whole internet, where scanners find and brute-force admin ports within minutes",
+            "ingress[1].cidrBlocks[0] allows TCP port 23 from 0.0.0.0/0 (every IPv4 address). This opens TCP port 23 to the whole internet, where scanners find and brute-force admin ports within minutes",
         ]);
     });
 
