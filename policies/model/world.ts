@@ -28,6 +28,8 @@ export interface WorldExposure {
 export interface PossibleExposure extends WorldExposure {
     /** The value it hinges on; an invalid one comes first (it is an error whatever the unknowns are). */
     readonly why: Undetermined;
+    /** The rule that value belongs to. */
+    readonly whyRule: SgRule;
     /** Rules whose protocol or ports are undetermined, taken as reaching everything. */
     readonly trafficUndetermined: SgRule[];
     /** Rules whose group is undetermined, taken as one group. */
@@ -100,9 +102,9 @@ function exposures(rules: readonly SgRule[], q: WorldQuery, possible: boolean): 
             if (!possible) {
                 out.push(base);
             } else if (trafficUndetermined.length + groupUndetermined.length > 0) {
-                const whys = e.members.flatMap((m) => [m.trafficWhy, m.groupWhy]).filter((w): w is Undetermined => w !== undefined);
-                const why = whys.find((w) => w.undetermined === "invalid") ?? whys[0];
-                out.push({ ...base, why, trafficUndetermined, groupUndetermined } as PossibleExposure);
+                const whys = e.members.flatMap((m) => [m.trafficWhy, m.groupWhy].flatMap((why) => (why ? [{ why, whyRule: m.rule }] : [])));
+                const first = whys.find((w) => w.why.undetermined === "invalid") ?? whys[0];
+                out.push({ ...base, ...first, trafficUndetermined, groupUndetermined } as PossibleExposure);
             }
         }
     }

@@ -3,7 +3,7 @@ import { Tri, and } from "../model/decide";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
 import { possibleWorldExposures, reaches, ruleTraffic } from "../model/world";
-import { Cidr, coversFamily, familyName, isWholeFamily } from "../net/cidr";
+import { Cidr, familyName, isWholeFamily } from "../net/cidr";
 import { covers } from "../net/intervals";
 import { TrafficSet, portTraffic, trafficIntersect, trafficKey } from "../net/traffic";
 import { ruleText } from "../report";
@@ -19,7 +19,10 @@ export const DEFAULT_DB_PORTS: (number | string)[] = [
 const FIX = "Make the database's security group admit its clients by security-group reference (the app tier's SG " +
     "as `securityGroups`, `sourceSecurityGroupId` or `referencedSecurityGroupId`) instead of an address range.";
 
-/** Allowed blocks: never the whole internet, in one block or together. */
+/**
+ * Allowed blocks: never a whole address family. Blocks that only together cover one are accepted
+ * here, and the world they would admit is still a violation (see below).
+ */
 function allowedCidrs(config: Record<string, unknown>, key: string): Cidr[] {
     const cidrs = cidrList(config, key);
     cidrs.forEach((c, i) => {
@@ -28,12 +31,6 @@ function allowedCidrs(config: Record<string, unknown>, key: string): Cidr[] {
                 "list cannot make the whole internet trusted; admit clients by security-group reference instead");
         }
     });
-    for (const family of [4, 6] as const) {
-        if (coversFamily(cidrs, family)) {
-            throw new ConfigError(`${key} together cover every ${familyName(family)} address: an allow list cannot make the ` +
-                "whole internet trusted; admit clients by security-group reference instead");
-        }
-    }
     return cidrs;
 }
 
@@ -53,7 +50,7 @@ const meta: PolicyMeta = {
             allowedCidrs: optionSchema({
                 type: "array",
                 description: "CIDR blocks that may reach database ports anyway (rules whose block lies inside one pass); " +
-                    "never the whole internet, in one block or together.",
+                    "never a whole address family, and never the whole internet admitted by blocks that together cover one.",
                 items: { type: "string" },
                 default: [],
             }, allowedCidrs),

@@ -65,23 +65,33 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
     return out;
 }
 
-const byResource: Where = (r) => `${resourceLabel(r.origin)} `;
+/** A value's reason, saying which resource it is on: "toPort of aws.vpc.SecurityGroupIngressRule 'a' is not known ...". */
+function located(why: Undetermined, rule: SgRule): Undetermined {
+    const label = resourceLabel(rule.origin);
+    const at = why.reason.indexOf(why.path);
+    const reason = why.path !== "" && at >= 0
+        ? `${why.reason.slice(0, at)}${why.path} of ${label}${why.reason.slice(at + why.path.length)}`
+        : `${why.reason} (${label})`;
+    return { ...why, reason };
+}
 
 /** The stack half of a world policy, at the policy's own level and configuration. */
 export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => void {
     return ({ model, config, report }) => {
         const spec = specOf(config);
         for (const bucket of ruleBuckets(model)) {
+            // A rule is named by its path, after its resource unless it is the group's own.
+            const where: Where = (r) => (r.origin.urn === bucket.urn ? "" : `${resourceLabel(r.origin)} `);
             const q = { acrossResources: true, groupUndetermined: bucket.groupUndetermined };
             const on = bucket.label ? `on ${bucket.label}, ` : "";
             if (!bucket.groupUndetermined) {
                 for (const e of offendingExposures(spec, bucket.rules, q)) {
-                    report.violation(spec.violation(e, `${on.replace("on", "On")}${exposureText(e, byResource)}`), bucket.urn);
+                    report.violation(spec.violation(e, `${on.replace("on", "On")}${exposureText(e, where)}`), bucket.urn);
                 }
             }
             const rules = bucket.rules.filter((r) => r.direction === spec.direction);
             for (const e of possibleWorldExposures(rules, { ...q, within: spec.offending })) {
-                report.undetermined(e.why, possibleText(e, spec, byResource, on), bucket.urn);
+                report.undetermined(located(e.why, e.whyRule), possibleText(e, spec, where, on), bucket.urn);
             }
         }
     };

@@ -42,6 +42,11 @@ describe("sg-egress-restricted", () => {
         ["flags a vpc.SecurityGroupEgressRule", vpcRule("egress", "-1", undefined, { cidrIpv4: "0.0.0.0/0" }),
             ["advisory: cidrIpv4 allows all traffic (every protocol and port) to 0.0.0.0/0 (every IPv4 address), which is egress to the whole internet beyond the allowed ports"]],
         ["ignores ingress", sg([inline("-1", 0, 0, { cidrBlocks: ["0.0.0.0/0"] })], []), []],
+        ["passes halves on different protocols (TCP 53 to 0.0.0.0/1, UDP 53 to 128.0.0.0/1): the world on nothing",
+            sg([], [inline("tcp", 53, 53, { cidrBlocks: ["0.0.0.0/1"] }), inline("udp", 53, 53, { cidrBlocks: ["128.0.0.0/1"] })]), []],
+        ["flags an all-protocol half and an ICMP half on exactly ICMP",
+            sg([], [inline("-1", 0, 0, { cidrBlocks: ["0.0.0.0/1"] }), inline("icmp", -1, -1, { cidrBlocks: ["128.0.0.0/1"] })]),
+            ["advisory: egress[0].cidrBlocks[0] (0.0.0.0/1) and egress[1].cidrBlocks[0] (128.0.0.0/1) together cover every IPv4 address on ICMP: egress[0].cidrBlocks[0] allows all traffic (every protocol and port) to 0.0.0.0/1; egress[1].cidrBlocks[0] allows ICMP to 128.0.0.0/1, which is egress to the whole internet beyond the allowed ports"]],
         ["notes an unknown egress CIDR", sg([], [inline("-1", 0, 0, { cidrBlocks: [UNKNOWN] })]),
             ["advisory: Cannot be verified at preview: egress[0].cidrBlocks[0] is not known until the resource is created"]],
     ];
