@@ -38,7 +38,8 @@ const meta: PolicyMeta = {
     name: "sg-db-ingress-only-from-security-groups",
     displayName: "Database ports only from security groups",
     description: "Ingress that reaches a database port must come only from security-group references (or self), " +
-        "never from a CIDR (private ranges included) or a prefix list, unless that block is explicitly allowed.",
+        "never from a CIDR (private ranges included) or a prefix list, unless that block is explicitly allowed; the whole " +
+        "internet (0.0.0.0/0, ::/0, or blocks that together cover an address family) never is.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: FIX,

@@ -85,6 +85,12 @@ describe("sg-no-admin-ports-from-world: the world split across rule resources", 
         }]);
     });
 
+    it("reports a split that hinges on an invalid port as a violation, naming the value and its resource", () => {
+        const resources = [web("ingress"), vpcRule("ingress", "low", "0.0.0.0/1", [22, 22]), vpcRule("ingress", "high", "128.0.0.0/1", [0, 70000])];
+        assert.deepStrictEqual(bothHalves(sgNoAdminPortsFromWorld, resources), [["stack", "web", "mandatory",
+            `Cannot be evaluated: port 70000 in toPort of ${rule("high")} is outside 0-65535`]]);
+    });
+
     it("reports an RDP split on TCP-only rules as TCP port 3389", () => {
         const resources = [web("ingress"), vpcRule("ingress", "low", "0.0.0.0/1", [3389, 3389]), vpcRule("ingress", "high", "128.0.0.0/1", [3000, 4000])];
         assert.deepStrictEqual(runStackPolicy(sgNoAdminPortsFromWorld, resources).map((f) => f.message.split(". ")[1]),
