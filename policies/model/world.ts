@@ -57,11 +57,11 @@ export function reaches(rule: SgRule, within: TrafficSet): Tri {
     if (isUndetermined(protocol)) {
         return protocol;
     }
-    const widest = trafficIntersect(trafficOf(protocol, null), within);
-    if (isNoTraffic(widest) || !isUndetermined(ports)) {
-        return tri(!isNoTraffic(trafficIntersect(trafficOf(protocol, isUndetermined(ports) ? null : ports), within)));
+    // With its ports undetermined, a rule may reach any port of its protocol, and no other traffic.
+    if (isNoTraffic(trafficIntersect(trafficOf(protocol, null), within))) {
+        return "no";
     }
-    return ports;
+    return isUndetermined(ports) ? ports : tri(!isNoTraffic(trafficIntersect(trafficOf(protocol, ports), within)));
 }
 
 /** The rules' exposures to a whole address family, per family: whole-family rules first, then split blocks. */

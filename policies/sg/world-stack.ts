@@ -86,7 +86,7 @@ export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => vo
             const on = bucket.label ? `on ${bucket.label}, ` : "";
             if (!bucket.groupUndetermined) {
                 for (const e of offendingExposures(spec, bucket.rules, q)) {
-                    report.violation(spec.violation(e, `${on.replace("on", "On")}${exposureText(e, where)}`), bucket.urn);
+                    report.violation(spec.violation(e, `On ${bucket.label}, ${exposureText(e, where)}`), bucket.urn);
                 }
             }
             const rules = bucket.rules.filter((r) => r.direction === spec.direction);
