@@ -158,3 +158,11 @@ export function guarded(name: string, r: Reporter, run: (r: Reporter) => void): 
         }
     }
 }
+
+/** A resource policy with a stack half: Analyze runs the first, AnalyzeStack the second. */
+export type WithStackHalf = ResourceValidationPolicy & Pick<StackValidationPolicy, "validateStack">;
+
+/** Adds a stack half to a resource policy; it runs under the same metadata, level and configuration. */
+export function withStackHalf(meta: PolicyMeta, resourceHalf: ResourceValidationPolicy, check: (c: StackCheck) => void): WithStackHalf {
+    return { ...resourceHalf, validateStack: stackPolicy(meta, check).validateStack };
+}

@@ -3,10 +3,7 @@
  * "undetermined" (with the unknown or invalid values it hinges on). Policies ask their questions
  * through these helpers and never look at raw props.
  */
-import { Cidr, Family, coversFamily, isWholeFamily } from "../net/cidr";
-import { PortRange, rangesOverlap } from "../net/ports";
-import { Protocol, protocolIncludes } from "../net/protocol";
-import { Peer, SgRule } from "./sg-rules";
+import { SgRule } from "./sg-rules";
 import { Maybe, Undetermined, isUndetermined } from "./values";
 
 export type Tri = "yes" | "no" | Undetermined;
@@ -36,74 +33,6 @@ export function and(...parts: (() => Tri)[]): Tri {
 /** Applies a question to a value that may be undetermined. */
 export function on<T>(value: Maybe<T>, question: (v: T) => boolean): Tri {
     return isUndetermined(value) ? value : tri(question(value));
-}
-
-/** Traffic a policy asks about: a protocol on some ports (ports ignored for protocols without them). */
-export interface Traffic {
-    readonly protocol: Protocol;
-    readonly ports: readonly PortRange[];
-}
-
-/** Does the rule allow any of the given traffic? */
-export function allowsTraffic(rule: SgRule, wanted: readonly Traffic[]): Tri {
-    const protocol = rule.protocol;
-    if (isUndetermined(protocol)) {
-        return protocol;
-    }
-    const relevant = wanted.filter((w) => protocolIncludes(protocol, w.protocol));
-    if (relevant.length === 0) {
-        return "no";
-    }
-    return on(rule.ports, (ports) =>
-        ports === null || relevant.some((w) => w.ports.some((p) => rangesOverlap(ports, p))));
-}
-
-/** The CIDR of a rule's peer, or undefined when the peer is not a CIDR. */
-export function cidrOf(peer: Peer): Cidr | undefined {
-    return peer.kind === "cidr" ? peer.cidr : undefined;
-}
-
-/** Above this many blocks, a split exposure names all of them rather than the minimal set. */
-const MAX_PRUNE = 256;
-
-/** A rule set's exposure to the whole of one address family. */
-export interface WorldExposure {
-    readonly family: Family;
-    /** The rules whose CIDRs make up the exposure: one rule for 0.0.0.0/0, several for split blocks. */
-    readonly rules: SgRule[];
-    /** False when there were too many blocks to narrow the list down to the ones needed. */
-    readonly minimal: boolean;
-}
-
-/**
- * Which rules expose the group to the world: each rule whose CIDR is a whole address family, and,
- * per family, the set of remaining rules whose CIDRs together cover the whole family.
- */
-export function worldExposures(rules: readonly SgRule[]): WorldExposure[] {
-    const out: WorldExposure[] = [];
-    for (const family of [4, 6] as const) {
-        const withCidr = rules.filter((r) => !isUndetermined(r.peer) && cidrOf(r.peer)?.family === family);
-        const whole = withCidr.filter((r) => isWholeFamily(cidrOf(r.peer as Peer) as Cidr));
-        for (const r of whole) {
-            out.push({ family, rules: [r], minimal: true });
-        }
-        const partial = withCidr.filter((r) => !whole.includes(r));
-        const blocks = (rs: SgRule[]) => rs.map((r) => cidrOf(r.peer as Peer) as Cidr);
-        if (partial.length > 1 && coversFamily(blocks(partial), family)) {
-            // Name only the blocks that are needed: drop, one by one, those the others already cover.
-            let needed = partial;
-            if (partial.length <= MAX_PRUNE) {
-                for (const r of partial) {
-                    const without = needed.filter((x) => x !== r);
-                    if (coversFamily(blocks(without), family)) {
-                        needed = without;
-                    }
-                }
-            }
-            out.push({ family, rules: needed, minimal: partial.length <= MAX_PRUNE });
-        }
-    }
-    return out;
 }
 
 /** Rules whose peer is undetermined and could therefore be the world. */

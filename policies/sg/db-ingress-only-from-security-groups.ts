@@ -1,12 +1,15 @@
-import { cidrList, cidrListSchema, portList, portListSchema, stringList, stringListSchema } from "../config";
-import { Tri, allowsTraffic, and } from "../model/decide";
+import { ConfigError, cidrList, optionSchema, portList, portListSchema, stringList, stringListSchema } from "../config";
+import { Tri, and } from "../model/decide";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
+import { possibleWorldExposures, reaches, ruleTraffic } from "../model/world";
+import { Cidr, familyName, isWholeFamily } from "../net/cidr";
 import { covers } from "../net/intervals";
-import { PortRange, formatPorts, rangesOverlap } from "../net/ports";
-import { TCP, UDP } from "../net/protocol";
-import { listText, ruleText } from "../report";
-import { sgRulePolicy } from "../policy";
+import { TrafficSet, portTraffic, trafficIntersect, trafficKey } from "../net/traffic";
+import { ruleText } from "../report";
+import { PolicyMeta, sgRulePolicy, withStackHalf } from "../policy";
+import { WorldSpec, exposureText, offendingExposures, portsText, possibleText, trafficSetText } from "./world";
+import { worldAcrossResources } from "./world-stack";
 
 export const DEFAULT_DB_PORTS: (number | string)[] = [
     "1433-1434", 1521, "2483-2484", 3306, 5432, 5439, 6379, "7000-7001", 7199, 8182, 9042, 9160, 9200, 9300,
@@ -16,11 +19,27 @@ export const DEFAULT_DB_PORTS: (number | string)[] = [
 const FIX = "Make the database's security group admit its clients by security-group reference (the app tier's SG " +
     "as `securityGroups`, `sourceSecurityGroupId` or `referencedSecurityGroupId`) instead of an address range.";
 
-export const sgDbIngressOnlyFromSecurityGroups = sgRulePolicy({
+/**
+ * Allowed blocks: never a whole address family. Blocks that only together cover one are accepted
+ * here, and the world they would admit is still a violation (see below).
+ */
+function allowedCidrs(config: Record<string, unknown>, key: string): Cidr[] {
+    const cidrs = cidrList(config, key);
+    cidrs.forEach((c, i) => {
+        if (isWholeFamily(c)) {
+            throw new ConfigError(`${key}[${i}] (${JSON.stringify(c.text)}) is every ${familyName(c.family)} address: an allow ` +
+                "list cannot make the whole internet trusted; admit clients by security-group reference instead");
+        }
+    });
+    return cidrs;
+}
+
+const meta: PolicyMeta = {
     name: "sg-db-ingress-only-from-security-groups",
     displayName: "Database ports only from security groups",
     description: "Ingress that reaches a database port must come only from security-group references (or self), " +
-        "never from a CIDR (private ranges included) or a prefix list, unless that block is explicitly allowed.",
+        "never from a CIDR (private ranges included) or a prefix list, unless that block is explicitly allowed; the whole " +
+        "internet (0.0.0.0/0, ::/0, or blocks that together cover an address family) never is.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: FIX,
@@ -29,15 +48,56 @@ export const sgDbIngressOnlyFromSecurityGroups = sgRulePolicy({
     configSchema: {
         properties: {
             ports: portListSchema("Database ports (TCP and UDP) that only security-group references may reach.", DEFAULT_DB_PORTS),
-            allowedCidrs: cidrListSchema("CIDR blocks that may reach database ports anyway (rules whose block lies inside one pass)."),
+            allowedCidrs: optionSchema({
+                type: "array",
+                description: "CIDR blocks that may reach database ports anyway (rules whose block lies inside one pass); " +
+                    "never a whole address family, and never the whole internet admitted by blocks that together cover one.",
+                items: { type: "string" },
+                default: [],
+            }, allowedCidrs),
             allowedPrefixLists: stringListSchema("Prefix-list IDs that may reach database ports anyway."),
         },
     },
-}, ({ ruleSet, config, report }) => {
-    const dbPorts = portList(config, "ports");
-    const allowedCidrs = cidrList(config, "allowedCidrs");
+};
+
+/**
+ * "TCP port 5432", "every database port": the database traffic a rule or an exposure reaches, as it
+ * reaches it. Only the ports when the rule's text already says its one protocol.
+ */
+function reachedText(db: TrafficSet, ranges: number, t: TrafficSet, protocolStated = false): string {
+    const tcp = trafficKey({ ...db, udp: [] }) === trafficKey({ ...t, udp: [] });
+    const udp = trafficKey({ ...db, tcp: [] }) === trafficKey({ ...t, tcp: [] });
+    if (ranges > 3 && tcp && udp) {
+        return "every database port";
+    }
+    if (ranges > 3 && (tcp || udp) && (t.tcp.length === 0 || t.udp.length === 0)) {
+        return `every ${tcp ? "TCP" : "UDP"} database port`;
+    }
+    if (protocolStated && (t.tcp.length === 0) !== (t.udp.length === 0)) {
+        return portsText(t.tcp.length > 0 ? t.tcp : t.udp);
+    }
+    return trafficSetText(t);
+}
+
+function specOf(config: Record<string, unknown>): WorldSpec {
+    const ports = portList(config, "ports");
+    const db = portTraffic(["tcp", "udp"], ports);
+    const reached = (t: TrafficSet) => reachedText(db, ports.length, t);
+    return {
+        direction: "ingress",
+        offending: db,
+        violation: (e, what) => `${what}, which reaches ${reached(e.traffic)}. Every address on the internet can then ` +
+            `connect to the database, and no allow list makes that trusted. Fix: ${FIX}`,
+        effect: (e) => `let the whole internet reach ${reached(e.traffic)}`,
+        consequence: (rule) => `If it is an address range, ${rule.origin.peerPath} lets it reach database ports.`,
+    };
+}
+
+const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
+    const spec = specOf(config);
+    const ports = portList(config, "ports");
+    const allowed = allowedCidrs(config, "allowedCidrs");
     const allowedPrefixLists = stringList(config, "allowedPrefixLists");
-    const dbTraffic = [{ protocol: TCP, ports: dbPorts }, { protocol: UDP, ports: dbPorts }];
 
     const untrustedPeer = (rule: SgRule): Tri => {
         const peer = rule.peer;
@@ -46,7 +106,7 @@ export const sgDbIngressOnlyFromSecurityGroups = sgRulePolicy({
         }
         switch (peer.kind) {
             case "cidr":
-                return allowedCidrs.some((a) => a.family === peer.cidr.family && covers([a.range], [peer.cidr.range])) ? "no" : "yes";
+                return allowed.some((a) => a.family === peer.cidr.family && covers([a.range], [peer.cidr.range])) ? "no" : "yes";
             case "prefix-list":
                 if (allowedPrefixLists.length === 0) {
                     return "yes";
@@ -56,22 +116,33 @@ export const sgDbIngressOnlyFromSecurityGroups = sgRulePolicy({
                 return "no";
         }
     };
-    const reachedPorts = (rule: SgRule): string => {
-        if (isUndetermined(rule.ports) || rule.ports === null) {
-            return "database ports";
-        }
-        const ports: PortRange = rule.ports;
-        const hit = dbPorts.filter((p) => rangesOverlap(p, ports));
-        return hit.length === dbPorts.length && dbPorts.length > 3 ? "every database port" : listText(hit.map(formatPorts));
-    };
 
-    for (const rule of ruleSet.rules.filter((r) => r.direction === "ingress")) {
-        const verdict = and(() => untrustedPeer(rule), () => allowsTraffic(rule, dbTraffic));
+    const ingress = ruleSet.rules.filter((r) => r.direction === "ingress");
+    // The whole internet, in one block or split, whatever the allow lists say.
+    const exposures = offendingExposures(spec, ingress);
+    for (const e of exposures) {
+        report.violation(spec.violation(e, exposureText(e)));
+    }
+    const inWorld = new Set(exposures.flatMap((e) => e.rules));
+    const noted = new Set<SgRule>();
+    for (const rule of ingress.filter((r) => !inWorld.has(r))) {
+        const verdict = and(() => untrustedPeer(rule), () => reaches(rule, spec.offending));
         if (verdict === "yes") {
-            report.violation(`${ruleText(rule)}, which reaches ${reachedPorts(rule)}. Any host that holds an address ` +
+            const traffic = ruleTraffic(rule);
+            const single = !isUndetermined(rule.protocol) && rule.protocol.kind !== "all";
+            const what = traffic ? reachedText(spec.offending, ports.length, trafficIntersect(traffic, spec.offending), single) : "database ports";
+            report.violation(`${ruleText(rule)}, which reaches ${what}. Any host that holds an address ` +
                 "in that range can connect to the database, whatever its role. Fix: " + FIX);
         } else if (verdict !== "no") {
-            report.undetermined(verdict, `If it is an address range, ${rule.origin.peerPath} lets it reach database ports.`);
+            noted.add(rule);
+            report.undetermined(verdict, spec.consequence(rule));
+        }
+    }
+    for (const e of possibleWorldExposures(ingress, { within: spec.offending })) {
+        if (e.trafficUndetermined.some((r) => !noted.has(r))) {
+            report.undetermined(e.why, possibleText(e, spec));
         }
     }
 });
+
+export const sgDbIngressOnlyFromSecurityGroups = withStackHalf(meta, resourceHalf, worldAcrossResources(specOf));

@@ -2,8 +2,7 @@ import { withoutRules } from "../model/sg-edit";
 import { T } from "../model/types";
 import { isUndetermined } from "../model/values";
 import { resourceLabel, ruleText } from "../report";
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { PolicyMeta, sgRulePolicy, stackPolicy } from "../policy";
+import { PolicyMeta, StackCheck, WithStackHalf, sgRulePolicy, withStackHalf } from "../policy";
 
 const FIX = "Declare the default security group with no ingress and no egress rules, and attach purpose-built " +
     "security groups to resources instead.";
@@ -37,7 +36,7 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
 }, (type) => type === T.defaultSecurityGroup, ({ ruleSet, props }) => (ruleSet.rules.length > 0 ? withoutRules(props) : undefined));
 
 /** The stack half: standalone rule resources that attach rules to a default security group. */
-const stackHalf = stackPolicy(meta, ({ model, report }) => {
+function stackHalf({ model, report }: StackCheck): void {
     for (const rule of model.standaloneRules) {
         const target = rule.target?.kind === "stack" ? model.groups.get(rule.target.urn) : undefined;
         const which = target?.isDefault ? resourceLabel(target.resource)
@@ -48,9 +47,6 @@ const stackHalf = stackPolicy(meta, ({ model, report }) => {
                 `so the rule applies to resources nobody chose to expose. Fix: ${FIX}`, rule.resource.urn);
         }
     }
-});
+}
 
-export const sgDefaultDeniesAll: ResourceValidationPolicy & Pick<StackValidationPolicy, "validateStack"> = {
-    ...resourceHalf,
-    validateStack: stackHalf.validateStack,
-};
+export const sgDefaultDeniesAll: WithStackHalf = withStackHalf(meta, resourceHalf, stackHalf);

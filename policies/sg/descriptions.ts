@@ -1,6 +1,7 @@
 import { SgRule } from "../model/sg-rules";
 import { T } from "../model/types";
 import { isUndetermined } from "../model/values";
+import { listText } from "../report";
 import { sgRulePolicy } from "../policy";
 
 const PROVIDER_DEFAULT = "Managed by Pulumi";
@@ -29,21 +30,31 @@ export const sgDescriptions = sgRulePolicy({
                 `protects. Fix: ${FIX}`);
         }
     }
-    // One AWS rule per peer, but one description per written rule: report each written rule once.
+    // One AWS rule per peer, but one description per written rule: each written rule counts once,
+    // and every undescribed rule of the resource is listed in one finding.
     const written = new Map<string, SgRule>();
     for (const rule of ruleSet.rules) {
         if (!written.has(rule.origin.rulePath)) {
             written.set(rule.origin.rulePath, rule);
         }
     }
+    const undescribed: { where: string; path: string; rule: SgRule }[] = [];
     for (const [path, rule] of written) {
         const where = path === "" ? "The rule" : path;
         const d = rule.description;
         if (isUndetermined(d)) {
             report.undetermined(d, `${where}'s description cannot be checked.`);
         } else if (d === undefined || d.trim() === "") {
-            report.violation(`${where} (${rule.direction}) has no description. Without one, nobody can tell later ` +
-                `whether the rule is still needed. Fix: ${FIX}`);
+            undescribed.push({ where, path, rule });
         }
+    }
+    if (undescribed.length === 1) {
+        const { where, rule } = undescribed[0];
+        report.violation(`${where} (${rule.direction}) has no description. Without one, nobody can tell later whether the rule is ` +
+            `still needed. Fix: ${FIX}`);
+    } else if (undescribed.length > 1) {
+        // Only inline rules are listed: a standalone resource holds one written rule.
+        report.violation(`${undescribed.length} rules have no description: ${listText(undescribed.map((u) => u.path))}. Without one, nobody ` +
+            `can tell later whether a rule is still needed. Fix: ${FIX}`);
     }
 });

@@ -1,12 +1,14 @@
-import { portList, portListSchema } from "../config";
-import { sgRulePolicy } from "../policy";
-import { checkWorldOnlyOnAllowedPorts } from "./only-allowed-ports-to-world";
+import { portListSchema } from "../config";
+import { PolicyMeta, sgRulePolicy, withStackHalf } from "../policy";
+import { worldOnlyOnAllowedPorts } from "./only-allowed-ports-to-world";
+import { checkWorldExposure } from "./world";
+import { worldAcrossResources } from "./world-stack";
 
 const FIX = "Limit egress to the internet to the ports the workload needs (HTTPS 443 by default), and reach other " +
     "destinations by security-group reference, a prefix list or a VPC endpoint. A group with no egress rules at all " +
     "is fine: pulumi-aws removes AWS's default allow-all rule.";
 
-export const sgEgressRestricted = sgRulePolicy({
+const meta: PolicyMeta = {
     name: "sg-egress-restricted",
     displayName: "Egress to the internet only on allowed ports",
     description: "Security groups must not allow egress to the whole internet on all protocols or all ports; " +
@@ -22,10 +24,10 @@ export const sgEgressRestricted = sgRulePolicy({
             allowedUdpPorts: portListSchema("UDP ports and ranges that may be open to the internet for egress.", []),
         },
     },
-}, (c) => checkWorldOnlyOnAllowedPorts(
-    "egress",
-    { tcp: portList(c.config, "allowedPorts"), udp: portList(c.config, "allowedUdpPorts") },
-    c,
-    "Unrestricted egress lets malware call home and data leave on any port.",
-    FIX,
-));
+};
+
+const specOf = worldOnlyOnAllowedPorts("egress", "Unrestricted egress lets malware call home and data leave on any port.", FIX);
+
+export const sgEgressRestricted = withStackHalf(meta,
+    sgRulePolicy(meta, ({ ruleSet, config, report }) => checkWorldExposure(specOf(config), ruleSet.rules, report)),
+    worldAcrossResources(specOf));

@@ -1,11 +1,13 @@
-import { portList, portListSchema } from "../config";
-import { sgRulePolicy } from "../policy";
-import { checkWorldOnlyOnAllowedPorts } from "./only-allowed-ports-to-world";
+import { portListSchema } from "../config";
+import { PolicyMeta, sgRulePolicy, withStackHalf } from "../policy";
+import { worldOnlyOnAllowedPorts } from "./only-allowed-ports-to-world";
+import { checkWorldExposure } from "./world";
+import { worldAcrossResources } from "./world-stack";
 
 const FIX = "Open only the public service ports (by default HTTP 80 and HTTPS 443) to the internet, ideally on a " +
     "load balancer's security group; admit everything else by security-group reference or from trusted CIDRs.";
 
-export const sgIngressFromWorldAllowedPorts = sgRulePolicy({
+const meta: PolicyMeta = {
     name: "sg-ingress-from-world-allowed-ports",
     displayName: "Ingress from the internet only on allowed ports",
     description: "Security groups may admit the whole internet only on the configured ports (default TCP 80 and 443).",
@@ -21,10 +23,11 @@ export const sgIngressFromWorldAllowedPorts = sgRulePolicy({
             allowedUdpPorts: portListSchema("UDP ports and ranges that may be open to the internet.", []),
         },
     },
-}, (c) => checkWorldOnlyOnAllowedPorts(
-    "ingress",
-    { tcp: portList(c.config, "allowedPorts"), udp: portList(c.config, "allowedUdpPorts") },
-    c,
-    "Every port open to the internet is attack surface that scanners probe continuously.",
-    FIX,
-));
+};
+
+const specOf = worldOnlyOnAllowedPorts("ingress",
+    "Every port open to the internet is attack surface that scanners probe continuously.", FIX);
+
+export const sgIngressFromWorldAllowedPorts = withStackHalf(meta,
+    sgRulePolicy(meta, ({ ruleSet, config, report }) => checkWorldExposure(specOf(config), ruleSet.rules, report)),
+    worldAcrossResources(specOf));

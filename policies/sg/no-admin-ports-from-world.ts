@@ -1,35 +1,33 @@
 import { portList, portListSchema } from "../config";
-import { Traffic, Tri, allowsTraffic } from "../model/decide";
 import { withoutPeers } from "../model/sg-edit";
 import { SgRule } from "../model/sg-rules";
-import { isUndetermined } from "../model/values";
-import { PortRange, formatPorts } from "../net/ports";
-import { TCP, UDP } from "../net/protocol";
+import { ruleTraffic } from "../model/world";
+import { PortRange } from "../net/ports";
+import { NO_TRAFFIC, TrafficSet, isNoTraffic, portTraffic, trafficIntersect, trafficMinus, trafficUnion } from "../net/traffic";
 import { listText } from "../report";
-import { sgRulePolicy } from "../policy";
-import { checkWorldExposure, offendingExposures } from "./world";
+import { PolicyMeta, sgRulePolicy, withStackHalf } from "../policy";
+import { WorldSpec, checkWorldExposure, offendingExposures, trafficSetText } from "./world";
+import { worldAcrossResources } from "./world-stack";
 
 interface AdminPort {
-    readonly label: string;
-    readonly traffic: Traffic[];
+    /** "SSH"; none for a configured port. */
+    readonly name?: string;
+    readonly traffic: TrafficSet;
 }
 
 const BUILT_IN: AdminPort[] = [
-    { label: "SSH (TCP port 22)", traffic: [{ protocol: TCP, ports: [{ from: 22, to: 22 }] }] },
-    {
-        label: "RDP (TCP/UDP port 3389)",
-        traffic: [{ protocol: TCP, ports: [{ from: 3389, to: 3389 }] }, { protocol: UDP, ports: [{ from: 3389, to: 3389 }] }],
-    },
+    { name: "SSH", traffic: portTraffic(["tcp"], [{ from: 22, to: 22 }]) },
+    { name: "RDP", traffic: portTraffic(["tcp", "udp"], [{ from: 3389, to: 3389 }]) },
 ];
 
 function configured(range: PortRange): AdminPort {
-    return { label: `TCP/UDP ${formatPorts(range)}`, traffic: [{ protocol: TCP, ports: [range] }, { protocol: UDP, ports: [range] }] };
+    return { traffic: portTraffic(["tcp", "udp"], [range]) };
 }
 
 const FIX = "Allow the port only from a bastion host's security group or a trusted CIDR, or remove the rule and " +
     "connect with AWS Systems Manager Session Manager, which needs no inbound port at all.";
 
-export const sgNoAdminPortsFromWorld = sgRulePolicy({
+const meta: PolicyMeta = {
     name: "sg-no-admin-ports-from-world",
     displayName: "No SSH or RDP from the internet",
     description: "Security groups must not allow ingress from the whole internet (0.0.0.0/0, ::/0, or CIDRs " +
@@ -45,38 +43,68 @@ export const sgNoAdminPortsFromWorld = sgRulePolicy({
             ports: portListSchema("More admin ports to protect besides SSH and RDP, e.g. [23, 5900, \"5985-5986\"].", []),
         },
     },
-}, ({ ruleSet, config, report }) => {
-    const adminPorts = adminPortsOf(config);
-    const reached = (rule: SgRule) => adminPorts.filter((a) => allowsTraffic(rule, a.traffic) === "yes").map((a) => a.label);
-    checkWorldExposure({
-        rules: ruleSet.rules.filter((r) => r.direction === "ingress"),
-        offends: opensAdminPort(adminPorts),
-        report,
-        violation: (exposure, what) => {
-            const ports = [...new Set(exposure.rules.flatMap(reached))];
-            return `${what}. This opens ${listText(ports)} to the whole internet, where scanners find and ` +
-                `brute-force admin ports within minutes. Fix: ${FIX}`;
-        },
-        consequence: (rule) => {
-            const ports = isUndetermined(rule.protocol) || isUndetermined(rule.ports) ? ["an admin port"] : reached(rule);
-            return `If it admits the whole internet, ${rule.origin.peerPath} opens ${listText(ports.length ? ports : ["an admin port"])} to it.`;
-        },
-    });
-}, undefined, ({ resource, ruleSet, config, props }) => {
-    // Remove the world's blocks from the offending rules; their other sources stay.
-    // Only when the blocks to remove are exactly the ones needed to cover the world: too many blocks
-    // to narrow down would mean removing harmless ones too.
-    const exposures = offendingExposures(ruleSet.rules.filter((r) => r.direction === "ingress"), opensAdminPort(adminPortsOf(config)))
-        .filter((e) => e.minimal);
-    const paths = new Set(exposures.flatMap((e) => e.rules.map((r) => r.origin.peerPath)));
-    return paths.size > 0 ? withoutPeers(resource.type, props, paths) : undefined;
-});
+};
 
 function adminPortsOf(config: Record<string, unknown>): AdminPort[] {
     return [...BUILT_IN, ...portList(config, "ports").map(configured)];
 }
 
-function opensAdminPort(adminPorts: AdminPort[]): (rule: SgRule) => Tri {
-    const traffic = adminPorts.flatMap((a) => a.traffic);
-    return (rule) => allowsTraffic(rule, traffic);
+/** The admin traffic that is open, as it is open: "SSH (TCP port 22)", "RDP (TCP port 3389)", "UDP port 5900". */
+function opened(adminPorts: AdminPort[], traffic: TrafficSet): string {
+    const out: string[] = [];
+    let left = traffic;
+    for (const a of adminPorts) {
+        const hit = trafficIntersect(left, a.traffic);
+        if (!isNoTraffic(hit)) {
+            out.push(a.name ? `${a.name} (${trafficSetText(hit)})` : trafficSetText(hit));
+            left = trafficMinus(left, hit);
+        }
+    }
+    return listText(out);
 }
+
+function specOf(config: Record<string, unknown>): WorldSpec {
+    const adminPorts = adminPortsOf(config);
+    const offending = adminPorts.reduce((t, a) => trafficUnion(t, a.traffic), NO_TRAFFIC);
+    return {
+        direction: "ingress",
+        offending,
+        violation: (e, what) => `${what}. This opens ${opened(adminPorts, e.traffic)} to the whole internet, where ` +
+            `scanners find and brute-force admin ports within minutes. Fix: ${FIX}`,
+        effect: (e) => `open ${opened(adminPorts, e.traffic)} to the whole internet`,
+        consequence: (rule) => {
+            const traffic = ruleTraffic(rule);
+            const ports = traffic ? opened(adminPorts, trafficIntersect(traffic, offending)) : "an admin port";
+            return `If it admits the whole internet, ${rule.origin.peerPath} opens ${ports} to it.`;
+        },
+    };
+}
+
+/**
+ * Removes the world's blocks from the offending rules; their other sources stay. Only blocks named
+ * in minimal exposures (too many blocks to narrow down would mean removing harmless ones too), and
+ * again until none is left: a block that was not needed for one cover may make another.
+ */
+function remediate(spec: WorldSpec, rules: readonly SgRule[]): Set<string> {
+    const paths = new Set<string>();
+    let left = rules;
+    for (;;) {
+        const exposures = offendingExposures(spec, left).filter((e) => e.minimal);
+        if (exposures.length === 0) {
+            return paths;
+        }
+        for (const r of exposures.flatMap((e) => e.rules)) {
+            paths.add(r.origin.peerPath);
+        }
+        left = left.filter((r) => !paths.has(r.origin.peerPath));
+    }
+}
+
+const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
+    checkWorldExposure(specOf(config), ruleSet.rules, report);
+}, undefined, ({ resource, ruleSet, config, props }) => {
+    const paths = remediate(specOf(config), ruleSet.rules);
+    return paths.size > 0 ? withoutPeers(resource.type, props, paths) : undefined;
+});
+
+export const sgNoAdminPortsFromWorld = withStackHalf(meta, resourceHalf, worldAcrossResources(specOf));

@@ -1,5 +1,5 @@
 import { integer, integerSchema } from "../config";
-import { worldExposures } from "../model/decide";
+import { worldExposures } from "../model/world";
 import { isUndetermined } from "../model/values";
 import { familyName } from "../net/cidr";
 import { ruleText } from "../report";

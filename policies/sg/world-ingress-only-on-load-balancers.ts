@@ -1,4 +1,4 @@
-import { worldExposures } from "../model/decide";
+import { worldExposures } from "../model/world";
 import { familyName } from "../net/cidr";
 import { listText, resourceLabel } from "../report";
 import { stackPolicy } from "../policy";

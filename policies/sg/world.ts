@@ -1,55 +1,121 @@
 /**
  * The check shared by every "not from/to the world" policy: which rules expose some offending
- * traffic to a whole address family, alone or together, and which cannot be decided yet.
+ * traffic to a whole address family, alone or together (judged per port: see model/world.ts), and
+ * which cannot be decided yet.
  */
 import { familyName, isWholeFamily } from "../net/cidr";
-import { Tri, WorldExposure, and, worldExposures } from "../model/decide";
-import { SgRule } from "../model/sg-rules";
+import { IntervalSet } from "../net/intervals";
+import { formatPorts } from "../net/ports";
+import { ALL_TRAFFIC, OTHER_PROTOCOLS, TrafficSet, trafficKey } from "../net/traffic";
+import { Tri, and } from "../model/decide";
+import { Direction, SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
+import { PossibleExposure, WorldExposure, WorldQuery, possibleWorldExposures, reaches, worldExposures } from "../model/world";
 import { MAX_LISTED, Reporter, listText, ruleText } from "../report";
 
-export interface WorldCheck {
-    /** Rules of one direction. */
-    readonly rules: readonly SgRule[];
-    /** Does the rule's traffic offend the policy? */
-    readonly offends: (rule: SgRule) => Tri;
-    readonly report: Reporter;
+/** What a policy says about the world, from its configuration. */
+export interface WorldSpec {
+    /** The direction of the rules it reads. */
+    readonly direction: Direction;
+    /** The traffic that must not be open to the world. */
+    readonly offending: TrafficSet;
     /** The message for a definite exposure, given its description ("ingress[0]... allows ..."). */
     readonly violation: (exposure: WorldExposure, what: string) => string;
+    /** What an exposure does, for notes: "open SSH (TCP port 22) to the whole internet". */
+    readonly effect: (exposure: WorldExposure) => string;
     /** What an undecided rule would mean, e.g. "If it is the world, ...". */
     readonly consequence: (rule: SgRule) => string;
 }
 
+export type WorldSpecOf = (config: Record<string, unknown>) => WorldSpec;
+
+/** How a rule is named: its property path, after its resource in the stack view. */
+export type Where = (rule: SgRule) => string;
+const here: Where = () => "";
+
+/** "port 22", "ports 20-25", "ports 22 and 3389", "on all ports". */
+export function portsText(set: IntervalSet): string {
+    if (set.length === 1) {
+        const text = formatPorts({ from: Number(set[0].lo), to: Number(set[0].hi) });
+        return text === "all ports" ? "on all ports" : text;
+    }
+    return `ports ${listText(set.map((i) => (i.lo === i.hi ? `${i.lo}` : `${i.lo}-${i.hi}`)))}`;
+}
+
+function protocolsText(set: IntervalSet): string[] {
+    if (trafficKey({ tcp: [], udp: [], other: set }) === trafficKey({ tcp: [], udp: [], other: OTHER_PROTOCOLS })) {
+        return ["every protocol other than TCP and UDP"];
+    }
+    const name = (n: bigint) => (n === 1n ? "ICMP" : n === 58n ? "ICMPv6" : `protocol ${n}`);
+    return set.map((i) => (i.lo === i.hi ? name(i.lo) : `protocols ${i.lo}-${i.hi}`));
+}
+
+/** "TCP port 22", "TCP/UDP port 3389", "TCP ports 0-79 and 81-65535 and ICMP", "all traffic (...)". */
+export function trafficSetText(t: TrafficSet): string {
+    if (trafficKey(t) === trafficKey(ALL_TRAFFIC)) {
+        return "all traffic (every protocol and port)";
+    }
+    const parts: string[] = [];
+    const same = trafficKey({ ...t, udp: t.tcp }) === trafficKey(t);
+    if (t.tcp.length > 0) {
+        parts.push(`${same ? "TCP/UDP" : "TCP"} ${portsText(t.tcp)}`);
+    }
+    if (t.udp.length > 0 && !same) {
+        parts.push(`UDP ${portsText(t.udp)}`);
+    }
+    parts.push(...protocolsText(t.other));
+    return listText(parts);
+}
+
 /** "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)", or the split form. */
-export function exposureText(e: WorldExposure): string {
+export function exposureText(e: WorldExposure, where: Where = here): string {
     if (e.rules.length === 1) {
-        return ruleText(e.rules[0]);
+        return `${where(e.rules[0])}${ruleText(e.rules[0])}`;
     }
-    const blocks = e.rules.map((r) => `${r.origin.peerPath} (${r.peer && !isUndetermined(r.peer) && r.peer.kind === "cidr" ? r.peer.cidr.text : "?"})`);
-    const rules = e.rules.slice(0, MAX_LISTED).map(ruleText).join("; ");
+    const blocks = e.rules.map((r) => `${where(r)}${r.origin.peerPath} (${!isUndetermined(r.peer) && r.peer.kind === "cidr" ? r.peer.cidr.text : "?"})`);
+    const rules = e.rules.slice(0, MAX_LISTED).map((r) => `${where(r)}${ruleText(r)}`).join("; ");
     const more = e.rules.length > MAX_LISTED ? `; and ${e.rules.length - MAX_LISTED} more` : "";
-    return `${listText(blocks)} together cover every ${familyName(e.family)} address: ${rules}${more}`;
+    return `${listText(blocks)} together cover every ${familyName(e.family)} address on ${trafficSetText(e.traffic)}: ${rules}${more}`;
 }
 
-/** The exposures of the rules whose traffic definitely offends. */
-export function offendingExposures(rules: readonly SgRule[], offends: (rule: SgRule) => Tri): WorldExposure[] {
-    return worldExposures(rules.filter((r) => offends(r) === "yes"));
-}
-
-export function checkWorldExposure(c: WorldCheck): void {
-    for (const exposure of offendingExposures(c.rules, c.offends)) {
-        c.report.violation(c.violation(exposure, exposureText(exposure)));
+/** The condition and consequence of an exposure that hinges on undetermined values. */
+export function possibleText(e: PossibleExposure, spec: WorldSpec, where: Where = here, prefix = ""): string {
+    const conditions: string[] = [];
+    const traffic = e.trafficUndetermined.map((r) => `${where(r)}${r.origin.peerPath}`);
+    if (traffic.length > 0) {
+        conditions.push(`${listText(traffic)} ${traffic.length === 1 ? "reaches" : "reach"} ${trafficSetText(e.traffic)}`);
     }
-    for (const rule of c.rules) {
+    const resources = [...new Set(e.groupUndetermined.map((r) => where(r).trim()))];
+    if (resources.length > 0) {
+        conditions.push(`${listText(resources)} belong to one security group`);
+    }
+    return `If ${conditions.join(" and ")}, ${prefix}${exposureText(e, where)}, which would ${spec.effect(e)}.`;
+}
+
+/** The exposures of the rules of the spec's direction, within its offending traffic. */
+export function offendingExposures(spec: WorldSpec, rules: readonly SgRule[], q: WorldQuery = {}): WorldExposure[] {
+    return worldExposures(rules.filter((r) => r.direction === spec.direction), { ...q, within: spec.offending });
+}
+
+/** The resource half: exposures within one resource, and the rules that cannot be decided yet. */
+export function checkWorldExposure(spec: WorldSpec, allRules: readonly SgRule[], report: Reporter): void {
+    const rules = allRules.filter((r) => r.direction === spec.direction);
+    for (const exposure of offendingExposures(spec, rules)) {
+        report.violation(spec.violation(exposure, exposureText(exposure)));
+    }
+    for (const rule of rules) {
         const peerIsWorld = (): Tri => {
             if (isUndetermined(rule.peer)) {
                 return rule.peer;
             }
             return rule.peer.kind === "cidr" && isWholeFamily(rule.peer.cidr) ? "yes" : "no";
         };
-        const verdict = and(peerIsWorld, () => c.offends(rule));
+        const verdict = and(peerIsWorld, () => reaches(rule, spec.offending));
         if (verdict !== "yes" && verdict !== "no") {
-            c.report.undetermined(verdict, c.consequence(rule));
+            report.undetermined(verdict, spec.consequence(rule));
         }
+    }
+    for (const e of possibleWorldExposures(rules, { within: spec.offending })) {
+        report.undetermined(e.why, possibleText(e, spec));
     }
 }

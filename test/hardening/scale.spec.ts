@@ -109,7 +109,7 @@ describe("hardening: scale and depth", function () {
         withinBound(run, "100k CIDRs, SecurityGroupRule");
         const remediated = timed(() => withRemediation.map((p) => runRemediation(p, { type: TYPE.sgRule, props })));
         assert.ok(remediated.ms < BOUND_MS, `remediation took ${remediated.ms} ms`);
-        // Above 256 blocks the exposure names every block of the set (policies/model/decide.ts MAX_PRUNE), so
+        // Above 256 blocks the exposure names every block of the set (policies/model/world.ts MAX_PRUNE), so
         // the remediation would remove all of them and leaves the standalone rule alone instead.
         assert.ok(remediated.result.every((r) => r === undefined || typeof r === "object"));
     });

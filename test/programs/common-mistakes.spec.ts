@@ -45,9 +45,9 @@ describe("program: common mistakes, written with real @pulumi/aws classes", () =
     it("reports exactly the expected findings at preview, IDs and the computed CIDR unknown", () => {
         assert.deepStrictEqual(analyse(preview), {
             "web": [
-                "sg-no-admin-ports-from-world: mandatory: ingress[1].cidrBlocks[0] (0.0.0.0/1) and ingress[1].cidrBlocks[1] (128.0.0.0/1) together cover every IPv4 address: ingress[1].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/1; ingress[1].cidrBlocks[1] allows TCP port 22 from 128.0.0.0/1",
+                "sg-no-admin-ports-from-world: mandatory: ingress[1].cidrBlocks[0] (0.0.0.0/1) and ingress[1].cidrBlocks[1] (128.0.0.0/1) together cover every IPv4 address on TCP port 22: ingress[1].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/1; ingress[1].cidrBlocks[1] allows TCP port 22 from 128.0.0.0/1",
                 "sg-no-admin-ports-from-world: advisory: Cannot be verified at preview: ingress[2].cidrBlocks[0] is not known until the resource is created",
-                "sg-ingress-from-world-allowed-ports: advisory: ingress[1].cidrBlocks[0] (0.0.0.0/1) and ingress[1].cidrBlocks[1] (128.0.0.0/1) together cover every IPv4 address: ingress[1].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/1; ingress[1].cidrBlocks[1] allows TCP port 22 from 128.0.0.0/1, which is ingress from the whole internet beyond the allowed ports",
+                "sg-ingress-from-world-allowed-ports: advisory: ingress[1].cidrBlocks[0] (0.0.0.0/1) and ingress[1].cidrBlocks[1] (128.0.0.0/1) together cover every IPv4 address on TCP port 22: ingress[1].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/1; ingress[1].cidrBlocks[1] allows TCP port 22 from 128.0.0.0/1, which is ingress from the whole internet beyond the allowed ports",
                 "sg-ingress-from-world-allowed-ports: advisory: Cannot be verified at preview: ingress[2].cidrBlocks[0] is not known until the resource is created",
                 "sg-prefer-security-group-references: advisory: Cannot be verified at preview: ingress[2].cidrBlocks[0] is not known until the resource is created",
             ],

@@ -1,0 +1,227 @@
+/**
+ * "The world", judged per port: rules expose some traffic to a whole address family when the
+ * blocks of the rules that allow that traffic together cover the family. Each axis of traffic (TCP
+ * ports, UDP ports, portless protocols) is cut at the rules' boundaries into atoms; each atom is
+ * judged on the rules that reach it, and atoms with the same minimal set of rules make one exposure.
+ */
+import { Family, familyRange, isWholeFamily } from "../net/cidr";
+import { Interval, IntervalSet, covers, normalise } from "../net/intervals";
+import { ALL_TRAFFIC, AXES, Axis, TrafficSet, isNoTraffic, trafficIntersect, trafficKey, trafficOf } from "../net/traffic";
+import { Tri, tri } from "./decide";
+import { SgRule } from "./sg-rules";
+import { Undetermined, isUndetermined } from "./values";
+
+/** Above this many blocks reaching one atom, an exposure names all of them rather than the minimal set. */
+export const MAX_PRUNE = 256;
+
+export interface WorldExposure {
+    readonly family: Family;
+    /** The rules whose blocks make up the exposure: one rule for 0.0.0.0/0, several for split blocks. */
+    readonly rules: SgRule[];
+    /** False when there were too many blocks to narrow the list down to the ones needed. */
+    readonly minimal: boolean;
+    /** The traffic, within what was asked about, that these rules together open to the whole family. */
+    readonly traffic: TrafficSet;
+}
+
+/** A split exposure that hinges on undetermined values: the rules' protocols or ports, or their group. */
+export interface PossibleExposure extends WorldExposure {
+    /** The value it hinges on; an invalid one comes first (it is an error whatever the unknowns are). */
+    readonly why: Undetermined;
+    /** The rule that value belongs to. */
+    readonly whyRule: SgRule;
+    /** Rules whose protocol or ports are undetermined, taken as reaching everything. */
+    readonly trafficUndetermined: SgRule[];
+    /** Rules whose group is undetermined, taken as one group. */
+    readonly groupUndetermined: SgRule[];
+}
+
+export interface WorldQuery {
+    /** The traffic asked about; all traffic when not given. */
+    readonly within?: TrafficSet;
+    /** The stack view: only exposures that no single resource (origin URN) makes alone. */
+    readonly acrossResources?: boolean;
+    /** Why a rule's group is undetermined, when rules are put together without knowing their group. */
+    readonly groupUndetermined?: (rule: SgRule) => Undetermined | undefined;
+}
+
+/** The traffic a rule allows; undefined when its protocol or ports are undetermined. */
+export function ruleTraffic(rule: SgRule): TrafficSet | undefined {
+    const { protocol, ports } = rule;
+    return isUndetermined(protocol) || isUndetermined(ports) ? undefined : trafficOf(protocol, ports);
+}
+
+/** Does the rule allow any of the traffic? */
+export function reaches(rule: SgRule, within: TrafficSet): Tri {
+    const { protocol, ports } = rule;
+    if (isUndetermined(protocol)) {
+        return protocol;
+    }
+    // With its ports undetermined, a rule may reach any port of its protocol, and no other traffic.
+    if (isNoTraffic(trafficIntersect(trafficOf(protocol, null), within))) {
+        return "no";
+    }
+    return isUndetermined(ports) ? ports : tri(!isNoTraffic(trafficIntersect(trafficOf(protocol, ports), within)));
+}
+
+/** The rules' exposures to a whole address family, per family: whole-family rules first, then split blocks. */
+export function worldExposures(rules: readonly SgRule[], q: WorldQuery = {}): WorldExposure[] {
+    return exposures(rules, q, false);
+}
+
+/** Split exposures that would exist if the undetermined protocols, ports or groups allowed them. */
+export function possibleWorldExposures(rules: readonly SgRule[], q: WorldQuery = {}): PossibleExposure[] {
+    return exposures(rules, q, true) as PossibleExposure[];
+}
+
+interface Member {
+    readonly rule: SgRule;
+    readonly index: number;
+    readonly block: Interval;
+    readonly whole: boolean;
+    readonly traffic: TrafficSet;
+    readonly trafficWhy?: Undetermined;
+    readonly groupWhy?: Undetermined;
+}
+
+function exposures(rules: readonly SgRule[], q: WorldQuery, possible: boolean): WorldExposure[] {
+    const within = q.within ?? ALL_TRAFFIC;
+    const out: WorldExposure[] = [];
+    for (const family of [4, 6] as const) {
+        const members = rules.flatMap((rule, index) => memberOf(rule, index, family, within, q, possible));
+        if (!q.acrossResources && !possible) {
+            for (const m of members.filter((x) => x.whole)) {
+                out.push({ family, rules: [m.rule], minimal: true, traffic: m.traffic });
+            }
+        }
+        const split = splitExposures(q.acrossResources ? members : members.filter((m) => !m.whole), family, q.acrossResources ?? false);
+        for (const e of split) {
+            const trafficUndetermined = e.members.filter((m) => m.trafficWhy).map((m) => m.rule);
+            const groupUndetermined = e.members.filter((m) => m.groupWhy).map((m) => m.rule);
+            const base = { family, rules: e.members.map((m) => m.rule), minimal: e.minimal, traffic: e.traffic };
+            if (!possible) {
+                out.push(base);
+            } else if (trafficUndetermined.length + groupUndetermined.length > 0) {
+                const whys = e.members.flatMap((m) => [m.trafficWhy, m.groupWhy].flatMap((why) => (why ? [{ why, whyRule: m.rule }] : [])));
+                const first = whys.find((w) => w.why.undetermined === "invalid") ?? whys[0];
+                out.push({ ...base, ...first, trafficUndetermined, groupUndetermined } as PossibleExposure);
+            }
+        }
+    }
+    return out;
+}
+
+/**
+ * A rule as a member of the analysis: its block and the traffic it allows within the query. In the
+ * definite analysis, only rules whose every part is known; in the possible one, also rules whose
+ * protocol or ports are undetermined (as reaching everything), with their reasons. A rule whose
+ * peer is undetermined is never a member: on its own it may be the whole family, which its
+ * resource reports.
+ */
+function memberOf(rule: SgRule, index: number, family: Family, within: TrafficSet, q: WorldQuery, possible: boolean): Member[] {
+    const peer = rule.peer;
+    if (isUndetermined(peer) || peer.kind !== "cidr" || peer.cidr.family !== family) {
+        return [];
+    }
+    const known = ruleTraffic(rule);
+    const groupWhy = q.groupUndetermined?.(rule);
+    if ((known === undefined || groupWhy !== undefined) && !possible) {
+        return [];
+    }
+    const { protocol, ports } = rule;
+    const trafficWhy = isUndetermined(protocol) ? protocol : isUndetermined(ports) ? ports : undefined;
+    const widest = known ?? (isUndetermined(protocol) ? ALL_TRAFFIC : trafficOf(protocol, null));
+    const traffic = trafficIntersect(widest, within);
+    if (isNoTraffic(traffic)) {
+        return [];
+    }
+    return [{ rule, index, block: peer.cidr.range, whole: isWholeFamily(peer.cidr), traffic, trafficWhy, groupWhy }];
+}
+
+interface Split {
+    readonly members: Member[];
+    readonly minimal: boolean;
+    readonly traffic: TrafficSet;
+}
+
+function coverFamily(members: readonly Member[], full: IntervalSet): boolean {
+    return covers(normalise(members.map((m) => m.block)), full);
+}
+
+function splitExposures(members: readonly Member[], family: Family, across: boolean): Split[] {
+    const full = [familyRange(family)];
+    if (members.length < 2 || !coverFamily(members, full)) {
+        return [];
+    }
+    // Rules that allow the same traffic reach the same atoms.
+    const classes = new Map<string, { traffic: TrafficSet; members: Member[] }>();
+    for (const m of members) {
+        const key = trafficKey(m.traffic);
+        const c = classes.get(key) ?? { traffic: m.traffic, members: [] };
+        c.members.push(m);
+        classes.set(key, c);
+    }
+    const list = [...classes.values()];
+    const found = new Map<string, { members: Member[]; minimal: boolean; atoms: Record<Axis, Interval[]> }>();
+    const judged = new Map<string, { key: string; members: Member[]; minimal: boolean } | undefined>();
+    for (const axis of AXES) {
+        const cuts = [...new Set(list.flatMap((c) => c.traffic[axis].flatMap((i) => [i.lo, i.hi + 1n])))].sort((a, b) => (a < b ? -1 : 1));
+        for (let i = 0; i + 1 < cuts.length; i++) {
+            const atom = { lo: cuts[i], hi: cuts[i + 1] - 1n };
+            const reach = list.flatMap((c, n) => (c.traffic[axis].some((x) => x.lo <= atom.lo && atom.lo <= x.hi) ? [n] : []));
+            if (reach.length === 0) {
+                continue;
+            }
+            const reachKey = reach.join(",");
+            if (!judged.has(reachKey)) {
+                judged.set(reachKey, judgeAtom(reach.flatMap((n) => list[n].members), full, across));
+            }
+            const verdict = judged.get(reachKey);
+            if (verdict) {
+                const g = found.get(verdict.key) ?? { members: verdict.members, minimal: verdict.minimal, atoms: { tcp: [], udp: [], other: [] } };
+                g.atoms[axis].push(atom);
+                found.set(verdict.key, g);
+            }
+        }
+    }
+    return [...found.values()].map((g) => ({
+        members: g.members,
+        minimal: g.minimal,
+        traffic: { tcp: normalise(g.atoms.tcp), udp: normalise(g.atoms.udp), other: normalise(g.atoms.other) },
+    }));
+}
+
+/**
+ * Whether the rules that reach one atom cover the family, and with which rules: drop, one by one,
+ * those the others already cover (undetermined ones first, so that known rules are named when
+ * they suffice). In the stack view, an atom that one resource covers alone is that resource's.
+ */
+function judgeAtom(reaching: Member[], full: IntervalSet, across: boolean): { key: string; members: Member[]; minimal: boolean } | undefined {
+    if (!coverFamily(reaching, full)) {
+        return undefined;
+    }
+    if (across) {
+        const byResource = new Map<string, Member[]>();
+        for (const m of reaching) {
+            const ms = byResource.get(m.rule.origin.urn) ?? [];
+            ms.push(m);
+            byResource.set(m.rule.origin.urn, ms);
+        }
+        if ([...byResource.values()].some((ms) => coverFamily(ms, full))) {
+            return undefined;
+        }
+    }
+    const ordered = [...reaching].sort((a, b) => Number(!(a.trafficWhy || a.groupWhy)) - Number(!(b.trafficWhy || b.groupWhy)) || a.index - b.index);
+    const minimal = ordered.length <= MAX_PRUNE;
+    let needed = ordered;
+    if (minimal) {
+        for (const m of ordered) {
+            const without = needed.filter((x) => x !== m);
+            if (coverFamily(without, full)) {
+                needed = without;
+            }
+        }
+    }
+    const members = [...needed].sort((a, b) => a.index - b.index);
+    return { key: members.map((m) => m.index).join(","), members, minimal };
+}

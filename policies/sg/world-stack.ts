@@ -1,0 +1,98 @@
+/**
+ * The stack half of the "world" policies: the rules of each security group put together, inline
+ * and from standalone rule resources, so that blocks split across resources are seen as one set.
+ * Only exposures that span resources are reported here; a single resource's exposure is reported
+ * on that resource.
+ */
+import { StackModel } from "../graph/stack";
+import { SgRule, ruleIdentity } from "../model/sg-rules";
+import { Undetermined, unknownAt } from "../model/values";
+import { possibleWorldExposures } from "../model/world";
+import { StackCheck } from "../policy";
+import { resourceLabel } from "../report";
+import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText } from "./world";
+
+/** The rules that belong to one security group, or may. */
+export interface RuleBucket {
+    /** "aws.ec2.SecurityGroup 'web'", "security group sg-0123 (not in this stack)". */
+    readonly label?: string;
+    /** The group's URN when it is in the stack: the finding is reported on it. */
+    readonly urn?: string;
+    readonly rules: SgRule[];
+    /** Set when the rules' group is undetermined (they are put together by what it depends on). */
+    readonly groupUndetermined?: (rule: SgRule) => Undetermined | undefined;
+}
+
+/**
+ * Every group's rules: a stack group's inline rules and standalone rule resources, then the
+ * standalone rules of each group outside the stack (by ID), then the standalone rules whose group
+ * is undetermined, put together by the resources their securityGroupId depends on. After a deploy
+ * a group's outputs list its standalone rules inline too: such a rule counts once, as the
+ * standalone resource's.
+ */
+export function ruleBuckets(model: StackModel): RuleBucket[] {
+    const out: RuleBucket[] = [];
+    for (const [urn, group] of model.groups) {
+        const standalone = group.standalone.flatMap((s) => s.ruleSet.rules);
+        const echoed = new Set(standalone.map((r) => ruleIdentity(r)).filter((k) => k !== undefined));
+        const inline = group.inline.rules.filter((r) => {
+            const identity = ruleIdentity(r);
+            return identity === undefined || !echoed.has(identity);
+        });
+        out.push({ label: resourceLabel(group.resource), urn, rules: [...inline, ...standalone] });
+    }
+    const external = new Map<string, SgRule[]>();
+    const undetermined = new Map<string, { rules: SgRule[]; why: Map<string, Undetermined> }>();
+    for (const s of model.standaloneRules) {
+        if (s.target?.kind === "external") {
+            const rules = external.get(s.target.id) ?? [];
+            rules.push(...s.ruleSet.rules);
+            external.set(s.target.id, rules);
+        } else if (s.target === undefined) {
+            const key = [...(s.resource.propertyDependencies["securityGroupId"] ?? [])].sort().join(" ");
+            const bucket = undetermined.get(key) ?? { rules: [] as SgRule[], why: new Map<string, Undetermined>() };
+            bucket.rules.push(...s.ruleSet.rules);
+            bucket.why.set(s.resource.urn, s.targetUndetermined ?? unknownAt("securityGroupId"));
+            undetermined.set(key, bucket);
+        }
+    }
+    for (const [id, rules] of external) {
+        out.push({ label: `security group ${id} (not in this stack)`, rules });
+    }
+    for (const { rules, why } of undetermined.values()) {
+        out.push({ rules, groupUndetermined: (r) => why.get(r.origin.urn) });
+    }
+    return out;
+}
+
+/** A value's reason, saying which resource it is on: "toPort of aws.vpc.SecurityGroupIngressRule 'a' is not known ...". */
+function located(why: Undetermined, rule: SgRule): Undetermined {
+    const label = resourceLabel(rule.origin);
+    const at = why.reason.indexOf(why.path);
+    const reason = why.path !== "" && at >= 0
+        ? `${why.reason.slice(0, at)}${why.path} of ${label}${why.reason.slice(at + why.path.length)}`
+        : `${why.reason} (${label})`;
+    return { ...why, reason };
+}
+
+/** The stack half of a world policy, at the policy's own level and configuration. */
+export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => void {
+    return ({ model, config, report }) => {
+        const spec = specOf(config);
+        for (const bucket of ruleBuckets(model)) {
+            // A rule is named by its path, after its resource unless it is the group's own.
+            const where: Where = (r) => (r.origin.urn === bucket.urn ? "" : `${resourceLabel(r.origin)} `);
+            const q = { acrossResources: true, groupUndetermined: bucket.groupUndetermined };
+            const on = bucket.label ? `on ${bucket.label}, ` : "";
+            if (!bucket.groupUndetermined) {
+                for (const e of offendingExposures(spec, bucket.rules, q)) {
+                    report.violation(spec.violation(e, `On ${bucket.label}, ${exposureText(e, where)}`), bucket.urn);
+                }
+            }
+            const rules = bucket.rules.filter((r) => r.direction === spec.direction);
+            for (const e of possibleWorldExposures(rules, { ...q, within: spec.offending })) {
+                report.undetermined(located(e.why, e.whyRule), possibleText(e, spec, where, on), bucket.urn);
+            }
+        }
+    };
+}
