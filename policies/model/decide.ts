@@ -3,7 +3,6 @@
  * "undetermined" (with the unknown or invalid values it hinges on). Policies ask their questions
  * through these helpers and never look at raw props.
  */
-import { SgRule } from "./sg-rules";
 import { Maybe, Undetermined, isUndetermined } from "./values";
 
 export type Tri = "yes" | "no" | Undetermined;
@@ -33,9 +32,4 @@ export function and(...parts: (() => Tri)[]): Tri {
 /** Applies a question to a value that may be undetermined. */
 export function on<T>(value: Maybe<T>, question: (v: T) => boolean): Tri {
     return isUndetermined(value) ? value : tri(question(value));
-}
-
-/** Rules whose peer is undetermined and could therefore be the world. */
-export function peersUndetermined(rules: readonly SgRule[]): { rule: SgRule; why: Undetermined }[] {
-    return rules.flatMap((r) => (isUndetermined(r.peer) ? [{ rule: r, why: r.peer }] : []));
 }
