@@ -12,23 +12,23 @@
  * is the same AWS entry and is kept once, as the rule's.
  */
 import { NetworkAclAssociation } from "@pulumi/aws/ec2/networkAclAssociation";
-import { Subnet } from "@pulumi/aws/ec2/subnet";
 import { NaclEntry, knownEntry, naclEntries } from "../model/nacl-entries";
 import { T, typeToken } from "../model/types";
-import { Maybe, Undetermined, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
+import { Maybe, Undetermined, child, isUndetermined, root, unknownAt } from "../model/values";
 import { Family, familyRange, rangeToCidrs } from "../net/cidr";
 import { IntervalSet } from "../net/intervals";
 import { KnownNaclEntry, PointSet, PortProtocol, allowedSet } from "../net/nacl-eval";
 import { ALL_PORTS } from "../net/ports";
 import { ALL } from "../net/protocol";
+import { Ref, Targets, linkList, linkOne, refKey } from "./links";
 import type { StackResource } from "./stack";
+import { Network } from "./vpcs";
 
 const ASSOCIATION = typeToken(NetworkAclAssociation);
-const SUBNET = typeToken(Subnet);
 const ACL_TYPES = new Set<string>([T.networkAcl, T.defaultNetworkAcl]);
 
 /** A subnet: one of the stack's, or one from outside it (known by ID only). */
-export type SubnetRef = { readonly kind: "stack"; readonly urn: string } | { readonly kind: "external"; readonly id: string };
+export type SubnetRef = Ref;
 
 export interface NaclNode {
     readonly resource: StackResource;
@@ -49,6 +49,8 @@ export interface UnlinkedNaclRule {
     readonly entries: readonly NaclEntry[];
     /** The rule's networkAclId: a known ID of an ACL outside the stack, or undetermined. */
     readonly networkAclId: Maybe<string> | undefined;
+    /** Set when the ACL is a VPC's default ACL that the stack does not declare, named through the VPC (vpc.defaultNetworkAclId). */
+    readonly defaultOf?: StackResource;
 }
 
 export interface NaclGraph {
@@ -69,69 +71,71 @@ interface Building {
     readonly subnetsUndetermined: Undetermined[];
 }
 
-export function buildNaclGraph(resources: readonly StackResource[]): NaclGraph {
-    const acls = new Map<string, Building>();
-    const aclById = new Map<string, string>();
-    const subnetById = new Map<string, string>();
-    const subnetUrns = new Set<string>();
-    for (const r of resources) {
-        if (ACL_TYPES.has(r.type)) {
-            acls.set(r.urn, { resource: r, inline: [...(naclEntries(r)?.entries ?? [])], rules: [], subnets: new Map(), subnetsUndetermined: [] });
-            // A DefaultNetworkAcl's ID is the default ACL's ID, which its input names.
-            for (const key of r.type === T.defaultNetworkAcl ? ["id", "defaultNetworkAclId"] : ["id"]) {
-                const id = knownId(r, key);
-                if (id !== undefined) {
-                    aclById.set(id, r.urn);
-                }
-            }
-        } else if (r.type === SUBNET) {
-            subnetUrns.add(r.urn);
-            const id = knownId(r, "id");
-            if (id !== undefined) {
-                subnetById.set(id, r.urn);
-            }
+/**
+ * The ACLs a networkAclId may name: NetworkAcls by ID, DefaultNetworkAcls by ID or by the default
+ * ACL ID they manage; a VPC stands in for its default ACL (vpc.defaultNetworkAclId).
+ */
+function aclTargets(resources: readonly StackResource[], network: Network, byUrn: ReadonlyMap<string, StackResource>): Targets {
+    const targets = new Targets();
+    const vpcsByDefaultAcl = new Targets();
+    for (const urn of network.vpcs.urns) {
+        vpcsByDefaultAcl.add(byUrn.get(urn) as StackResource, ["defaultNetworkAclId"]);
+    }
+    const defaultAclOf = new Map<string, string>();
+    for (const r of resources.filter((x) => ACL_TYPES.has(x.type))) {
+        const isDefault = r.type === T.defaultNetworkAcl;
+        targets.add(r, isDefault ? ["id", "defaultNetworkAclId"] : ["id"]);
+        const vpc = isDefault ? linkOne(r, "defaultNetworkAclId", vpcsByDefaultAcl)?.ref : undefined;
+        if (vpc?.kind === "stack" && !defaultAclOf.has(vpc.urn)) {
+            defaultAclOf.set(vpc.urn, r.urn);
         }
     }
-    const link = (r: StackResource, key: string) => resolve(r, key, new Set(acls.keys()), aclById);
+    for (const urn of network.vpcs.urns) {
+        targets.addStandIn(byUrn.get(urn) as StackResource, "defaultNetworkAclId", defaultAclOf.get(urn));
+    }
+    return targets;
+}
+
+export function buildNaclGraph(resources: readonly StackResource[], given?: Network): NaclGraph {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const network = given ?? new Network(resources, byUrn);
+    const acls = new Map<string, Building>();
+    for (const r of resources.filter((x) => ACL_TYPES.has(x.type))) {
+        acls.set(r.urn, { resource: r, inline: [...(naclEntries(r)?.entries ?? [])], rules: [], subnets: new Map(), subnetsUndetermined: [] });
+    }
+    const targets = aclTargets(resources, network, byUrn);
     const unlinkedRules: UnlinkedNaclRule[] = [];
     for (const r of resources) {
         if (r.type !== T.networkAclRule) {
             continue;
         }
-        const set = naclEntries(r);
-        const entries = set?.entries ?? [];
-        const target = link(r, "networkAclId");
-        const acl = target.urn === undefined ? undefined : acls.get(target.urn);
+        const entries = naclEntries(r)?.entries ?? [];
+        const link = linkOne(r, "networkAclId", targets);
+        const acl = link?.ref?.kind === "stack" ? acls.get(link.ref.urn) : undefined;
         if (acl) {
             acl.rules.push({ resource: r, entries });
         } else {
-            unlinkedRules.push({ resource: r, entries, networkAclId: target.value });
+            const networkAclId = link?.ref?.kind === "external" ? link.ref.id : link?.undetermined ?? unknownAt("networkAclId");
+            const defaultOf = link?.standIn === undefined ? undefined : byUrn.get(link.standIn);
+            unlinkedRules.push({ resource: r, entries, networkAclId, ...(defaultOf ? { defaultOf } : {}) });
         }
     }
-    const subnetOf = (r: StackResource, key: string, value: Maybe<string | undefined>): SubnetRef | Undetermined => {
-        const found = resolve(r, key, subnetUrns, subnetById, value);
-        if (found.urn !== undefined) {
-            return { kind: "stack", urn: found.urn };
-        }
-        return typeof found.value === "string" ? { kind: "external", id: found.value } : found.value ?? unknownAt(key);
-    };
     for (const acl of acls.values()) {
-        addSubnets(acl, subnetUrns, subnetById);
+        const list = linkList(acl.resource, [child(root(acl.resource.props), "subnetIds")], ["subnetIds"], network.subnets, true);
+        list.refs.forEach((s) => acl.subnets.set(refKey(s), s));
+        acl.subnetsUndetermined.push(...list.undetermined);
     }
     for (const r of resources) {
-        if (r.type !== ASSOCIATION) {
-            continue;
-        }
-        const target = link(r, "networkAclId");
-        const acl = target.urn === undefined ? undefined : acls.get(target.urn);
+        const link = r.type === ASSOCIATION ? linkOne(r, "networkAclId", targets) : undefined;
+        const acl = link?.ref?.kind === "stack" ? acls.get(link.ref.urn) : undefined;
         if (!acl) {
             continue;
         }
-        const subnet = subnetOf(r, "subnetId", str(child(root(r.props), "subnetId")));
-        if (isUndetermined(subnet)) {
-            acl.subnetsUndetermined.push(subnet);
+        const subnet = linkOne(r, "subnetId", network.subnets);
+        if (subnet?.ref) {
+            acl.subnets.set(refKey(subnet.ref), subnet.ref);
         } else {
-            acl.subnets.set(subnetKey(subnet), subnet);
+            acl.subnetsUndetermined.push(subnet?.undetermined ?? unknownAt("subnetId"));
         }
     }
     const nacls = [...acls.values()].map((b): NaclNode => ({
@@ -143,72 +147,6 @@ export function buildNaclGraph(resources: readonly StackResource[]): NaclGraph {
         subnetsUndetermined: b.subnetsUndetermined,
     }));
     return { nacls, unlinkedRules };
-}
-
-function subnetKey(s: SubnetRef): string {
-    return s.kind === "stack" ? s.urn : `external:${s.id}`;
-}
-
-function knownId(r: StackResource, key: string): string | undefined {
-    const v = str(child(root(r.props), key));
-    return typeof v === "string" && v !== "" ? v : undefined;
-}
-
-/**
- * A single reference from `r.key` to one of `candidates`: by the property dependencies when they
- * name exactly one candidate, else by the known ID. `value` is the reference's ID (or why not).
- */
-function resolve(
-    r: StackResource,
-    key: string,
-    candidates: ReadonlySet<string>,
-    byId: ReadonlyMap<string, string>,
-    given?: Maybe<string | undefined>,
-): { urn?: string; value: Maybe<string> | undefined } {
-    const value = given !== undefined ? given : str(child(root(r.props), key));
-    const deps = [...new Set((r.propertyDependencies[key] ?? []).filter((u) => candidates.has(u)))];
-    if (deps.length === 1) {
-        return { urn: deps[0], value };
-    }
-    if (typeof value === "string" && value !== "") {
-        return { urn: byId.get(value), value };
-    }
-    return { value: isUndetermined(value) ? value : unknownAt(key) };
-}
-
-/** The ACL's subnetIds: known IDs resolve by ID; unknown ones through the property dependencies. */
-function addSubnets(acl: Building, subnetUrns: ReadonlySet<string>, subnetById: ReadonlyMap<string, string>): void {
-    const field = child(root(acl.resource.props), "subnetIds");
-    const items = elements(field);
-    if (isUndetermined(items)) {
-        if (items.undetermined === "invalid") {
-            acl.subnetsUndetermined.push(items);
-            return;
-        }
-    }
-    let unresolved = isUndetermined(items) ? Infinity : 0;
-    for (const item of isUndetermined(items) ? [] : items) {
-        const id = str(item);
-        if (typeof id === "string" && id !== "") {
-            const urn = subnetById.get(id);
-            const ref: SubnetRef = urn ? { kind: "stack", urn } : { kind: "external", id };
-            acl.subnets.set(subnetKey(ref), ref);
-        } else if (isUndetermined(id) && id.undetermined === "invalid") {
-            acl.subnetsUndetermined.push(id);
-        } else {
-            unresolved++;
-        }
-    }
-    if (unresolved > 0) {
-        const fromDeps = (acl.resource.propertyDependencies["subnetIds"] ?? [])
-            .filter((u) => subnetUrns.has(u) && !acl.subnets.has(u));
-        for (const urn of fromDeps.slice(0, unresolved)) {
-            acl.subnets.set(urn, { kind: "stack", urn });
-        }
-        if (fromDeps.length < unresolved) {
-            acl.subnetsUndetermined.push(unknownAt(field.path));
-        }
-    }
 }
 
 /** True when two entries are known and the same AWS entry. */
@@ -386,7 +324,10 @@ export function noteUnlinkedRules(rules: readonly UnlinkedNaclRule[], sink: Note
     for (const rule of rules) {
         const label = `NetworkAclRule '${rule.resource.name}'`;
         const id = rule.networkAclId;
-        if (typeof id === "string") {
+        if (rule.defaultOf) {
+            sink.note(`${label} adds an entry to the default network ACL of VPC '${rule.defaultOf.name}', which is not in this ` +
+                `stack (declare it as an aws.ec2.DefaultNetworkAcl): ${consequence}.`, rule.resource.urn);
+        } else if (typeof id === "string") {
             sink.note(`${label} adds an entry to network ACL ${id}, which is not in this stack: ${consequence}.`, rule.resource.urn);
         } else {
             const why = id ?? unknownAt("networkAclId");

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { GroupRef, StackModel } from "../../policies/graph/stack";
+import { GroupRef, StackModel, VpcRef } from "../../policies/graph/stack";
 import { ENI_SHAPES } from "../../policies/graph/eni-types";
 import { UNKNOWN } from "../util/run-policy";
 import { TestResource, urnOf } from "../util/run-stack-policy";
@@ -18,8 +18,19 @@ interface InterfaceView {
     resource: string;
     role: string;
     path: string;
+    /** The groups identified, then "default of <VPC>" for each VPC default group the stack does not declare. */
     groups: string[];
     undetermined: string[];
+}
+
+/** A VPC as a short string: the stack VPC's name, "external:<id>", "via:<subnet ...>", "account-default" or "?<path>". */
+function vpcName(model: StackModel, v: VpcRef): string {
+    switch (v.kind) {
+        case "stack": return model.byUrn.get(v.urn)?.name ?? `?${v.urn}`;
+        case "external": return v.id !== undefined ? `external:${v.id}` : `via:${v.via}`;
+        case "account-default": return "account-default";
+        default: return `?${v.why.path}`;
+    }
 }
 
 /** Every network interface of the stack, compactly: resource name, role, path, groups, undetermined paths. */
@@ -28,7 +39,7 @@ function interfaces(model: StackModel): InterfaceView[] {
         resource: n.resource.name,
         role: n.shape.role,
         path: n.path,
-        groups: n.groups.map((g) => groupName(model, g)),
+        groups: [...n.groups.map((g) => groupName(model, g)), ...n.vpcDefaults.map((d) => `default of ${vpcName(model, d.vpc)}${d.id ? ` (${d.id})` : ""}`)],
         undetermined: n.undetermined.map((u) => `${u.undetermined}:${u.path}`),
     }));
 }
@@ -112,10 +123,14 @@ describe("graph/stack: network interfaces of ENI-bearing resources", () => {
             group("a"),
             { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: UNKNOWN }, propertyDependencies: { vpcSecurityGroupIds: ["a"] } },
         ], [iface("vm", "compute", "vpcSecurityGroupIds", ["a"], ["unknown:vpcSecurityGroupIds"])]],
-        ["dependencies on resources that are not groups are ignored", [
+        ["dependencies on resources that are not groups (nor VPCs) are ignored", [
+            { type: TYPES.subnet, name: "a", props: { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24" } },
+            { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: [UNKNOWN] }, propertyDependencies: { vpcSecurityGroupIds: ["a"] } },
+        ], [iface("vm", "compute", "vpcSecurityGroupIds", [], ["unknown:vpcSecurityGroupIds"])]],
+        ["a dependency on a VPC (and on no group) names its default group (vpc.defaultSecurityGroupId), counted", [
             { type: TYPES.vpc, name: "main", props: { cidrBlock: "10.0.0.0/16" } },
             { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: [UNKNOWN] }, propertyDependencies: { vpcSecurityGroupIds: ["main"] } },
-        ], [iface("vm", "compute", "vpcSecurityGroupIds", [], ["unknown:vpcSecurityGroupIds"])]],
+        ], [iface("vm", "compute", "vpcSecurityGroupIds", ["default of main"])]],
         ["duplicates are counted once (known IDs, stack and external)", [
             group("a", "sg-1"),
             { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: ["sg-1", "sg-0ext", "sg-1", "sg-0ext"] } },
@@ -127,8 +142,11 @@ describe("graph/stack: network interfaces of ENI-bearing resources", () => {
         ["a malformed list is undetermined as invalid", [
             { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: "sg-1" } },
         ], [iface("vm", "compute", "vpcSecurityGroupIds", [], ["invalid:vpcSecurityGroupIds"])]],
-        ["a resource without any group property has no interface", [
+        ["an instance without any group property gets its VPC's default group (no subnet: the account's default VPC)", [
             { type: TYPES.instance, name: "vm", props: { ami: "ami-1" } },
+        ], [iface("vm", "compute", "vpcSecurityGroupIds + securityGroups", ["default of account-default"])]],
+        ["a resource without any group property, to which AWS gives no default group, has no interface", [
+            { type: TYPES.lambda, name: "fn", props: { runtime: "nodejs20.x" } },
         ], []],
     ];
     for (const [name, resources, expected] of cases) {
