@@ -68,6 +68,12 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
 
 /** A VPC default group that the stack does not declare: its rules cannot be checked, which the note says. */
 function noteDefaultsOutsideStack(model: StackModel, n: NetworkInterfaceNode, label: string, urn: string, report: Reporter): void {
+    // A list not known at all may be empty (the provider reports the groups AWS chose only after creation).
+    const mayBeEmpty = n.unresolved === Infinity && !n.hasGroups;
+    for (const why of n.undetermined.filter((u) => mayBeEmpty || u.undetermined === "invalid")) {
+        report.undetermined(why, `${label} may have no security group of its own, and then AWS attaches its VPC's default ` +
+            `security group, whose rules cannot be checked until ${n.path} is known. ${ownGroupFix(n)}`, urn);
+    }
     const how = n.implicitDefault ? "declares no security group, so AWS attaches" : "uses";
     for (const d of n.vpcDefaults) {
         if (d.vpc.kind === "undetermined") {

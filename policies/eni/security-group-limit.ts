@@ -48,7 +48,7 @@ export const eniSecurityGroupLimit = stackPolicy({
         const atLeast = Math.max(known, eni.hasGroups || eni.shape.defaultGroupIn ? 1 : 0);
         const count = eni.unresolved === Infinity ? `at least ${atLeast}` : `${atLeast} to ${known + eni.unresolved}`;
         for (const why of eni.undetermined.filter((u) => couldExceed || u.undetermined === "invalid")) {
-            report.undetermined(why, `${label} has ${count} security groups on ${eni.path}; the ones not known yet ` +
+            report.undetermined(why, `${label} has ${count} security group${count === "at least 1" ? "" : "s"} on ${eni.path}; the ones not known yet ` +
                 `cannot be counted against the quota of ${max}.`, eni.resource.urn);
         }
     }

@@ -56,14 +56,17 @@ export function readExports(resources: readonly StackResource[], targets: Target
                 found.add(link.ref.urn);
             }
         } else if (Array.isArray(v)) {
-            pending.push(...v.map((_, i) => child(f as Field, i)).reverse());
+            // Indexes only: reading an element of the policy proxy that is unknown would throw.
+            for (let i = v.length - 1; i >= 0; i--) {
+                pending.push(child(f, i));
+            }
         } else if (typeof v === "object" && v !== null) {
             const urn = str(child(f, "urn"));
             const owners = typeof urn === "string" ? keysOf(urn) : [];
             // A resource exported whole: its other outputs are its own, not other resources' IDs.
             owners.forEach((k) => found.add(k));
             if (owners.length === 0) {
-                pending.push(...Object.keys(v).map((k) => child(f as Field, k)).reverse());
+                pending.push(...Object.keys(v).reverse().map((k) => child(f as Field, k)));
             }
         }
     }

@@ -8,7 +8,7 @@ import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/network
 import { typeToken } from "../model/types";
 import { Field, Undetermined, child, elements, isUndetermined, root, unknownAt } from "../model/values";
 import { EniShape } from "./eni-types";
-import { Link, Ref, Targets, declared, linkList, linkOne, refKey } from "./links";
+import { Link, Ref, Targets, linkList, linkOne, refKey } from "./links";
 import type { StackResource } from "./stack";
 import { Network, VpcDefaultGroup, VpcRef } from "./vpcs";
 
@@ -54,9 +54,9 @@ type At = (path: readonly string[]) => Field;
 /** The interfaces a resource declares: one per path set without "*", and one per element of a "*" list. */
 export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Targets, network: Network): NetworkInterfaceNode[] {
     const props = root(r.props);
-    const present = (f: Field, key: string) => f.state === "known" || (f.state === "unknown" && declared(r, key));
+    const present = (key: string) => child(props, key).state !== "absent";
     const at: At = (path) => path.reduce((f: Field, k) => child(f, k), props);
-    if (shape.requires !== undefined && !present(child(props, shape.requires), shape.requires)) {
+    if (shape.requires !== undefined && !present(shape.requires)) {
         return []; // Not in a VPC at all (an OpenSearch domain without vpcOptions).
     }
     const out: NetworkInterfaceNode[] = [];
@@ -65,16 +65,16 @@ export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Ta
         const depKeys = [...new Set(paths.map((p) => p[0]))];
         const star = paths[0].indexOf("*");
         if (star < 0) {
-            const fields = paths.map((p) => (present(child(props, p[0]), p[0]) ? at(p) : { path: p.join("."), state: "absent" as const }));
+            const fields = paths.map(at);
             if (fields.some((f) => f.state !== "absent")) {
                 out.push(node(r, shape, fields, depKeys, true, groups));
-            } else if (index === 0 && shape.defaultGroupIn && !(shape.elsewhere ?? []).some((k) => present(child(props, k), k))) {
+            } else if (index === 0 && shape.defaultGroupIn && !(shape.elsewhere ?? []).some(present)) {
                 out.push(implicitDefaultNode(r, shape, paths.map((p) => p.join(".")).join(" + "), network.vpcOf(r, shape.defaultGroupIn), groups, network));
             }
             return;
         }
         const list = at(paths[0].slice(0, star));
-        const items = present(child(props, paths[0][0]), paths[0][0]) ? elements(list) : [];
+        const items = elements(list);
         if (isUndetermined(items)) {
             out.push({ resource: r, shape, path: list.path, groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [items], unresolved: Infinity, hasGroups: false });
             return;

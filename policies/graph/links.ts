@@ -88,16 +88,6 @@ function knownString(r: StackResource, key: string): string | undefined {
     return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-/**
- * False when the resource's recorded inputs do not include `key`: the SDK records every input the
- * program sets (with its dependencies, often none), so an unknown output there is one the provider
- * computes from nothing the program said, not a value the program declared.
- */
-export function declared(r: StackResource, key: string): boolean {
-    const keys = Object.keys(r.propertyDependencies);
-    return keys.length === 0 || keys.includes(key);
-}
-
 /** The property dependencies of `r` under a top-level input key. */
 export function depsOf(r: StackResource, key: string): readonly string[] {
     return r.propertyDependencies[key] ?? [];
@@ -109,9 +99,6 @@ export function depsOf(r: StackResource, key: string): readonly string[] {
  * the known value. Undefined when the property is absent and depends on nothing.
  */
 export function linkOne(r: StackResource, key: string, targets: Targets, field: Field = child(root(r.props), key)): Link | undefined {
-    if (field.state === "unknown" && !declared(r, key)) {
-        return undefined;
-    }
     const deps = targets.among(depsOf(r, key));
     if (deps.targets.length === 1) {
         return { ref: { kind: "stack", urn: deps.targets[0] } };

@@ -17,7 +17,7 @@ import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
 import { ATTACHMENT, Attachment, NetworkInterfaceNode, attach, declaredInterfaces, interfaceTargets } from "./interfaces";
 import { Ref, Targets, linkOne, refKey } from "./links";
-import { NaclGraph, buildNaclGraph } from "./nacl";
+import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
 import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
 

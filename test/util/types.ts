@@ -33,5 +33,6 @@ export const TYPE = {
     memorydbSubnetGroup: "aws:memorydb/subnetGroup:SubnetGroup",
     defaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
     defaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
+    rootStack: "pulumi:pulumi:Stack",
     other: "aws:s3/bucket:Bucket",
 } as const;
