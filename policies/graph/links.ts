@@ -59,7 +59,7 @@ export class Targets {
         if (target !== undefined) {
             return { ref: { kind: "stack", urn: target } };
         }
-        return { ref: { kind: "external", id }, standIn };
+        return { ref: { kind: "external", id }, ...(standIn !== undefined ? { standIn } : {}) };
     }
 
     /** The targets and stand-ins among the URNs a property depends on. */

@@ -91,7 +91,7 @@ export class StackModel {
     private byResource?: Map<string, NetworkInterfaceNode[]>;
     private nacls?: NaclGraph;
     private stackExports?: StackExports;
-    private logged?: Set<string>;
+    private logged?: { logged: Set<string>; undetermined: Undetermined[] };
 
     constructor(input: readonly StackResource[]) {
         this.keys = uniqueKeys(input);
@@ -175,10 +175,10 @@ export class StackModel {
         return this.stackExports;
     }
 
-    /** True when an aws.ec2.FlowLog of the stack logs this VPC. */
-    hasFlowLog(vpcUrn: string): boolean {
+    /** True when an aws.ec2.FlowLog of the stack logs this VPC; undetermined when one whose VPC is not known yet may. */
+    hasFlowLog(vpcUrn: string): Maybe<boolean> {
         this.logged ??= this.network.flowLogged(this.resources);
-        return this.logged.has(vpcUrn);
+        return this.logged.logged.has(vpcUrn) || (this.logged.undetermined[0] ?? false);
     }
 
     /** A resource's ID when it is known (an update), else undefined. */

@@ -16,7 +16,7 @@ import { SubnetGroup as NeptuneSubnetGroup } from "@pulumi/aws/neptune/subnetGro
 import { SubnetGroup as RdsSubnetGroup } from "@pulumi/aws/rds/subnetGroup";
 import { SubnetGroup as RedshiftSubnetGroup } from "@pulumi/aws/redshift/subnetGroup";
 import { T, typeToken } from "../model/types";
-import { Field, Undetermined, child, root } from "../model/values";
+import { Field, Undetermined, child, root, unknownAt } from "../model/values";
 import { Link, Ref, Targets, linkList, linkOne } from "./links";
 import type { StackResource } from "./stack";
 
@@ -120,7 +120,8 @@ export class Network {
         if (subnet.type === DEFAULT_SUBNET) {
             return this.accountDefault({ kind: "account-default" });
         }
-        return this.vpcRef(linkOne(subnet, "vpcId", this.vpcs), () => ({ kind: "undetermined", why: { undetermined: "invalid", path: "vpcId", reason: `subnet '${subnet.name}' has no vpcId` } }));
+        // vpcId is required: a subnet without it has one not known yet.
+        return on(this.vpcRef(linkOne(subnet, "vpcId", this.vpcs), () => ({ kind: "undetermined", why: unknownAt("vpcId") })), `subnet '${subnet.name}'`);
     }
 
     private vpcOfSubnetLink(link: Link | undefined, absent: () => VpcRef): VpcRef {
@@ -150,7 +151,7 @@ export class Network {
         if (first) {
             return { kind: "external", via: `subnet ${first.id}` };
         }
-        return { kind: "undetermined", why: list.undetermined[0] ?? { undetermined: "invalid", path: "subnetIds", reason: `subnet group '${r.name}' names no subnet` } };
+        return on({ kind: "undetermined", why: list.undetermined[0] ?? unknownAt("subnetIds") }, `subnet group '${r.name}'`);
     }
 
     /** The VPC a resource is in, as its locator says. */
@@ -183,16 +184,19 @@ export class Network {
         return this.accountDefault(accountDefault());
     }
 
-    /** The VPCs of the stack that an aws.ec2.FlowLog of the stack logs (its vpcId). */
-    flowLogged(resources: readonly StackResource[]): Set<string> {
+    /** The VPCs of the stack that an aws.ec2.FlowLog of the stack logs (its vpcId), and the vpcIds not known yet. */
+    flowLogged(resources: readonly StackResource[]): { logged: Set<string>; undetermined: Undetermined[] } {
         const logged = new Set<string>();
+        const undetermined: Undetermined[] = [];
         for (const r of resources.filter((x) => x.type === FLOW_LOG)) {
             const link = linkOne(r, "vpcId", this.vpcs);
             if (link?.ref?.kind === "stack") {
                 logged.add(link.ref.urn);
+            } else if (link?.undetermined) {
+                undetermined.push({ ...link.undetermined, reason: `${link.undetermined.reason} (flow log '${r.name}')` });
             }
         }
-        return logged;
+        return { logged, undetermined };
     }
 
     /** The stack's DefaultSecurityGroup of a VPC, if it declares one. */
@@ -216,6 +220,15 @@ export class Network {
         }
         return { vpc };
     }
+}
+
+/** An undetermined VPC found through another resource: the reason names that resource. */
+function on(v: VpcRef, what: string): VpcRef {
+    if (v.kind !== "undetermined") {
+        return v;
+    }
+    const reason = v.why.undetermined === "unknown" ? `the ${v.why.path} of ${what} is not known until it is created` : `${v.why.reason} (${what})`;
+    return { kind: "undetermined", why: { ...v.why, reason } };
 }
 
 /** A key that is the same for the same VPC (undefined when the VPC is not known). */

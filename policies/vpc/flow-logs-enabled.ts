@@ -1,4 +1,5 @@
 import { T } from "../model/types";
+import { isUndetermined } from "../model/values";
 import { resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
@@ -18,7 +19,10 @@ export const vpcFlowLogsEnabled = stackPolicy({
     configSchema: { properties: {} },
 }, ({ model, report }) => {
     for (const vpc of model.resources.filter((r) => r.type === T.vpc)) {
-        if (!model.hasFlowLog(vpc.urn)) {
+        const logged = model.hasFlowLog(vpc.urn);
+        if (isUndetermined(logged)) {
+            report.undetermined(logged, `${resourceLabel(vpc)} has no flow log unless that flow log is its.`, vpc.urn);
+        } else if (!logged) {
             report.violation(`${resourceLabel(vpc)} has no flow log. Without one, nobody can see which connections ` +
                 `were accepted or rejected, during an incident or when debugging a rule. Fix: ${FIX}`, vpc.urn);
         }

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as fs from "fs";
 import { dbIngressOnlyViaSecurityGroups } from "../../policies/db/ingress-only-via-security-groups";
 import { UNKNOWN } from "../util/run-policy";
 import { TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
@@ -239,5 +240,45 @@ describe("db-ingress-only-via-security-groups: databases that declare no securit
 
     it("an ElastiCache cluster in a replication group takes the group's security groups: no default group", () => {
         assert.deepStrictEqual(run([{ type: "aws:elasticache/cluster:Cluster", name: "member", props: { replicationGroupId: "rg-1" } }]), []);
+    });
+});
+
+describe("db-ingress-only-via-security-groups: a VPC not known yet along the subnet group's chain", () => {
+    it("names the resource whose value is not known: the subnet's vpcId", () => {
+        const subnet: TestResource = { type: TYPE.subnet, name: "db-a", props: { vpcId: UNKNOWN, cidrBlock: "10.0.2.0/24" } };
+        const group: TestResource = { type: TYPE.rdsSubnetGroup, name: "db", props: { subnetIds: [UNKNOWN] }, propertyDependencies: { subnetIds: ["db-a"] } };
+        const db: TestResource = { type: RDS, name: "a", props: { dbSubnetGroupName: UNKNOWN }, propertyDependencies: { dbSubnetGroupName: ["db"] } };
+        assert.deepStrictEqual(runStackPolicy(dbIngressOnlyViaSecurityGroups, [subnet, group, db]), [{
+            level: "advisory", urn: urnOf(db),
+            message: "Cannot be verified at preview: the vpcId of subnet 'db-a' is not known until it is created. aws.rds.Instance 'a' " +
+                "declares no security group, so AWS attaches the default security group of its VPC, and which VPC that is cannot be told " +
+                "yet, so the group's rules cannot be checked. Fix: set vpcSecurityGroupIds to a security group of this stack that admits " +
+                "only the app tier's security group (AWS attaches the VPC's default group only when none is set), or declare the VPC's " +
+                "aws.ec2.DefaultSecurityGroup in this stack so that its rules are checked.",
+        }]);
+    });
+});
+
+describe("db-ingress-only-via-security-groups: publiclyAccessible on every database type that takes it as an input", () => {
+    const DATABASES = [
+        "aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
+        "aws:elasticache/cluster:Cluster", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:redshift/cluster:Cluster",
+        "aws:docdb/cluster:Cluster", "aws:docdb/clusterInstance:ClusterInstance", "aws:neptune/cluster:Cluster",
+        "aws:neptune/clusterInstance:ClusterInstance", "aws:memorydb/cluster:Cluster", "aws:opensearch/domain:Domain",
+    ];
+    /** True when the resource's Args interface in the @pulumi/aws type definitions has a publiclyAccessible input. */
+    const takesFlag = (type: string): boolean => {
+        const [, mod, file, cls] = /^aws:([^/]+)\/([^:]+):(.+)$/.exec(type) as RegExpExecArray;
+        const dts = fs.readFileSync(require.resolve(`@pulumi/aws/${mod}/${file}.d.ts`), "utf8");
+        const args = new RegExp(`export interface ${cls}Args \\{([\\s\\S]*?)\\n\\}`).exec(dts);
+        assert.ok(args, `${cls}Args in ${mod}/${file}.d.ts`);
+        return /\n\s+publiclyAccessible\?: pulumi\.Input<boolean/.test(args[1]);
+    };
+
+    it("flags publiclyAccessible: true exactly on the types whose @pulumi/aws inputs have it", () => {
+        const resources: TestResource[] = DATABASES.map((type, i) => ({ type, name: `db${i}`, props: { publiclyAccessible: true, vpcSecurityGroupIds: ["sg-0ext"], securityGroupIds: ["sg-0ext"], vpcOptions: { securityGroupIds: ["sg-0ext"] } } }));
+        const flagged = runStackPolicy(dbIngressOnlyViaSecurityGroups, resources).filter((f) => f.level === "mandatory").map((f) => resources.find((r) => urnOf(r) === f.urn)?.type);
+        assert.deepStrictEqual(flagged, DATABASES.filter(takesFlag));
+        assert.deepStrictEqual(flagged, ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "aws:redshift/cluster:Cluster", "aws:neptune/clusterInstance:ClusterInstance"]);
     });
 });
