@@ -22,13 +22,19 @@ export function uniqueKeys(input: readonly StackResource[]): Keys {
     const byUrn = new Map<string, string[]>();
     const urnOf = new Map<string, string>();
     const used = new Set<string>();
+    // The next suffix to try per URN, so that many copies of one URN cost linear time.
+    const next = new Map<string, number>();
     const keys = input.map((r) => {
         let key = r.urn;
-        for (let n = 2; used.has(key) || (key !== r.urn && urns.has(key)); n++) {
-            key = `${r.urn}#${n}`;
+        let n = next.get(r.urn) ?? 2;
+        while (used.has(key) || (key !== r.urn && urns.has(key))) {
+            key = `${r.urn}#${n++}`;
         }
+        next.set(r.urn, n);
         used.add(key);
-        byUrn.set(r.urn, [...(byUrn.get(r.urn) ?? []), key]);
+        const copies = byUrn.get(r.urn) ?? [];
+        copies.push(key);
+        byUrn.set(r.urn, copies);
         if (key !== r.urn) {
             urnOf.set(key, r.urn);
         }

@@ -8,7 +8,7 @@
  */
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
-import { Ref, Targets, depsOf, refKey } from "./links";
+import { Ref, Targets, depsOf, push, refKey } from "./links";
 import type { StackResource } from "./stack";
 
 /** The top-level input a rule's peer was written under: "ingress", "sourceSecurityGroupId", ... */
@@ -28,7 +28,7 @@ function linkPeers(r: StackResource, rules: readonly SgRule[], kind: "security-g
         const input = inputOf(rule);
         if (isUndetermined(peer.id)) {
             if (peer.id.undetermined === "unknown") {
-                unknown.set(input, [...(unknown.get(input) ?? []), rule]);
+                unknown.set(input, push(unknown.get(input), rule));
             }
             continue;
         }

@@ -16,7 +16,7 @@ import { DATABASE_INSTANCES, ENI_SHAPES, Role } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
 import { ATTACHMENT, Attachment, NetworkInterfaceNode, attach, declaredInterfaces, interfaceTargets } from "./interfaces";
-import { Ref, Targets, linkOne, refKey } from "./links";
+import { Ref, Targets, linkOne, push, refKey } from "./links";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
 import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
@@ -223,7 +223,7 @@ export class StackModel {
             this.byGroup = new Map();
             for (const n of this.interfaces) {
                 for (const g of new Set([...n.groups, ...n.possibleGroups].flatMap((x) => (x.kind === "stack" ? [x.urn] : [])))) {
-                    this.byGroup.set(g, [...(this.byGroup.get(g) ?? []), n]);
+                    this.byGroup.set(g, push(this.byGroup.get(g), n));
                 }
             }
         }
@@ -235,7 +235,7 @@ export class StackModel {
         if (!this.byResource) {
             this.byResource = new Map();
             for (const n of this.interfaces) {
-                this.byResource.set(n.resource.urn, [...(this.byResource.get(n.resource.urn) ?? []), n]);
+                this.byResource.set(n.resource.urn, push(this.byResource.get(n.resource.urn), n));
             }
         }
         return this.byResource.get(resourceUrn) ?? [];

@@ -14,6 +14,7 @@ import {
     KnownEntry, NaclNode, addressesText, directionEntries, directionKnown, entryLabel, naclLabel,
     noteUnlinkedRules, possibleFamilies,
 } from "../graph/nacl";
+import { push } from "../graph/links";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { Undetermined, isUndetermined } from "../model/values";
 import { familyName } from "../net/cidr";
@@ -62,7 +63,7 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
         const byNumber = new Map<number, NaclEntry[]>();
         for (const e of entries) {
             if (!isUndetermined(e.ruleNumber)) {
-                byNumber.set(e.ruleNumber, [...(byNumber.get(e.ruleNumber) ?? []), e]);
+                byNumber.set(e.ruleNumber, push(byNumber.get(e.ruleNumber), e));
             }
         }
         for (const [n, same] of [...byNumber.entries()].sort((a, b) => a[0] - b[0])) {
