@@ -135,10 +135,21 @@ export function stackPolicy(meta: PolicyMeta, check: (c: StackCheck) => void): S
                 const config = withDefaults(configSchema, args.getConfig());
                 if (inScope(config, args.stackTags)) {
                     const model = modelOf(args);
-                    check({ model, config, report: exempting(r, config, undefined, (urn) => model.byUrn.get(urn)) });
+                    check({ model, config, report: exempting(onSourceUrns(r, model), config, undefined, (urn) => model.byUrn.get(urn)) });
                 }
             });
         },
+    };
+}
+
+/** Findings name the resource's URN: a later copy of a URN is a node of its own in the model (graph/keys.ts). */
+function onSourceUrns(r: Reporter, model: StackModel): Reporter {
+    const urn = (u: string | undefined) => (u === undefined ? u : model.sourceUrn(u));
+    return {
+        ...r,
+        violation: (message, u) => r.violation(message, urn(u)),
+        note: (message, u) => r.note(message, urn(u)),
+        undetermined: (why, consequence, u) => r.undetermined(why, consequence, urn(u)),
     };
 }
 

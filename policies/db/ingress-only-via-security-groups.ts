@@ -1,18 +1,24 @@
-import { GroupRef, groupKey } from "../graph/stack";
-import { bool, child, isUndetermined, root } from "../model/values";
-import { resourceLabel, ruleText } from "../report";
+import { GroupRef, NetworkInterfaceNode, StackModel, groupKey } from "../graph/stack";
+import { isUndetermined } from "../model/values";
+import { Reporter, resourceLabel, ruleText } from "../report";
 import { stackPolicy } from "../policy";
 
 const FIX = "Admit clients only by security-group reference (ALB -> web -> app -> DB): replace CIDR and prefix-list " +
     "rules on the database's groups with rules whose source is the app tier's security group, and keep the " +
     "database private (publiclyAccessible: false).";
 
+/** The fix for a database that gets its VPC's default group: give it a group of its own. */
+const ownGroupFix = (n: NetworkInterfaceNode) => `Fix: set ${n.path.split(" + ")[0]} to a security group of this stack that ` +
+    "admits only the app tier's security group (AWS attaches the VPC's default group only when none is set), or declare the " +
+    "VPC's aws.ec2.DefaultSecurityGroup in this stack so that its rules are checked.";
+
 export const dbIngressOnlyViaSecurityGroups = stackPolicy({
     name: "db-ingress-only-via-security-groups",
     displayName: "Databases trust only security groups",
     description: "Every database (RDS instance and cluster, ElastiCache, Redshift, DocumentDB, Neptune, MemoryDB, " +
         "OpenSearch in a VPC) admits ingress on any port only from security-group references, across every rule " +
-        "(inline and standalone) of every attached group, and is not publicly accessible.",
+        "(inline and standalone) of every attached group (the VPC's default group when it declares none), and is not " +
+        "publicly accessible.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: FIX,
@@ -20,44 +26,62 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
     tags: ["database", "security-group", "trust-chain", "least-privilege"],
     configSchema: { properties: {} },
 }, ({ model, report }) => {
-    for (const db of model.resources) {
-        const enis = model.interfacesOf(db.urn).filter((n) => n.shape.role === "database");
-        if (enis.length === 0) {
-            continue;
+    for (const db of model.databases) {
+        const label = resourceLabel(db.resource);
+        const urn = db.resource.urn;
+        const flag = db.publicFlag;
+        if (flag?.value === true) {
+            report.violation(`${label} sets ${flag.path}: true, so it gets a public address and any security-group rule ` +
+                `that admits an address range admits the internet. Fix: ${FIX}`, urn);
+        } else if (flag && isUndetermined(flag.value)) {
+            report.undetermined(flag.value, `${label} may be publicly accessible.`, urn);
         }
-        const label = resourceLabel(db);
-        const flag = enis[0].shape.publicFlag;
-        if (flag) {
-            const field = child(root(db.props), flag);
-            const isPublic = bool(field);
-            if (isPublic === true) {
-                report.violation(`${label} sets ${flag}: true, so it gets a public address and any security-group rule ` +
-                    `that admits an address range admits the internet. Fix: ${FIX}`, db.urn);
-            } else if (isUndetermined(isPublic)) {
-                report.undetermined(isPublic, `${label} may be publicly accessible.`, db.urn);
+        const groups = new Map<string, { ref: GroupRef; implicit: boolean }>();
+        for (const n of db.interfaces) {
+            for (const g of n.groups) {
+                groups.set(groupKey(g), { ref: g, implicit: n.implicitDefault?.group !== undefined && groupKey(n.implicitDefault.group) === groupKey(g) });
             }
+            noteDefaultsOutsideStack(model, n, label, urn, report);
         }
-        const groups = new Map<string, GroupRef>();
-        for (const g of enis.flatMap((n) => n.groups)) {
-            groups.set(groupKey(g), g);
-        }
-        for (const g of groups.values()) {
-            if (g.kind === "external") {
+        for (const { ref, implicit } of groups.values()) {
+            if (ref.kind === "external") {
                 continue; // Its rules live outside the stack: counted elsewhere, never guessed at.
             }
-            const groupName = model.byUrn.get(g.urn)?.name ?? g.urn;
-            for (const rule of model.rulesOf(g.urn).filter((r) => r.direction === "ingress")) {
-                const where = rule.origin.urn === g.urn ? "" : ` (${resourceLabel(rule.origin)})`;
+            const name = `'${model.byUrn.get(ref.urn)?.name ?? ref.urn}'`;
+            const subject = implicit ? `the VPC's default security group ${name}` : `security group ${name}`;
+            const onIt = implicit ? `its VPC's default security group ${name} (it declares no security group, so AWS attaches ` +
+                "this one)" : `its security group ${name}`;
+            for (const rule of model.rulesOf(ref.urn).filter((r) => r.direction === "ingress")) {
+                const where = rule.origin.urn === ref.urn ? "" : ` (${resourceLabel(rule.origin)})`;
                 const peer = rule.peer;
                 if (isUndetermined(peer)) {
-                    report.undetermined(peer, `If it is an address range, security group '${groupName}'${where} ` +
-                        `admits it to ${label}.`, db.urn);
+                    report.undetermined(peer, `If it is an address range, ${subject}${where} admits it to ${label}.`, urn);
                 } else if (peer.kind === "cidr" || peer.kind === "prefix-list") {
-                    report.violation(`${label} trusts an address range: on its security group '${groupName}'${where}, ` +
-                        `${ruleText(rule)}. Any host that gets an address there reaches the database, which breaks ` +
-                        `the ALB -> web -> app -> DB trust chain. Fix: ${FIX}`, db.urn);
+                    report.violation(`${label} trusts an address range: on ${onIt}${where}, ${ruleText(rule)}. Any host ` +
+                        `that gets an address there reaches the database, which breaks the ALB -> web -> app -> DB trust ` +
+                        `chain. Fix: ${FIX}`, urn);
                 }
             }
         }
     }
 });
+
+/** A VPC default group that the stack does not declare: its rules cannot be checked, which the note says. */
+function noteDefaultsOutsideStack(model: StackModel, n: NetworkInterfaceNode, label: string, urn: string, report: Reporter): void {
+    // A list not known at all may be empty (the provider reports the groups AWS chose only after creation).
+    const mayBeEmpty = n.unresolved === Infinity && !n.hasGroups;
+    for (const why of n.undetermined.filter((u) => mayBeEmpty || u.undetermined === "invalid")) {
+        report.undetermined(why, `${label} may have no security group of its own, and then AWS attaches its VPC's default ` +
+            `security group, whose rules cannot be checked until ${n.path} is known. ${ownGroupFix(n)}`, urn);
+    }
+    const how = n.implicitDefault ? "declares no security group, so AWS attaches" : "uses";
+    for (const d of n.vpcDefaults) {
+        if (d.vpc.kind === "undetermined") {
+            report.undetermined(d.vpc.why, `${label} ${how} the default security group of its VPC, and which VPC that is ` +
+                `cannot be told yet, so the group's rules cannot be checked. ${ownGroupFix(n)}`, urn);
+        } else {
+            report.note(`${label} ${how} ${model.defaultGroupText(d, resourceLabel)}, which is not in this stack, so its ` +
+                `rules cannot be checked: any address range it admits reaches the database. ${ownGroupFix(n)}`, urn);
+        }
+    }
+}

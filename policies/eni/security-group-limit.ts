@@ -1,5 +1,6 @@
 import { integer, integerSchema } from "../config";
-import { GroupRef } from "../graph/stack";
+import { GroupRef, groupKey } from "../graph/stack";
+import { Undetermined } from "../model/values";
 import { listText, resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
@@ -27,18 +28,32 @@ export const eniSecurityGroupLimit = stackPolicy({
     },
 }, ({ model, config, report }) => {
     const max = integer(config, "maxSecurityGroups", 1, 16);
-    const name = (g: GroupRef) => g.kind === "stack" ? `'${model.byUrn.get(g.urn)?.name ?? g.urn}'` : `${g.id} (outside the stack)`;
     for (const eni of model.interfaces) {
         const label = resourceLabel(eni.resource);
-        if (eni.groups.length > max) {
-            report.violation(`${label} puts ${eni.groups.length} security groups on one network interface (${eni.path}): ` +
-                `${listText(eni.groups.map(name))}. The quota is ${max} per interface, so AWS rejects the resource at ` +
+        const implicit = eni.implicitDefault?.group && groupKey(eni.implicitDefault.group);
+        const name = (g: GroupRef) => g.kind === "external" ? `${g.id} (outside the stack)`
+            : `'${model.byUrn.get(g.urn)?.name ?? g.urn}'${groupKey(g) === implicit ? " (the VPC's default group: it declares none)" : ""}`;
+        const named = [...eni.groups.map(name), ...eni.vpcDefaults.map((d) => model.defaultGroupText(d, resourceLabel) +
+            (d === eni.implicitDefault ? " (it declares none)" : ""))];
+        const known = named.length;
+        if (known > max) {
+            report.violation(`${label} puts ${known} security groups on one network interface (${eni.path}): ` +
+                `${listText(named)}. The quota is ${max} per interface, so AWS rejects the resource at ` +
                 `deploy time, after the rest of the stack is built. Fix: ${FIX}`, eni.resource.urn);
-        } else {
-            for (const why of eni.undetermined) {
-                report.undetermined(why, `${label} has at least ${eni.groups.length} security groups on ${eni.path}; ` +
-                    `the rest cannot be counted against the quota of ${max}.`, eni.resource.urn);
-            }
+            continue;
         }
+        // The unknown parts matter only when they could take the interface past the quota.
+        const couldExceed = known + eni.unresolved > max;
+        // An interface that may hold no declared group still gets its VPC's default one, where AWS gives it.
+        const atLeast = Math.max(known, eni.hasGroups || eni.shape.defaultGroupIn ? 1 : 0);
+        const count = eni.unresolved === Infinity ? `at least ${atLeast}` : `${atLeast} to ${known + eni.unresolved}`;
+        for (const why of eni.undetermined.filter((u) => couldExceed || u.undetermined === "invalid")) {
+            report.undetermined(why, `${label} has ${count} security group${count === "at least 1" ? "" : "s"} on ${eni.path}; the ones not known yet ` +
+                `cannot be counted against the quota of ${max}.`, eni.resource.urn);
+        }
+    }
+    for (const a of model.attachments.filter((x) => x.undetermined)) {
+        report.undetermined(a.undetermined as Undetermined, `${resourceLabel(a.resource)} adds a security group to a ` +
+            `network interface that cannot be told yet, so it cannot be counted against that interface's quota of ${max}.`, a.resource.urn);
     }
 });

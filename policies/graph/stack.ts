@@ -1,29 +1,28 @@
 /**
  * The stack model, built once per AnalyzeStack call: security groups with all their rules (inline
- * and standalone), and every network interface of every ENI-bearing resource with its groups.
- * Links use IDs when they are known and property dependencies (URNs) when they are not, as on a
- * first preview. An ID that matches nothing in the stack is an external group: counted, never
- * guessed at.
+ * and standalone) and the peers those rules name, every network interface of every ENI-bearing
+ * resource with its groups, the databases, the VPCs and what the stack exports. Every link follows
+ * graph/links.ts: by ID when known, by property dependencies when not. An ID that matches nothing
+ * in the stack is a resource from outside it: counted, never guessed at.
+ * Each resource is a node of its own, even when two share a URN (graph/keys.ts): findings on a
+ * later copy name its URN through sourceUrn.
  */
 import { PolicyResource } from "@pulumi/policy";
+import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
 import { T, typeToken } from "../model/types";
-import { Field, Undetermined, child, elements, isUndetermined, plainProps, root, str, unknownAt } from "../model/values";
-import { ENI_SHAPES, EniShape, Role } from "./eni-types";
-import { NaclGraph, buildNaclGraph } from "./nacl";
-import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/networkInterfaceSecurityGroupAttachment";
+import { Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str, unknownAt } from "../model/values";
+import { DATABASE_INSTANCES, ENI_SHAPES, Role } from "./eni-types";
+import { StackExports, readExports } from "./exports";
+import { Keys, uniqueKeys } from "./keys";
+import { ATTACHMENT, Attachment, NetworkInterfaceNode, attach, declaredInterfaces, interfaceTargets } from "./interfaces";
+import { Ref, Targets, linkOne, push, refKey } from "./links";
+import { NaclGraph, buildNaclGraph } from "./nacl-graph";
+import { linkRulePeers } from "./peers";
+import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
 
-/** VPCs by their known defaultSecurityGroupId; the first in stack order wins, as a search would. */
-function indexVpcsByDefaultGroup(vpcs: readonly StackResource[]): Map<string, StackResource> {
-    const index = new Map<string, StackResource>();
-    for (const vpc of vpcs) {
-        const id = str(child(root(vpc.props), "defaultSecurityGroupId"));
-        if (typeof id === "string" && !index.has(id)) {
-            index.set(id, vpc);
-        }
-    }
-    return index;
-}
+export type { Attachment, NetworkInterfaceNode } from "./interfaces";
+export type { VpcDefaultGroup, VpcRef } from "./vpcs";
 
 /** A resource as the stack policies see it: dependencies by URN. */
 export interface StackResource extends ResourceRef {
@@ -32,10 +31,10 @@ export interface StackResource extends ResourceRef {
 }
 
 /** A security group as a member of a set: one of the stack's, or one from outside it. */
-export type GroupRef = { readonly kind: "stack"; readonly urn: string } | { readonly kind: "external"; readonly id: string };
+export type GroupRef = Ref;
 
 export function groupKey(g: GroupRef): string {
-    return g.kind === "stack" ? g.urn : `external:${g.id}`;
+    return refKey(g);
 }
 
 export interface SecurityGroupNode {
@@ -46,103 +45,151 @@ export interface SecurityGroupNode {
     readonly standalone: { resource: StackResource; ruleSet: SgRuleSet }[];
 }
 
-/** One network interface of an ENI-bearing resource, and the distinct groups on it. */
-export interface NetworkInterfaceNode {
-    readonly resource: StackResource;
-    readonly shape: EniShape;
-    /** "vpcSecurityGroupIds", "networkInterfaces[1].securityGroups", ... */
-    readonly path: string;
-    readonly groups: GroupRef[];
-    /**
-     * Groups the resource puts on one of its interfaces without saying which (unknown IDs on a
-     * resource with several interfaces): attached, but not counted against this interface.
-     */
-    readonly possibleGroups: GroupRef[];
-    /** Parts of the set that cannot be resolved yet: the set may hold more groups than listed. */
-    readonly undetermined: Undetermined[];
-}
-
-/** A NetworkInterfaceSecurityGroupAttachment: the group it attaches, wherever the interface is. */
-export interface Attachment {
-    readonly resource: StackResource;
-    readonly group: GroupRef | undefined;
-}
-
 export interface StandaloneRule {
     readonly resource: StackResource;
     readonly ruleSet: SgRuleSet;
     /** The group the rule belongs to; undefined when it cannot be resolved yet. */
     readonly target: GroupRef | undefined;
     readonly targetUndetermined?: Undetermined;
-    /** Set when the target is a VPC's default group, named through the VPC (vpc.defaultSecurityGroupId). */
+    /** Set when the target is a VPC's default group that the stack does not declare, named through the VPC (vpc.defaultSecurityGroupId). */
     readonly defaultGroupOf?: StackResource;
 }
 
-const ATTACHMENT = typeToken(NetworkInterfaceSecurityGroupAttachment);
+/** A database: its interfaces (with their groups) and its public-access flag, when its type has one. */
+export interface DatabaseNode {
+    readonly resource: StackResource;
+    readonly interfaces: NetworkInterfaceNode[];
+    readonly publicFlag?: { readonly path: string; readonly value: Maybe<boolean | undefined> };
+}
+
+/** A managed prefix list a rule names: the stack's (with its size), or one from outside it. */
+export interface PrefixListRef {
+    readonly ref: Ref;
+    /** Its max entries, which is what it counts for in a group's rule quota (undefined: not in the stack). */
+    readonly maxEntries?: Maybe<number | undefined>;
+}
+
 const SG_TYPES = new Set<string>([T.securityGroup, T.defaultSecurityGroup]);
+const PREFIX_LIST = typeToken(ManagedPrefixList);
 
 export class StackModel {
     readonly resources: readonly StackResource[];
+    /** Resources by key: the URN, or for a later copy of a URN a key of its own (see sourceUrn). */
     readonly byUrn = new Map<string, StackResource>();
     readonly groups = new Map<string, SecurityGroupNode>();
     readonly standaloneRules: StandaloneRule[] = [];
     readonly interfaces: NetworkInterfaceNode[] = [];
     readonly attachments: Attachment[] = [];
-    private readonly groupByIdOrName = new Map<string, string>();
-    private vpcs?: StackResource[];
-    private vpcByDefaultGroupId?: Map<string, StackResource>;
+    readonly databases: DatabaseNode[] = [];
+    readonly network: Network;
+    /** The stack's groups by ID and name; a VPC stands in for its default group. */
+    readonly groupTargets = new Targets();
+    private readonly prefixLists = new Targets();
+    private readonly keys: Keys;
+    private readonly peers: Map<SgRule, Ref>;
     private byGroup?: Map<string, NetworkInterfaceNode[]>;
     private byResource?: Map<string, NetworkInterfaceNode[]>;
+    private nacls?: NaclGraph;
+    private stackExports?: StackExports;
+    private logged?: { logged: Set<string>; undetermined: Undetermined[] };
 
-    constructor(resources: readonly StackResource[]) {
+    constructor(input: readonly StackResource[]) {
+        this.keys = uniqueKeys(input);
+        const resources = this.keys.resources;
         this.resources = resources;
         for (const r of resources) {
             this.byUrn.set(r.urn, r);
         }
+        this.network = new Network(resources, this.byUrn);
         for (const r of resources) {
             if (SG_TYPES.has(r.type)) {
-                const props = root(r.props);
                 const read = normaliseRules(r) as SgRuleSet;
                 // pulumi-aws computes a group's ingress/egress outputs from AWS, so a whole list that
                 // is unknown at preview says "not declared inline", not "rules we cannot see".
                 const inline = { ...read, rules: read.rules.filter((x) => !wholeListUnknown(x)) };
                 this.groups.set(r.urn, { resource: r, isDefault: r.type === T.defaultSecurityGroup, inline, standalone: [] });
-                for (const key of ["id", "name"]) {
-                    const v = str(child(props, key));
-                    if (typeof v === "string" && v !== "") {
-                        this.groupByIdOrName.set(v, r.urn);
-                    }
-                }
+                this.groupTargets.add(r, ["id", "name"]);
+            } else if (r.type === PREFIX_LIST) {
+                this.prefixLists.add(r, ["id"]);
             }
+        }
+        for (const urn of this.network.vpcs.urns) {
+            this.groupTargets.addStandIn(this.byUrn.get(urn) as StackResource, "defaultSecurityGroupId",
+                this.network.declaredDefaultGroup({ kind: "stack", urn }));
         }
         for (const r of resources) {
             const ruleSet = SG_TYPES.has(r.type) ? undefined : normaliseRules(r);
             if (ruleSet) {
-                const resolved = this.resolveOne(r, "securityGroupId");
-                this.standaloneRules.push({
-                    resource: r, ruleSet, target: resolved.ref, targetUndetermined: resolved.undetermined,
-                    defaultGroupOf: this.vpcWhoseDefaultGroup(r, "securityGroupId"),
-                });
-                if (resolved.ref?.kind === "stack") {
-                    this.groups.get(resolved.ref.urn)?.standalone.push({ resource: r, ruleSet });
+                const link = linkOne(r, "securityGroupId", this.groupTargets);
+                const standIn = link?.standIn === undefined ? undefined : this.byUrn.get(link.standIn);
+                // securityGroupId is required: when it is not there, it is not known yet.
+                const targetUndetermined = link?.ref ? undefined : link?.undetermined ?? unknownAt("securityGroupId");
+                this.standaloneRules.push({ resource: r, ruleSet, target: link?.ref, targetUndetermined, defaultGroupOf: standIn });
+                if (link?.ref?.kind === "stack") {
+                    this.groups.get(link.ref.urn)?.standalone.push({ resource: r, ruleSet });
                 }
             }
         }
+        this.peers = linkRulePeers([
+            ...[...this.groups.values()].map((g) => ({ resource: g.resource, rules: g.inline.rules })),
+            ...this.standaloneRules.map((s) => ({ resource: s.resource, rules: s.ruleSet.rules })),
+        ], this.groupTargets, this.prefixLists);
         for (const r of resources) {
             const shape = ENI_SHAPES.find((s) => s.type === r.type);
             if (shape) {
-                this.interfaces.push(...this.declaredInterfaces(r, shape));
+                this.interfaces.push(...declaredInterfaces(r, shape, this.groupTargets, this.network));
             }
         }
-        this.applyAttachments();
+        const enis = interfaceTargets(resources, (urn) => this.interfacesOf(urn).length > 0);
+        for (const r of resources.filter((x) => x.type === ATTACHMENT)) {
+            this.attachments.push(attach(r, this.groupTargets, enis, (urn) => this.interfacesOf(urn)));
+        }
+        this.addDatabases();
     }
 
-    private nacls?: NaclGraph;
+    private addDatabases(): void {
+        for (const r of this.resources) {
+            const shape = ENI_SHAPES.find((s) => s.type === r.type && s.role === "database");
+            const flag = shape?.publicFlag ?? DATABASE_INSTANCES.find((d) => d.type === r.type)?.publicFlag;
+            if (!shape && !flag) {
+                continue;
+            }
+            const interfaces = this.interfacesOf(r.urn);
+            if (shape && interfaces.length === 0 && !flag) {
+                continue; // Not in a VPC (an OpenSearch domain without vpcOptions).
+            }
+            const field = flag === undefined ? undefined : child(root(r.props), flag);
+            this.databases.push({ resource: r, interfaces, ...(field ? { publicFlag: { path: field.path, value: bool(field) } } : {}) });
+        }
+    }
 
     /** The network ACLs of the stack with their entries and subnets, built on first use. */
     get naclGraph(): NaclGraph {
-        this.nacls ??= buildNaclGraph(this.resources);
+        this.nacls ??= buildNaclGraph(this.resources, this.network);
         return this.nacls;
+    }
+
+    /** What the stack exports (its root resource's outputs): the stack resources named, and the outputs not known yet. */
+    get exports(): StackExports {
+        this.stackExports ??= readExports(this.resources, this.groupTargets, (urn) => this.keys.keysOf(urn));
+        return this.stackExports;
+    }
+
+    /** True when an aws.ec2.FlowLog of the stack logs this VPC; undetermined when one whose VPC is not known yet may. */
+    hasFlowLog(vpcUrn: string): Maybe<boolean> {
+        this.logged ??= this.network.flowLogged(this.resources);
+        return this.logged.logged.has(vpcUrn) || (this.logged.undetermined[0] ?? false);
+    }
+
+    /** A resource's ID when it is known (an update), else undefined. */
+    knownId(r: StackResource): string | undefined {
+        const id = str(child(root(r.props), "id"));
+        return typeof id === "string" && id !== "" ? id : undefined;
+    }
+
+    /** The URN a finding on a node names: the node's own key, or for a later copy of a URN, that URN. */
+    sourceUrn(key: string): string {
+        return this.keys.urnOf.get(key) ?? key;
     }
 
     /** All rules of a group: inline and standalone. */
@@ -153,156 +200,21 @@ export class StackModel {
 
     /** The groups a security-group ID (or name) refers to: the stack's own, or an external one. */
     refOf(id: string): GroupRef {
-        const urn = this.groupByIdOrName.get(id);
-        return urn ? { kind: "stack", urn } : { kind: "external", id };
+        return this.groupTargets.byValue(id).ref as GroupRef;
     }
 
-    /** The stack's groups that a property of a resource depends on. */
-    private groupDeps(r: StackResource, key: string): string[] {
-        return (r.propertyDependencies[key] ?? []).filter((u) => this.groups.has(u));
+    /** The security group a rule's security-group peer names; undefined when it cannot be told yet. */
+    peerGroup(rule: SgRule): GroupRef | undefined {
+        return !isUndetermined(rule.peer) && rule.peer.kind === "security-group" ? this.peers.get(rule) : undefined;
     }
 
-    /** A single group reference (securityGroupId of a rule or attachment). */
-    private resolveOne(r: StackResource, key: string): { ref?: GroupRef; undetermined?: Undetermined } {
-        const deps = this.groupDeps(r, key);
-        if (deps.length === 1) {
-            return { ref: { kind: "stack", urn: deps[0] } };
+    /** The managed prefix list a rule's prefix-list peer names; undefined when it cannot be told yet. */
+    prefixList(rule: SgRule): PrefixListRef | undefined {
+        const ref = !isUndetermined(rule.peer) && rule.peer.kind === "prefix-list" ? this.peers.get(rule) : undefined;
+        if (ref?.kind !== "stack") {
+            return ref && { ref };
         }
-        const v = str(child(root(r.props), key));
-        if (typeof v === "string") {
-            return { ref: this.refOf(v) };
-        }
-        return { undetermined: isUndetermined(v) ? v : unknownAt(key) };
-    }
-
-    /**
-     * The VPC whose default group a property names: its value is the VPC's known
-     * defaultSecurityGroupId, or, while unknown, it depends on a VPC and on no security group.
-     */
-    private vpcWhoseDefaultGroup(r: StackResource, key: string): StackResource | undefined {
-        const vpcs = this.vpcs ??= this.resources.filter((x) => x.type === T.vpc);
-        const v = str(child(root(r.props), key));
-        if (typeof v === "string") {
-            return (this.vpcByDefaultGroupId ??= indexVpcsByDefaultGroup(vpcs)).get(v);
-        }
-        const deps = r.propertyDependencies[key] ?? [];
-        return deps.some((u) => this.groups.has(u)) ? undefined : vpcs.find((x) => deps.includes(x.urn));
-    }
-
-    /**
-     * The network interfaces a resource declares. Paths without "*" make one interface; a path
-     * "list", "*", "key" makes one interface per element of the list.
-     */
-    private declaredInterfaces(r: StackResource, shape: EniShape): NetworkInterfaceNode[] {
-        const props = root(r.props);
-        const out: NetworkInterfaceNode[] = [];
-        const at = (base: Field, keys: readonly string[]) => keys.reduce((f, k) => child(f, k), base);
-        for (const paths of shape.interfaces) {
-            // Property dependencies are recorded per top-level input.
-            const depKeys = [...new Set(paths.map((p) => p[0]))];
-            const star = paths[0].indexOf("*");
-            if (star < 0) {
-                const fields = paths.map((p) => at(props, p));
-                if (fields.some((f) => f.state !== "absent")) {
-                    out.push(this.interfaceNode(r, shape, fields, depKeys, true));
-                }
-                continue;
-            }
-            const list = at(props, paths[0].slice(0, star));
-            const items = elements(list);
-            if (isUndetermined(items)) {
-                out.push({ resource: r, shape, path: list.path, groups: [], possibleGroups: [], undetermined: [items] });
-                continue;
-            }
-            // With several interfaces, dependencies cannot say which interface a group is on.
-            for (const item of items) {
-                out.push(this.interfaceNode(r, shape, [at(item, paths[0].slice(star + 1))], depKeys, items.length === 1));
-            }
-        }
-        return out;
-    }
-
-    private interfaceNode(r: StackResource, shape: EniShape, fields: Field[], depKeys: string[], attributable: boolean): NetworkInterfaceNode {
-        const path = fields.filter((f) => f.state !== "absent").map((f) => f.path).join(" + ");
-        const groups = new Map<string, GroupRef>();
-        const possibleGroups: GroupRef[] = [];
-        const undetermined: Undetermined[] = [];
-        let unresolved = 0;
-        for (const field of fields) {
-            const items = elements(field);
-            if (isUndetermined(items)) {
-                if (items.undetermined === "invalid") {
-                    undetermined.push(items);
-                } else {
-                    unresolved += Infinity;
-                }
-                continue;
-            }
-            for (const item of items) {
-                const id = str(item);
-                if (typeof id === "string") {
-                    const ref = this.refOf(id);
-                    groups.set(groupKey(ref), ref);
-                } else if (isUndetermined(id) && id.undetermined === "invalid") {
-                    undetermined.push(id);
-                } else {
-                    unresolved++;
-                }
-            }
-        }
-        if (unresolved > 0) {
-            // Unknown IDs: the property dependencies name the stack's groups among them.
-            const fromDeps = [...new Set(depKeys.flatMap((k) => this.groupDeps(r, k)))].filter((u) => !groups.has(u));
-            const where = fields.find((f) => f.state !== "absent")?.path ?? depKeys[0];
-            if (attributable) {
-                for (const urn of fromDeps.slice(0, unresolved)) {
-                    groups.set(urn, { kind: "stack", urn });
-                }
-                if (fromDeps.length < unresolved) {
-                    undetermined.push(unknownAt(where));
-                }
-            } else {
-                possibleGroups.push(...fromDeps.map((urn): GroupRef => ({ kind: "stack", urn })));
-                undetermined.push(unknownAt(where));
-            }
-        }
-        return { resource: r, shape, path, groups: [...groups.values()], possibleGroups, undetermined };
-    }
-
-    /** NetworkInterfaceSecurityGroupAttachment adds a group to an ENI of the stack (or outside it). */
-    private applyAttachments(): void {
-        const attachments = this.resources.filter((x) => x.type === ATTACHMENT);
-        if (attachments.length === 0) {
-            return;
-        }
-        // Interfaces by the IDs their resources carry (an ENI's id, an instance's primary ENI).
-        const byEniId = new Map<string, string>();
-        for (const x of this.resources) {
-            for (const k of ["id", "primaryNetworkInterfaceId"]) {
-                const v = str(child(root(x.props), k));
-                if (typeof v === "string") {
-                    byEniId.set(v, x.urn);
-                }
-            }
-        }
-        for (const r of attachments) {
-            const group = this.resolveOne(r, "securityGroupId");
-            this.attachments.push({ resource: r, group: group.ref });
-            const eniUrns = (r.propertyDependencies["networkInterfaceId"] ?? []).filter((u) => this.byUrn.has(u));
-            const eniId = str(child(root(r.props), "networkInterfaceId"));
-            const byId = typeof eniId === "string" ? byEniId.get(eniId) : undefined;
-            // The attachment lands on the primary interface: the first one the resource declares.
-            const targets = [...new Set([...eniUrns, ...(byId ? [byId] : [])])]
-                .map((u) => this.interfacesOf(u)[0])
-                .filter((n): n is NetworkInterfaceNode => n !== undefined);
-            for (const target of targets) {
-                if (group.ref && !target.groups.some((g) => groupKey(g) === groupKey(group.ref as GroupRef))) {
-                    target.groups.push(group.ref);
-                } else if (group.undetermined) {
-                    target.undetermined.push(group.undetermined);
-                }
-            }
-        }
+        return { ref, maxEntries: num(child(root((this.byUrn.get(ref.urn) as StackResource).props), "maxEntries")) };
     }
 
     /** The interfaces a group is attached to. */
@@ -311,7 +223,7 @@ export class StackModel {
             this.byGroup = new Map();
             for (const n of this.interfaces) {
                 for (const g of new Set([...n.groups, ...n.possibleGroups].flatMap((x) => (x.kind === "stack" ? [x.urn] : [])))) {
-                    this.byGroup.set(g, [...(this.byGroup.get(g) ?? []), n]);
+                    this.byGroup.set(g, push(this.byGroup.get(g), n));
                 }
             }
         }
@@ -323,7 +235,7 @@ export class StackModel {
         if (!this.byResource) {
             this.byResource = new Map();
             for (const n of this.interfaces) {
-                this.byResource.set(n.resource.urn, [...(this.byResource.get(n.resource.urn) ?? []), n]);
+                this.byResource.set(n.resource.urn, push(this.byResource.get(n.resource.urn), n));
             }
         }
         return this.byResource.get(resourceUrn) ?? [];
@@ -333,8 +245,17 @@ export class StackModel {
     rolesOf(urn: string): Set<Role> {
         return new Set(this.interfacesWith(urn).map((n) => n.shape.role));
     }
-}
 
+    /** "the default security group of aws.ec2.Vpc 'main'", for a default group the stack does not declare. */
+    defaultGroupText(d: VpcDefaultGroup, label: (r: StackResource) => string): string {
+        return `the default security group of ${vpcText(d.vpc, label, this.byUrn)}`;
+    }
+
+    /** The text of a VPC. */
+    vpcText(v: VpcRef, label: (r: StackResource) => string): string {
+        return vpcText(v, label, this.byUrn);
+    }
+}
 
 function wholeListUnknown(rule: SgRule): boolean {
     return rule.origin.rulePath === rule.direction && isUndetermined(rule.peer) && rule.peer.undetermined === "unknown";

@@ -14,6 +14,7 @@ import {
     KnownEntry, NaclNode, addressesText, directionEntries, directionKnown, entryLabel, naclLabel,
     noteUnlinkedRules, possibleFamilies,
 } from "../graph/nacl";
+import { push } from "../graph/links";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { Undetermined, isUndetermined } from "../model/values";
 import { familyName } from "../net/cidr";
@@ -62,7 +63,7 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
         const byNumber = new Map<number, NaclEntry[]>();
         for (const e of entries) {
             if (!isUndetermined(e.ruleNumber)) {
-                byNumber.set(e.ruleNumber, [...(byNumber.get(e.ruleNumber) ?? []), e]);
+                byNumber.set(e.ruleNumber, push(byNumber.get(e.ruleNumber), e));
             }
         }
         for (const [n, same] of [...byNumber.entries()].sort((a, b) => a[0] - b[0])) {
@@ -87,17 +88,24 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
                     "that shadow it (AWS evaluates entries in ascending rule-number order).", node.resource.urn);
             }
         }
-        // Quota per direction and address family.
+        // Quota per direction and address family. An entry whose direction or family is not known
+        // yet may count here: it matters only when it could take the count past the quota.
         for (const family of [4, 6] as const) {
             const count = entries.filter((e) => {
                 const fams = possibleFamilies(e);
                 return fams.length === 1 && fams[0] === family;
             }).length;
+            const maybe = node.entries.filter((e) => e.egress === egress && possibleFamilies(e).includes(family) &&
+                (!directionKnown(e) || possibleFamilies(e).length > 1));
             if (count > max) {
                 report.violation(`${acl} has ${count} ${dir} ${familyName(family)} entries, more than the ${max} allowed ` +
                     "per direction and address family. AWS rejects the entries beyond the quota. Fix: merge entries (wider " +
                     `CIDRs or port ranges), or request a quota increase (up to 40) and raise maxEntriesPerDirection.`,
                 node.resource.urn);
+            } else if (count + maybe.length > max) {
+                report.undetermined(undeterminedPart(maybe[0]) as Undetermined, `${acl} has ${count} to ${count + maybe.length} ` +
+                    `${dir} ${familyName(family)} entries: those whose direction or address family is not known yet cannot be ` +
+                    `counted against the ${max} allowed per direction and address family.`, node.resource.urn);
             }
         }
     }

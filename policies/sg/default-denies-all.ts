@@ -45,6 +45,10 @@ function stackHalf({ model, report }: StackCheck): void {
             report.violation(`${resourceLabel(rule.resource)} adds a rule to the default security group ` +
                 `${which}. Anything launched without an explicit group gets the default one, ` +
                 `so the rule applies to resources nobody chose to expose. Fix: ${FIX}`, rule.resource.urn);
+        } else if (!rule.target && rule.targetUndetermined) {
+            // The group cannot be told yet: it may be a default one.
+            report.undetermined(rule.targetUndetermined, `${resourceLabel(rule.resource)} adds a rule to a security group ` +
+                "that cannot be told yet; it must not be a VPC's default group.", rule.resource.urn);
         }
     }
 }

@@ -1,8 +1,7 @@
 import { integer, integerSchema } from "../config";
 import { StackModel } from "../graph/stack";
 import { Direction, SgRule, ruleIdentity } from "../model/sg-rules";
-import { T } from "../model/types";
-import { Undetermined, child, isUndetermined, num, root, str } from "../model/values";
+import { Undetermined, isUndetermined } from "../model/values";
 import { resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
@@ -12,29 +11,32 @@ const FIX = "Consolidate rules: reference security groups instead of listing man
     "for address sets (it counts its max entries), or raise the 'Inbound or outbound rules per security group' quota " +
     "and set maxRules to match (maxRules x maxSecurityGroups must stay at most 1000).";
 
-/** The max entries of a managed prefix list of the stack, by ID. */
-function prefixListSizes(model: StackModel): Map<string, number> {
-    const sizes = new Map<string, number>();
-    for (const r of model.resources.filter((x) => x.type === T.managedPrefixList)) {
-        const props = root(r.props);
-        const id = str(child(props, "id"));
-        const max = num(child(props, "maxEntries"));
-        if (typeof id === "string" && typeof max === "number") {
-            sizes.set(id, max);
-        }
-    }
-    return sizes;
+type Family = "IPv4" | "IPv6";
+const FAMILIES: readonly Family[] = ["IPv4", "IPv6"];
+
+/** A part of a direction's rules that cannot be counted yet: how many rules it may add, per family. */
+interface Uncounted {
+    readonly why: Undetermined;
+    readonly extra: Partial<Record<Family, number>>;
 }
 
 interface Count {
-    ipv4: number;
-    ipv6: number;
-    uncounted: Undetermined[];
+    readonly rules: Record<Family, number>;
+    readonly uncounted: Uncounted[];
 }
 
-/** Counts one direction's rules as AWS does: each CIDR in its family, references in both families. */
-function count(rules: SgRule[], sizes: Map<string, number>): Count {
-    const c: Count = { ipv4: 0, ipv6: 0, uncounted: [] };
+/** A whole list of peers (not one item of it): unknown, it may hold any number. */
+const wholeList = (path: string) => /(^|\.)(cidrBlocks|ipv6CidrBlocks|prefixListIds|securityGroups)$/.test(path);
+
+/**
+ * Counts one direction's rules as AWS does: each CIDR in its family, group references in both
+ * families, a prefix list as its max entries in both; and what the unknown parts may add.
+ */
+function count(model: StackModel, rules: SgRule[]): Count {
+    const c: Count = { rules: { IPv4: 0, IPv6: 0 }, uncounted: [] };
+    const add = (families: readonly Family[], n: number) => families.forEach((f) => { c.rules[f] += n; });
+    const unbounded = (why: Undetermined, families: readonly Family[]) =>
+        c.uncounted.push({ why, extra: Object.fromEntries(families.map((f) => [f, Infinity])) });
     const seen = new Set<string>();
     for (const r of rules) {
         // The same rule written twice (inline outputs and a standalone resource) is one AWS rule.
@@ -44,31 +46,43 @@ function count(rules: SgRule[], sizes: Map<string, number>): Count {
         }
         seen.add(key);
         const peer = r.peer;
-        if ((r.via === "cidr4" || r.via === "cidr6") && isUndetermined(peer) && peer.undetermined === "invalid"
-            && /(^|\.)(cidrBlocks|ipv6CidrBlocks)$/.test(peer.path)) {
-            // A whole CIDR list that cannot be read (not a list, or longer than a policy reads) is
-            // not one rule: it cannot be counted, and saying so is a violation.
-            c.uncounted.push(peer);
-        } else if (r.via === "cidr4") {
-            c.ipv4 += 1;
-        } else if (r.via === "cidr6") {
-            c.ipv6 += 1;
-        } else if (r.via === "prefix-list" && !isUndetermined(peer) && peer.kind === "prefix-list") {
-            const size = isUndetermined(peer.id) ? undefined : sizes.get(peer.id);
-            c.ipv4 += size ?? 1;
-            c.ipv6 += size ?? 1;
-            if (size === undefined) {
-                const path = isUndetermined(peer.id) ? peer.id.path : r.origin.peerPath;
-                c.uncounted.push({ undetermined: "unknown", path, reason: `the size of the prefix list at ${path} is not known in this stack (it counts as its max entries)` });
+        const families: readonly Family[] = r.via === "cidr4" ? ["IPv4"] : r.via === "cidr6" ? ["IPv6"] : FAMILIES;
+        if (isUndetermined(peer)) {
+            // One peer whose value is not known (or invalid) is one rule; a whole list, or a rule that
+            // cannot be read, may be any number.
+            if (r.via !== "none" && !wholeList(peer.path)) {
+                add(families, 1);
+            } else {
+                unbounded(peer, families);
             }
-        } else if (r.via === "security-group" || r.via === "self" || r.via === "prefix-list") {
-            c.ipv4 += 1;
-            c.ipv6 += 1;
-        } else if (isUndetermined(peer)) {
-            c.uncounted.push(peer);
+        } else if (peer.kind === "prefix-list") {
+            const list = model.prefixList(r);
+            const size = list?.maxEntries;
+            if (typeof size === "number") {
+                add(families, size);
+            } else {
+                add(families, 1);
+                const path = isUndetermined(peer.id) ? peer.id.path : r.origin.peerPath;
+                unbounded(isUndetermined(size) ? size : {
+                    undetermined: "unknown", path,
+                    reason: `the size of the prefix list at ${path} is not known in this stack (it counts as its max entries)`,
+                }, families);
+            }
+            if (isUndetermined(peer.id) && wholeList(peer.id.path)) {
+                unbounded(peer.id, families);
+            }
+        } else if (peer.kind === "security-group" && isUndetermined(peer.id) && wholeList(peer.id.path)) {
+            unbounded(peer.id, families);
+        } else {
+            add(families, 1);
         }
     }
     return c;
+}
+
+/** "12 inbound IPv4 rules" or "12 inbound IPv4 and 3 inbound IPv6 rules". */
+function countText(c: Count, families: readonly Family[], word: string): string {
+    return `${families.map((f) => `${c.rules[f]} ${word} ${f}`).join(" and ")} rules`;
 }
 
 export const sgRuleQuota = stackPolicy({
@@ -91,24 +105,23 @@ export const sgRuleQuota = stackPolicy({
     },
 }, ({ model, config, report }) => {
     const max = integer(config, "maxRules", 1, 1000);
-    const sizes = prefixListSizes(model);
     for (const [urn, group] of model.groups) {
         const label = resourceLabel(group.resource);
         for (const direction of ["ingress", "egress"] as Direction[]) {
-            const rules = model.rulesOf(urn).filter((r) => r.direction === direction);
-            const c = count(rules, sizes);
+            const c = count(model, model.rulesOf(urn).filter((r) => r.direction === direction));
             const word = direction === "ingress" ? "inbound" : "outbound";
-            for (const [family, n] of [["IPv4", c.ipv4], ["IPv6", c.ipv6]] as const) {
-                if (n > max) {
-                    report.violation(`${label} has ${n} ${word} ${family} rules as AWS counts them (each CIDR, group ` +
-                        `reference and prefix-list entry is one rule), more than the quota of ${max}. AWS rejects the ` +
-                        `rules beyond the quota at deploy time. Fix: ${FIX}`, urn);
-                }
+            for (const family of FAMILIES.filter((f) => c.rules[f] > max)) {
+                report.violation(`${label} has ${c.rules[family]} ${word} ${family} rules as AWS counts them (each CIDR, group ` +
+                    `reference and prefix-list entry is one rule), more than the quota of ${max}. AWS rejects the ` +
+                    `rules beyond the quota at deploy time. Fix: ${FIX}`, urn);
             }
-            if (c.ipv4 <= max && c.ipv6 <= max) {
-                for (const why of c.uncounted) {
-                    report.undetermined(why, `${label} has at least ${Math.max(c.ipv4, c.ipv6)} ${word} rules; this one ` +
-                        `cannot be counted against the quota of ${max}.`, urn);
+            // An uncounted part matters only in a family it could take past the quota (an invalid one always does).
+            for (const u of c.uncounted) {
+                const families = FAMILIES.filter((f) => c.rules[f] <= max && c.rules[f] + (u.extra[f] ?? 0) > max);
+                if (families.length > 0 || u.why.undetermined === "invalid") {
+                    const shown = families.length > 0 ? families : FAMILIES.filter((f) => f in u.extra);
+                    report.undetermined(u.why, `${label} has at least ${countText(c, shown, word)}; this part cannot be ` +
+                        `counted against the quota of ${max}.`, urn);
                 }
             }
         }

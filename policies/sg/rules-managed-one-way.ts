@@ -1,5 +1,5 @@
 import { Direction, ruleIdentity } from "../model/sg-rules";
-import { child, isUndetermined, root, str } from "../model/values";
+import { isUndetermined } from "../model/values";
 import { listText, resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
@@ -25,8 +25,8 @@ export const sgRulesManagedOneWay = stackPolicy({
             if (standalone.length === 0) {
                 continue;
             }
-            const id = str(child(root(group.resource.props), "id"));
-            const ownIds = new Set(typeof id === "string" ? [id] : []);
+            const id = model.knownId(group.resource);
+            const ownIds = new Set(id !== undefined ? [id] : []);
             const standaloneRules = new Set(standalone.flatMap((s) => s.ruleSet.rules).map((r) => ruleIdentity(r, ownIds))
                 .filter((k) => k !== undefined));
             // After a deploy the group's outputs list every rule, standalone ones included: only

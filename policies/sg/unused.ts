@@ -1,7 +1,6 @@
-import { StackModel, groupKey } from "../graph/stack";
+import { StackModel } from "../graph/stack";
 import { SgRule } from "../model/sg-rules";
-import { isUndetermined } from "../model/values";
-import { resourceLabel } from "../report";
+import { listText, resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
 const FIX = "Delete the group, or attach it where it is meant to be used; unused groups with open rules are a " +
@@ -9,9 +8,9 @@ const FIX = "Delete the group, or attach it where it is meant to be used; unused
 
 /**
  * The groups that something attaches or references: interfaces and attachments, rules of other
- * groups that name them (a group's reference to itself is no use), and property dependencies,
- * which catch references whose IDs are unknown at preview and resources the pack does not model
- * (a group's own rule resources do not count).
+ * groups that name them (a group's reference to itself is no use), the stack's outputs (another
+ * stack can attach an exported group), and property dependencies, which catch resources the pack
+ * does not model (a group's own rule resources do not count).
  */
 function usedGroups(model: StackModel): Set<string> {
     const used = new Set<string>();
@@ -36,12 +35,13 @@ function usedGroups(model: StackModel): Set<string> {
         ...model.standaloneRules.flatMap((s) => s.ruleSet.rules.map((r): [string | undefined, SgRule] => [ownerOf.get(s.resource.urn), r])),
     ];
     for (const [owner, r] of rules) {
-        if (!isUndetermined(r.peer) && r.peer.kind === "security-group" && !isUndetermined(r.peer.id)) {
-            const target = groupKey(model.refOf(r.peer.id));
-            if (target !== owner) {
-                used.add(target);
-            }
+        const peer = model.peerGroup(r);
+        if (peer?.kind === "stack" && peer.urn !== owner) {
+            used.add(peer.urn);
         }
+    }
+    for (const urn of model.exports.resources) {
+        used.add(urn);
     }
     for (const r of model.resources) {
         const owner = ownerOf.get(r.urn);
@@ -69,10 +69,18 @@ export const sgUnused = stackPolicy({
     configSchema: { properties: {} },
 }, ({ model, report }) => {
     const used = usedGroups(model);
+    const unknownExports = model.exports.unknown;
     for (const [urn, group] of model.groups) {
-        if (!group.isDefault && !used.has(urn)) {
-            report.violation(`${resourceLabel(group.resource)} is not attached to any resource in the stack and no rule ` +
-                `references it. Fix: ${FIX}`, urn);
+        if (group.isDefault || used.has(urn)) {
+            continue;
+        }
+        const what = `${resourceLabel(group.resource)} is not attached to any resource in the stack and no rule references it`;
+        if (unknownExports.length > 0) {
+            // An output not known yet may be this group's ID, for another stack to attach.
+            report.undetermined(unknownExports[0], `${what}, but the stack exports ${listText(unknownExports.map((u) => u.path))}, ` +
+                "which may be its ID for another stack to use; it is unused unless that is so.", urn);
+        } else {
+            report.violation(`${what}. Fix: ${FIX}`, urn);
         }
     }
 });

@@ -1,10 +1,8 @@
-import { FlowLog } from "@pulumi/aws/ec2/flowLog";
-import { T, typeToken } from "../model/types";
-import { child, root, str } from "../model/values";
+import { T } from "../model/types";
+import { isUndetermined } from "../model/values";
 import { resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
-const FLOW_LOG = typeToken(FlowLog);
 const FIX = "Add an aws.ec2.FlowLog with vpcId set to the VPC (trafficType ALL), delivering to CloudWatch Logs or S3.";
 
 export const vpcFlowLogsEnabled = stackPolicy({
@@ -20,12 +18,11 @@ export const vpcFlowLogsEnabled = stackPolicy({
     controls: { securityHub: ["EC2.6"] },
     configSchema: { properties: {} },
 }, ({ model, report }) => {
-    const flowLogs = model.resources.filter((r) => r.type === FLOW_LOG);
     for (const vpc of model.resources.filter((r) => r.type === T.vpc)) {
-        const id = str(child(root(vpc.props), "id"));
-        const logged = flowLogs.some((f) => (f.propertyDependencies["vpcId"] ?? []).includes(vpc.urn) ||
-            (typeof id === "string" && str(child(root(f.props), "vpcId")) === id));
-        if (!logged) {
+        const logged = model.hasFlowLog(vpc.urn);
+        if (isUndetermined(logged)) {
+            report.undetermined(logged, `${resourceLabel(vpc)} has no flow log unless that flow log is its.`, vpc.urn);
+        } else if (!logged) {
             report.violation(`${resourceLabel(vpc)} has no flow log. Without one, nobody can see which connections ` +
                 `were accepted or rejected, during an incident or when debugging a rule. Fix: ${FIX}`, vpc.urn);
         }

@@ -1,8 +1,9 @@
 import * as assert from "assert";
-import { GroupRef, StackModel } from "../../policies/graph/stack";
+import { GroupRef, StackModel, VpcRef } from "../../policies/graph/stack";
 import { ENI_SHAPES } from "../../policies/graph/eni-types";
 import { UNKNOWN } from "../util/run-policy";
-import { TestResource, urnOf } from "../util/run-stack-policy";
+import { TestResource, WireResource, runStackPolicyOn, urnOf } from "../util/run-stack-policy";
+import { sgRuleQuota } from "../../policies/sg/rule-quota";
 import { TYPES, stackModel } from "../util/stack-fixtures";
 
 /** A security group named `name`; with `id`, an update (the ID is known). */
@@ -18,8 +19,19 @@ interface InterfaceView {
     resource: string;
     role: string;
     path: string;
+    /** The groups identified, then "default of <VPC>" for each VPC default group the stack does not declare. */
     groups: string[];
     undetermined: string[];
+}
+
+/** A VPC as a short string: the stack VPC's name, "external:<id>", "via:<subnet ...>", "account-default" or "?<path>". */
+function vpcName(model: StackModel, v: VpcRef): string {
+    switch (v.kind) {
+        case "stack": return model.byUrn.get(v.urn)?.name ?? `?${v.urn}`;
+        case "external": return v.id !== undefined ? `external:${v.id}` : `via:${v.via}`;
+        case "account-default": return "account-default";
+        default: return `?${v.why.path}`;
+    }
 }
 
 /** Every network interface of the stack, compactly: resource name, role, path, groups, undetermined paths. */
@@ -28,7 +40,7 @@ function interfaces(model: StackModel): InterfaceView[] {
         resource: n.resource.name,
         role: n.shape.role,
         path: n.path,
-        groups: n.groups.map((g) => groupName(model, g)),
+        groups: [...n.groups.map((g) => groupName(model, g)), ...n.vpcDefaults.map((d) => `default of ${vpcName(model, d.vpc)}${d.id ? ` (${d.id})` : ""}`)],
         undetermined: n.undetermined.map((u) => `${u.undetermined}:${u.path}`),
     }));
 }
@@ -112,10 +124,14 @@ describe("graph/stack: network interfaces of ENI-bearing resources", () => {
             group("a"),
             { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: UNKNOWN }, propertyDependencies: { vpcSecurityGroupIds: ["a"] } },
         ], [iface("vm", "compute", "vpcSecurityGroupIds", ["a"], ["unknown:vpcSecurityGroupIds"])]],
-        ["dependencies on resources that are not groups are ignored", [
+        ["dependencies on resources that are not groups (nor VPCs) are ignored", [
+            { type: TYPES.subnet, name: "a", props: { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24" } },
+            { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: [UNKNOWN] }, propertyDependencies: { vpcSecurityGroupIds: ["a"] } },
+        ], [iface("vm", "compute", "vpcSecurityGroupIds", [], ["unknown:vpcSecurityGroupIds"])]],
+        ["a dependency on a VPC (and on no group) names its default group (vpc.defaultSecurityGroupId), counted", [
             { type: TYPES.vpc, name: "main", props: { cidrBlock: "10.0.0.0/16" } },
             { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: [UNKNOWN] }, propertyDependencies: { vpcSecurityGroupIds: ["main"] } },
-        ], [iface("vm", "compute", "vpcSecurityGroupIds", [], ["unknown:vpcSecurityGroupIds"])]],
+        ], [iface("vm", "compute", "vpcSecurityGroupIds", ["default of main"])]],
         ["duplicates are counted once (known IDs, stack and external)", [
             group("a", "sg-1"),
             { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: ["sg-1", "sg-0ext", "sg-1", "sg-0ext"] } },
@@ -127,8 +143,11 @@ describe("graph/stack: network interfaces of ENI-bearing resources", () => {
         ["a malformed list is undetermined as invalid", [
             { type: TYPES.instance, name: "vm", props: { vpcSecurityGroupIds: "sg-1" } },
         ], [iface("vm", "compute", "vpcSecurityGroupIds", [], ["invalid:vpcSecurityGroupIds"])]],
-        ["a resource without any group property has no interface", [
+        ["an instance without any group property gets its VPC's default group (no subnet: the account's default VPC)", [
             { type: TYPES.instance, name: "vm", props: { ami: "ami-1" } },
+        ], [iface("vm", "compute", "vpcSecurityGroupIds + securityGroups", ["default of account-default"])]],
+        ["a resource without any group property, to which AWS gives no default group, has no interface", [
+            { type: TYPES.lambda, name: "fn", props: { runtime: "nodejs20.x" } },
         ], []],
     ];
     for (const [name, resources, expected] of cases) {
@@ -308,5 +327,131 @@ describe("graph/stack: security groups and their rules", () => {
         const urn = urnOf(group("web"));
         assert.deepStrictEqual(model.interfacesWith(urn).map((n) => n.resource.name), ["alb", "vm"]);
         assert.deepStrictEqual([...model.rolesOf(urn)].sort(), ["compute", "load-balancer"]);
+    });
+});
+
+describe("graph/stack: two resources with one URN (a broken input) are both evaluated", () => {
+    const SG_URN = urnOf({ type: TYPES.sg, name: "web" });
+    const copy = (cidrCount: number, id: string): WireResource => ({
+        urn: SG_URN, type: TYPES.sg, name: "web",
+        props: { id, description: "d", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, description: "r", cidrBlocks: Array.from({ length: cidrCount }, (_, i) => `10.0.${i}.0/24`) }] },
+        propertyDependencies: {},
+    });
+
+    it("the model keeps each copy as a node of its own, and names the URN of each", () => {
+        const model = new StackModel([copy(1, "sg-1"), copy(2, "sg-2")].map((r) => ({ ...r, dependencies: [] })));
+        assert.deepStrictEqual([...model.groups.keys()].map((k) => [model.sourceUrn(k), model.groups.get(k)?.inline.rules.length]),
+            [[SG_URN, 1], [SG_URN, 2]]);
+    });
+
+    it("sg-rule-quota reports each copy that exceeds the quota, on the shared URN", () => {
+        const findings = runStackPolicyOn(sgRuleQuota, [copy(61, "sg-1"), copy(62, "sg-2")]);
+        assert.deepStrictEqual(findings.map((f) => [f.urn, f.message.split(". ")[0]]), [
+            [SG_URN, "aws.ec2.SecurityGroup 'web' has 61 inbound IPv4 rules as AWS counts them (each CIDR, group reference and prefix-list entry is one rule), more than the quota of 60"],
+            [SG_URN, "aws.ec2.SecurityGroup 'web' has 62 inbound IPv4 rules as AWS counts them (each CIDR, group reference and prefix-list entry is one rule), more than the quota of 60"],
+        ]);
+    });
+
+    it("a dependency on a duplicated URN names both copies: a link that needs one falls back to the known ID", () => {
+        const rule: WireResource = {
+            urn: urnOf({ type: TYPES.vpcIngress, name: "r" }), type: TYPES.vpcIngress, name: "r",
+            props: { securityGroupId: "sg-2", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "10.0.0.0/8" },
+            propertyDependencies: { securityGroupId: [SG_URN] },
+        };
+        const model = new StackModel([copy(1, "sg-1"), copy(1, "sg-2"), rule].map((r) => ({ ...r, dependencies: [] })));
+        const [first, second] = [...model.groups.keys()];
+        assert.deepStrictEqual([model.rulesOf(first).length, model.rulesOf(second).length], [1, 2]);
+        assert.notStrictEqual(first, second);
+    });
+});
+
+describe("graph/stack: which VPC a resource is in, and its default group", () => {
+    const vpc: TestResource = { type: TYPES.vpc, name: "main", props: { cidrBlock: "10.0.0.0/16" } };
+    const vpcOf = (resources: TestResource[], name: string) => {
+        const model = stackModel(resources);
+        const n = model.interfaces.find((x) => x.resource.name === name);
+        return n?.implicitDefault && { vpc: n.implicitDefault.vpc.kind === "stack" ? model.byUrn.get(n.implicitDefault.vpc.urn)?.name : n.implicitDefault.vpc, group: n.implicitDefault.group && model.byUrn.get(n.implicitDefault.group.urn)?.name };
+    };
+
+    it("an instance in a default subnet is in the account's default VPC: the stack's DefaultVpc, whose DefaultSecurityGroup has no vpcId", () => {
+        assert.deepStrictEqual(vpcOf([
+            { type: TYPES.defaultVpc, name: "default-vpc", props: {} },
+            { type: TYPES.defaultSubnet, name: "az-a", props: { availabilityZone: "us-east-1a" } },
+            { type: TYPES.defaultSg, name: "default", props: {} },
+            { type: TYPES.instance, name: "vm", props: { subnetId: UNKNOWN }, propertyDependencies: { subnetId: ["az-a"] } },
+        ], "vm"), { vpc: "default-vpc", group: "default" });
+    });
+
+    it("a subnet from outside the stack: the VPC of that subnet, whose default group is not in the stack", () => {
+        assert.deepStrictEqual(vpcOf([{ type: TYPES.eni, name: "eni", props: { subnetId: "subnet-0ext" } }], "eni"),
+            { vpc: { kind: "external", via: "subnet subnet-0ext" }, group: undefined });
+    });
+
+    it("a subnet not known yet: the VPC cannot be told", () => {
+        assert.deepStrictEqual(vpcOf([vpc, { type: TYPES.eni, name: "eni", props: { subnetId: UNKNOWN }, propertyDependencies: { subnetId: [] } }], "eni"),
+            { vpc: { kind: "undetermined", why: { undetermined: "unknown", path: "subnetId", reason: "subnetId is not known until the resource is created" } }, group: undefined });
+    });
+
+    it("a subnet group of the stack with its VPC known only as an output (memorydb.SubnetGroup.vpcId, an update)", () => {
+        assert.deepStrictEqual(vpcOf([
+            { type: TYPES.vpc, name: "main", props: { id: "vpc-1", cidrBlock: "10.0.0.0/16" } },
+            { type: TYPES.defaultSg, name: "default", props: { id: "sg-def", vpcId: "vpc-1" } },
+            { type: TYPES.memorydbSubnetGroup, name: "subnets", props: { id: "mem-subnets", name: "mem-subnets", subnetIds: ["subnet-0ext"], vpcId: "vpc-1" } },
+            { type: TYPES.memorydb, name: "cache", props: { subnetGroupName: "mem-subnets" } },
+        ], "cache"), { vpc: "main", group: "default" });
+    });
+});
+
+describe("graph/stack: what the stack exports", () => {
+    const root = (outputs: Record<string, unknown>): TestResource => ({ type: TYPES.rootStack, name: "project-stack", props: outputs });
+
+    it("names the stack resources an output holds (by ID, name or URN) and the outputs not known yet", () => {
+        const model = stackModel([
+            root({ a: "sg-1", b: ["legacy-name"], c: { urn: urnOf(group("c")), id: UNKNOWN }, d: UNKNOWN, e: { f: [UNKNOWN] } }),
+            group("a", "sg-1"), group("b", undefined, { name: "legacy-name" }), group("c"), group("unexported", "sg-9"),
+        ]);
+        assert.deepStrictEqual([[...model.exports.resources].map((u) => model.byUrn.get(u)?.name), model.exports.unknown.map((u) => u.path)],
+            [["a", "b", "c"], ["d", "e.f[0]"]]);
+    });
+});
+
+describe("graph/stack: the peers of rules", () => {
+    it("links security-group and prefix-list peers by known ID and, at a first preview, by the dependencies of the input that holds them", () => {
+        const model = stackModel([
+            group("app", "sg-app"), group("other"),
+            { type: TYPES.prefixList, name: "office", props: { maxEntries: 10 } },
+            {
+                type: TYPES.sg, name: "db", props: {
+                    description: "d", ingress: [
+                        { protocol: "tcp", fromPort: 5432, toPort: 5432, securityGroups: ["sg-app", UNKNOWN], prefixListIds: [UNKNOWN] },
+                    ],
+                }, propertyDependencies: { ingress: ["app", "other", "office"] },
+            },
+        ]);
+        const rules = model.rulesOf(urnOf(group("db")));
+        assert.deepStrictEqual(rules.map((r) => [r.origin.peerPath, model.peerGroup(r) && groupName(model, model.peerGroup(r) as GroupRef),
+            model.prefixList(r)?.maxEntries]), [
+            ["ingress[0].prefixListIds[0]", undefined, 10],
+            ["ingress[0].securityGroups[0]", "app", undefined],
+            ["ingress[0].securityGroups[1]", "other", undefined],
+        ]);
+    });
+
+    it("leaves an unknown peer unlinked when the dependencies do not say which it is", () => {
+        const model = stackModel([
+            group("a"), group("b"),
+            { type: TYPES.sg, name: "db", props: { description: "d", ingress: [{ protocol: "tcp", fromPort: 1, toPort: 1, securityGroups: [UNKNOWN] }] }, propertyDependencies: { ingress: ["a", "b"] } },
+        ]);
+        assert.deepStrictEqual(model.rulesOf(urnOf(group("db"))).map((r) => model.peerGroup(r)), [undefined]);
+    });
+});
+
+describe("graph/stack: scale of hostile inputs", () => {
+    it("100,000 copies of one URN build in linear time (well under 10 s)", () => {
+        const copies = Array.from({ length: 100_000 }, () => ({ urn: "urn:x", name: "x", type: TYPES.sg, props: { description: "d" }, dependencies: [], propertyDependencies: {} }));
+        const start = Date.now();
+        const model = new StackModel(copies);
+        assert.strictEqual(model.groups.size, 100_000);
+        assert.ok(Date.now() - start < 10_000, `${Date.now() - start} ms`);
     });
 });

@@ -67,3 +67,31 @@ describe("nacl-rules-effective", () => {
         it(name, () => assert.deepStrictEqual(runStackPolicy(policy, resources, config), expected));
     }
 });
+
+describe("nacl-rules-effective: the quota counts entries whose direction or family is not known yet only when they could exceed it", () => {
+    const unknownEntries = (n: number): TestResource[] => Array.from({ length: n }, (_, i) => ({
+        type: ACL_RULE, name: `maybe-${i + 1}`, props: { networkAclId: UNKNOWN, ruleNumber: 300 + i, egress: UNKNOWN, protocol: "tcp", ruleAction: "allow", fromPort: 80, toPort: 80, cidrBlock: "10.0.0.0/8" },
+        propertyDependencies: { networkAclId: ["public"] },
+    }));
+    const twoV4 = acl([e(100, "allow", "tcp", 1, 1, "0.0.0.0/0"), e(110, "allow", "tcp", 2, 2, "0.0.0.0/0")]);
+    const quotaNote = (count: string): StackFinding => ({
+        level: "advisory", urn: URN,
+        message: `Cannot be verified at preview: egress is not known until the resource is created. Network ACL 'public' has ${count} ` +
+            "inbound IPv4 entries: those whose direction or address family is not known yet cannot be counted against the 2 allowed " +
+            "per direction and address family.",
+    });
+    const entryNote = (i: number): StackFinding => ({
+        level: "advisory", urn: URN,
+        message: `Cannot be verified at preview: egress is not known until the resource is created. Whether the entry (direction not known) NetworkAclRule 'maybe-${i}' (rule ${299 + i}) ` +
+            "of network ACL 'public' duplicates a rule number, can never match or shadows other entries is not checked until it is known.",
+    });
+
+    it("two inbound IPv4 entries and one of unknown direction, quota 2: a quota note with the range of counts", () => {
+        assert.deepStrictEqual(runStackPolicy(policy, [twoV4, ...unknownEntries(1)], { maxEntriesPerDirection: 2 }), [quotaNote("2 to 3"), entryNote(1)]);
+    });
+
+    it("one inbound IPv4 entry and one of unknown direction, quota 2: no quota note", () => {
+        const one = acl([e(100, "allow", "tcp", 1, 1, "0.0.0.0/0")]);
+        assert.deepStrictEqual(runStackPolicy(policy, [one, ...unknownEntries(1)], { maxEntriesPerDirection: 2 }), [entryNote(1)]);
+    });
+});

@@ -1,7 +1,8 @@
 /**
  * Runs the whole catalogue on a captured program as the engine would: every resource policy on
  * each resource's inputs, then every stack policy on all resources' outputs with their property
- * dependencies. Findings are "policy: level: resource: first sentence".
+ * dependencies (the root stack resource included: its outputs are the stack's exports). Findings are
+ * "policy: level: resource: first sentence".
  */
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { catalogue } from "../../policies";
@@ -22,7 +23,7 @@ export function analyseStack(stack: CapturedStack, config: Record<string, Record
             }
         }
         if ((p as StackValidationPolicy).validateStack) {
-            const wire = resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, props: r.outputs, propertyDependencies: r.propertyDependencies }));
+            const wire = stack.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, props: r.outputs, propertyDependencies: r.propertyDependencies }));
             const only = { ...p, validateResource: undefined } as unknown as StackValidationPolicy;
             for (const f of runStackPolicyOn(only, wire, config[p.name])) {
                 out.push(`${p.name}: ${f.level}: ${f.urn ? nameOf.get(f.urn) : "(stack)"}: ${f.message.split(". ")[0]}`);

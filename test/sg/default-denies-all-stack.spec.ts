@@ -84,3 +84,14 @@ describe("sg-default-denies-all (stack half)", () => {
         assert.match(findings[0][1], /^aws\.vpc\.SecurityGroupIngressRule 'r' adds a rule to the default security group/);
     });
 });
+
+describe("sg-default-denies-all (stack half): a rule whose group cannot be told yet", () => {
+    it("is a note, not a pass: it may be on a default group", () => {
+        const r: TestResource = { type: TYPES.vpcIngress, name: "r", props: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/8" } };
+        assert.deepStrictEqual(runStackPolicy(stackHalf, [r]), [{
+            level: "advisory", urn: urnOf(r),
+            message: "Cannot be verified at preview: securityGroupId is not known until the resource is created. aws.vpc.SecurityGroupIngressRule " +
+                "'r' adds a rule to a security group that cannot be told yet; it must not be a VPC's default group.",
+        }]);
+    });
+});

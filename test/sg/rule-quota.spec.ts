@@ -89,3 +89,57 @@ describe("sg-rule-quota", () => {
         ]);
     });
 });
+
+describe("sg-rule-quota: a note only when the unknown parts could exceed the quota, with right counts", () => {
+    const note = (g: TestResource, why: string, count: string, max = 60) => [{
+        level: "advisory", urn: urnOf(g),
+        message: `Cannot be verified at preview: ${why}. aws.ec2.SecurityGroup '${g.name}' has at least ${count}; this part cannot be ` +
+            `counted against the quota of ${max}.`,
+    }];
+
+    it("one CIDR not known yet is one rule: 59 known and 1 unknown stay within 60, no note", () => {
+        assert.deepStrictEqual(run([group("web", [rule({ cidrBlocks: [...cidrs(59), UNKNOWN] })])]), []);
+    });
+
+    it("one CIDR not known yet is counted: 60 known and 1 unknown make 61, a violation", () => {
+        const g = group("web", [rule({ cidrBlocks: [...cidrs(60), UNKNOWN] })]);
+        assert.deepStrictEqual(run([g]).map((f) => f[1]), [
+            "aws.ec2.SecurityGroup 'web' has 61 inbound IPv4 rules as AWS counts them (each CIDR, group reference and prefix-list entry is one rule), more than the quota of 60",
+        ]);
+    });
+
+    it("a whole CIDR list not known yet may hold any number: a note in its family, with the family's count", () => {
+        const g = group("web", [rule({ cidrBlocks: cidrs(10), ipv6CidrBlocks: UNKNOWN })]);
+        assert.deepStrictEqual(runStackPolicy(sgRuleQuota, [g]), note(g, "ingress[0].ipv6CidrBlocks is not known until the resource is created", "0 inbound IPv6 rules"));
+    });
+
+    it("a prefix list of unknown size counts in both families: both counts are named", () => {
+        const g = group("web", [rule({ cidrBlocks: cidrs(12), prefixListIds: ["pl-aws-managed"] })]);
+        assert.deepStrictEqual(runStackPolicy(sgRuleQuota, [g]), note(g,
+            "the size of the prefix list at ingress[0].prefixListIds[0] is not known in this stack (it counts as its max entries)",
+            "13 inbound IPv4 and 1 inbound IPv6 rules"));
+    });
+
+    it("a managed prefix list of the stack, linked by dependency at a first preview, counts its maxEntries: no note", () => {
+        const pl: TestResource = { type: PREFIX_LIST, name: "office", props: { maxEntries: 20, addressFamily: "IPv4" } };
+        const g: TestResource = { ...group("web", [rule({ cidrBlocks: cidrs(41) }), rule({ prefixListIds: [UNKNOWN] })]), propertyDependencies: { ingress: ["office"] } };
+        assert.deepStrictEqual(run([pl, g]).map((f) => f[1]), [
+            "aws.ec2.SecurityGroup 'web' has 61 inbound IPv4 rules as AWS counts them (each CIDR, group reference and prefix-list entry is one rule), more than the quota of 60",
+        ]);
+    });
+
+    it("a vpc rule's prefixListId linked by dependency to a prefix list whose maxEntries is not known yet: a note", () => {
+        const pl: TestResource = { type: PREFIX_LIST, name: "office", props: { maxEntries: UNKNOWN, addressFamily: "IPv4" } };
+        const g = group("web", []);
+        const r: TestResource = {
+            type: VPC_INGRESS, name: "from-office", props: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: UNKNOWN },
+            propertyDependencies: { securityGroupId: ["web"], prefixListId: ["office"] },
+        };
+        assert.deepStrictEqual(runStackPolicy(sgRuleQuota, [pl, g, r]), note(g, "maxEntries is not known until the resource is created", "1 inbound IPv4 and 1 inbound IPv6 rules"));
+    });
+
+    it("an invalid CIDR list is reported however few rules there are (AWS rejects it)", () => {
+        const g = group("web", [rule({ cidrBlocks: "10.0.0.0/8" })]);
+        assert.deepStrictEqual(run([g]).map((f) => [f[0], f[1]]), [["mandatory", "Cannot be evaluated: ingress[0].cidrBlocks should be a list, got '10.0.0.0/8'"]]);
+    });
+});

@@ -123,3 +123,47 @@ describe("sg-unused", () => {
         assert.deepStrictEqual(run([group("peers", "sg-1", { ingress: [tcp(8080, { securityGroups: ["sg-1"] })] })]), [unused("peers")]);
     });
 });
+
+describe("sg-unused: groups the stack exports (stack outputs of the root pulumi:pulumi:Stack resource)", () => {
+    const root = (outputs: Record<string, unknown>): TestResource => ({ type: TYPES.rootStack, name: "project-stack", props: outputs });
+
+    it("passes a group whose known ID the stack exports (an update): another stack attaches it", () => {
+        assert.deepStrictEqual(run([root({ sharedSg: "sg-1" }), group("shared", "sg-1"), group("spare", "sg-2")]), [unused("spare")]);
+    });
+
+    it("passes a group exported within a nested output (a list in an object)", () => {
+        assert.deepStrictEqual(run([root({ network: { groups: ["sg-9", "sg-1"] } }), group("shared", "sg-1")]), []);
+    });
+
+    it("passes a group exported whole (its outputs with its URN), at preview with its ID not known", () => {
+        const exported = { urn: urnOf(group("shared")), id: UNKNOWN, arn: UNKNOWN, description: "d" };
+        assert.deepStrictEqual(run([root({ sg: exported }), group("shared"), group("spare")]), [unused("spare")]);
+    });
+
+    it("notes an otherwise unused group when an exported value is not known yet at preview: it may be the group's ID", () => {
+        const findings = runStackPolicy(sgUnused, [root({ sharedSg: UNKNOWN, vpcId: UNKNOWN, name: "fixed" }), group("shared")]);
+        assert.deepStrictEqual(findings, [{
+            level: "advisory", urn: urnOf(group("shared")),
+            message: "Cannot be verified at preview: the stack output sharedSg is not known until the resources it comes from are " +
+                "created. aws.ec2.SecurityGroup 'shared' is not attached to any resource in the stack and no rule references it, " +
+                "but the stack exports sharedSg and vpcId, which may be its ID for another stack to use; it is unused unless that is so.",
+        }]);
+    });
+
+    it("an exported ID of another group, or of no group, leaves an unused group flagged", () => {
+        assert.deepStrictEqual(run([root({ other: "sg-0outside", count: 3 }), group("spare", "sg-2")]), [unused("spare")]);
+    });
+
+    it("the root resource's own outputs are read, not those of a resource of another type", () => {
+        assert.deepStrictEqual(run([{ type: TYPES.other, name: "bucket", props: { tags: { sg: "sg-1" } } }, group("shared", "sg-1")]), [unused("shared")]);
+    });
+});
+
+describe("sg-unused: references by rules, both ways", () => {
+    it("passes a group that two unknown references of one inline list name, by dependency", () => {
+        assert.deepStrictEqual(run([
+            group("a"), group("b"),
+            { ...group("db"), props: { description: "d", ingress: [tcp(5432, { securityGroups: [UNKNOWN, UNKNOWN] })] }, propertyDependencies: { ingress: ["a", "b"] } },
+        ]), [unused("db")]);
+    });
+});

@@ -136,3 +136,27 @@ describe("sg-world-ingress-only-on-load-balancers", () => {
         ]), [flagged("IPv4 address (ingress[0].cidrBlocks[0])", "aws.ec2.Instance 'vm'")]);
     });
 });
+
+describe("sg-world-ingress-only-on-load-balancers: groups however they are attached", () => {
+    it("flags a world-open group attached to an instance only by NetworkInterfaceSecurityGroupAttachment (its primary interface)", () => {
+        const vm: TestResource = { type: TYPES.instance, name: "vm", props: { ami: "ami-1" } };
+        const attach: TestResource = {
+            type: TYPES.eniAttachment, name: "attach", props: { networkInterfaceId: UNKNOWN, securityGroupId: UNKNOWN },
+            propertyDependencies: { networkInterfaceId: ["vm"], securityGroupId: ["web"] },
+        };
+        assert.deepStrictEqual(run([worldWeb, vm, attach]), [flagged("IPv4 address (ingress[0].cidrBlocks[0])", "aws.ec2.Instance 'vm'")]);
+    });
+
+    it("flags the VPC's DefaultSecurityGroup open to the world when an instance that declares no group gets it", () => {
+        const resources: TestResource[] = [
+            { type: TYPES.vpc, name: "main", props: { id: "vpc-1", cidrBlock: "10.0.0.0/16" } },
+            { type: TYPES.subnet, name: "a", props: { id: "subnet-1", vpcId: "vpc-1" } },
+            { type: TYPES.defaultSg, name: "default", props: { vpcId: "vpc-1", ingress: [tcp(22, { ipv6CidrBlocks: ["::/0"] })] } },
+            { type: TYPES.instance, name: "vm", props: { ami: "ami-1", subnetId: "subnet-1" } },
+            { type: TYPES.instance, name: "elsewhere", props: { ami: "ami-1", subnetId: "subnet-0other" } },
+        ];
+        assert.deepStrictEqual(run(resources), [["advisory",
+            "aws.ec2.DefaultSecurityGroup 'default' admits every IPv6 address (ingress[0].ipv6CidrBlocks[0]) and is attached to compute: aws.ec2.Instance 'vm'",
+            urnOf(resources[2])]]);
+    });
+});

@@ -26,5 +26,13 @@ export const TYPE = {
     vpc: "aws:ec2/vpc:Vpc",
     flowLog: "aws:ec2/flowLog:FlowLog",
     elasticacheReplicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
+    rdsSubnetGroup: "aws:rds/subnetGroup:SubnetGroup",
+    rdsClusterInstance: "aws:rds/clusterInstance:ClusterInstance",
+    redshift: "aws:redshift/cluster:Cluster",
+    memorydb: "aws:memorydb/cluster:Cluster",
+    memorydbSubnetGroup: "aws:memorydb/subnetGroup:SubnetGroup",
+    defaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
+    defaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
+    rootStack: "pulumi:pulumi:Stack",
     other: "aws:s3/bucket:Bucket",
 } as const;

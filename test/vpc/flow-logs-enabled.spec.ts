@@ -45,3 +45,19 @@ describe("vpc-flow-logs-enabled", () => {
         it(name, () => assert.deepStrictEqual(run(resources), expected));
     }
 });
+
+describe("vpc-flow-logs-enabled: a flow log whose VPC is not known yet", () => {
+    it("notes the VPCs it may log instead of flagging them, and still passes the VPC a linked flow log logs", () => {
+        const orphan: TestResource = { type: TYPES.flowLog, name: "elsewhere", props: { vpcId: UNKNOWN, trafficType: "ALL" } };
+        assert.deepStrictEqual(runStackPolicy(vpcFlowLogsEnabled, [vpc("main"), vpc("other"), logFor("main-logs", "main"), orphan]), [{
+            level: "advisory", urn: urnOf(vpc("other")),
+            message: "Cannot be verified at preview: vpcId is not known until the resource is created (flow log 'elsewhere'). " +
+                "aws.ec2.Vpc 'other' has no flow log unless that flow log is its.",
+        }]);
+    });
+
+    it("a flow log of a subnet or an interface (no vpcId) logs no VPC", () => {
+        const subnetLog: TestResource = { type: TYPES.flowLog, name: "subnet-logs", props: { subnetId: "subnet-1", trafficType: "ALL" } };
+        assert.deepStrictEqual(run([vpc("main"), subnetLog]), [missing("main")]);
+    });
+});

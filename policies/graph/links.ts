@@ -1,0 +1,216 @@
+/**
+ * The one way a property that names another resource by ID is linked to it. A first preview knows
+ * no IDs of new resources, so a link follows the property dependencies (URNs) when they name
+ * exactly the candidates the value needs; an update knows the IDs, so a link follows the value.
+ * Both give the same answer for the same stack. An ID that matches nothing in the stack is a
+ * resource from outside it: kept by ID, never guessed at.
+ */
+import type { StackResource } from "./stack";
+import { Field, Maybe, Undetermined, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
+
+/** A resource a property names: one of the stack's, or one from outside it (known by ID only). */
+export type Ref = { readonly kind: "stack"; readonly urn: string } | { readonly kind: "external"; readonly id: string };
+
+/** `list` with `item` appended in place (a new list when there is none): linear for many items. */
+export function push<T>(list: T[] | undefined, item: T): T[] {
+    const out = list ?? [];
+    out.push(item);
+    return out;
+}
+
+export function refKey(r: Ref): string {
+    return r.kind === "stack" ? r.urn : `external:${r.id}`;
+}
+
+/**
+ * The resources of one kind that a property may name: their URNs and known IDs (or names), and
+ * stand-ins: a resource whose ID attribute names a target (a VPC's defaultSecurityGroupId names
+ * its default group). A stand-in maps to the target when the stack declares it.
+ */
+export class Targets {
+    readonly urns = new Set<string>();
+    private readonly byId = new Map<string, string>();
+    private readonly standIns = new Map<string, string | undefined>();
+    private readonly standInById = new Map<string, string>();
+
+    /** Adds a target with the known values of its ID attributes; the first target with an ID keeps it. */
+    add(r: StackResource, keys: readonly string[]): this {
+        this.urns.add(r.urn);
+        for (const key of keys) {
+            const id = knownString(r, key);
+            if (id !== undefined && !this.byId.has(id)) {
+                this.byId.set(id, r.urn);
+            }
+        }
+        return this;
+    }
+
+    /** Adds a stand-in: `r.key` (when known) names the target `target` (undefined: not in the stack). */
+    addStandIn(r: StackResource, key: string, target: string | undefined): this {
+        this.standIns.set(r.urn, target);
+        const id = knownString(r, key);
+        if (id !== undefined && !this.standInById.has(id)) {
+            this.standInById.set(id, r.urn);
+        }
+        return this;
+    }
+
+    /** The stack's target with this known ID, or the stand-in whose attribute has it. */
+    byValue(id: string): Link {
+        const urn = this.byId.get(id);
+        if (urn !== undefined) {
+            return { ref: { kind: "stack", urn } };
+        }
+        const standIn = this.standInById.get(id);
+        const target = standIn === undefined ? undefined : this.standIns.get(standIn);
+        if (target !== undefined) {
+            return { ref: { kind: "stack", urn: target } };
+        }
+        return { ref: { kind: "external", id }, ...(standIn !== undefined ? { standIn } : {}) };
+    }
+
+    /** The targets and stand-ins among the URNs a property depends on. */
+    among(deps: readonly string[]): { targets: string[]; standIns: string[] } {
+        const unique = [...new Set(deps)];
+        return { targets: unique.filter((u) => this.urns.has(u)), standIns: unique.filter((u) => this.standIns.has(u)) };
+    }
+
+    /** The stand-in's target in the stack (undefined when it has none). */
+    targetOf(standIn: string): string | undefined {
+        return this.standIns.get(standIn);
+    }
+}
+
+/** Where a link leads: a resource, and the stand-in it was named through when that resource is not in the stack. */
+export interface Link {
+    readonly ref?: Ref;
+    /** The stand-in (a VPC) whose attribute names the target, when the stack does not declare the target. */
+    readonly standIn?: string;
+    /** Why the link cannot be made yet (unknown) or at all (invalid). */
+    readonly undetermined?: Undetermined;
+}
+
+function knownString(r: StackResource, key: string): string | undefined {
+    const v = str(child(root(r.props), key));
+    return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** The property dependencies of `r` under a top-level input key. */
+export function depsOf(r: StackResource, key: string): readonly string[] {
+    return r.propertyDependencies[key] ?? [];
+}
+
+/**
+ * One reference, `r.key` (or `field`, a value under the top-level input `key`): by the property
+ * dependencies when they name exactly one target, or, naming none, exactly one stand-in; else by
+ * the known value. Undefined when the property is absent and depends on nothing.
+ */
+export function linkOne(r: StackResource, key: string, targets: Targets, field: Field = child(root(r.props), key)): Link | undefined {
+    const deps = targets.among(depsOf(r, key));
+    if (deps.targets.length === 1) {
+        return { ref: { kind: "stack", urn: deps.targets[0] } };
+    }
+    const value = str(field);
+    if (typeof value === "string" && value !== "") {
+        return targets.byValue(value);
+    }
+    if (deps.targets.length === 0 && deps.standIns.length === 1) {
+        const target = targets.targetOf(deps.standIns[0]);
+        return target !== undefined ? { ref: { kind: "stack", urn: target } }
+            : { standIn: deps.standIns[0], undetermined: undeterminedOf(value, field.path) };
+    }
+    if (value === undefined && field.state === "absent" && deps.targets.length === 0) {
+        return undefined;
+    }
+    return { undetermined: undeterminedOf(value, field.path) };
+}
+
+function undeterminedOf(value: Maybe<string | undefined>, path: string): Undetermined {
+    return isUndetermined(value) ? value : unknownAt(path);
+}
+
+/** The resources a list of IDs names. */
+export interface ListLink {
+    /** Distinct resources, in the order the list names them (known IDs first, then by dependency). */
+    readonly refs: Ref[];
+    /** Stand-ins named (by ID or by dependency) whose target the stack does not declare. */
+    readonly standIns: { readonly urn: string; readonly id?: string }[];
+    /**
+     * Resources the property depends on that may be in the list, when the dependencies cannot say
+     * which item (or which of several lists) names them: linked, but not counted here.
+     */
+    readonly possible: Ref[];
+    /** How many more distinct resources the list may name: unknown items not linked (Infinity for a whole unknown list). */
+    readonly unresolved: number;
+    /** Why: the unknown parts (or an invalid value). */
+    readonly undetermined: Undetermined[];
+    /** The list holds at least one item (an unknown whole list may hold none). */
+    readonly hasItems: boolean;
+}
+
+/**
+ * The resources named by the lists of IDs at `fields` (items known or unknown, or a whole list
+ * unknown), whose property dependencies are recorded under `depKeys`. Known IDs link by value;
+ * unknown ones through the dependencies, when these can be attributed to these lists
+ * (`attributable`); else they stay unresolved, with the dependencies as possible resources.
+ */
+export function linkList(r: StackResource, fields: readonly Field[], depKeys: readonly string[], targets: Targets, attributable: boolean): ListLink {
+    const refs = new Map<string, Ref>();
+    const standIns = new Map<string, { urn: string; id?: string }>();
+    const undetermined: Undetermined[] = [];
+    let unresolved = 0;
+    let hasItems = false;
+    for (const field of fields) {
+        const items = elements(field);
+        if (isUndetermined(items)) {
+            if (items.undetermined === "invalid") {
+                undetermined.push(items);
+            } else {
+                unresolved = Infinity;
+            }
+            continue;
+        }
+        hasItems ||= items.length > 0;
+        for (const item of items) {
+            const id = str(item);
+            if (typeof id === "string" && id !== "") {
+                const link = targets.byValue(id);
+                if (link.standIn !== undefined) {
+                    standIns.set(link.standIn, { urn: link.standIn, id });
+                } else if (link.ref) {
+                    refs.set(refKey(link.ref), link.ref);
+                }
+            } else if (isUndetermined(id) && id.undetermined === "invalid") {
+                undetermined.push(id);
+            } else {
+                unresolved++;
+            }
+        }
+    }
+    const possible: Ref[] = [];
+    if (unresolved > 0) {
+        const deps = targets.among(depKeys.flatMap((k) => depsOf(r, k)));
+        const fromDeps = deps.targets.filter((u) => !refs.has(u));
+        const viaStandIns = deps.standIns.filter((u) => !standIns.has(u));
+        const where = fields.find((f) => f.state !== "absent")?.path ?? depKeys[0];
+        const all = [...fromDeps.map((urn) => ({ urn })), ...viaStandIns.map((s) => ({ standIn: s }))];
+        if (attributable) {
+            for (const dep of all.slice(0, unresolved)) {
+                const target = "urn" in dep ? dep.urn : targets.targetOf(dep.standIn);
+                if (target !== undefined) {
+                    refs.set(target, { kind: "stack", urn: target });
+                } else if ("standIn" in dep) {
+                    standIns.set(dep.standIn, { urn: dep.standIn });
+                }
+            }
+            unresolved -= Math.min(unresolved, all.length);
+            hasItems ||= all.length > 0;
+        } else {
+            possible.push(...fromDeps.map((urn): Ref => ({ kind: "stack", urn })));
+        }
+        if (unresolved > 0 || !attributable) {
+            undetermined.push(unknownAt(where));
+        }
+    }
+    return { refs: [...refs.values()], standIns: [...standIns.values()], possible, unresolved, undetermined, hasItems };
+}

@@ -1,0 +1,248 @@
+/**
+ * Every property that names another resource by ID links both ways: the same stack written as an
+ * update (every ID known, no property dependencies) and as a first preview (every ID unknown, the
+ * property dependencies only) gives the same findings from the policy that depends on the link,
+ * and those findings are the expected ones.
+ */
+import * as assert from "assert";
+import { dbIngressOnlyViaSecurityGroups } from "../../policies/db/ingress-only-via-security-groups";
+import { eniSecurityGroupLimit } from "../../policies/eni/security-group-limit";
+import { naclRulesEffective } from "../../policies/nacl/rules-effective";
+import { sgDefaultDeniesAll } from "../../policies/sg/default-denies-all";
+import { sgRuleQuota } from "../../policies/sg/rule-quota";
+import { sgRulesManagedOneWay } from "../../policies/sg/rules-managed-one-way";
+import { sgUnused } from "../../policies/sg/unused";
+import { sgWorldIngressOnlyOnLoadBalancers } from "../../policies/sg/world-ingress-only-on-load-balancers";
+import { vpcFlowLogsEnabled } from "../../policies/vpc/flow-logs-enabled";
+import { UNKNOWN } from "../util/run-policy";
+import { TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+import { TYPES, headsOfStack, stackModel } from "../util/stack-fixtures";
+
+type Mode = "update" | "preview";
+
+/** A reference to another resource's ID (or another of its ID attributes) in a property. */
+interface RefMark { readonly ref: string; readonly attr: string }
+const id = (name: string, attr = "id"): RefMark => ({ ref: name, attr });
+const isRef = (v: unknown): v is RefMark => typeof v === "object" && v !== null && "ref" in v && "attr" in v;
+
+/** A resource whose props may hold references. `computed` are outputs AWS sets, known only after an update. */
+interface Spec { type: string; name: string; props: Record<string, unknown>; computed?: Record<string, string> }
+const r = (type: string, name: string, props: Record<string, unknown> = {}, computed?: Record<string, string>): Spec =>
+    ({ type, name, props, computed });
+
+/**
+ * The stack in one mode. Update: references are the IDs ("<name>.<attr>"), each referenced resource
+ * has them, and no property depends on anything. Preview: references are unknown, and each input
+ * that holds one depends on the resource it names; computed outputs are unknown.
+ */
+function build(specs: Spec[], mode: Mode): TestResource[] {
+    const attrs = new Map<string, Set<string>>();
+    const write = (v: unknown, deps: Set<string>): unknown => {
+        if (isRef(v)) {
+            deps.add(v.ref);
+            attrs.set(v.ref, (attrs.get(v.ref) ?? new Set()).add(v.attr));
+            return mode === "update" ? `${v.ref}.${v.attr}` : UNKNOWN;
+        }
+        if (Array.isArray(v)) {
+            return v.map((x) => write(x, deps));
+        }
+        if (typeof v === "object" && v !== null) {
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, write(x, deps)]));
+        }
+        return v;
+    };
+    const built = specs.map((s) => {
+        const propertyDependencies: Record<string, string[]> = {};
+        const props: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(s.props)) {
+            const deps = new Set<string>();
+            props[k] = write(v, deps);
+            propertyDependencies[k] = mode === "preview" ? [...deps] : [];
+        }
+        return { type: s.type, name: s.name, props, propertyDependencies };
+    });
+    return built.map((b, i) => {
+        const computed = { ...Object.fromEntries([...(attrs.get(b.name) ?? [])].map((a) => [a, `${b.name}.${a}`])), ...specs[i].computed };
+        const outputs = Object.fromEntries(Object.entries(computed).filter(([k]) => k !== "id" || mode === "update")
+            .map(([k, v]) => [k, mode === "update" ? v : UNKNOWN]));
+        return { ...b, props: { ...outputs, ...b.props } };
+    });
+}
+
+const sg = (name: string, extra: Record<string, unknown> = {}) => r(TYPES.sg, name, { description: name, ...extra });
+const tcp = (port: number, peers: Record<string, unknown>) => ({ protocol: "tcp", fromPort: port, toPort: port, description: "d", ...peers });
+const vpc = r(TYPES.vpc, "main", { cidrBlock: "10.0.0.0/16" });
+const subnet = r(TYPES.subnet, "a", { vpcId: id("main"), cidrBlock: "10.0.1.0/24" });
+const world = { ingress: [tcp(22, { cidrBlocks: ["0.0.0.0/0"] })] };
+
+type Head = [string, string, string | undefined];
+const on = (type: string, name: string) => urnOf({ type, name });
+const unused = (name: string): Head =>
+    ["advisory", `aws.ec2.SecurityGroup '${name}' is not attached to any resource in the stack and no rule references it`, on(TYPES.sg, name)];
+const tooMany = (type: string, name: string, label: string, path: string, groups: string): Head =>
+    ["mandatory", `${label} '${name}' puts 2 security groups on one network interface (${path}): ${groups}`, on(type, name)];
+const oneWay = (dir: string, paths: string, rule: string): Head =>
+    ["mandatory", `aws.ec2.SecurityGroup 'web' declares ${dir} rules inline (${paths}) and also has standalone ${dir} rules: ${rule}`, on(TYPES.sg, "web")];
+const dbTrusts = (type: string, name: string, label: string, group: string): Head =>
+    ["mandatory", `${label} '${name}' trusts an address range: on its ${group}, ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.9.0.0/16`, on(type, name)];
+const quota = (): Head => ["mandatory", "aws.ec2.SecurityGroup 'web' has 61 inbound IPv4 rules as AWS counts them (each CIDR, group reference and prefix-list entry is one rule), more than the quota of 60", on(TYPES.sg, "web")];
+const pl = r(TYPES.prefixList, "office", { addressFamily: "IPv4", maxEntries: 60, name: "office" });
+const onePlus = { cidrBlocks: ["10.0.0.0/8"] };
+const pgDb = sg("db", { ingress: [tcp(5432, { cidrBlocks: ["10.9.0.0/16"] })] });
+const twoGroups = (a = "'a'", b = "'b'") => `${a} and ${b}`;
+const max1 = { maxSecurityGroups: 1 };
+
+interface Row {
+    link: string;
+    policy: unknown;
+    stack: Spec[];
+    expected: Head[];
+    config?: Record<string, unknown>;
+}
+
+const rows: Row[] = [
+    // Security-group IDs: the group a standalone rule belongs to.
+    ...([["ec2.SecurityGroupRule.securityGroupId", TYPES.sgRule, { type: "ingress", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.0.0.0/8"] }, "ingress"],
+        ["vpc.SecurityGroupIngressRule.securityGroupId", TYPES.vpcIngress, { ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "10.0.0.0/8" }, "ingress"],
+        ["vpc.SecurityGroupEgressRule.securityGroupId", TYPES.vpcEgress, { ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "10.0.0.0/8" }, "egress"],
+    ] as const).map(([link, type, props, dir]): Row => ({
+        link, policy: sgRulesManagedOneWay,
+        stack: [sg("web", { [dir]: [tcp(443, { cidrBlocks: ["10.1.0.0/16"] })] }), r(type, "extra", { securityGroupId: id("web"), ...props })],
+        expected: [oneWay(dir, `${dir}[0]`, `${type === TYPES.sgRule ? "aws.ec2.SecurityGroupRule" : `aws.vpc.${type.split(":")[2]}`} 'extra'`)],
+    })),
+    // Security-group IDs: peers of rules.
+    ...([["ec2.SecurityGroupRule.sourceSecurityGroupId", r(TYPES.sgRule, "from-app", { type: "ingress", securityGroupId: id("db"), sourceSecurityGroupId: id("app"), protocol: "tcp", fromPort: 5432, toPort: 5432 })],
+        ["vpc.SecurityGroupIngressRule.referencedSecurityGroupId", r(TYPES.vpcIngress, "from-app", { securityGroupId: id("db"), referencedSecurityGroupId: id("app"), ipProtocol: "tcp", fromPort: 5432, toPort: 5432 })],
+        ["vpc.SecurityGroupEgressRule.referencedSecurityGroupId", r(TYPES.vpcEgress, "to-app", { securityGroupId: id("db"), referencedSecurityGroupId: id("app"), ipProtocol: "tcp", fromPort: 5432, toPort: 5432 })],
+    ] as const).map(([link, rule]): Row => ({ link, policy: sgUnused, stack: [sg("app"), sg("db"), rule], expected: [unused("db")] })),
+    ...(["ingress", "egress"] as const).map((dir): Row => ({
+        link: `inline ${dir}[].securityGroups`, policy: sgUnused,
+        stack: [sg("app"), sg("db", { [dir]: [tcp(5432, { securityGroups: [id("app")] })] })], expected: [unused("db")],
+    })),
+    // Security-group IDs: the groups of network interfaces.
+    ...([["ec2.Instance.vpcSecurityGroupIds", TYPES.instance, "aws.ec2.Instance", { vpcSecurityGroupIds: [id("a"), id("b")] }, "vpcSecurityGroupIds"],
+        ["ec2.Instance.securityGroups (group names)", TYPES.instance, "aws.ec2.Instance", { securityGroups: [id("a", "name"), id("b", "name")] }, "securityGroups"],
+        ["ec2.LaunchTemplate.vpcSecurityGroupIds", TYPES.launchTemplate, "aws.ec2.LaunchTemplate", { vpcSecurityGroupIds: [id("a"), id("b")] }, "vpcSecurityGroupIds"],
+        ["ec2.LaunchTemplate.networkInterfaces[].securityGroups", TYPES.launchTemplate, "aws.ec2.LaunchTemplate", { networkInterfaces: [{ securityGroups: [id("a"), id("b")] }] }, "networkInterfaces[0].securityGroups"],
+        ["ec2.NetworkInterface.securityGroups", TYPES.eni, "aws.ec2.NetworkInterface", { subnetId: "subnet-1", securityGroups: [id("a"), id("b")] }, "securityGroups"],
+        ["lambda.Function.vpcConfig.securityGroupIds", TYPES.lambda, "aws.lambda.Function", { vpcConfig: { subnetIds: ["subnet-1"], securityGroupIds: [id("a"), id("b")] } }, "vpcConfig.securityGroupIds"],
+        ["ecs.Service.networkConfiguration.securityGroups", TYPES.ecsService, "aws.ecs.Service", { networkConfiguration: { subnets: ["subnet-1"], securityGroups: [id("a"), id("b")] } }, "networkConfiguration.securityGroups"],
+        ["lb.LoadBalancer.securityGroups", TYPES.lb, "aws.lb.LoadBalancer", { securityGroups: [id("a"), id("b")] }, "securityGroups"],
+        ["msk.Cluster.brokerNodeGroupInfo.securityGroups", TYPES.msk, "aws.msk.Cluster", { brokerNodeGroupInfo: { clientSubnets: ["subnet-1"], securityGroups: [id("a"), id("b")] } }, "brokerNodeGroupInfo.securityGroups"],
+    ] as const).map(([link, type, label, props, path]): Row => ({
+        link, policy: eniSecurityGroupLimit, config: max1,
+        stack: [sg("a"), sg("b"), r(type, "x", props)], expected: [tooMany(type, "x", label, path, twoGroups())],
+    })),
+    ...([["rds.Instance.vpcSecurityGroupIds", TYPES.rdsInstance, "aws.rds.Instance", { vpcSecurityGroupIds: [id("db")] }],
+        ["elasticache.ReplicationGroup.securityGroupIds", TYPES.elasticacheReplicationGroup, "aws.elasticache.ReplicationGroup", { securityGroupIds: [id("db")] }],
+        ["opensearch.Domain.vpcOptions.securityGroupIds", TYPES.opensearch, "aws.opensearch.Domain", { vpcOptions: { subnetIds: ["subnet-1"], securityGroupIds: [id("db")] } }],
+    ] as const).map(([link, type, label, props]): Row => ({
+        link, policy: dbIngressOnlyViaSecurityGroups, stack: [pgDb, r(type, "x", props)], expected: [dbTrusts(type, "x", label, "security group 'db'")],
+    })),
+    // Attachments: the group, and the interface (a network interface, or an instance's primary one).
+    {
+        link: "NetworkInterfaceSecurityGroupAttachment.securityGroupId and networkInterfaceId (NetworkInterface)", policy: eniSecurityGroupLimit, config: max1,
+        stack: [sg("a"), sg("b"), r(TYPES.eni, "x", { subnetId: "subnet-1", securityGroups: [id("a")] }),
+            r(TYPES.eniAttachment, "attach", { networkInterfaceId: id("x"), securityGroupId: id("b") })],
+        expected: [tooMany(TYPES.eni, "x", "aws.ec2.NetworkInterface", "securityGroups", twoGroups())],
+    },
+    {
+        link: "NetworkInterfaceSecurityGroupAttachment.networkInterfaceId (an instance's primaryNetworkInterfaceId)", policy: eniSecurityGroupLimit, config: max1,
+        stack: [sg("a"), sg("b"), r(TYPES.instance, "x", { vpcSecurityGroupIds: [id("a")] }),
+            r(TYPES.eniAttachment, "attach", { networkInterfaceId: id("x", "primaryNetworkInterfaceId"), securityGroupId: id("b") })],
+        expected: [tooMany(TYPES.instance, "x", "aws.ec2.Instance", "vpcSecurityGroupIds", twoGroups())],
+    },
+    // Prefix-list IDs: a managed prefix list counts its max entries.
+    ...([["vpc.SecurityGroupIngressRule.prefixListId", r(TYPES.vpcIngress, "pl", { securityGroupId: id("web"), ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: id("office") })],
+        ["ec2.SecurityGroupRule.prefixListIds", r(TYPES.sgRule, "pl", { type: "ingress", securityGroupId: id("web"), protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: [id("office")] })],
+    ] as const).map(([link, rule]): Row => ({
+        link, policy: sgRuleQuota, stack: [pl, sg("web", { ingress: [tcp(443, onePlus)] }), rule], expected: [quota()],
+    })),
+    {
+        link: "inline ingress[].prefixListIds", policy: sgRuleQuota,
+        stack: [pl, sg("web", { ingress: [tcp(443, onePlus), tcp(443, { prefixListIds: [id("office")] })] })], expected: [quota()],
+    },
+    // Network ACL IDs.
+    {
+        link: "ec2.NetworkAclRule.networkAclId", policy: naclRulesEffective,
+        stack: [r(TYPES.nacl, "acl", { vpcId: "vpc-1", ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }] }),
+            r(TYPES.naclRule, "dup", { networkAclId: id("acl"), ruleNumber: 100, protocol: "tcp", ruleAction: "allow", fromPort: 80, toPort: 80, cidrBlock: "10.0.0.0/8" })],
+        expected: [["advisory", "Network ACL 'acl' has 2 inbound entries with rule number 100: ingress[0] and NetworkAclRule 'dup'", on(TYPES.nacl, "acl")]],
+    },
+    {
+        link: "ec2.NetworkAclRule.networkAclId = vpc.defaultNetworkAclId, and DefaultNetworkAcl.defaultNetworkAclId", policy: naclRulesEffective,
+        stack: [vpc, r(TYPES.defaultNacl, "default", { defaultNetworkAclId: id("main", "defaultNetworkAclId"), ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }] }),
+            r(TYPES.naclRule, "dup", { networkAclId: id("main", "defaultNetworkAclId"), ruleNumber: 100, protocol: "tcp", ruleAction: "allow", fromPort: 80, toPort: 80, cidrBlock: "10.0.0.0/8" })],
+        expected: [["advisory", "Default network ACL 'default' has 2 inbound entries with rule number 100: ingress[0] and NetworkAclRule 'dup'", on(TYPES.defaultNacl, "default")]],
+    },
+    {
+        link: "ec2.NetworkAclRule.networkAclId = vpc.defaultNetworkAclId, no DefaultNetworkAcl in the stack", policy: naclRulesEffective,
+        stack: [vpc, r(TYPES.naclRule, "extra", { networkAclId: id("main", "defaultNetworkAclId"), ruleNumber: 100, protocol: "tcp", ruleAction: "allow", fromPort: 80, toPort: 80, cidrBlock: "10.0.0.0/8" })],
+        expected: [["advisory", "NetworkAclRule 'extra' adds an entry to the default network ACL of VPC 'main', which is not in this stack (declare it as an aws.ec2.DefaultNetworkAcl): its rule number and reachability cannot be checked with the ACL's other entries.", on(TYPES.naclRule, "extra")]],
+    },
+    // VPC IDs.
+    {
+        link: "ec2.FlowLog.vpcId", policy: vpcFlowLogsEnabled,
+        stack: [vpc, r(TYPES.vpc, "other", { cidrBlock: "10.1.0.0/16" }), r(TYPES.flowLog, "logs", { vpcId: id("main"), trafficType: "ALL" })],
+        expected: [["advisory", "aws.ec2.Vpc 'other' has no flow log", on(TYPES.vpc, "other")]],
+    },
+    {
+        link: "ec2.Instance.subnetId, ec2.Subnet.vpcId and DefaultSecurityGroup.vpcId (the default group of an instance that declares none)",
+        policy: sgWorldIngressOnlyOnLoadBalancers,
+        stack: [vpc, subnet, r(TYPES.defaultSg, "default", { vpcId: id("main"), ...world }), r(TYPES.instance, "vm", { ami: "ami-1", subnetId: id("a") })],
+        expected: [["advisory", "aws.ec2.DefaultSecurityGroup 'default' admits every IPv4 address (ingress[0].cidrBlocks[0]) and is attached to compute: aws.ec2.Instance 'vm'", on(TYPES.defaultSg, "default")]],
+    },
+    {
+        link: "rds.Instance.dbSubnetGroupName, rds.SubnetGroup.subnetIds, ec2.Subnet.vpcId and DefaultSecurityGroup.vpcId (a database that declares no group)",
+        policy: dbIngressOnlyViaSecurityGroups,
+        stack: [vpc, subnet, r(TYPES.defaultSg, "default", { vpcId: id("main"), ingress: [tcp(5432, { cidrBlocks: ["10.9.0.0/16"] })] }),
+            r(TYPES.rdsSubnetGroup, "dbs", { subnetIds: [id("a")] }), r(TYPES.rdsInstance, "pg", { engine: "postgres", dbSubnetGroupName: id("dbs", "name") })],
+        expected: [dbTrusts(TYPES.rdsInstance, "pg", "aws.rds.Instance", "VPC's default security group 'default' (it declares no security group, so AWS attaches this one)")],
+    },
+    {
+        link: "rds.Instance.dbSubnetGroupName ... ec2.Subnet.vpcId, the VPC's default group not in the stack", policy: dbIngressOnlyViaSecurityGroups,
+        stack: [vpc, subnet, r(TYPES.rdsSubnetGroup, "dbs", { subnetIds: [id("a")] }), r(TYPES.rdsInstance, "pg", { engine: "postgres", dbSubnetGroupName: id("dbs", "name") })],
+        expected: [["advisory", "aws.rds.Instance 'pg' declares no security group, so AWS attaches the default security group of aws.ec2.Vpc 'main', which is not in this stack, so its rules cannot be checked: any address range it admits reaches the database", on(TYPES.rdsInstance, "pg")]],
+    },
+    // Default-group IDs: vpc.defaultSecurityGroupId.
+    {
+        link: "vpc.defaultSecurityGroupId as a standalone rule's securityGroupId, no DefaultSecurityGroup in the stack", policy: sgDefaultDeniesAll,
+        stack: [vpc, r(TYPES.vpcIngress, "open", { securityGroupId: id("main", "defaultSecurityGroupId"), ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/8" })],
+        expected: [["mandatory", "aws.vpc.SecurityGroupIngressRule 'open' adds a rule to the default security group of aws.ec2.Vpc 'main'", on(TYPES.vpcIngress, "open")]],
+    },
+    {
+        link: "vpc.defaultSecurityGroupId as a standalone rule's securityGroupId, the DefaultSecurityGroup in the stack", policy: sgDefaultDeniesAll,
+        stack: [vpc, r(TYPES.defaultSg, "default", { vpcId: id("main") }),
+            r(TYPES.vpcIngress, "open", { securityGroupId: id("main", "defaultSecurityGroupId"), ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/8" })],
+        expected: [["mandatory", "aws.vpc.SecurityGroupIngressRule 'open' adds a rule to the default security group aws.ec2.DefaultSecurityGroup 'default'", on(TYPES.vpcIngress, "open")]],
+    },
+    {
+        link: "vpc.defaultSecurityGroupId in an instance's vpcSecurityGroupIds, no DefaultSecurityGroup in the stack", policy: eniSecurityGroupLimit, config: max1,
+        stack: [vpc, sg("a"), r(TYPES.instance, "x", { vpcSecurityGroupIds: [id("a"), id("main", "defaultSecurityGroupId")] })],
+        expected: [tooMany(TYPES.instance, "x", "aws.ec2.Instance", "vpcSecurityGroupIds", twoGroups("'a'", "the default security group of aws.ec2.Vpc 'main'"))],
+    },
+];
+
+describe("graph/links: every link, by known ID (update) and by property dependency (first preview)", () => {
+    for (const row of rows) {
+        it(row.link, () => {
+            const [update, preview] = (["update", "preview"] as Mode[]).map((m) => runStackPolicy(row.policy, build(row.stack, m), row.config));
+            assert.deepStrictEqual(headsOfStack(update), row.expected, "update");
+            assert.deepStrictEqual(preview, update, "preview and update differ");
+        });
+    }
+
+    // No policy reads a network ACL's subnets: the model's answer is what both ways must share.
+    const subnetsOf = (m: Mode, extra: Spec[]) => stackModel(build([vpc, subnet, ...extra], m)).naclGraph.nacls
+        .map((n) => [n.resource.name, n.subnets.map((s) => (s.kind === "stack" ? s.urn : s.id)), n.subnetsUndetermined.length]);
+    for (const [link, extra] of [
+        ["ec2.NetworkAcl.subnetIds", [r(TYPES.nacl, "acl", { vpcId: id("main"), subnetIds: [id("a")] })]],
+        ["ec2.NetworkAclAssociation.networkAclId and subnetId", [r(TYPES.nacl, "acl", { vpcId: id("main") }), r(TYPES.naclAssociation, "assoc", { networkAclId: id("acl"), subnetId: id("a") })]],
+    ] as [string, Spec[]][]) {
+        it(link, () => {
+            const expected = [["acl", [on(TYPES.subnet, "a")], 0]];
+            assert.deepStrictEqual(subnetsOf("update", extra), expected, "update");
+            assert.deepStrictEqual(subnetsOf("preview", extra), expected, "preview");
+        });
+    }
+});
