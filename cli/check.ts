@@ -14,6 +14,9 @@ import { Finding, Report, ResourceRef, Source } from "./model";
 
 export const PACK_DIR = path.resolve(__dirname, "..");
 
+/** The gRPC status with which the pack rejects a configuration. */
+const INVALID_ARGUMENT = 3;
+
 /** Above this many resources, progress goes to stderr. */
 export const PROGRESS_THRESHOLD = 200;
 
@@ -52,6 +55,9 @@ async function configure(pack: PackClient, known: string[], config: PolicyPackCo
     } catch (e) {
         if (e instanceof PolicyConfigError) {
             throw new InputError(`invalid policy pack config: ${e.errors.join("; ")}`);
+        }
+        if (e instanceof AnalyzerRpcError && e.code === INVALID_ARGUMENT) {
+            throw new InputError(e.details.split("\n")[0]); // the pack's own sentence
         }
         if (e instanceof AnalyzerRpcError) {
             throw new InputError(`invalid policy pack config: ${e.details.split("\n")[0]}`);

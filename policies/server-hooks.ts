@@ -16,23 +16,15 @@
  */
 import * as path from "path";
 import { EnforcementLevel } from "@pulumi/policy";
+import { readConfigureRequest } from "./configure-request";
 import { exemptedInCall } from "./exempted";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
 import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "./model/call-scope";
 import { PackConfig, ServedPolicy, packConfigErrors } from "./pack-config";
 
-interface ProtoValue {
-    getKindCase(): number;
-    getStructValue(): ProtoStruct | undefined;
-    getListValue(): { getValuesList(): ProtoValue[] } | undefined;
-    toJavaScript(): unknown;
-}
-interface ProtoStruct {
-    getFieldsMap(): { entries(): Iterable<[string, ProtoValue]> };
-}
 interface ConfigureRequest {
-    getPolicyconfigMap(): { entries(): Iterable<[string, { getEnforcementlevel(): number; getProperties(): ProtoStruct | undefined }]> };
+    getPolicyconfigMap(): { entries(): Iterable<[string, { getEnforcementlevel(): number; getProperties(): { toJavaScript(): Record<string, unknown> } | undefined }]> };
 }
 interface AnalyzerInfo {
     getPoliciesList(): { getName(): string; getEnforcementlevel(): number }[];
@@ -47,21 +39,47 @@ type AddService = (service: unknown, impl: Record<string, unknown>) => void;
 export type ConfigCheck = (config: PackConfig, served?: readonly ServedPolicy[]) => string[];
 
 const HOOKED = Symbol.for("aws-network-guardrails.server-hooks");
-/** google.protobuf.Value kinds that hold other values. */
-const STRUCT_VALUE = 5;
-const LIST_VALUE = 6;
 
-function plain(v: ProtoValue): unknown {
-    switch (v.getKindCase()) {
-        case STRUCT_VALUE: return ownObject(v.getStructValue());
-        case LIST_VALUE: return (v.getListValue()?.getValuesList() ?? []).map(plain);
-        default: return v.toJavaScript();
+type ServiceDefinition = Record<string, { requestDeserialize?: (bytes: Buffer) => unknown }>;
+
+/** Configure requests as received, so that their configuration is read from the bytes (configure-request.ts). */
+const received = new WeakMap<object, Buffer>();
+
+function keepingConfigureBytes(service: unknown): unknown {
+    const definition = service as ServiceDefinition | undefined;
+    const deserialize = definition?.configure?.requestDeserialize;
+    if (typeof deserialize !== "function") {
+        return service;
     }
+    return {
+        ...definition,
+        configure: {
+            ...definition?.configure,
+            requestDeserialize: (bytes: Buffer) => {
+                const request = deserialize(bytes);
+                if (typeof request === "object" && request !== null) {
+                    received.set(request, bytes);
+                }
+                return request;
+            },
+        },
+    };
 }
 
-/** A Struct as an object of own properties: a key `__proto__` stays a key (assigning it would set the prototype). */
-function ownObject(s: ProtoStruct | undefined): Record<string, unknown> {
-    return Object.fromEntries([...s?.getFieldsMap().entries() ?? []].map(([k, v]) => [k, plain(v)]));
+/** Policy name -> its options and level; from the bytes when they were kept, else from the parsed request. */
+function configOf(request: ConfigureRequest, levelName: (n: number) => EnforcementLevel | undefined): PackConfig {
+    const config: PackConfig = {};
+    const bytes = received.get(request);
+    if (bytes) {
+        for (const [name, { level, properties }] of Object.entries(readConfigureRequest(bytes))) {
+            Object.defineProperty(config, name, { value: { ...properties, enforcementLevel: levelName(level) }, enumerable: true, writable: true, configurable: true });
+        }
+        return config;
+    }
+    for (const [name, value] of request.getPolicyconfigMap().entries()) {
+        config[name] = { ...value.getProperties()?.toJavaScript() ?? {}, enforcementLevel: levelName(value.getEnforcementlevel()) };
+    }
+    return config;
 }
 
 function oneLine(e: unknown): string {
@@ -108,10 +126,7 @@ export function installServerHooks(check: ConfigCheck = packConfigErrors): void 
             handlers.configure = ((call, callback) => {
                 served ??= servedBy(impl.getAnalyzerInfo as Handler | undefined);
                 void served.then((policies) => {
-                    const config: PackConfig = {};
-                    for (const [name, value] of call.request.getPolicyconfigMap().entries()) {
-                        config[name] = { ...ownObject(value.getProperties()), enforcementLevel: levelName(value.getEnforcementlevel()) };
-                    }
+                    const config = configOf(call.request, levelName);
                     const errors = check(config, policies);
                     if (errors.length > 0) {
                         callback({ code: grpc.status.INVALID_ARGUMENT, details: `invalid policy pack configuration: ${errors.join(" ")}` });
@@ -160,7 +175,7 @@ export function installServerHooks(check: ConfigCheck = packConfigErrors): void 
                 return pluginInfo(call, (err, res) => (err || !next ? callback(err, res) : callback(err, res, trailerWith(next.page, next.more))));
             }) satisfies Handler;
         }
-        return addService.call(this, service, handlers);
+        return addService.call(this, keepingConfigureBytes(service), handlers);
     };
     grpc.Server.prototype.addService = Object.assign(hooked, { [HOOKED]: true });
 }

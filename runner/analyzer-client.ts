@@ -235,6 +235,10 @@ export interface PackClient {
      * validates it against each policy's config schema and sends Configure. Returns what was sent.
      */
     configure(config?: PolicyPackConfig): Promise<{ [policy: string]: PolicyConfigEntry }>;
+    /** Sends Configure exactly as given: no reconciliation and no schema validation (what another engine might send). */
+    sendConfigure(entries: { [policy: string]: PolicyConfigEntry }): Promise<void>;
+    /** Sends Configure as these encoded request bytes (keys the protobuf library here cannot hold, such as `__proto__`). */
+    sendConfigureBytes(bytes: Uint8Array): Promise<void>;
     configureStack(config: StackConfig): Promise<void>;
     analyze(resource: AnalyzedResource, opts?: CallOptions): Promise<AnalyzeResult>;
     analyzeStack(resources: StackResource[], opts?: CallOptions): Promise<AnalyzeResult>;
@@ -483,21 +487,32 @@ class Client implements PackClient {
         if (names.length === 0) {
             return {}; // the CLI skips the RPC when there is nothing to send
         }
-        const req = new apb.ConfigureAnalyzerRequest();
         const out: { [policy: string]: PolicyConfigEntry } = {};
         for (const name of names) {
             const { enforcementLevel, properties } = reconciled[name];
             if (!isLevel(enforcementLevel)) {
                 throw new Error(`invalid enforcement level "${enforcementLevel ?? ""}"`);
             }
+            out[name] = { enforcementLevel, properties: properties ?? {} };
+        }
+        await this.sendConfigure(out);
+        return out;
+    }
+
+    async sendConfigure(entries: { [policy: string]: PolicyConfigEntry }): Promise<void> {
+        const req = new apb.ConfigureAnalyzerRequest();
+        for (const [name, { enforcementLevel, properties }] of Object.entries(entries)) {
             // Always set properties: the pack calls getProperties().toJavaScript() unconditionally.
             req.getPolicyconfigMap().set(name, new apb.PolicyConfig()
                 .setEnforcementlevel(levelValue(enforcementLevel))
-                .setProperties(Struct.fromJavaScript(properties ?? {})));
-            out[name] = { enforcementLevel, properties: properties ?? {} };
+                .setProperties(Struct.fromJavaScript(properties)));
         }
         await this.call("Configure", cb => this.client.configure(req, cb));
-        return out;
+    }
+
+    async sendConfigureBytes(bytes: Uint8Array): Promise<void> {
+        await this.call("Configure", cb => this.client.makeUnaryRequest("/pulumirpc.Analyzer/Configure",
+            (b: Uint8Array) => Buffer.from(b), (b: Buffer) => b, bytes, cb));
     }
 
     async analyze(resource: AnalyzedResource, opts: CallOptions = {}): Promise<AnalyzeResult> {

@@ -65,6 +65,8 @@ function fakePack(): PackClient {
         getAnalyzerInfo: async () => ({ name: "pack", displayName: "", version: "1.0.0", supportsConfig: true, policies: [], initialConfig: {} }),
         getPluginInfo: async () => ({ version: "1" }),
         configure: async () => ({ "p-admin": { enforcementLevel: "mandatory", properties: { exemptions: [{ resource: "bastion-*" }, { resource: "old-*" }] } } }),
+        sendConfigure: async () => undefined,
+        sendConfigureBytes: async () => undefined,
         configureStack: async () => undefined,
         analyze: async (r, opts) => (r.name === "bastion-1" ? result([diag("p-admin", EXEMPTED_MESSAGE, "advisory")], [record()], opts) : result([], [], opts)),
         analyzeStack: async (_rs: StackResource[], opts) => result([diag("p-stack", "web is flagged.", "mandatory", urn("web"))], [], opts),

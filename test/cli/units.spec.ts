@@ -75,6 +75,8 @@ function fakePack(calls: string[]): PackClient {
         getAnalyzerInfo: async () => ({ name: "pack", displayName: "", version: "1.0.0", supportsConfig: true, policies: [], initialConfig: {} }),
         getPluginInfo: async () => ({ version: "1" }),
         configure: async () => { calls.push("Configure"); return {}; },
+        sendConfigure: async () => undefined,
+        sendConfigureBytes: async () => undefined,
         configureStack: async () => undefined,
         analyze: async (r: AnalyzedResource, opts?: CallOptions): Promise<AnalyzeResult> => {
             calls.push(`Analyze ${r.name}${opts?.exempted ? " (with exempted)" : ""}`);
