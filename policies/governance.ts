@@ -47,12 +47,14 @@ export function governanceSchema(): Record<string, PolicyConfigJSONSchema> {
         }, exemptions),
         exemptionTag: optionSchema({
             type: "string",
-            minLength: 1,
-            description: "Off unless set. A resource carrying a tag with this key, whose value is \"YYYY-MM-DD: reason\", is exempt " +
-                "until that day (UTC); an expired or malformed value is a violation.",
+            description: "Tag exemptions, set by policy admins; empty (the default) turns them off. A resource carrying a tag with " +
+                "this key, whose value is \"YYYY-MM-DD: reason\", is exempt until that day (UTC); an expired or malformed value " +
+                "is a violation.",
+            default: "",
         }, (config, key) => {
-            if (config[key] !== undefined && (typeof config[key] !== "string" || (config[key] as string).trim() === "")) {
-                throw new ConfigError(`${key} should be a tag key`);
+            const value = config[key] ?? "";
+            if (typeof value !== "string" || (value !== "" && value.trim() === "")) {
+                throw new ConfigError(`${key} should be a tag key, or empty to turn tag exemptions off`);
             }
         }),
         stackTags: optionSchema({

@@ -60,8 +60,9 @@ describe("pack configuration checks", () => {
             "nacl-no-admin-ports-from-world: exemptions[0] ('urn:*') matches every resource, which would switch a mandatory policy off; set the policy's enforcementLevel instead.",
         ]],
         ["accepts a glob that matches every resource on an advisory policy", { "sg-unused": { exemptions: [{ resource: "**", reason: "r" }] } }, []],
-        ["accepts an exemption tag key, and rejects an empty one", { "sg-unused": { exemptionTag: "security-exception" }, "sg-descriptions": { exemptionTag: " " } },
-            ["sg-descriptions: exemptionTag should be a tag key."]],
+        ["accepts an exemption tag key or none, and rejects a blank one", {
+            "sg-unused": { exemptionTag: "security-exception" }, "sg-rule-quota": { exemptionTag: "" }, "sg-descriptions": { exemptionTag: " " },
+        }, ["sg-descriptions: exemptionTag should be a tag key, or empty to turn tag exemptions off."]],
     ];
     for (const [name, config, expected] of cases) {
         it(name, () => assert.deepStrictEqual(packConfigErrors(config), expected));
