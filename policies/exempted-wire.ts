@@ -4,10 +4,11 @@
  * A diagnostic on the wire holds only a policy name, description, message, level, URN and severity,
  * so the records travel beside the response: as gRPC trailing metadata of the Analyze or
  * AnalyzeStack call, and only when the request carries our header. The Pulumi engine never sends
- * it, so it never sees a trailer. The records are JSON, deflated. An HTTP/2 peer accepts a header
- * list of about 64 KiB by default and grpc-js (1.14) has no option to raise that on the client, so
- * the records go in pages the client sized; a page that is not the last names a token, and the
- * client fetches the next page with a GetPluginInfo call carrying that token.
+ * it, so it never sees a trailer. The records are JSON, deflated. A Node HTTP/2 client accepts a
+ * header list of about 64 KiB (its default maxHeaderListSize) and grpc-js 1.14 has no channel option
+ * to raise it (no grpc.max_metadata_size); with a bigger trailer the call never completes. So the
+ * records go in pages the client sized; a page that is not the last names a token, and the client
+ * fetches the next page with a GetPluginInfo call carrying that token.
  */
 import { deflateRawSync, inflateRawSync } from "zlib";
 import type { ExemptedFinding } from "./exempted";

@@ -137,7 +137,7 @@ export function installServerHooks(check: ConfigCheck = packConfigErrors): void 
                         if (p.enforcementLevel) { levels.set(p.name, p.enforcementLevel); }
                     }
                     for (const [name, entry] of Object.entries(config)) {
-                        levels.set(name, entry.enforcementLevel as EnforcementLevel);
+                        if (typeof entry.enforcementLevel === "string") { levels.set(name, entry.enforcementLevel as EnforcementLevel); }
                     }
                     setConfiguredLevels(levels);
                     configure(call, callback);

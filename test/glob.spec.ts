@@ -61,7 +61,8 @@ describe("globs over URNs and names", () => {
 
     const universal: [string, boolean][] = [
         ["*", true], ["**", true], ["urn:*", true], ["urn:pulumi:**", true], ["?*", true], ["*::*::*", true], ["*-*", true],
-        ["**::web-to-app", false], ["bastion-*", false], ["urn:pulumi:prod::**", false], ["*1*", false],
+        ["urn**", true], ["**pulumi**", true], ["urn:pulumi:*::*::*:*/*:*::*", true],
+        ["**::web-to-app", false], ["bastion-*", false], ["urn:pulumi:prod::**", false], ["*1*", false], ["**::aws:ec2/securityGroup:SecurityGroup::*", false],
     ];
     for (const [pattern, expected] of universal) {
         it(`'${pattern}' ${expected ? "names nothing specific" : "names something"}`, () => {
