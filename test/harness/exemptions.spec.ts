@@ -136,6 +136,16 @@ describe("exemptions and configuration over the Analyzer protocol", function () 
             assert.deepStrictEqual([paired.exempted.length, of(paired.findings, "eni-security-group-limit").length], [300, 0]);
         });
 
+        it("a single `*` stays within one URN part; `**` crosses parts", async () => {
+            const level = async (resource: string) => {
+                await pack.configure({ "sg-no-admin-ports-from-world": { exemptions: [{ resource, reason: "r", expires: "2999-12-31" }] } });
+                return of((await pack.analyze(ssh("bastion-1"))).diagnostics, "sg-no-admin-ports-from-world").map((d) => d.enforcementLevel);
+            };
+            assert.deepStrictEqual(await level("*::bastion-1"), ["mandatory"]);
+            assert.deepStrictEqual(await level("**::bastion-1"), ["advisory"]);
+            assert.deepStrictEqual(await level(`urn:pulumi:prod::app::*::bastion-?`), ["advisory"]);
+        });
+
         it("a tag whose expiry has passed is a violation at the policy's level, and the finding stays", async () => {
             await pack.configure({ "sg-no-admin-ports-from-world": { exemptionTag: "security-exception" } });
             const ds = of((await pack.analyze(ssh("bastion-1", { "security-exception": "2020-01-31: SEC-7" }), { exempted: true })).diagnostics, "sg-no-admin-ports-from-world");
