@@ -4,14 +4,18 @@
  */
 import * as path from "path";
 import {
-    AnalyzedResource, AnalyzerRpcError, Diagnostic, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
+    AnalyzedResource, AnalyzerRpcError, Diagnostic, ExemptedFinding, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
     StackResource, startPack,
 } from "../runner/analyzer-client";
-import { EXEMPTED_PREFIX, REPORT_EXEMPTED_ENV } from "../policies/governance";
+import { unknownPolicy } from "../policies/pack-config";
 import { InputError } from "./errors";
+import { Paired, pairExempted, unusedExemptions } from "./exempted";
 import { Finding, Report, ResourceRef, Source } from "./model";
 
 export const PACK_DIR = path.resolve(__dirname, "..");
+
+/** The gRPC status with which the pack rejects a configuration. */
+const INVALID_ARGUMENT = 3;
 
 /** Above this many resources, progress goes to stderr. */
 export const PROGRESS_THRESHOLD = 200;
@@ -26,8 +30,7 @@ export type Progress = (line: string) => void;
 
 /** Starts the pack; the caller may start it early, in parallel with reading the input. */
 export function startGuardrails(signal?: AbortSignal): Promise<PackClient> {
-    // Exempted findings then come back as marked notes, so that unused exemptions can be listed.
-    return startPack(PACK_DIR, { dryRun: true, signal, env: { [REPORT_EXEMPTED_ENV]: "1" } }).then((pack) => {
+    return startPack(PACK_DIR, { dryRun: true, signal }).then((pack) => {
         // Never leave the pack running when this process exits early (process.exit on a fatal error).
         const kill = () => { pack.kill(); };
         process.once("exit", kill);
@@ -40,54 +43,59 @@ export function startGuardrails(signal?: AbortSignal): Promise<PackClient> {
     });
 }
 
+async function configure(pack: PackClient, known: string[], config: PolicyPackConfig): Promise<{ [policy: string]: PolicyConfigEntry }> {
+    // The CLI sends a name the pack does not have only with a level, and refuses it without one
+    // ("invalid enforcement level"); name it either way, as the pack does.
+    const unknown = Object.keys(config).find((name) => name !== "all" && !known.includes(name));
+    if (unknown !== undefined) {
+        throw new InputError(`invalid policy pack config: ${unknownPolicy(unknown, known)}`);
+    }
+    try {
+        return await pack.configure(config);
+    } catch (e) {
+        if (e instanceof PolicyConfigError) {
+            throw new InputError(`invalid policy pack config: ${e.errors.join("; ")}`);
+        }
+        if (e instanceof AnalyzerRpcError && e.code === INVALID_ARGUMENT) {
+            throw new InputError(e.details.split("\n")[0]); // the pack's own sentence
+        }
+        if (e instanceof AnalyzerRpcError) {
+            throw new InputError(`invalid policy pack config: ${e.details.split("\n")[0]}`);
+        }
+        if (e instanceof Error && /^(parsing|invalid enforcement level)/.test(e.message)) {
+            throw new InputError(`invalid policy pack config: ${e.message}`);
+        }
+        throw e;
+    }
+}
+
 export async function check(packStarted: Promise<PackClient>, input: CheckInput, config: PolicyPackConfig,
     progress: Progress): Promise<Report> {
     const pack = await packStarted;
     try {
-        let sent: { [policy: string]: PolicyConfigEntry } = {};
-        try {
-            sent = await pack.configure(config);
-        } catch (e) {
-            if (e instanceof PolicyConfigError) {
-                throw new InputError(`invalid policy pack config: ${e.errors.join("; ")}`);
-            }
-            if (e instanceof AnalyzerRpcError) {
-                throw new InputError(`invalid policy pack config: ${e.details.split("\n")[0]}`);
-            }
-            if (e instanceof Error && /^(parsing|invalid enforcement level)/.test(e.message)) {
-                throw new InputError(`invalid policy pack config: ${e.message}`);
-            }
-            throw e;
-        }
         const info = await pack.getAnalyzerInfo();
+        const sent = await configure(pack, info.policies.map((p) => p.name), config);
         const total = input.analyzed.length;
         const noisy = total > PROGRESS_THRESHOLD;
         const step = 100;
         if (noisy) { progress(`checking ${total} resources`); }
 
-        const perResource = new Map<string, Diagnostic[]>();
-        const exempted = new Set<string>();
-        /** Drops exempted findings, noting which exemption each one used. */
-        const reported = (ds: Diagnostic[]) => ds.filter((d) => {
-            const used = exemptionUsed(d);
-            if (used) {
-                exempted.add(`${d.policyName}\u0000${used}`);
-            }
-            return used === undefined;
-        });
+        const perResource = new Map<string, Paired>();
         let done = 0;
         for (const r of input.analyzed) {
-            const { diagnostics } = await pack.analyze(r);
-            perResource.set(r.urn, reported(diagnostics));
+            const { diagnostics, exempted } = await pack.analyze(r, { exempted: true });
+            perResource.set(r.urn, pairExempted(diagnostics, exempted, `Analyze of ${r.urn}`));
             done++;
             if (noisy && (done % step === 0 || done === total)) { progress(`analyzed ${done}/${total} resources`); }
         }
         if (noisy) { progress(`running stack policies on ${input.stackResources.length} resources`); }
-        const stackDiagnostics = reported((await pack.analyzeStack(input.stackResources)).diagnostics);
+        const stackResult = await pack.analyzeStack(input.stackResources, { exempted: true });
+        const stack = pairExempted(stackResult.diagnostics, stackResult.exempted, "AnalyzeStack");
 
         const refs = new Map<string, ResourceRef>(input.analyzed.map((r) => [r.urn, { urn: r.urn, type: r.type, name: r.name }]));
+        const resourceOf = (urn: string | undefined) => urn ? refs.get(urn) ?? { urn, type: urnType(urn), name: urnName(urn) } : undefined;
         const toFinding = (d: Diagnostic, urn: string | undefined): Finding => {
-            const resource = urn ? refs.get(urn) ?? { urn, type: urnType(urn), name: urnName(urn) } : undefined;
+            const resource = resourceOf(urn);
             return {
                 policy: d.policyName,
                 level: d.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
@@ -96,26 +104,40 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
                 message: d.message,
             };
         };
+        const toExempted = ({ diagnostic: d, record }: Paired["exempted"][number], urn: string | undefined): Finding => {
+            const resource = resourceOf(urn);
+            return {
+                policy: record.policy,
+                level: record.level,
+                ...(d.severity ? { severity: d.severity } : {}),
+                ...(resource ? { resource } : {}),
+                message: record.finding,
+                exemption: { ...record.exemption, reason: record.reason, ...(record.expires !== undefined ? { expires: record.expires } : {}) },
+            };
+        };
         // Grouped by resource in the engine's order; per resource, Analyze findings then AnalyzeStack ones.
-        const stackByUrn = new Map<string, Finding[]>();
-        const unattached: Finding[] = [];
-        for (const d of stackDiagnostics) {
-            if (d.enforcementLevel === "disabled") { continue; }
-            const f = toFinding(d, d.urn);
-            if (d.urn && refs.has(d.urn)) {
-                stackByUrn.set(d.urn, [...stackByUrn.get(d.urn) ?? [], f]);
-            } else {
-                unattached.push(f);
+        // An Analyze finding is on the resource analysed, an AnalyzeStack one on the URN it names.
+        const grouped = (of: (p: Paired, urn: string | undefined) => Finding[]): Finding[] => {
+            const byUrn = new Map<string, Finding[]>();
+            const unattached: Finding[] = [];
+            for (const f of of(stack, undefined)) {
+                if (f.resource && refs.has(f.resource.urn)) {
+                    byUrn.set(f.resource.urn, [...byUrn.get(f.resource.urn) ?? [], f]);
+                } else {
+                    unattached.push(f);
+                }
             }
-        }
-        const findings: Finding[] = [];
-        for (const r of input.analyzed) {
-            for (const d of perResource.get(r.urn) ?? []) {
-                if (d.enforcementLevel !== "disabled") { findings.push(toFinding(d, r.urn)); }
+            const out: Finding[] = [];
+            for (const r of input.analyzed) {
+                const paired = perResource.get(r.urn);
+                out.push(...(paired ? of(paired, r.urn) : []), ...byUrn.get(r.urn) ?? []);
             }
-            findings.push(...stackByUrn.get(r.urn) ?? []);
-        }
-        findings.push(...unattached);
+            return [...out, ...unattached];
+        };
+        const active = (ds: Diagnostic[]) => ds.filter((d) => d.enforcementLevel !== "disabled");
+        const findings = grouped((p, urn) => active(p.findings).map((d) => toFinding(d, urn ?? d.urn)));
+        const exempted = grouped((p, urn) => p.exempted.map((e) => toExempted(e, urn ?? e.diagnostic.urn)));
+        const records: ExemptedFinding[] = [...perResource.values(), stack].flatMap((p) => p.exempted.map((e) => e.record));
         return {
             pack: { name: info.name, version: info.version },
             source: input.source,
@@ -123,35 +145,12 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
             // With the levels in force: what Configure sent.
             policies: info.policies.map((p) => ({ ...p, enforcementLevel: (sent[p.name]?.enforcementLevel ?? p.enforcementLevel) as typeof p.enforcementLevel })),
             findings,
-            warnings: unusedExemptions(sent, exempted),
+            exempted,
+            warnings: unusedExemptions(sent, records),
         };
     } finally {
         await pack.close();
     }
-}
-
-/** The exemption an exempted finding used ("(exemption 'bastion-*': reason) ..."), or undefined for a real finding. */
-function exemptionUsed(d: Diagnostic): string | undefined {
-    if (!d.message.startsWith(EXEMPTED_PREFIX)) {
-        return undefined;
-    }
-    const m = /^\(exemption '((?:[^']|'(?!:))*)':/.exec(d.message.slice(EXEMPTED_PREFIX.length));
-    return m ? m[1] : "(tag)";
-}
-
-/** One warning per configured exemption that exempted nothing. */
-function unusedExemptions(sent: { [policy: string]: PolicyConfigEntry }, used: Set<string>): string[] {
-    const warnings: string[] = [];
-    for (const [policy, entry] of Object.entries(sent)) {
-        const list = entry.properties?.exemptions;
-        for (const e of Array.isArray(list) ? list : []) {
-            const resource = (e as { resource?: unknown }).resource;
-            if (typeof resource === "string" && !used.has(`${policy}\u0000${resource}`)) {
-                warnings.push(`exemption '${resource}' of ${policy} matched no finding: remove it, or check the pattern`);
-            }
-        }
-    }
-    return warnings;
 }
 
 function urnType(urn: string): string {

@@ -2,9 +2,29 @@
  * The JSON report. Its shape is versioned (`version`) and documented in the README; findings are
  * in a stable order (by resource in the engine's order, then as the pack reported them).
  */
-import { Report, summary } from "./model";
+import { Finding, FindingExemption, Report, summary } from "./model";
 
 export const JSON_REPORT_VERSION = 1;
+
+function finding(f: Finding) {
+    return {
+        policy: f.policy,
+        level: f.level,
+        severity: f.severity ?? null,
+        resource: f.resource ? { urn: f.resource.urn, type: f.resource.type, name: f.resource.name } : null,
+        message: f.message,
+    };
+}
+
+/** `{ kind: "config", resource, reason, expires }` or `{ kind: "tag", tag, reason, expires }`; expires null when open-ended. */
+function exemption(e: FindingExemption | undefined) {
+    return e === undefined ? null : {
+        kind: e.kind,
+        ...(e.kind === "config" ? { resource: e.resource } : { tag: e.tag }),
+        reason: e.reason,
+        expires: e.expires ?? null,
+    };
+}
 
 export function formatJson(r: Report): string {
     const s = summary(r);
@@ -13,12 +33,7 @@ export function formatJson(r: Report): string {
         pack: r.pack,
         source: { kind: r.source.kind, path: r.source.path, project: r.source.project, stack: r.source.stack },
         summary: { ...s, passed: s.mandatory === 0 },
-        findings: r.findings.map((f) => ({
-            policy: f.policy,
-            level: f.level,
-            severity: f.severity ?? null,
-            resource: f.resource ? { urn: f.resource.urn, type: f.resource.type, name: f.resource.name } : null,
-            message: f.message,
-        })),
+        findings: r.findings.map(finding),
+        exempted: r.exempted.map((f) => ({ ...finding(f), exemption: exemption(f.exemption) })),
     }, null, 2) + "\n";
 }

@@ -3,12 +3,13 @@
  * result per finding. A finding's location is the resource (a logical location holding its URN)
  * and, because code scanning shows only results with a physical location, the file it comes from:
  * the program's entry point, or the stack export, at the first line that names the resource.
+ * An exempted finding is a result at the level it had, with an external suppression (the exemption).
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type * as sarif from "sarif";
-import { Finding, Report } from "./model";
+import { Finding, FindingExemption, Report } from "./model";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -40,6 +41,19 @@ function lineFinder(file: string, kind: Report["source"]["kind"]): (f: Finding) 
     };
 }
 
+/** An exemption as SARIF sees it: a suppression kept outside the code, accepted, with the reason as its justification. */
+function suppression(e: FindingExemption): sarif.Suppression {
+    return {
+        kind: "external",
+        status: "accepted",
+        justification: e.reason,
+        properties: {
+            ...(e.kind === "config" ? { exemption: e.resource } : { exemptionTag: e.tag }),
+            expires: e.expires ?? null,
+        },
+    };
+}
+
 export function formatSarif(r: Report): string {
     const rules: sarif.ReportingDescriptor[] = r.policies.map((p) => ({
         id: p.name,
@@ -59,7 +73,7 @@ export function formatSarif(r: Report): string {
     const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
     const line = lineFinder(r.source.artifact, r.source.kind);
     const uri = uriOf(r.source.artifact);
-    const results: sarif.Result[] = r.findings.map((f) => ({
+    const result = (f: Finding): sarif.Result => ({
         ruleId: f.policy,
         ...(ruleIndex.has(f.policy) ? { ruleIndex: ruleIndex.get(f.policy) } : {}),
         level: level(f.level),
@@ -74,7 +88,9 @@ export function formatSarif(r: Report): string {
             "guardrailsFinding/v1": createHash("sha256").update(`${f.policy}\n${f.resource?.urn ?? ""}\n${f.message}`).digest("hex"),
         },
         properties: { enforcementLevel: f.level, ...(f.severity ? { severity: f.severity } : {}) },
-    }));
+        ...(f.exemption ? { suppressions: [suppression(f.exemption)] } : {}),
+    });
+    const results = [...r.findings, ...r.exempted].map(result);
     const log: sarif.Log = {
         $schema: SARIF_SCHEMA,
         version: "2.1.0",

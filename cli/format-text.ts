@@ -1,43 +1,81 @@
 /**
  * The text report, laid out like the Pulumi CLI's policy violations: grouped by resource, each
- * finding as `[level]  pack vX  policy (type: name)` followed by its message.
+ * finding as `[level]  pack vX  policy (type: name)` followed by its message. Exempted findings
+ * follow in a section of their own. Every value from the input is shown with its control
+ * characters escaped, so that a resource name cannot start a line, colour the terminal or hide text.
  */
 import { Finding, Report, summary } from "./model";
 
 const INDENT = "    ";
 
-function header(r: Report, f: Finding): string {
-    const where = f.resource ? ` (${f.resource.type}: ${f.resource.name})` : "";
-    return `${INDENT}[${f.level}]  ${r.pack.name} v${r.pack.version}  ${f.policy}${where}`;
+const NAMED: { [c: string]: string } = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * C0 and C1 controls (ANSI escapes start with ESC or CSI), DEL, the Unicode line and paragraph
+ * separators, and the bidirectional overrides that reorder what a terminal shows.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text with each control character written as an escape (`\n`, `\x1b`, `\u202e`). */
+export function escapeControls(text: string): string {
+    return text.replace(CONTROL, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff
+        ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
+        : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+
+function header(r: Report, f: Finding, level: string): string {
+    const where = f.resource ? ` (${escapeControls(f.resource.type)}: ${escapeControls(f.resource.name)})` : "";
+    return `${INDENT}[${level}]  ${escapeControls(r.pack.name)} v${escapeControls(r.pack.version)}  ${escapeControls(f.policy)}${where}`;
+}
+
+/** "exemption '<pattern>': <reason> (expires 2027-01-31)", or the same for a tag. */
+function exemptionText(f: Finding): string {
+    const e = f.exemption;
+    if (!e) {
+        return "";
+    }
+    const by = e.kind === "config" ? `exemption '${e.resource}'` : `tag '${e.tag}' on the resource`;
+    return escapeControls(`${by}: ${e.reason} (${e.expires === undefined ? "no expiry date" : `expires ${e.expires}`})`);
+}
+
+function section(lines: string[], r: Report, title: string, findings: Finding[]): void {
+    if (findings.length === 0) {
+        return;
+    }
+    lines.push(title);
+    let group: string | undefined;
+    for (const f of findings) {
+        const key = f.resource?.urn ?? "";
+        if (group !== undefined && key !== group) {
+            lines.push("");
+        }
+        group = key;
+        lines.push(header(r, f, f.exemption ? `exempted ${f.level}` : f.level));
+        if (f.exemption) {
+            lines.push(`${INDENT}${exemptionText(f)}`);
+        }
+        lines.push(`${INDENT}${escapeControls(f.message)}`);
+    }
+    lines.push("");
 }
 
 export function formatText(r: Report): string {
     const lines: string[] = [];
+    const [source, project, stack] = [r.source.path, r.source.project, r.source.stack].map(escapeControls);
     const what = r.source.kind === "program"
-        ? `program ${r.source.path} (preview of project ${r.source.project}, stack ${r.source.stack})`
-        : `stack export ${r.source.path} (project ${r.source.project}, stack ${r.source.stack})`;
-    lines.push(`Checked ${what} with ${r.pack.name} v${r.pack.version}`, "");
-    if (r.findings.length > 0) {
-        lines.push("Policy Violations:");
-        let group: string | undefined;
-        for (const f of r.findings) {
-            const key = f.resource?.urn ?? "";
-            if (group !== undefined && key !== group) {
-                lines.push("");
-            }
-            group = key;
-            lines.push(header(r, f));
-            for (const l of f.message.split("\n")) {
-                lines.push(l === "" ? "" : `${INDENT}${l}`);
-            }
-        }
-        lines.push("");
-    }
+        ? `program ${source} (preview of project ${project}, stack ${stack})`
+        : `stack export ${source} (project ${project}, stack ${stack})`;
+    lines.push(`Checked ${what} with ${escapeControls(r.pack.name)} v${escapeControls(r.pack.version)}`, "");
+    section(lines, r, "Policy Violations:", r.findings);
+    section(lines, r, "Exempted findings (reported as advisory; they do not fail the check):", r.exempted);
     const s = summary(r);
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
     lines.push(s.mandatory + s.advisory === 0
         ? `No policy violations in ${plural(s.resources, "resource")}.`
         : `${s.mandatory} mandatory, ${s.advisory} advisory: ${plural(s.mandatory + s.advisory, "violation")} ` +
           `on ${s.resourcesWithFindings} of ${plural(s.resources, "resource")}.`);
+    if (s.exempted > 0) {
+        lines.push(`${plural(s.exempted, "exempted finding")}, not counted above.`);
+    }
     return lines.join("\n") + "\n";
 }

@@ -13,7 +13,7 @@ import { CheckInput, check, startGuardrails } from "./check";
 import { InputError, oneLine } from "./errors";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
-import { formatText } from "./format-text";
+import { escapeControls, formatText } from "./format-text";
 import { Report } from "./model";
 import { loadProgram, recordProgramError } from "./program";
 import { loadStackExport, readJsonFile } from "./stack-export";
@@ -175,7 +175,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const report = await check(pack, input, config, (line) => io.stderr(`${line}\n`));
         pack = undefined;
         for (const w of report.warnings) {
-            io.stderr(`warning: ${w}\n`);
+            io.stderr(`warning: ${escapeControls(w)}\n`);
         }
         io.stdout(format(report, opts.format));
         const mandatory = report.findings.some((f) => f.level === "mandatory");
@@ -185,7 +185,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             abort.abort(); // kills the pack if it is still starting
             await pack.then((p) => p.close(), () => undefined);
         }
-        io.stderr(e instanceof InputError ? `error: ${e.message}\n` : `error: ${oneLine(e)}\n`);
+        io.stderr(`error: ${escapeControls(e instanceof InputError ? e.message : oneLine(e))}\n`);
         return 2;
     }
 }
@@ -199,7 +199,7 @@ export function run(argv: string[]): void {
             return;
         }
         failed = true;
-        process.stderr.write(`error: ${oneLine(e)}\n`, () => process.exit(2));
+        process.stderr.write(`error: ${escapeControls(oneLine(e))}\n`, () => process.exit(2));
     };
     process.on("uncaughtException", fail);
     process.on("unhandledRejection", fail);

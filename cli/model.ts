@@ -1,4 +1,5 @@
 /** What a check produces, before it is formatted as text, JSON or SARIF. */
+import type { ExemptionSource } from "../policies/governance";
 import type { PolicyInfo } from "../runner/analyzer-client";
 
 export interface ResourceRef {
@@ -9,13 +10,19 @@ export interface ResourceRef {
 
 export type Level = "mandatory" | "advisory";
 
+/** The exemption an exempted finding used: a configured entry (its `resource` pattern) or a tag, with its reason and expiry. */
+export type FindingExemption = ExemptionSource & { reason: string; expires?: string };
+
 export interface Finding {
     policy: string;
+    /** For an exempted finding, the level it had before the exemption. */
     level: Level;
     severity?: string;
     /** Undefined for a stack policy's finding that names no resource. */
     resource?: ResourceRef;
     message: string;
+    /** Set on exempted findings only. */
+    exemption?: FindingExemption;
 }
 
 export interface Source {
@@ -37,16 +44,19 @@ export interface Report {
     policies: PolicyInfo[];
     /** Sorted: by resource (engine order), resource-policy findings before stack-policy ones. */
     findings: Finding[];
+    /** Findings an exemption covers (the pack reports them as advisory), in the same order. */
+    exempted: Finding[];
     /** Not errors: configured exemptions that exempted nothing. */
     warnings: string[];
 }
 
-export function summary(r: Report): { resources: number; resourcesWithFindings: number; mandatory: number; advisory: number } {
+export function summary(r: Report): { resources: number; resourcesWithFindings: number; mandatory: number; advisory: number; exempted: number } {
     return {
         resources: r.resources.length,
         resourcesWithFindings: new Set(r.findings.filter((f) => f.resource).map((f) => f.resource?.urn)).size,
         mandatory: r.findings.filter((f) => f.level === "mandatory").length,
         advisory: r.findings.filter((f) => f.level === "advisory").length,
+        exempted: r.exempted.length,
     };
 }
 

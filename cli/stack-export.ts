@@ -117,6 +117,14 @@ export function parseStackExport(doc: unknown, file: string): LoadedExport {
             resources.push(resource);
         }
     });
+    // A resource pending replacement shares its URN with the new one, but is marked `delete` and left out above.
+    const seen = new Set<string>();
+    for (const r of resources) {
+        if (seen.has(r.urn)) {
+            throw new InputError(`${file} lists two resources with the URN ${r.urn}; a stack has one resource per URN, so the export is damaged`);
+        }
+        seen.add(r.urn);
+    }
     const real = resources.filter((r) => r.type !== ROOT_STACK_TYPE && !r.type.startsWith("pulumi:providers:"));
     if (real.length === 0) {
         throw new InputError(`${file} is an empty stack: it has no resources to check`);

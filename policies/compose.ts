@@ -21,7 +21,9 @@ export type PortSpec = number | `${number}-${number}`;
 /** Options every policy takes. */
 export interface SharedOptions {
     enforcementLevel?: EnforcementLevel;
+    /** Each needs `expires` when the policy is mandatory (or remediate), and a pattern that names something. */
     exemptions?: Exemption[];
+    /** A tag key whose value "YYYY-MM-DD: reason" exempts a resource; empty or unset: tag exemptions off. */
     exemptionTag?: string;
     stackTags?: Record<string, string>;
 }

@@ -9,7 +9,12 @@ import { PortRange, parsePortSpec } from "./net/ports";
 
 export class ConfigError extends Error {}
 
-type Parser = (config: Record<string, unknown>, key: string) => unknown;
+/** What an option's reader may need beyond the options: the level the policy runs at (remediate counts as mandatory). */
+export interface OptionContext {
+    readonly level: "mandatory" | "advisory";
+}
+
+type Parser = (config: Record<string, unknown>, key: string, context: OptionContext) => unknown;
 
 /** The reader behind each option schema built here, so that a whole configuration can be checked up front. */
 const parsers = new WeakMap<object, Parser>();
@@ -132,12 +137,13 @@ export function optionSchema(schema: PolicyConfigJSONSchema, parser: Parser): Po
 
 /**
  * Everything wrong with a policy's configuration (its options merged over the defaults): unknown
- * options, and values its readers refuse. Each problem names the option.
+ * options, and values its readers refuse. Each problem names the option. Options are the schema's
+ * own properties: `constructor` or `__proto__` is an unknown option like any other.
  */
-export function configErrors(schema: PolicyConfigSchema, given: Record<string, unknown>): string[] {
+export function configErrors(schema: PolicyConfigSchema, given: Record<string, unknown>, context: OptionContext): string[] {
     const errors: string[] = [];
     for (const key of Object.keys(given)) {
-        if (!(key in schema.properties)) {
+        if (!Object.prototype.hasOwnProperty.call(schema.properties, key)) {
             errors.push(`unknown option '${key}' (known: ${Object.keys(schema.properties).join(", ") || "none"})`);
         }
     }
@@ -145,7 +151,7 @@ export function configErrors(schema: PolicyConfigSchema, given: Record<string, u
     for (const [key, prop] of Object.entries(schema.properties)) {
         const parser = parsers.get(prop);
         try {
-            parser?.(config, key);
+            parser?.(config, key, context);
         } catch (e) {
             if (!(e instanceof ConfigError)) {
                 throw e;

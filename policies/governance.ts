@@ -1,12 +1,15 @@
 /**
- * What every policy of the pack shares beyond its own rule: exemptions (by URN, glob or tag, with
- * a reason and an expiry date) and scoping to stacks by their tags. The options are added to each
- * policy's config schema, so Pulumi Cloud shows them on every policy's form.
+ * What every policy of the pack shares beyond its own rule: exemptions and scoping to stacks by
+ * their tags. Exemptions are granted by policy admins, in the policy's configuration: a list of
+ * resources (URN or glob) with a reason and an expiry date, and, only when an admin sets
+ * `exemptionTag`, a tag on the resource whose value carries the expiry date and the reason. The
+ * options are added to each policy's config schema, so Pulumi Cloud shows them on every policy's form.
  */
+import { EnforcementLevel } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { ConfigError, optionSchema } from "./config";
+import { ConfigError, OptionContext, optionSchema } from "./config";
+import { Glob, compileGlob, namesNothing } from "./glob";
 import { child, root, str } from "./model/values";
-import { Reporter } from "./report";
 
 export interface Exemption {
     readonly resource: string;
@@ -15,13 +18,21 @@ export interface Exemption {
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EXEMPTION_KEYS = ["resource", "reason", "expires"];
+/** A tag exemption's value: "2027-01-31: reason" (AWS tag values allow letters, digits, spaces and _ . : / = + - @). */
+export const TAG_VALUE = /^(\d{4}-\d{2}-\d{2}):\s*(\S.*)$/;
 
-export function governanceSchema(policyName: string): Record<string, PolicyConfigJSONSchema> {
+/** The level a policy runs at, for exemptions: remediate counts as mandatory. */
+export type RunLevel = OptionContext["level"];
+
+export function governanceSchema(): Record<string, PolicyConfigJSONSchema> {
     return {
         exemptions: optionSchema({
             type: "array",
-            description: "Resources this policy does not apply to: `resource` is a URN, or a glob (* and ?) over URNs " +
-                "or resource names; `reason` is required; `expires` (YYYY-MM-DD, UTC) ends the exemption after that day.",
+            description: "Resources this policy does not block, set by policy admins: `resource` is a URN, or a glob over URNs " +
+                "or resource names (`*` within one URN part, `**` across parts, `?` one character); `reason` is required; " +
+                "`expires` (YYYY-MM-DD, UTC) ends the exemption after that day and is required when the policy is mandatory. " +
+                "Exempted findings are still reported, as advisory.",
             items: {
                 type: "object",
                 properties: {
@@ -36,12 +47,14 @@ export function governanceSchema(policyName: string): Record<string, PolicyConfi
         }, exemptions),
         exemptionTag: optionSchema({
             type: "string",
-            minLength: 1,
-            description: "A resource carrying a tag with this key is exempt; the tag's value is the reason.",
-            default: `guardrails-exempt:${policyName}`,
+            description: "Tag exemptions, set by policy admins; empty (the default) turns them off. A resource carrying a tag with " +
+                "this key, whose value is \"YYYY-MM-DD: reason\", is exempt until that day (UTC); an expired or malformed value " +
+                "is a violation.",
+            default: "",
         }, (config, key) => {
-            if (typeof config[key] !== "string" || (config[key] as string).trim() === "") {
-                throw new ConfigError(`${key} should be a tag key`);
+            const value = config[key] ?? "";
+            if (typeof value !== "string" || (value !== "" && value.trim() === "")) {
+                throw new ConfigError(`${key} should be a tag key, or empty to turn tag exemptions off`);
             }
         }),
         stackTags: optionSchema({
@@ -60,27 +73,90 @@ export function setClock(clock: () => Date): void {
     now = clock;
 }
 
-function globToRegExp(glob: string): RegExp {
-    const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${body}$`);
+function today(): string {
+    return now().toISOString().slice(0, 10);
 }
 
-function exemptions(config: Record<string, unknown>): Exemption[] {
-    const value = config.exemptions ?? [];
-    if (!Array.isArray(value)) {
-        throw new ConfigError("exemptions should be a list of { resource, reason, expires? }");
+/** YYYY-MM-DD and a day of the calendar (not 2099-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+    if (typeof value !== "string" || !ISO_DATE.test(value)) {
+        return false;
     }
-    return value.map((e, i) => {
-        const x = e as Partial<Exemption>;
-        if (typeof x !== "object" || x === null || typeof x.resource !== "string" || x.resource === "" ||
-            typeof x.reason !== "string" || x.reason.trim() === "") {
+    const [y, m, d] = value.split("-").map(Number);
+    const date = new Date(0);
+    date.setUTCFullYear(y, m - 1, d);
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** The level each policy runs at, as the last accepted Configure set it; empty before any. */
+let configuredLevels: ReadonlyMap<string, EnforcementLevel> = new Map();
+export function setConfiguredLevels(levels: ReadonlyMap<string, EnforcementLevel>): void {
+    configuredLevels = levels;
+}
+
+/** The level the policy runs at: the configured one, else its declared one. */
+export function runLevel(policy: string, declared: EnforcementLevel | undefined): RunLevel {
+    const level = configuredLevels.get(policy) ?? declared ?? "advisory";
+    return level === "mandatory" || level === "remediate" ? "mandatory" : "advisory";
+}
+
+interface ParsedExemption extends Exemption {
+    readonly glob: Glob;
+}
+
+/** Parsed lists, by the list the configuration holds (the same array on every call of a policy). */
+const parsed = new WeakMap<object, ParsedExemption[]>();
+
+function parseExemptions(value: unknown): ParsedExemption[] {
+    if (!Array.isArray(value)) {
+        throw new ConfigError("exemptions should be a list of { resource, reason, expires }");
+    }
+    const cached = parsed.get(value);
+    if (cached) {
+        return cached;
+    }
+    const list = value.map((e: unknown, i): ParsedExemption => {
+        if (typeof e !== "object" || e === null || Array.isArray(e)) {
+            throw new ConfigError(`exemptions[${i}] should be an object { resource, reason, expires }`);
+        }
+        const extra = Object.keys(e).find((k) => !EXEMPTION_KEYS.includes(k));
+        if (extra !== undefined) {
+            throw new ConfigError(`exemptions[${i}] has an unknown key '${extra}' (known: ${EXEMPTION_KEYS.join(", ")})`);
+        }
+        const x = e as Partial<Record<string, unknown>>;
+        if (typeof x.resource !== "string" || x.resource === "" || typeof x.reason !== "string" || x.reason.trim() === "") {
             throw new ConfigError(`exemptions[${i}] needs a resource (URN or glob) and a reason`);
         }
-        if (x.expires !== undefined && (typeof x.expires !== "string" || !ISO_DATE.test(x.expires) || isNaN(Date.parse(x.expires)))) {
+        if (x.expires !== undefined && !isCalendarDate(x.expires)) {
             throw new ConfigError(`exemptions[${i}].expires (${JSON.stringify(x.expires)}) is not a date YYYY-MM-DD`);
         }
-        return x as Exemption;
+        return { resource: x.resource, reason: x.reason, ...(x.expires !== undefined ? { expires: x.expires } : {}), glob: compileGlob(x.resource) };
     });
+    parsed.set(value, list);
+    return list;
+}
+
+/** The configured exemptions, checked against the level the policy runs at. */
+function exemptions(config: Record<string, unknown>, _key: string, context: OptionContext): ParsedExemption[] {
+    const list = parseExemptions(config.exemptions ?? []);
+    if (context.level === "mandatory") {
+        list.forEach((e, i) => {
+            if (namesNothing(e.resource)) {
+                throw new ConfigError(`exemptions[${i}] ('${e.resource}') matches every resource, which would switch a mandatory ` +
+                    "policy off; set the policy's enforcementLevel instead");
+            }
+            if (e.expires === undefined) {
+                throw new ConfigError(`exemptions[${i}] ('${e.resource}') has no expires date, which every exemption from a ` +
+                    "mandatory policy needs (YYYY-MM-DD)");
+            }
+        });
+    }
+    return list;
+}
+
+/** Checks the exemptions of a configuration, as the policy reads them at `level`. */
+export function checkExemptions(config: Record<string, unknown>, level: RunLevel): void {
+    exemptions(config, "exemptions", { level });
 }
 
 /** Does the stack carry every tag the policy is scoped to? */
@@ -98,85 +174,89 @@ export interface ResourceIdentity {
     readonly props: unknown;
 }
 
-/** Set by the `check` command: exempted findings then arrive as notes, so that unused exemptions can be listed. */
-export const REPORT_EXEMPTED_ENV = "GUARDRAILS_REPORT_EXEMPTED";
-export const EXEMPTED_PREFIX = "[exempted] ";
+/** Where an exemption comes from: a configured entry (its `resource` pattern) or the tag key. */
+export type ExemptionSource = { readonly kind: "config"; readonly resource: string } | { readonly kind: "tag"; readonly tag: string };
 
-export interface ExemptionVerdict {
-    /** False when the matching exemption has expired. */
-    readonly exempt: boolean;
-    /** The exemption or tag that applies, or why it no longer does. */
-    readonly why: string;
+export interface ExemptionGrant {
+    readonly source: ExemptionSource;
+    readonly reason: string;
+    readonly expires?: string;
 }
 
-/** The exemption that covers a resource for a policy, if any. */
-export function findExemption(config: Record<string, unknown>, res: ResourceIdentity): ExemptionVerdict | undefined {
-    const tagKey = typeof config.exemptionTag === "string" ? config.exemptionTag : undefined;
-    if (tagKey) {
-        const reason = str(child(child(root(res.props), "tags"), tagKey));
-        if (typeof reason === "string" && reason.trim() !== "") {
-            return { exempt: true, why: `tag ${tagKey}: ${reason}` };
-        }
-    }
-    const match = exemptions(config).find((e) => {
-        const pattern = globToRegExp(e.resource);
-        return e.resource === res.urn || pattern.test(res.urn) || pattern.test(res.name);
-    });
-    if (!match) {
+export type ExemptionVerdict =
+    | { readonly exempt: true; readonly grant: ExemptionGrant }
+    /** A configured exemption that has expired: the finding is reported, with `why` appended. */
+    | { readonly exempt: false; readonly why: string };
+
+type TagReading =
+    | { readonly state: "valid" | "expired"; readonly key: string; readonly expires: string; readonly reason: string }
+    | { readonly state: "malformed"; readonly key: string; readonly value: string };
+
+/** The resource's exemption tag, when an admin named one; undefined when absent or not known yet. */
+function readTag(config: Record<string, unknown>, res: ResourceIdentity): TagReading | undefined {
+    const key = typeof config.exemptionTag === "string" && config.exemptionTag.trim() !== "" ? config.exemptionTag : undefined;
+    if (key === undefined) {
         return undefined;
     }
-    if (match.expires !== undefined && match.expires < now().toISOString().slice(0, 10)) {
-        return { exempt: false, why: `The exemption for '${match.resource}' (${match.reason}) expired on ${match.expires}; renew it or fix the finding.` };
+    const value = str(child(child(root(res.props), "tags"), key));
+    if (value === undefined || (typeof value === "object" && value.undetermined === "unknown")) {
+        return undefined;
     }
-    return { exempt: true, why: `exemption '${match.resource}': ${match.reason}` };
-}
-
-/** Is the resource exempt from the policy right now? */
-export function isExempt(config: Record<string, unknown>, resource: ResourceIdentity): boolean {
-    return findExemption(config, resource)?.exempt === true;
+    const m = typeof value === "string" ? TAG_VALUE.exec(value.trim()) : null;
+    if (!m || !isCalendarDate(m[1])) {
+        return { state: "malformed", key, value: typeof value === "string" ? value : value.reason };
+    }
+    return { state: m[1] < today() ? "expired" : "valid", key, expires: m[1], reason: m[2].trim() };
 }
 
 /**
- * Wraps a policy's reporter so that findings on exempted resources are dropped, and those whose
- * exemption has expired say so. `resourceOf` finds the resource a finding's URN names.
+ * What is wrong with the resource's exemption tag, as a violation message: an expired date or a
+ * value that does not read "YYYY-MM-DD: reason". Undefined when it is fine, absent, or tags are off.
  */
-export function exempting(
-    r: Reporter,
-    config: Record<string, unknown>,
-    defaultResource: ResourceIdentity | undefined,
-    resourceOf: (urn: string) => ResourceIdentity | undefined,
-): Reporter {
-    exemptions(config); // bad configuration is reported even where nothing is found
-    const reportExempted = process.env[REPORT_EXEMPTED_ENV] === "1";
-    const verdict = (urn: string | undefined): ExemptionVerdict | undefined => {
-        const res = urn === undefined ? defaultResource : resourceOf(urn) ?? { urn, name: urn.split("::").pop() ?? urn, props: undefined };
-        return res ? findExemption(config, res) : undefined;
-    };
-    const filter = (message: string, urn: string | undefined, emit: (m: string, u?: string) => void) => {
-        const e = verdict(urn);
-        if (!e) {
-            emit(message, urn);
-        } else if (!e.exempt) {
-            emit(`${message} ${e.why}`, urn);
-        } else if (reportExempted) {
-            r.note(`${EXEMPTED_PREFIX}(${e.why}) ${message}`, urn);
-        }
-    };
-    return {
-        violation: (m, urn) => filter(m, urn, r.violation),
-        note: (m, urn) => filter(m, urn, r.note),
-        undetermined: (why, consequence, urn) => {
-            const e = verdict(urn);
-            if (!e || !e.exempt) {
-                r.undetermined(why, e ? `${consequence} ${e.why}` : consequence, urn);
-            }
-        },
-    };
+export function tagProblem(config: Record<string, unknown>, res: ResourceIdentity): string | undefined {
+    const tag = readTag(config, res);
+    if (tag?.state === "expired") {
+        return `The exemption tag tags["${tag.key}"] on this resource expired on ${tag.expires} (${tag.reason}), so its findings ` +
+            "are reported again. Fix the findings, or ask a policy admin for a new date.";
+    }
+    if (tag?.state === "malformed") {
+        return `The exemption tag tags["${tag.key}"] on this resource reads ${JSON.stringify(tag.value)}, not "YYYY-MM-DD: reason" ` +
+            "(an expiry date, a colon, then the reason), so it exempts nothing. Fix the tag's value, or remove the tag.";
+    }
+    return undefined;
+}
+
+function matches(e: ParsedExemption, res: ResourceIdentity): boolean {
+    return e.resource === res.urn || e.glob.test(res.urn) || e.glob.test(res.name);
+}
+
+/** The exemption that covers a resource for a policy running at `level`, if any. */
+export function findExemption(config: Record<string, unknown>, res: ResourceIdentity, level: RunLevel): ExemptionVerdict | undefined {
+    const matching = exemptions(config, "exemptions", { level }).filter((e) => matches(e, res));
+    const current = matching.find((e) => e.expires === undefined || e.expires >= today());
+    if (current) {
+        return { exempt: true, grant: { source: { kind: "config", resource: current.resource }, reason: current.reason,
+            ...(current.expires !== undefined ? { expires: current.expires } : {}) } };
+    }
+    const tag = readTag(config, res);
+    if (tag?.state === "valid") {
+        return { exempt: true, grant: { source: { kind: "tag", tag: tag.key }, reason: tag.reason, expires: tag.expires } };
+    }
+    const expired = matching[0];
+    if (expired) {
+        return { exempt: false, why: `The exemption for '${expired.resource}' (${expired.reason}) expired on ${expired.expires}; renew it or fix the finding.` };
+    }
+    return undefined;
+}
+
+/** Is the resource exempt from the policy right now? */
+export function isExempt(config: Record<string, unknown>, resource: ResourceIdentity, level: RunLevel): boolean {
+    return findExemption(config, resource, level)?.exempt === true;
 }
 
 /** A policy's own config schema with the shared options added. */
-export function withGovernance(name: string, schema: { properties: Record<string, PolicyConfigJSONSchema>; required?: string[] }) {
-    return { ...schema, properties: { ...schema.properties, ...governanceSchema(name) } };
+export function withGovernance(schema: { properties: Record<string, PolicyConfigJSONSchema>; required?: string[] }) {
+    return { ...schema, properties: { ...schema.properties, ...governanceSchema() } };
 }
 
-export const GOVERNANCE_KEYS = Object.keys(governanceSchema("x"));
+export const GOVERNANCE_KEYS = Object.keys(governanceSchema());

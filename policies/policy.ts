@@ -8,7 +8,8 @@ import {
 } from "@pulumi/policy";
 import { StackModel, fromPolicyResources } from "./graph/stack";
 import { ConfigError, withDefaults } from "./config";
-import { exempting, inScope, isExempt, withGovernance } from "./governance";
+import { exempting } from "./exempted";
+import { inScope, isExempt, runLevel, withGovernance } from "./governance";
 import { sharedInCall } from "./model/call-scope";
 import { ResourceRef, SgRuleSet, securityGroupRules } from "./model/sg-rules";
 import { plainProps } from "./model/values";
@@ -38,7 +39,7 @@ export const SECURITY_HUB = { name: "AWS Foundational Security Best Practices (S
 /** What a policy publishes: its metadata with compliance mappings and the config schema with the shared options. */
 function published(meta: PolicyMeta) {
     const { controls: _controls, ...metadata } = meta;
-    return { ...metadata, ...compliance(meta), configSchema: withGovernance(meta.name, meta.configSchema) };
+    return { ...metadata, ...compliance(meta), configSchema: withGovernance(meta.configSchema) };
 }
 
 function compliance(meta: PolicyMeta): Pick<StackValidationPolicy, "framework" | "tags"> {
@@ -83,7 +84,7 @@ export function sgRulePolicy(
         const resource = resourceOf(args);
         const ruleSet = applies(args.type) ? securityGroupRules(resource) : undefined;
         const config = withDefaults(configSchema, args.getConfig());
-        if (!ruleSet || !inScope(config, args.stackTags) || isExempt(config, resource)) {
+        if (!ruleSet || !usable(() => inScope(config, args.stackTags) && !isExempt(config, resource, runLevel(meta.name, meta.enforcementLevel)))) {
             return undefined;
         }
         return remediate({ resource, ruleSet, config, props: args.props as Record<string, unknown> });
@@ -103,7 +104,7 @@ export function sgRulePolicy(
             guarded(meta.name, reporter(report), (r) => {
                 const config = withDefaults(configSchema, args.getConfig());
                 if (inScope(config, args.stackTags)) {
-                    check({ resource, ruleSet, config, report: exempting(r, config, resource, () => undefined) });
+                    check({ resource, ruleSet, config, report: exempting(r, config, { policy: meta.name, declared: meta.enforcementLevel, resource }) });
                 }
             });
         },
@@ -135,22 +136,25 @@ export function stackPolicy(meta: PolicyMeta, check: (c: StackCheck) => void): S
                 const config = withDefaults(configSchema, args.getConfig());
                 if (inScope(config, args.stackTags)) {
                     const model = modelOf(args);
-                    check({ model, config, report: exempting(onSourceUrns(r, model), config, undefined, (urn) => model.byUrn.get(urn)) });
+                    check({ model, config, report: exempting(r, config, {
+                        policy: meta.name, declared: meta.enforcementLevel, stack: model.byUrn, sourceUrn: (key) => model.sourceUrn(key),
+                    }) });
                 }
             });
         },
     };
 }
 
-/** Findings name the resource's URN: a later copy of a URN is a node of its own in the model (graph/keys.ts). */
-function onSourceUrns(r: Reporter, model: StackModel): Reporter {
-    const urn = (u: string | undefined) => (u === undefined ? u : model.sourceUrn(u));
-    return {
-        ...r,
-        violation: (message, u) => r.violation(message, urn(u)),
-        note: (message, u) => r.note(message, urn(u)),
-        undetermined: (why, consequence, u) => r.undetermined(why, consequence, urn(u)),
-    };
+/** The answer, or false when the configuration cannot be read: a remediation then leaves the resource alone, and validation reports it. */
+function usable(answer: () => boolean): boolean {
+    try {
+        return answer();
+    } catch (e) {
+        if (e instanceof ConfigError) {
+            return false;
+        }
+        throw e;
+    }
 }
 
 /**

@@ -69,6 +69,13 @@ export interface Reporter {
     undetermined(why: Undetermined, consequence: string, urn?: string): void;
 }
 
+/** What an undetermined decision is reported as: a note for an unknown value, a violation for an invalid one. */
+export function undeterminedFinding(why: Undetermined, consequence: string): { kind: "note" | "violation"; message: string } {
+    return why.undetermined === "unknown"
+        ? { kind: "note", message: `Cannot be verified at preview: ${why.reason}. ${consequence}` }
+        : { kind: "violation", message: `Cannot be evaluated: ${why.reason}. ${consequence} Fix the value: AWS rejects it.` };
+}
+
 export function reporter(report: ReportViolation): Reporter {
     // @pulumi/policy's reportViolation also takes an object that carries its own level; that is
     // how a mandatory policy reports an advisory note.
@@ -77,11 +84,8 @@ export function reporter(report: ReportViolation): Reporter {
         violation: (message, urn) => reportObject({ message, urn }),
         note: (message, urn) => reportObject({ message, enforcementLevel: "advisory", urn }),
         undetermined: (why, consequence, urn) => {
-            if (why.undetermined === "unknown") {
-                self.note(`Cannot be verified at preview: ${why.reason}. ${consequence}`, urn);
-            } else {
-                self.violation(`Cannot be evaluated: ${why.reason}. ${consequence} Fix the value: AWS rejects it.`, urn);
-            }
+            const f = undeterminedFinding(why, consequence);
+            self[f.kind](f.message, urn);
         },
     };
     return self;

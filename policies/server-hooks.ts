@@ -5,57 +5,177 @@
  * configuration check stays).
  *
  * - Configure rejects an invalid configuration with INVALID_ARGUMENT and a clear message, before
- *   any resource is analysed.
+ *   any resource is analysed. The policy names it accepts are those of the pack being served (as
+ *   its own GetAnalyzerInfo handler declares them), so a team's pack may add policies of its own.
+ *   An accepted Configure also sets the level each policy runs at, for exemptions.
  * - Analyze and AnalyzeStack run each call in its own scope, in which the policies of the call
- *   share one normalisation of the resource, or one stack model (model/call-scope.ts).
- *   Remediate is left alone: there each policy sees the props as the previous one left them.
+ *   share one normalisation of the resource, or one stack model (model/call-scope.ts). When the
+ *   request asks for them, the call's exempted findings go back as trailing metadata
+ *   (exempted-wire.ts). Remediate is left alone: there each policy sees the props as the previous
+ *   one left them.
  */
 import * as path from "path";
+import { EnforcementLevel } from "@pulumi/policy";
+import { readConfigureRequest } from "./configure-request";
+import { exemptedInCall } from "./exempted";
+import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
+import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "./model/call-scope";
-import { PackConfig, packConfigErrors } from "./pack-config";
+import { PackConfig, ServedPolicy, packConfigErrors } from "./pack-config";
 
 interface ConfigureRequest {
-    getPolicyconfigMap(): { entries(): Iterable<[string, { getProperties(): { toJavaScript(): Record<string, unknown> } | undefined }]> };
+    getPolicyconfigMap(): { entries(): Iterable<[string, { getEnforcementlevel(): number; getProperties(): { toJavaScript(): Record<string, unknown> } | undefined }]> };
 }
-type Handler<Req = unknown> = (call: { request: Req }, callback: (err: unknown, res?: unknown) => void) => unknown;
+interface AnalyzerInfo {
+    getPoliciesList(): { getName(): string; getEnforcementlevel(): number }[];
+}
+interface Metadata {
+    get(key: string): unknown[];
+    set(key: string, value: string | Buffer): void;
+}
+type Callback = (err: unknown, res?: unknown, trailer?: Metadata) => void;
+type Handler<Req = unknown> = (call: { request: Req; metadata?: Metadata }, callback: Callback) => unknown;
 type AddService = (service: unknown, impl: Record<string, unknown>) => void;
+export type ConfigCheck = (config: PackConfig, served?: readonly ServedPolicy[]) => string[];
 
 const HOOKED = Symbol.for("aws-network-guardrails.server-hooks");
 
-export function installServerHooks(check: (config: PackConfig) => string[] = packConfigErrors): void {
+type ServiceDefinition = Record<string, { requestDeserialize?: (bytes: Buffer) => unknown }>;
+
+/** Configure requests as received, so that their configuration is read from the bytes (configure-request.ts). */
+const received = new WeakMap<object, Buffer>();
+
+function keepingConfigureBytes(service: unknown): unknown {
+    const definition = service as ServiceDefinition | undefined;
+    const deserialize = definition?.configure?.requestDeserialize;
+    if (typeof deserialize !== "function") {
+        return service;
+    }
+    return {
+        ...definition,
+        configure: {
+            ...definition?.configure,
+            requestDeserialize: (bytes: Buffer) => {
+                const request = deserialize(bytes);
+                if (typeof request === "object" && request !== null) {
+                    received.set(request, bytes);
+                }
+                return request;
+            },
+        },
+    };
+}
+
+/** Policy name -> its options and level; from the bytes when they were kept, else from the parsed request. */
+function configOf(request: ConfigureRequest, levelName: (n: number) => EnforcementLevel | undefined): PackConfig {
+    const config: PackConfig = {};
+    const bytes = received.get(request);
+    if (bytes) {
+        for (const [name, { level, properties }] of Object.entries(readConfigureRequest(bytes))) {
+            Object.defineProperty(config, name, { value: { ...properties, enforcementLevel: levelName(level) }, enumerable: true, writable: true, configurable: true });
+        }
+        return config;
+    }
+    for (const [name, value] of request.getPolicyconfigMap().entries()) {
+        config[name] = { ...value.getProperties()?.toJavaScript() ?? {}, enforcementLevel: levelName(value.getEnforcementlevel()) };
+    }
+    return config;
+}
+
+function oneLine(e: unknown): string {
+    return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+export function installServerHooks(check: ConfigCheck = packConfigErrors): void {
     const policyDir = path.dirname(require.resolve("@pulumi/policy"));
     const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as {
         Server: { prototype: { addService: AddService & { [HOOKED]?: boolean } } };
-        status: { INVALID_ARGUMENT: number };
+        Metadata: new () => Metadata;
+        status: { INVALID_ARGUMENT: number; INTERNAL: number };
     };
+    const levelNames = (require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] })) as {
+        EnforcementLevel: Record<string, number>;
+    }).EnforcementLevel;
+    const levelName = (n: number) => Object.keys(levelNames).find((k) => levelNames[k] === n)?.toLowerCase() as EnforcementLevel | undefined;
     const addService = grpc.Server.prototype.addService;
     if (addService[HOOKED]) {
         return;
     }
+    const pages = new PageStore();
+    const trailerWith = (page: Buffer, more: string | undefined) => {
+        const trailer = new grpc.Metadata();
+        trailer.set(EXEMPTED_PAGE, page);
+        if (more !== undefined) {
+            trailer.set(EXEMPTED_MORE, more);
+        }
+        return trailer;
+    };
+
+    /** The policies the served pack declares, from its own GetAnalyzerInfo handler; undefined without one. */
+    const servedBy = (getInfo: Handler | undefined): Promise<ServedPolicy[] | undefined> => !getInfo ? Promise.resolve(undefined)
+        : new Promise((resolve, reject) => {
+            void getInfo({ request: undefined }, (err, info) => err ? reject(err) : resolve((info as AnalyzerInfo).getPoliciesList()
+                .map((p) => ({ name: p.getName(), enforcementLevel: levelName(p.getEnforcementlevel()) }))));
+        });
+
     const hooked = function (this: unknown, service: unknown, impl: Record<string, unknown>) {
         const handlers = { ...impl };
+        let served: Promise<ServedPolicy[] | undefined> | undefined;
         const configure = impl?.configure as Handler<ConfigureRequest> | undefined;
         if (typeof configure === "function") {
             handlers.configure = ((call, callback) => {
-                const config: PackConfig = {};
-                for (const [name, value] of call.request.getPolicyconfigMap().entries()) {
-                    config[name] = value.getProperties()?.toJavaScript() ?? {};
-                }
-                const errors = check(config);
-                if (errors.length > 0) {
-                    callback({ code: grpc.status.INVALID_ARGUMENT, details: `invalid policy pack configuration: ${errors.join(" ")}` });
-                    return undefined;
-                }
-                return configure(call, callback);
+                served ??= servedBy(impl.getAnalyzerInfo as Handler | undefined);
+                void served.then((policies) => {
+                    const config = configOf(call.request, levelName);
+                    const errors = check(config, policies);
+                    if (errors.length > 0) {
+                        callback({ code: grpc.status.INVALID_ARGUMENT, details: `invalid policy pack configuration: ${errors.join(" ")}` });
+                        return;
+                    }
+                    const levels = new Map<string, EnforcementLevel>();
+                    for (const p of policies ?? []) {
+                        if (p.enforcementLevel) { levels.set(p.name, p.enforcementLevel); }
+                    }
+                    for (const [name, entry] of Object.entries(config)) {
+                        if (typeof entry.enforcementLevel === "string") { levels.set(name, entry.enforcementLevel as EnforcementLevel); }
+                    }
+                    setConfiguredLevels(levels);
+                    configure(call, callback);
+                }).catch((e: unknown) => {
+                    callback({ code: grpc.status.INTERNAL, details: `checking the policy pack configuration failed: ${oneLine(e)}` });
+                });
+                return undefined;
             }) satisfies Handler<ConfigureRequest>;
         }
         for (const rpc of ["analyze", "analyzeStack"]) {
             const handle = impl?.[rpc] as Handler | undefined;
             if (typeof handle === "function") {
-                handlers[rpc] = ((call, callback) => inCallScope(() => handle(call, callback))) satisfies Handler;
+                handlers[rpc] = ((call, callback) => inCallScope(() => {
+                    const pageBytes = pageBytesAsked(call.metadata?.get(EXEMPTED_REQUEST) ?? []);
+                    const records = exemptedInCall();
+                    return handle(call, (err, res) => {
+                        if (err || pageBytes === undefined) {
+                            callback(err, res);
+                            return;
+                        }
+                        const [first, ...rest] = encodePages(records, pageBytes);
+                        callback(err, res, trailerWith(first, pages.keep(rest)));
+                    });
+                })) satisfies Handler;
             }
         }
-        return addService.call(this, service, handlers);
+        const pluginInfo = impl?.getPluginInfo as Handler | undefined;
+        if (typeof pluginInfo === "function") {
+            handlers.getPluginInfo = ((call, callback) => {
+                const token = call.metadata?.get(EXEMPTED_NEXT)[0];
+                if (token === undefined) {
+                    return pluginInfo(call, callback);
+                }
+                const next = pages.take(String(token));
+                return pluginInfo(call, (err, res) => (err || !next ? callback(err, res) : callback(err, res, trailerWith(next.page, next.more))));
+            }) satisfies Handler;
+        }
+        return addService.call(this, keepingConfigureBytes(service), handlers);
     };
     grpc.Server.prototype.addService = Object.assign(hooked, { [HOOKED]: true });
 }

@@ -15,6 +15,8 @@ import * as path from "path";
 import Ajv = require("ajv");
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { ExemptedFinding } from "../policies/exempted";
+import { DEFAULT_PAGE_BYTES, EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, decodePages } from "../policies/exempted-wire";
 
 // Load grpc-js and google-protobuf from @pulumi/pulumi's own resolution so that credentials and
 // messages are instances of exactly the classes the generated client checks against.
@@ -27,6 +29,8 @@ const { Empty } = pulumiRequire("google-protobuf/google/protobuf/empty_pb") as
 
 type Struct = import("google-protobuf/google/protobuf/struct_pb").Struct;
 type ServiceError = import("@grpc/grpc-js").ServiceError;
+type Metadata = import("@grpc/grpc-js").Metadata;
+type ClientUnaryCall = import("@grpc/grpc-js").ClientUnaryCall;
 
 // ------------------------------------------------------------------------------------------------
 // Public types
@@ -145,6 +149,19 @@ export interface NotApplicable {
 export interface AnalyzeResult {
     diagnostics: Diagnostic[];
     notApplicable: NotApplicable[];
+    /** The pack's records of its exempted findings, when it sent them (only when asked). */
+    exempted?: ExemptedFinding[];
+}
+
+export type { ExemptedFinding };
+
+export interface CallOptions {
+    /**
+     * Ask the pack (this pack's server hooks) for its exempted-finding records, with a header the
+     * engine never sends; they come back in trailers of at most `exemptedPageBytes` each.
+     */
+    exempted?: boolean;
+    exemptedPageBytes?: number;
 }
 
 export interface Remediation {
@@ -218,9 +235,13 @@ export interface PackClient {
      * validates it against each policy's config schema and sends Configure. Returns what was sent.
      */
     configure(config?: PolicyPackConfig): Promise<{ [policy: string]: PolicyConfigEntry }>;
+    /** Sends Configure exactly as given: no reconciliation and no schema validation (what another engine might send). */
+    sendConfigure(entries: { [policy: string]: PolicyConfigEntry }): Promise<void>;
+    /** Sends Configure as these encoded request bytes (keys the protobuf library here cannot hold, such as `__proto__`). */
+    sendConfigureBytes(bytes: Uint8Array): Promise<void>;
     configureStack(config: StackConfig): Promise<void>;
-    analyze(resource: AnalyzedResource): Promise<AnalyzeResult>;
-    analyzeStack(resources: StackResource[]): Promise<AnalyzeResult>;
+    analyze(resource: AnalyzedResource, opts?: CallOptions): Promise<AnalyzeResult>;
+    analyzeStack(resources: StackResource[], opts?: CallOptions): Promise<AnalyzeResult>;
     remediate(resource: AnalyzedResource): Promise<RemediateResult>;
     /** Everything the pack wrote to stderr so far (pack-side log.error output lands here). */
     stderr(): string;
@@ -334,6 +355,7 @@ function readPort(dir: string, child: ChildProcess, life: ProcessLife, out: { st
 // ------------------------------------------------------------------------------------------------
 
 type Invoke<Res> = (cb: (err: ServiceError | null, res: Res) => void) => unknown;
+type InvokeWithMetadata<Res> = (md: Metadata, cb: (err: ServiceError | null, res: Res) => void) => ClientUnaryCall;
 
 interface ProcessLife { exited: string | undefined; closed: Promise<void> }
 
@@ -353,15 +375,68 @@ class Client implements PackClient {
 
     private call<Res>(method: string, invoke: Invoke<Res>): Promise<Res> {
         return new Promise<Res>((resolve, reject) => {
-            invoke((err, res) => {
-                if (!err) { resolve(res); return; }
-                const details = err.details || err.message;
-                const exited = this.life.exited;
-                reject(new AnalyzerRpcError(method, err.code,
-                    exited ? `${details} (policy pack process exited with ${exited})` : details,
-                    exited ? this.out.stderr : ""));
+            invoke((err, res) => (err ? reject(this.rpcError(method, err)) : resolve(res)));
+        });
+    }
+
+    private rpcError(method: string, err: ServiceError): AnalyzerRpcError {
+        const details = err.details || err.message;
+        const exited = this.life.exited;
+        return new AnalyzerRpcError(method, err.code,
+            exited ? `${details} (policy pack process exited with ${exited})` : details,
+            exited ? this.out.stderr : "");
+    }
+
+    /** A call with request metadata; resolves with the response and the trailing metadata. */
+    private callWithMetadata<Res>(method: string, md: Metadata, invoke: InvokeWithMetadata<Res>): Promise<{ res: Res; trailer: Metadata }> {
+        return new Promise((resolve, reject) => {
+            let res: Res | undefined;
+            let failed = false;
+            const call = invoke(md, (err, r) => {
+                if (err) {
+                    failed = true;
+                    reject(this.rpcError(method, err));
+                }
+                res = r;
+            });
+            // grpc-js calls back first, then emits the status with the trailers.
+            call.on("status", (status: { metadata: Metadata }) => {
+                if (!failed) { resolve({ res: res as Res, trailer: status.metadata }); }
             });
         });
+    }
+
+    /** The exempted-finding records a trailer starts, with the pages that follow it; undefined when it holds none. */
+    private async exemptedRecords(trailer: Metadata): Promise<ExemptedFinding[] | undefined> {
+        const first = trailer.get(EXEMPTED_PAGE)[0];
+        if (first === undefined) {
+            return undefined;
+        }
+        const pages = [Buffer.from(first)];
+        let more = trailer.get(EXEMPTED_MORE)[0];
+        while (more !== undefined) {
+            const md = new grpc.Metadata();
+            md.set(EXEMPTED_NEXT, String(more));
+            const next = await this.callWithMetadata<unknown>("GetPluginInfo", md, (m, cb) => this.client.getPluginInfo(new Empty(), m, cb));
+            const page = next.trailer.get(EXEMPTED_PAGE)[0];
+            if (page === undefined) {
+                throw new Error("the policy pack no longer holds the rest of its exempted findings");
+            }
+            pages.push(Buffer.from(page));
+            more = next.trailer.get(EXEMPTED_MORE)[0];
+        }
+        return decodePages(pages);
+    }
+
+    private async analyzeCall(method: string, opts: CallOptions,
+        invoke: InvokeWithMetadata<apb.AnalyzeResponse>): Promise<AnalyzeResult> {
+        const md = new grpc.Metadata();
+        if (opts.exempted) {
+            md.set(EXEMPTED_REQUEST, String(opts.exemptedPageBytes ?? DEFAULT_PAGE_BYTES));
+        }
+        const { res, trailer } = await this.callWithMetadata(method, md, invoke);
+        const exempted = await this.exemptedRecords(trailer);
+        return { ...analyzeResult(res), ...(exempted ? { exempted } : {}) };
     }
 
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
@@ -412,28 +487,39 @@ class Client implements PackClient {
         if (names.length === 0) {
             return {}; // the CLI skips the RPC when there is nothing to send
         }
-        const req = new apb.ConfigureAnalyzerRequest();
         const out: { [policy: string]: PolicyConfigEntry } = {};
         for (const name of names) {
             const { enforcementLevel, properties } = reconciled[name];
             if (!isLevel(enforcementLevel)) {
                 throw new Error(`invalid enforcement level "${enforcementLevel ?? ""}"`);
             }
-            // Always set properties: the pack calls getProperties().toJavaScript() unconditionally.
-            req.getPolicyconfigMap().set(name, new apb.PolicyConfig()
-                .setEnforcementlevel(levelValue(enforcementLevel))
-                .setProperties(Struct.fromJavaScript(properties ?? {})));
             out[name] = { enforcementLevel, properties: properties ?? {} };
         }
-        await this.call("Configure", cb => this.client.configure(req, cb));
+        await this.sendConfigure(out);
         return out;
     }
 
-    async analyze(resource: AnalyzedResource): Promise<AnalyzeResult> {
-        return analyzeResult(await this.call<apb.AnalyzeResponse>("Analyze", cb => this.client.analyze(analyzeRequest(resource), cb)));
+    async sendConfigure(entries: { [policy: string]: PolicyConfigEntry }): Promise<void> {
+        const req = new apb.ConfigureAnalyzerRequest();
+        for (const [name, { enforcementLevel, properties }] of Object.entries(entries)) {
+            // Always set properties: the pack calls getProperties().toJavaScript() unconditionally.
+            req.getPolicyconfigMap().set(name, new apb.PolicyConfig()
+                .setEnforcementlevel(levelValue(enforcementLevel))
+                .setProperties(Struct.fromJavaScript(properties)));
+        }
+        await this.call("Configure", cb => this.client.configure(req, cb));
     }
 
-    async analyzeStack(resources: StackResource[]): Promise<AnalyzeResult> {
+    async sendConfigureBytes(bytes: Uint8Array): Promise<void> {
+        await this.call("Configure", cb => this.client.makeUnaryRequest("/pulumirpc.Analyzer/Configure",
+            (b: Uint8Array) => Buffer.from(b), (b: Buffer) => b, bytes, cb));
+    }
+
+    async analyze(resource: AnalyzedResource, opts: CallOptions = {}): Promise<AnalyzeResult> {
+        return this.analyzeCall("Analyze", opts, (md, cb) => this.client.analyze(analyzeRequest(resource), md, cb));
+    }
+
+    async analyzeStack(resources: StackResource[], opts: CallOptions = {}): Promise<AnalyzeResult> {
         const req = new apb.AnalyzeStackRequest().setResourcesList(resources.map(r => {
             const ar = new apb.AnalyzerResource()
                 .setUrn(r.urn).setType(r.type).setName(r.name)
@@ -450,7 +536,7 @@ class Client implements PackClient {
             }
             return ar;
         }));
-        return analyzeResult(await this.call<apb.AnalyzeResponse>("AnalyzeStack", cb => this.client.analyzeStack(req, cb)));
+        return this.analyzeCall("AnalyzeStack", opts, (md, cb) => this.client.analyzeStack(req, md, cb));
     }
 
     async remediate(resource: AnalyzedResource): Promise<RemediateResult> {

@@ -2,7 +2,7 @@
 // fixture, and the engine's call order and progress reporting (with a stand-in pack).
 import * as assert from "assert";
 import * as fs from "fs";
-import type { AnalyzeResult, AnalyzedResource, PackClient, StackResource } from "../../runner/analyzer-client";
+import type { AnalyzeResult, AnalyzedResource, CallOptions, PackClient, StackResource } from "../../runner/analyzer-client";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../runner/capture";
 import { PROGRESS_THRESHOLD, check } from "../../cli/check";
 import { InputError } from "../../cli/errors";
@@ -75,14 +75,16 @@ function fakePack(calls: string[]): PackClient {
         getAnalyzerInfo: async () => ({ name: "pack", displayName: "", version: "1.0.0", supportsConfig: true, policies: [], initialConfig: {} }),
         getPluginInfo: async () => ({ version: "1" }),
         configure: async () => { calls.push("Configure"); return {}; },
+        sendConfigure: async () => undefined,
+        sendConfigureBytes: async () => undefined,
         configureStack: async () => undefined,
-        analyze: async (r: AnalyzedResource): Promise<AnalyzeResult> => {
-            calls.push(`Analyze ${r.name}`);
-            return { diagnostics: r.name === "bad" ? [diag(r.urn, "advisory")] : [], notApplicable: [] };
+        analyze: async (r: AnalyzedResource, opts?: CallOptions): Promise<AnalyzeResult> => {
+            calls.push(`Analyze ${r.name}${opts?.exempted ? " (with exempted)" : ""}`);
+            return { diagnostics: r.name === "bad" ? [diag(r.urn, "advisory")] : [], notApplicable: [], ...(opts?.exempted ? { exempted: [] } : {}) };
         },
-        analyzeStack: async (rs: StackResource[]): Promise<AnalyzeResult> => {
-            calls.push(`AnalyzeStack ${rs.length}`);
-            return { diagnostics: rs.filter((r) => r.name === "bad").map((r) => diag(r.urn, "mandatory")), notApplicable: [] };
+        analyzeStack: async (rs: StackResource[], opts?: CallOptions): Promise<AnalyzeResult> => {
+            calls.push(`AnalyzeStack ${rs.length}${opts?.exempted ? " (with exempted)" : ""}`);
+            return { diagnostics: rs.filter((r) => r.name === "bad").map((r) => diag(r.urn, "mandatory")), notApplicable: [], ...(opts?.exempted ? { exempted: [] } : {}) };
         },
         remediate: async () => ({ remediations: [], notApplicable: [] }),
         stderr: () => "", stdout: () => "", close: async () => { calls.push("close"); }, kill: () => undefined,
@@ -104,7 +106,7 @@ describe("cli: check (the engine's calls, with a stand-in pack)", () => {
         const report = await check(Promise.resolve(fakePack(calls)),
             { source: { kind: "program", path: "p", artifact: "p/index.ts", project: "p", stack: "s" }, analyzed: rs, stackResources: rs },
             {}, (l) => progress.push(l));
-        assert.deepStrictEqual(calls, ["Configure", "Analyze r0", "Analyze bad", "Analyze r2", "AnalyzeStack 3", "close"]);
+        assert.deepStrictEqual(calls, ["Configure", "Analyze r0 (with exempted)", "Analyze bad (with exempted)", "Analyze r2 (with exempted)", "AnalyzeStack 3 (with exempted)", "close"]);
         assert.deepStrictEqual(report.findings.map((f) => [f.policy, f.level, f.resource?.name]),
             [["p-advisory", "advisory", "bad"], ["p-mandatory", "mandatory", "bad"]]);
         assert.deepStrictEqual(progress, [], "no progress for a small stack");

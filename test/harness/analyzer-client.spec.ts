@@ -237,17 +237,29 @@ describe("analyzer client", function () {
 
         it("exemptions: a glob over names exempts until it expires, then the finding names the exemption", async () => {
             const exempt = (expires: string) => pack.configure({ "sg-ingress-from-world-allowed-ports": { exemptions: [{ resource: "bastion-*", reason: "SEC-7", expires }] } });
+            await pack.configure({});
+            const [finding] = (await pack.analyze(wideOpen)).diagnostics.filter((d) => d.policyName === "sg-ingress-from-world-allowed-ports");
             await exempt("2999-12-31");
-            assert.deepStrictEqual(levelsOf(await pack.analyze(wideOpen)), [["sg-egress-restricted", "advisory"]]);
+            const exempted = await pack.analyze(wideOpen);
+            assert.deepStrictEqual(levelsOf(exempted), [["sg-egress-restricted", "advisory"], ["sg-ingress-from-world-allowed-ports", "advisory"]]);
+            assert.strictEqual(exempted.diagnostics[1].message,
+                `Exempted advisory finding of sg-ingress-from-world-allowed-ports (exemption 'bastion-*'; reason: SEC-7; expires 2999-12-31): ${finding.message}`);
             await exempt("2000-01-01");
             const findings = (await pack.analyze(wideOpen)).diagnostics.filter((d) => d.policyName === "sg-ingress-from-world-allowed-ports");
             assert.strictEqual(findings.length, 1);
             assert.ok(findings[0].message.endsWith("The exemption for 'bastion-*' (SEC-7) expired on 2000-01-01; renew it or fix the finding."), findings[0].message);
         });
 
-        it("exemptions: a tag on the resource exempts it, with the reason in its value", async () => {
-            const tagged = sgResource({ ...(wideOpen.properties as JsonObject), tags: { "guardrails-exempt:sg-egress-restricted": "proxy host, SEC-9" } }, "proxy");
-            assert.deepStrictEqual(levelsOf(await pack.analyze(tagged)), [["sg-ingress-from-world-allowed-ports", "advisory"]]);
+        it("exemptions: a tag exempts only when an admin names its key, and its value carries the expiry and reason", async () => {
+            const tagged = (key: string) => sgResource({ ...(wideOpen.properties as JsonObject), tags: { [key]: "2999-12-31: proxy host SEC-9" } }, "proxy");
+            const egress = async (key: string) => (await pack.analyze(tagged(key))).diagnostics.filter((d) => d.policyName === "sg-egress-restricted");
+            await pack.configure({});
+            const [plain] = await egress("guardrails-exempt:sg-egress-restricted");
+            assert.strictEqual(plain.enforcementLevel, "advisory");
+            assert.ok(!plain.message.startsWith("Exempted"), `tag exemptions are off by default: ${plain.message}`);
+            await pack.configure({ "sg-egress-restricted": { exemptionTag: "security-exception" } });
+            assert.deepStrictEqual((await egress("security-exception")).map((d) => [d.enforcementLevel, d.message]), [["advisory",
+                `Exempted advisory finding of sg-egress-restricted (tag 'security-exception' on the resource; reason: proxy host SEC-9; expires 2999-12-31): ${plain.message}`]]);
         });
 
         it("stack tags: a policy scoped to production runs only on stacks tagged so", async () => {

@@ -44,10 +44,20 @@ describe("examples/team-pack: a pack composed with createPack, over the Analyzer
         assert.deepStrictEqual(blocked, [["sg-egress-restricted", "mandatory"]]);
     });
 
-    it("honours the exemption it ships with, and only for the matching resource", async () => {
+    it("honours the exemption it ships with, and only for the matching resource: the exempted finding comes back advisory", async () => {
         const ssh = (name: string) => sg(name, { description: "d", ingress: [{ description: "ssh", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] });
-        const names = async (name: string) => (await pack.analyze(ssh(name))).diagnostics.map((d) => d.policyName);
-        assert.deepStrictEqual(await names("vendor-appliance-1"), ["sg-ingress-from-world-allowed-ports"]);
-        assert.deepStrictEqual(await names("bastion"), ["sg-no-admin-ports-from-world", "sg-ingress-from-world-allowed-ports"]);
+        const levels = async (name: string) => (await pack.analyze(ssh(name))).diagnostics.map((d) => [d.policyName, d.enforcementLevel]);
+        const bastion = (await pack.analyze(ssh("bastion"))).diagnostics;
+        assert.deepStrictEqual(bastion.map((d) => [d.policyName, d.enforcementLevel]),
+            [["sg-no-admin-ports-from-world", "mandatory"], ["sg-ingress-from-world-allowed-ports", "mandatory"]]);
+        // The example's exemption ends on 2027-03-31 (UTC); after that day the finding is mandatory again.
+        if (new Date().toISOString().slice(0, 10) > "2027-03-31") {
+            assert.deepStrictEqual(await levels("vendor-appliance-1"), [["sg-no-admin-ports-from-world", "mandatory"], ["sg-ingress-from-world-allowed-ports", "mandatory"]]);
+            return;
+        }
+        const vendor = (await pack.analyze(ssh("vendor-appliance-1"))).diagnostics;
+        assert.deepStrictEqual(vendor.map((d) => [d.policyName, d.enforcementLevel]), [["sg-no-admin-ports-from-world", "advisory"], ["sg-ingress-from-world-allowed-ports", "mandatory"]]);
+        assert.strictEqual(vendor[0].message, "Exempted mandatory finding of sg-no-admin-ports-from-world (exemption 'vendor-appliance-*'; " +
+            `reason: VEND-42: replaced in Q1; expires 2027-03-31): ${bastion[0].message}`);
     });
 });

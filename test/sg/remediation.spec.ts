@@ -46,7 +46,7 @@ describe("remediation", () => {
         }
         it("does not touch an exempted resource", () => {
             const props = { description: "d", ingress: [rule({ cidrBlocks: ["0.0.0.0/0"] })] };
-            assert.strictEqual(runRemediation(admin, { type: SG, name: "bastion", props, config: { exemptions: [{ resource: "bastion", reason: "vendor box" }] } }), undefined);
+            assert.strictEqual(runRemediation(admin, { type: SG, name: "bastion", props, config: { exemptions: [{ resource: "bastion", reason: "vendor box", expires: "2999-12-31" }] } }), undefined);
         });
     });
 

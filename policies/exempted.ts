@@ -1,0 +1,109 @@
+/**
+ * Exempted findings stay visible. The reporter a policy talks to passes each finding on an
+ * exempted resource on as an advisory diagnostic that names the policy, the level the finding
+ * had, the exemption, its reason and its expiry, so that `pulumi preview` and Pulumi Cloud show it.
+ * It also records the same facts as data in the current Analyzer call (model/call-scope.ts), from
+ * where the server hook hands them to a client that asks for them (server-hooks.ts): no reader
+ * ever has to parse a message.
+ */
+import { EnforcementLevel } from "@pulumi/policy";
+import {
+    ExemptionGrant, ExemptionSource, ExemptionVerdict, ResourceIdentity, RunLevel, checkExemptions, findExemption, runLevel, tagProblem,
+} from "./governance";
+import { sharedInCall } from "./model/call-scope";
+import { Reporter, undeterminedFinding } from "./report";
+
+/** One exempted finding, as reported. */
+export interface ExemptedFinding {
+    readonly policy: string;
+    /** The diagnostic's URN: unset for a resource policy's finding on the resource it analyses. */
+    readonly urn?: string;
+    /** The diagnostic's message, exactly as reported (advisory). */
+    readonly message: string;
+    /** The finding itself. */
+    readonly finding: string;
+    /** The level the finding had: the policy's level for a violation, advisory for a note. */
+    readonly level: RunLevel;
+    readonly exemption: ExemptionSource;
+    readonly reason: string;
+    /** YYYY-MM-DD; unset for an open-ended exemption (advisory policies only). */
+    readonly expires?: string;
+}
+
+/** "Exempted mandatory finding of <policy> (exemption '<pattern>'; reason: ...; expires ...): <finding>". */
+export function exemptedMessage(policy: string, level: RunLevel, grant: ExemptionGrant, finding: string): string {
+    const by = grant.source.kind === "config" ? `exemption '${grant.source.resource}'` : `tag '${grant.source.tag}' on the resource`;
+    const until = grant.expires === undefined ? "no expiry date" : `expires ${grant.expires}`;
+    return `Exempted ${level} finding of ${policy} (${by}; reason: ${grant.reason}; ${until}): ${finding}`;
+}
+
+/** The exempted findings of the current Analyzer call (a fresh, unkept list outside a call). */
+export function exemptedInCall(): ExemptedFinding[] {
+    return sharedInCall("exempted-findings", () => [] as ExemptedFinding[]);
+}
+
+export interface ExemptionScope {
+    readonly policy: string;
+    /** The policy's declared level, used until a Configure sets one. */
+    readonly declared: EnforcementLevel | undefined;
+    /** A resource policy's resource: findings without a URN are on it. */
+    readonly resource?: ResourceIdentity;
+    /** A stack policy's resources, by the key the model gives each (the URN but for later copies of one). */
+    readonly stack?: ReadonlyMap<string, ResourceIdentity>;
+    /** The URN a key names on the wire (graph/keys.ts); the key itself when not given. */
+    readonly sourceUrn?: (key: string) => string;
+}
+
+/**
+ * Wraps a policy's reporter: findings on exempted resources become advisory "Exempted ..."
+ * diagnostics and records, those whose exemption has expired say so, and a resource whose
+ * exemption tag has expired or does not read "YYYY-MM-DD: reason" is a violation of the policy.
+ */
+export function exempting(r: Reporter, config: Record<string, unknown>, scope: ExemptionScope): Reporter {
+    const level = runLevel(scope.policy, scope.declared);
+    checkExemptions(config, level); // bad configuration is reported even where nothing is found
+    const wireUrn = (key: string | undefined) => (key === undefined || !scope.sourceUrn ? key : scope.sourceUrn(key));
+    const tagged: [ResourceIdentity, string | undefined][] = scope.resource
+        ? [[scope.resource, undefined]]
+        : [...scope.stack?.values() ?? []].map((res) => [res, wireUrn(res.urn)]);
+    for (const [res, urn] of tagged) {
+        const problem = tagProblem(config, res);
+        if (problem !== undefined) {
+            r.violation(problem, urn);
+        }
+    }
+    const verdict = (key: string | undefined): ExemptionVerdict | undefined => {
+        if (key === undefined || key === scope.resource?.urn) {
+            return scope.resource ? findExemption(config, scope.resource, level) : undefined;
+        }
+        // Each copy of a URN is judged on its own props, under the URN it has on the wire.
+        const urn = wireUrn(key) as string;
+        const res = scope.stack?.get(key);
+        return findExemption(config, res ? { urn, name: res.name, props: res.props } : { urn, name: urn.split("::").pop() ?? urn, props: undefined }, level);
+    };
+    const pass = (kind: "violation" | "note", finding: string, key: string | undefined) => {
+        const urn = wireUrn(key);
+        const v = verdict(key);
+        if (!v) {
+            r[kind](finding, urn);
+        } else if (!v.exempt) {
+            r[kind](`${finding} ${v.why}`, urn);
+        } else {
+            const had: RunLevel = kind === "violation" ? level : "advisory";
+            const message = exemptedMessage(scope.policy, had, v.grant, finding);
+            exemptedInCall().push({
+                policy: scope.policy, ...(urn !== undefined ? { urn } : {}), message, finding, level: had,
+                exemption: v.grant.source, reason: v.grant.reason, ...(v.grant.expires !== undefined ? { expires: v.grant.expires } : {}),
+            });
+            r.note(message, urn);
+        }
+    };
+    return {
+        violation: (m, urn) => pass("violation", m, urn),
+        note: (m, urn) => pass("note", m, urn),
+        undetermined: (why, consequence, urn) => {
+            const f = undeterminedFinding(why, consequence);
+            pass(f.kind, f.message, urn);
+        },
+    };
+}

@@ -1,0 +1,49 @@
+import * as assert from "assert";
+import type { ExemptedFinding } from "../policies/exempted";
+import { DEFAULT_PAGE_BYTES, MAX_PAGE_BYTES, MIN_PAGE_BYTES, PageStore, decodePages, encodePages, pageBytesAsked } from "../policies/exempted-wire";
+
+const record = (i: number): ExemptedFinding => ({
+    policy: "eni-security-group-limit", urn: `urn:pulumi:prod::app::aws:ec2/instance:Instance::legacy-${i}`, message: `Exempted mandatory finding ... legacy-${i}`,
+    finding: `legacy-${i} has 6 security groups.`, level: "mandatory", exemption: { kind: "config", resource: "legacy-*" }, reason: "r", expires: "2999-12-31",
+});
+
+describe("exempted-finding records on the wire", () => {
+    it("round-trip through pages of the size asked for", () => {
+        const records = Array.from({ length: 200 }, (_, i) => record(i));
+        const pages = encodePages(records, 64);
+        assert.ok(pages.length > 10, `${pages.length} pages`);
+        assert.ok(pages.every((p) => p.length <= 64));
+        assert.deepStrictEqual(decodePages(pages), records);
+    });
+
+    it("send one page, never none, when there is nothing to send", () => {
+        const pages = encodePages([], DEFAULT_PAGE_BYTES);
+        assert.strictEqual(pages.length, 1);
+        assert.deepStrictEqual(decodePages(pages), []);
+    });
+
+    it("refuse records of another shape", () => {
+        const bad = encodePages([{ ...record(1), level: "remediate" } as unknown as ExemptedFinding], DEFAULT_PAGE_BYTES);
+        assert.throws(() => decodePages(bad), { message: "the policy pack sent exempted findings in a shape this client does not know" });
+    });
+
+    it("take the page size the request asks for, within bounds; no header means no records", () => {
+        assert.deepStrictEqual([[], ["1000"], ["1"], ["99999999"], ["many"]].map(pageBytesAsked),
+            [undefined, 1000, MIN_PAGE_BYTES, MAX_PAGE_BYTES, DEFAULT_PAGE_BYTES]);
+    });
+
+    it("keep the later pages for their client, one token per page, and forget the oldest beyond the limit", () => {
+        const store = new PageStore(2);
+        const [a, b, c] = [Buffer.from("a"), Buffer.from("b"), Buffer.from("c")];
+        assert.strictEqual(store.keep([]), undefined);
+        const first = store.keep([a, b]) as string;
+        const second = store.take(first);
+        assert.deepStrictEqual(second?.page, a);
+        assert.deepStrictEqual(store.take(second?.more as string), { page: b });
+        assert.strictEqual(store.take(first), undefined, "a token is used once");
+        const old = store.keep([c]) as string;
+        store.keep([a]);
+        store.keep([b]);
+        assert.strictEqual(store.take(old), undefined, "evicted");
+    });
+});
