@@ -79,6 +79,12 @@ function reachedText(db: TrafficSet, ranges: number, t: TrafficSet, protocolStat
     return trafficSetText(t);
 }
 
+/** True when database traffic (TCP and UDP only) is one port of one protocol. */
+function onePort(t: TrafficSet): boolean {
+    const ranges = [...t.tcp, ...t.udp];
+    return ranges.length === 1 && ranges[0].lo === ranges[0].hi;
+}
+
 function specOf(config: Record<string, unknown>): WorldSpec {
     const ports = portList(config, "ports");
     const db = portTraffic(["tcp", "udp"], ports);
@@ -130,8 +136,12 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
         if (verdict === "yes") {
             const traffic = ruleTraffic(rule);
             const single = !isUndetermined(rule.protocol) && rule.protocol.kind !== "all";
-            const what = traffic ? reachedText(spec.offending, ports.length, trafficIntersect(traffic, spec.offending), single) : "database ports";
-            report.violation(`${ruleText(rule)}, which reaches ${what}. Any host that holds an address ` +
+            const hit = traffic && trafficIntersect(traffic, spec.offending);
+            // A rule that opens nothing but database ports needs no second list of them.
+            const what = !traffic || !hit ? "which reaches database ports"
+                : trafficKey(hit) === trafficKey(traffic) ? (onePort(hit) ? "a database port" : "database ports")
+                    : `which reaches ${reachedText(spec.offending, ports.length, hit, single)}`;
+            report.violation(`${ruleText(rule)}, ${what}. Any host that holds an address ` +
                 "in that range can connect to the database, whatever its role. Fix: " + FIX);
         } else if (verdict !== "no") {
             noted.add(rule);

@@ -56,7 +56,7 @@ describe("program: common mistakes, written with real @pulumi/aws classes", () =
                 "sg-descriptions: advisory: The security group has the description \"Managed by Pulumi\"",
             ],
             "db-from-subnet": [
-                "sg-db-ingress-only-from-security-groups: mandatory: cidrBlocks[0] allows TCP port 5432 from 10.0.1.0/24, which reaches port 5432",
+                "sg-db-ingress-only-from-security-groups: mandatory: cidrBlocks[0] allows TCP port 5432 from 10.0.1.0/24, a database port",
             ],
             "web-all-v6": [
                 "sg-no-admin-ports-from-world: mandatory: cidrIpv6 allows all traffic (every protocol and port) from ::/0 (every IPv6 address)",

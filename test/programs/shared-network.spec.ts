@@ -91,7 +91,7 @@ describe("program: shared network (a database without groups, an interface with 
             ...[true, false].map((p): [string, SharedNetworkOptions, boolean, string[]] => [
                 `the group exported whole and the VPC's DefaultSecurityGroup declared (${p ? "first preview" : "update"}): its rules reach the database`,
                 { exportAs: "resource", defaultGroup: true }, p, [
-                    "sg-db-ingress-only-from-security-groups: mandatory: default: ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.0.0.0/16, which reaches port 5432",
+                    "sg-db-ingress-only-from-security-groups: mandatory: default: ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.0.0.0/16, a database port",
                     "sg-prefer-security-group-references: advisory: default: ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.0.0.0/16, a range wider than /24 (IPv4)",
                     "sg-default-denies-all: mandatory: default: ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.0.0.0/16 on the default security group",
                     `${ENI_LIMIT}'default' (the VPC's default group: it declares none), 'ssm', 'monitoring', 'backup', 'audit' and 'debug'`,

@@ -12,7 +12,7 @@ describe("sg-db-ingress-only-from-security-groups", () => {
     it("flags tcp 5432 from a private subnet CIDR with the full message", () => {
         assert.deepStrictEqual(runResourcePolicy(policy, sg([inline("tcp", 5432, 5432, { cidrBlocks: ["10.0.1.0/24"] })])), [{
             level: "mandatory",
-            message: "ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.0.1.0/24, which reaches port 5432. Any host " +
+            message: "ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.0.1.0/24, a database port. Any host " +
                 "that holds an address in that range can connect to the database, whatever its role. Fix: Make the " +
                 "database's security group admit its clients by security-group reference (the app tier's SG as " +
                 "`securityGroups`, `sourceSecurityGroupId` or `referencedSecurityGroupId`) instead of an address range.",
@@ -24,10 +24,10 @@ describe("sg-db-ingress-only-from-security-groups", () => {
             sg([inline("tcp", 3306, 3306, { securityGroups: ["sg-app"], self: true })]), []],
         ["flags the CIDR of a rule that also references an SG",
             sg([inline("tcp", 3306, 3306, { securityGroups: ["sg-app"], cidrBlocks: ["10.0.0.0/16"] })]),
-            ["mandatory: ingress[0].cidrBlocks[0] allows TCP port 3306 from 10.0.0.0/16, which reaches port 3306"]],
+            ["mandatory: ingress[0].cidrBlocks[0] allows TCP port 3306 from 10.0.0.0/16, a database port"]],
         ["flags a prefix list on 6379",
             sg([inline("tcp", 6379, 6379, { prefixListIds: ["pl-123"] })]),
-            ["mandatory: ingress[0].prefixListIds[0] allows TCP port 6379 from prefix list pl-123, which reaches port 6379"]],
+            ["mandatory: ingress[0].prefixListIds[0] allows TCP port 6379 from prefix list pl-123, a database port"]],
         ["flags a range that merely contains a DB port (1000-2000 holds 1433-1434 and 1521)",
             sg([inline("tcp", 1000, 2000, { cidrBlocks: ["192.168.0.0/16"] })]),
             ["mandatory: ingress[0].cidrBlocks[0] allows TCP ports 1000-2000 from 192.168.0.0/16, which reaches ports 1433-1434 and 1521"]],
@@ -36,7 +36,7 @@ describe("sg-db-ingress-only-from-security-groups", () => {
             ["mandatory: ingress[0].ipv6CidrBlocks[0] allows all traffic (every protocol and port) from 2001:db8::/56, which reaches every database port"]],
         ["flags udp 11211 (memcached) from a CIDR",
             sg([inline("17", 11211, 11211, { cidrBlocks: ["10.0.0.0/8"] })]),
-            ["mandatory: ingress[0].cidrBlocks[0] allows UDP port 11211 from 10.0.0.0/8, which reaches port 11211"]],
+            ["mandatory: ingress[0].cidrBlocks[0] allows UDP port 11211 from 10.0.0.0/8, a database port"]],
         ["passes tcp 443 from a CIDR",
             sg([inline("tcp", 443, 443, { cidrBlocks: ["10.0.0.0/8"] })]), []],
         ["passes egress to a DB port on a CIDR",
@@ -45,15 +45,15 @@ describe("sg-db-ingress-only-from-security-groups", () => {
             sg([inline("tcp", 5432, 5432, { cidrBlocks: ["10.9.1.0/24"] })]), [], { allowedCidrs: ["10.9.0.0/16"] }],
         ["flags a CIDR wider than the allowed one",
             sg([inline("tcp", 5432, 5432, { cidrBlocks: ["10.8.0.0/15"] })]),
-            ["mandatory: ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.8.0.0/15, which reaches port 5432"], { allowedCidrs: ["10.9.0.0/16"] }],
+            ["mandatory: ingress[0].cidrBlocks[0] allows TCP port 5432 from 10.8.0.0/15, a database port"], { allowedCidrs: ["10.9.0.0/16"] }],
         ["passes a prefix list in config allowedPrefixLists",
             sg([inline("tcp", 5432, 5432, { prefixListIds: ["pl-ok"] })]), [], { allowedPrefixLists: ["pl-ok"] }],
         ["uses configured ports instead of the defaults",
             sg([inline("tcp", 5432, 5432, { cidrBlocks: ["10.0.0.0/8"] }), inline("tcp", 8529, 8529, { cidrBlocks: ["10.0.0.0/8"] })]),
-            ["mandatory: ingress[1].cidrBlocks[0] allows TCP port 8529 from 10.0.0.0/8, which reaches port 8529"], { ports: [8529] }],
+            ["mandatory: ingress[1].cidrBlocks[0] allows TCP port 8529 from 10.0.0.0/8, a database port"], { ports: [8529] }],
         ["flags an ec2.SecurityGroupRule with cidrBlocks on 27017-27019",
             classic("ingress", "tcp", 27017, 27019, { cidrBlocks: ["172.16.0.0/12"] }),
-            ["mandatory: cidrBlocks[0] allows TCP ports 27017-27019 from 172.16.0.0/12, which reaches ports 27017-27019"]],
+            ["mandatory: cidrBlocks[0] allows TCP ports 27017-27019 from 172.16.0.0/12, database ports"]],
         ["passes an ec2.SecurityGroupRule with sourceSecurityGroupId",
             classic("ingress", "tcp", 5432, 5432, { sourceSecurityGroupId: "sg-app" }), []],
         ["flags a vpc.SecurityGroupIngressRule with cidrIpv4 on 9200-9300",

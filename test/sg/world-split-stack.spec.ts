@@ -177,26 +177,27 @@ describe("sg-db-ingress-only-from-security-groups: the world split across rule r
     const both = `${rule("low")} cidrIpv4 allows TCP port 5432 from 0.0.0.0/1; ${rule("high")} cidrIpv4 allows TCP port 5432 from 128.0.0.0/1`;
     const split = (rules: string, on = "aws.ec2.SecurityGroup 'web'", blocks = halves) =>
         `On ${on}, ${blocks} together cover every IPv4 address on TCP port 5432: ${rules}, which reaches TCP port 5432`;
-    const cidr = (name: string, block: string, ports = "port 5432", reached = "port 5432"): Finding =>
-        ["resource", name, "mandatory", `cidrIpv4 allows TCP ${ports} from ${block}, which reaches ${reached}`];
+    /** A rule's own finding: "a database port" when it opens nothing else, else the database ports it reaches. */
+    const cidr = (name: string, block: string, ports = "port 5432", reached?: string): Finding =>
+        ["resource", name, "mandatory", `cidrIpv4 allows TCP ${ports} from ${block}, ${reached === undefined ? "a database port" : `which reaches ${reached}`}`];
 
     check(sgDbIngressOnlyFromSecurityGroups, "ingress", 5432, 3306, {
         "split world across two vpc rules": [cidr("low", "0.0.0.0/1"), cidr("high", "128.0.0.0/1"), ["stack", "web", "mandatory", split(both)]],
         "split world across an ec2.SecurityGroupRule and inline rules": [
-            ["resource", "web", "mandatory", "ingress[0].cidrBlocks[0] allows TCP port 5432 from 128.0.0.0/1, which reaches port 5432"],
-            ["resource", "low", "mandatory", "cidrBlocks[0] allows TCP port 5432 from 0.0.0.0/1, which reaches port 5432"],
+            ["resource", "web", "mandatory", "ingress[0].cidrBlocks[0] allows TCP port 5432 from 128.0.0.0/1, a database port"],
+            ["resource", "low", "mandatory", "cidrBlocks[0] allows TCP port 5432 from 0.0.0.0/1, a database port"],
             ["stack", "web", "mandatory", split("ingress[0].cidrBlocks[0] allows TCP port 5432 from 128.0.0.0/1; aws.ec2.SecurityGroupRule 'low' " +
                 "cidrBlocks[0] allows TCP port 5432 from 0.0.0.0/1", undefined,
             "ingress[0].cidrBlocks[0] (128.0.0.0/1) and aws.ec2.SecurityGroupRule 'low' cidrBlocks[0] (0.0.0.0/1)")]],
         "split world across IPv6 halves": [
-            ["resource", "low", "mandatory", "cidrIpv6 allows TCP port 5432 from ::/1, which reaches port 5432"],
-            ["resource", "high", "mandatory", "cidrIpv6 allows TCP port 5432 from 8000::/1, which reaches port 5432"],
+            ["resource", "low", "mandatory", "cidrIpv6 allows TCP port 5432 from ::/1, a database port"],
+            ["resource", "high", "mandatory", "cidrIpv6 allows TCP port 5432 from 8000::/1, a database port"],
             ["stack", "web", "mandatory", `On aws.ec2.SecurityGroup 'web', ${rule("low")} cidrIpv6 (::/1) and ${rule("high")} cidrIpv6 (8000::/1) ` +
                 `together cover every IPv6 address on TCP port 5432: ${rule("low")} cidrIpv6 allows TCP port 5432 from ::/1; ${rule("high")} ` +
                 "cidrIpv6 allows TCP port 5432 from 8000::/1, which reaches TCP port 5432"]],
-        "halves on different ports: no world": [cidr("low", "0.0.0.0/1"), cidr("high", "128.0.0.0/1", "port 3306", "port 3306")],
+        "halves on different ports: no world": [cidr("low", "0.0.0.0/1"), cidr("high", "128.0.0.0/1", "port 3306")],
         "overlapping port ranges: the world on exactly the shared ports": [
-            cidr("low", "0.0.0.0/1", "ports 5430-5435"), cidr("high", "128.0.0.0/1", "ports 5432-5440", "ports 5432 and 5439"),
+            cidr("low", "0.0.0.0/1", "ports 5430-5435", "port 5432"), cidr("high", "128.0.0.0/1", "ports 5432-5440", "ports 5432 and 5439"),
             ["stack", "web", "mandatory", split(`${rule("low")} cidrIpv4 allows TCP ports 5430-5435 from 0.0.0.0/1; ${rule("high")} cidrIpv4 ` +
                 "allows TCP ports 5432-5440 from 128.0.0.0/1")]],
         "rules on a group outside the stack (known ID)": [cidr("low", "0.0.0.0/1"), cidr("high", "128.0.0.0/1"),
