@@ -120,6 +120,20 @@ describe("net/cidr", () => {
             assert.throws(() => { (block.range as { lo: bigint }).lo = 0n; }, TypeError);
             assert.strictEqual(parseCidr("192.168.0.0/16")!.prefix, 16);
         });
+        it("answers right for 10,000 distinct blocks and for the first ones again afterwards (more than the parsed-block cache holds)", () => {
+            const block = (i: number) => `10.${i >> 8}.${i & 255}.0/24`;
+            const expected = (i: number) => cidr(block(i), 4, 24, v4(10, i >> 8, i & 255, 0), v4(10, i >> 8, i & 255, 255));
+            for (let i = 0; i < 10_000; i++) {
+                assert.deepStrictEqual(parseCidr(block(i)), expected(i), block(i));
+                assert.strictEqual(parseCidr("10.0.0.300/16"), undefined);
+            }
+            for (let i = 0; i < 10; i++) {
+                const again = parseCidr(block(i));
+                assert.deepStrictEqual(again, expected(i));
+                assert.ok(Object.isFrozen(again) && Object.isFrozen(again!.range), "a block parsed again is frozen too");
+                assert.strictEqual(parseCidr(block(i), 6), undefined);
+            }
+        });
     });
 
     describe("isWholeFamily and familyRange", () => {
