@@ -33,14 +33,13 @@ export function parseCidr(text: unknown, family?: Family): Cidr | undefined {
     if (typeof text !== "string" || text.length > MAX_TEXT) {
         return undefined;
     }
-    let cidr = parsed.get(text);
-    if (cidr === undefined && !parsed.has(text)) {
-        cidr = parseText(text);
+    if (!parsed.has(text)) {
         if (parsed.size >= MAX_PARSED) {
             parsed.clear();
         }
-        parsed.set(text, cidr);
+        parsed.set(text, parseText(text));
     }
+    const cidr = parsed.get(text);
     return cidr !== undefined && (family === undefined || cidr.family === family) ? cidr : undefined;
 }
 
