@@ -22,7 +22,7 @@ export interface KnownNaclEntry {
     readonly ruleNumber: number;
     readonly action: "allow" | "deny";
     readonly protocol: Protocol;
-    /** TCP/UDP port range; all ports for protocol all; null for protocols without ports. */
+    /** TCP/UDP port range; null for protocols without ports; ignored for protocol all, which is every port. */
     readonly ports: PortRange | null;
     readonly cidr: { readonly family: Family; readonly range: Interval };
 }
