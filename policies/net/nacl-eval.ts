@@ -12,7 +12,7 @@
  * Entries with an undetermined field (unknown in preview, invalid) are the caller's business: only
  * fully-known entries are accepted here.
  */
-import { Family } from "./cidr";
+import { Family, familyRange } from "./cidr";
 import { Interval, IntervalSet, intersect, normalise, subtract } from "./intervals";
 import { ALL_PORTS, PortRange } from "./ports";
 import { Protocol } from "./protocol";
@@ -133,17 +133,9 @@ function portKey(set: IntervalSet): string {
  */
 export function allowedSet(entries: readonly KnownNaclEntry[], protocol: PortProtocol, family: Family): PointSet[] {
     const rel = relevant(entries, protocol, family);
-    if (!rel.some((r) => r.allow)) {
-        return [];
-    }
-    let lo = rel[0].range.lo;
-    let hi = rel[0].range.hi;
-    for (const r of rel) {
-        lo = r.range.lo < lo ? r.range.lo : lo;
-        hi = r.range.hi > hi ? r.range.hi : hi;
-    }
     const byPorts = new Map<string, { ports: IntervalSet; addresses: Interval[] }>();
-    for (const slab of slabs(rel, { lo, hi })) {
+    // Slabs that no entry covers are left to the implicit deny: they allow nothing.
+    for (const slab of slabs(rel, familyRange(family))) {
         const allowed = normalise(decideSlab(rel, slab, [{ lo: 0n, hi: 65535n }]).filter((p) => p.allow).map((p) => p.ports));
         if (allowed.length === 0) {
             continue;
