@@ -53,7 +53,7 @@ interface Relevant {
     readonly ruleNumber: number;
     readonly allow: boolean;
     readonly range: Interval;
-    readonly ports: IntervalSet;
+    readonly ports: Interval;
 }
 
 /** The entries that can match (protocol, family), in evaluation order. */
@@ -66,7 +66,7 @@ function relevant(entries: readonly KnownNaclEntry[], protocol: PortProtocol, fa
                 ruleNumber: e.ruleNumber,
                 allow: e.action === "allow",
                 range: e.cidr.range,
-                ports: [{ lo: BigInt(p.from), hi: BigInt(p.to) }],
+                ports: { lo: BigInt(p.from), hi: BigInt(p.to) },
             };
         })
         // Array.prototype.sort is stable: entries with equal numbers (which AWS rejects) keep their order.
@@ -112,10 +112,10 @@ function decideSlab(rel: readonly Relevant[], slab: Interval, wanted: IntervalSe
         if (r.range.lo > slab.lo || r.range.hi < slab.hi) {
             continue;
         }
-        for (const hit of intersect(remaining, r.ports)) {
+        for (const hit of intersect(remaining, [r.ports])) {
             pieces.push({ ports: hit, ruleNumber: r.ruleNumber, allow: r.allow });
         }
-        remaining = subtract(remaining, r.ports);
+        remaining = subtract(remaining, [r.ports]);
     }
     for (const rest of remaining) {
         pieces.push({ ports: rest, allow: false });
@@ -205,6 +205,6 @@ export function verdict(
 ): { readonly allowed: boolean; readonly ruleNumber?: number } {
     const p = BigInt(port);
     const hit = relevant(entries, protocol, family)
-        .find((r) => r.range.lo <= address && address <= r.range.hi && r.ports.some((i) => i.lo <= p && p <= i.hi));
+        .find((r) => r.range.lo <= address && address <= r.range.hi && r.ports.lo <= p && p <= r.ports.hi);
     return hit ? { allowed: hit.allow, ruleNumber: hit.ruleNumber } : { allowed: false };
 }
