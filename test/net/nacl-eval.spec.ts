@@ -207,6 +207,26 @@ describe("net/nacl-eval", () => {
         });
     });
 
+    describe("verdict: hand-computed points", () => {
+        const entries = [ALLOW_EPHEMERAL, e(90, "deny", "tcp", [2000, 3000], "10.0.0.0/8")];
+        const cases: [string, bigint, number, { allowed: boolean; ruleNumber?: number }][] = [
+            ["10.1.1.1 port 2500 is denied by 90", v4(10, 1, 1, 1), 2500, { allowed: false, ruleNumber: 90 }],
+            ["the first address of 10.0.0.0/8 at the deny's first port 2000 is denied by 90", v4(10, 0, 0, 0), 2000, { allowed: false, ruleNumber: 90 }],
+            ["the last address of 10.0.0.0/8 at the deny's last port 3000 is denied by 90", v4(10, 255, 255, 255), 3000, { allowed: false, ruleNumber: 90 }],
+            ["10.1.1.1 port 3001, past the deny's ports, is allowed by 100", v4(10, 1, 1, 1), 3001, { allowed: true, ruleNumber: 100 }],
+            ["10.1.1.1 port 1999, before the deny's ports, is allowed by 100", v4(10, 1, 1, 1), 1999, { allowed: true, ruleNumber: 100 }],
+            ["9.255.255.255 port 2500, just below the deny's block, is allowed by 100", v4(9, 255, 255, 255), 2500, { allowed: true, ruleNumber: 100 }],
+            ["11.0.0.0 port 2500, just above the deny's block, is allowed by 100", v4(11, 0, 0, 0), 2500, { allowed: true, ruleNumber: 100 }],
+            ["10.1.1.1 port 1023, below every entry's ports, falls to the implicit deny", v4(10, 1, 1, 1), 1023, { allowed: false }],
+        ];
+        for (const [name, address, port, expected] of cases) {
+            it(name, () => assert.deepStrictEqual(verdict(entries, "tcp", 4, address, port), expected));
+        }
+        it("a UDP point is not decided by TCP entries: implicit deny", () => {
+            assert.deepStrictEqual(verdict(entries, "udp", 4, v4(10, 1, 1, 1), 2500), { allowed: false });
+        });
+    });
+
     describe("allowedSet: port sets whose texts run together stay apart", () => {
         it("deny 90 of port 22 in 10.1.0.0/16 and deny 80 of ports 3-122 in 10.2.0.0/16 leave 0-21,23-65535 and 0-2,123-65535 apart", () => {
             const entries = [
