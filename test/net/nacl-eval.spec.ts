@@ -170,6 +170,15 @@ describe("net/nacl-eval", () => {
             ]);
         });
 
+        it("parts come in address order even when the higher addresses miss a lower port: 10.0.0.0/8 on 23 before 11.0.0.0/8 on 22", () => {
+            const entries = [e(10, "deny", "tcp", [23, 23], "10.0.0.0/8"), e(20, "deny", "tcp", [22, 22], "11.0.0.0/8"),
+                e(100, "allow", "tcp", [0, 65535], "0.0.0.0/0")];
+            assert.deepStrictEqual(missing(entries, "tcp", 4, V4, ports(22, 23)), [
+                { addresses: range("10.0.0.0/8"), ports: ports(23), blockedBy: 10 },
+                { addresses: range("11.0.0.0/8"), ports: ports(22), blockedBy: 20 },
+            ]);
+        });
+
         it("parts with the same ports and blocker merge across entry boundaries inside the peer", () => {
             // The allow cuts the address axis at 10.0.0.0/16, but port 80 is missing on both sides alike.
             const entries = [e(100, "allow", "tcp", [443, 443], "10.0.0.0/16")];
