@@ -129,6 +129,8 @@ describe("net/cidr", () => {
             ["rejects '::/0' when IPv4 is wanted", "::/0", 4, false],
             ["rejects '0.0.0.0/0' when IPv6 is wanted", "0.0.0.0/0", 6, false],
             ["rejects '::ffff:0.0.0.0/96' when IPv4 is wanted", "::ffff:0.0.0.0/96", 4, false],
+            ["rejects the invalid '10.0.0.300/16' when IPv4 is wanted", "10.0.0.300/16", 4, false],
+            ["rejects the invalid '1::2::3/64' when IPv6 is wanted", "1::2::3/64", 6, false],
             ["accepts '10.0.0.0/8' when IPv4 is wanted", "10.0.0.0/8", 4, true],
             ["accepts '::/0' when IPv6 is wanted", "::/0", 6, true],
         ];
