@@ -51,7 +51,7 @@ export function subtract(a: IntervalSet, b: IntervalSet): IntervalSet {
             j++;
         }
         let k = j;
-        while (k < b.length && b[k].lo <= hi && lo <= hi) {
+        while (k < b.length && b[k].lo <= hi) {
             if (b[k].lo > lo) {
                 out.push({ lo, hi: b[k].lo - 1n });
             }

@@ -12,7 +12,7 @@
  * Entries with an undetermined field (unknown in preview, invalid) are the caller's business: only
  * fully-known entries are accepted here.
  */
-import { Family } from "./cidr";
+import { Family, familyRange } from "./cidr";
 import { Interval, IntervalSet, intersect, normalise, subtract } from "./intervals";
 import { ALL_PORTS, PortRange } from "./ports";
 import { Protocol } from "./protocol";
@@ -22,7 +22,7 @@ export interface KnownNaclEntry {
     readonly ruleNumber: number;
     readonly action: "allow" | "deny";
     readonly protocol: Protocol;
-    /** TCP/UDP port range; all ports for protocol all; null for protocols without ports. */
+    /** TCP/UDP port range; null for protocols without ports; ignored for protocol all, which is every port. */
     readonly ports: PortRange | null;
     readonly cidr: { readonly family: Family; readonly range: Interval };
 }
@@ -53,7 +53,7 @@ interface Relevant {
     readonly ruleNumber: number;
     readonly allow: boolean;
     readonly range: Interval;
-    readonly ports: IntervalSet;
+    readonly ports: Interval;
 }
 
 /** The entries that can match (protocol, family), in evaluation order. */
@@ -66,7 +66,7 @@ function relevant(entries: readonly KnownNaclEntry[], protocol: PortProtocol, fa
                 ruleNumber: e.ruleNumber,
                 allow: e.action === "allow",
                 range: e.cidr.range,
-                ports: [{ lo: BigInt(p.from), hi: BigInt(p.to) }],
+                ports: { lo: BigInt(p.from), hi: BigInt(p.to) },
             };
         })
         // Array.prototype.sort is stable: entries with equal numbers (which AWS rejects) keep their order.
@@ -112,10 +112,10 @@ function decideSlab(rel: readonly Relevant[], slab: Interval, wanted: IntervalSe
         if (r.range.lo > slab.lo || r.range.hi < slab.hi) {
             continue;
         }
-        for (const hit of intersect(remaining, r.ports)) {
+        for (const hit of intersect(remaining, [r.ports])) {
             pieces.push({ ports: hit, ruleNumber: r.ruleNumber, allow: r.allow });
         }
-        remaining = subtract(remaining, r.ports);
+        remaining = subtract(remaining, [r.ports]);
     }
     for (const rest of remaining) {
         pieces.push({ ports: rest, allow: false });
@@ -133,17 +133,9 @@ function portKey(set: IntervalSet): string {
  */
 export function allowedSet(entries: readonly KnownNaclEntry[], protocol: PortProtocol, family: Family): PointSet[] {
     const rel = relevant(entries, protocol, family);
-    if (!rel.some((r) => r.allow)) {
-        return [];
-    }
-    let lo = rel[0].range.lo;
-    let hi = rel[0].range.hi;
-    for (const r of rel) {
-        lo = r.range.lo < lo ? r.range.lo : lo;
-        hi = r.range.hi > hi ? r.range.hi : hi;
-    }
     const byPorts = new Map<string, { ports: IntervalSet; addresses: Interval[] }>();
-    for (const slab of slabs(rel, { lo, hi })) {
+    // Slabs that no entry covers are left to the implicit deny: they allow nothing.
+    for (const slab of slabs(rel, familyRange(family))) {
         const allowed = normalise(decideSlab(rel, slab, [{ lo: 0n, hi: 65535n }]).filter((p) => p.allow).map((p) => p.ports));
         if (allowed.length === 0) {
             continue;
@@ -213,6 +205,6 @@ export function verdict(
 ): { readonly allowed: boolean; readonly ruleNumber?: number } {
     const p = BigInt(port);
     const hit = relevant(entries, protocol, family)
-        .find((r) => r.range.lo <= address && address <= r.range.hi && r.ports.some((i) => i.lo <= p && p <= i.hi));
+        .find((r) => r.range.lo <= address && address <= r.range.hi && r.ports.lo <= p && p <= r.ports.hi);
     return hit ? { allowed: hit.allow, ruleNumber: hit.ruleNumber } : { allowed: false };
 }

@@ -24,7 +24,7 @@ export const NO_TRAFFIC: TrafficSet = { tcp: [], udp: [], other: [] };
 export const ALL_TRAFFIC: TrafficSet = { tcp: EVERY_PORT, udp: EVERY_PORT, other: OTHER_PROTOCOLS };
 
 /** The number of a protocol without ports. */
-function numberOf(p: Protocol): number {
+function numberOf(p: Exclude<Protocol, { kind: "all" | "tcp" | "udp" }>): number {
     switch (p.kind) {
         case "icmp":
             return 1;
@@ -32,8 +32,6 @@ function numberOf(p: Protocol): number {
             return 58;
         case "number":
             return p.number;
-        default:
-            throw new RangeError(`${p.kind} has ports`);
     }
 }
 

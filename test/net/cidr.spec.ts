@@ -45,6 +45,18 @@ describe("net/cidr", () => {
             // not the IPv4-mapped ::ffff:a.b.c.d.
             ["parses '::1.2.3.4/128' as ::102:304, not as ::ffff:102:304", "::1.2.3.4/128", cidr("::1.2.3.4/128", 6, 128, v4(1, 2, 3, 4), v4(1, 2, 3, 4))],
             ["parses '::0.0.0.0/96' as ::/96", "::0.0.0.0/96", cidr("::0.0.0.0/96", 6, 96, 0n, V4_ALL)],
+            // RFC 4291 2.2: "::" stands for one or more zero groups, so it may stand for exactly one.
+            ["parses '1:2:3:4:5:6:7::/128', where '::' stands for the last group", "1:2:3:4:5:6:7::/128",
+                cidr("1:2:3:4:5:6:7::/128", 6, 128, 0x0001000200030004000500060007_0000n, 0x0001000200030004000500060007_0000n)],
+            ["parses '::2:3:4:5:6:7:8/128', where '::' stands for the first group", "::2:3:4:5:6:7:8/128",
+                cidr("::2:3:4:5:6:7:8/128", 6, 128, 0x0000_0002000300040005000600070008n, 0x0000_0002000300040005000600070008n)],
+            ["parses '1:2:3::5:6:7:8/128', where '::' stands for one middle group", "1:2:3::5:6:7:8/128",
+                cidr("1:2:3::5:6:7:8/128", 6, 128, 0x000100020003_0000_0005000600070008n, 0x000100020003_0000_0005000600070008n)],
+            ["parses '1:2:3:4:5::1.2.3.4/128', where '::' stands for the sixth group", "1:2:3:4:5::1.2.3.4/128",
+                cidr("1:2:3:4:5::1.2.3.4/128", 6, 128, (0x00010002000300040005_0000n << 32n) | v4(1, 2, 3, 4), (0x00010002000300040005_0000n << 32n) | v4(1, 2, 3, 4))],
+            ["parses the eight full groups 'ffff:...:ffff/128' as the last address", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128",
+                cidr("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128", 6, 128, V6_ALL, V6_ALL)],
+            ["parses '::/128' as the single address 0", "::/128", cidr("::/128", 6, 128, 0n, 0n)],
             ["parses '64:ff9b::1.2.3.4/128'", "64:ff9b::1.2.3.4/128", cidr("64:ff9b::1.2.3.4/128", 6, 128, (0x64ff9bn << 96n) | v4(1, 2, 3, 4), (0x64ff9bn << 96n) | v4(1, 2, 3, 4))],
         ];
         for (const [name, input, expected] of cases) {
@@ -66,6 +78,9 @@ describe("net/cidr", () => {
             ["rejects '0.0.0.0/00'", "0.0.0.0/00"],
             ["rejects a space in '10.0.0.0/ 8'", "10.0.0.0/ 8"],
             ["rejects a trailing newline", "10.0.0.0/8\n"],
+            ["rejects a leading space ' 10.0.0.0/8'", " 10.0.0.0/8"],
+            ["rejects a leading newline", "\n10.0.0.0/8"],
+            ["rejects a label before the block 'cidr=10.0.0.0/8'", "cidr=10.0.0.0/8"],
             ["rejects a negative prefix '10.0.0.0/-1'", "10.0.0.0/-1"],
             ["rejects a hex octet '0x0a.0.0.0/8'", "0x0a.0.0.0/8"],
             ["rejects five octets '1.2.3.4.5/8'", "1.2.3.4.5/8"],
@@ -73,9 +88,28 @@ describe("net/cidr", () => {
             ["rejects nine groups '1:2:3:4:5:6:7:8:9/64'", "1:2:3:4:5:6:7:8:9/64"],
             ["rejects a five-digit group '00000::/0'", "00000::/0"],
             ["rejects a group above ffff '10000::/1'", "10000::/1"],
+            ["rejects a five-digit last group '::00001/128'", "::00001/128"],
+            ["rejects a five-digit last group after seven groups '1:2:3:4:5:6:7:00008/128'", "1:2:3:4:5:6:7:00008/128"],
+            ["rejects a five-digit middle group '1:00002::/32'", "1:00002::/32"],
             ["rejects an embedded IPv4 with a leading zero '::010.0.0.1/128'", "::010.0.0.1/128"],
             ["rejects an embedded IPv4 octet above 255 '::ffff:1.2.3.256/128'", "::ffff:1.2.3.256/128"],
             ["rejects too many groups before an embedded IPv4", "1:2:3:4:5:6:7:1.2.3.4/128"],
+            ["rejects '::' standing for no group after eight groups '1:2:3:4:5:6:7:8::/128'", "1:2:3:4:5:6:7:8::/128"],
+            ["rejects '::' standing for no group before eight groups '::1:2:3:4:5:6:7:8/128'", "::1:2:3:4:5:6:7:8/128"],
+            ["rejects '::' standing for no group among eight groups '1:2:3:4::5:6:7:8/128'", "1:2:3:4::5:6:7:8/128"],
+            ["rejects '::' standing for no group before an embedded IPv4 '1:2:3:4:5:6::1.2.3.4/128'", "1:2:3:4:5:6::1.2.3.4/128"],
+            ["rejects '::' standing for no group at the front with an embedded IPv4 '::1:2:3:4:5:6:1.2.3.4/128'", "::1:2:3:4:5:6:1.2.3.4/128"],
+            ["rejects two '::' around eight groups '1:2:3:4::5:6::7:8/128'", "1:2:3:4::5:6::7:8/128"],
+            ["rejects a trailing colon '1:2:3:4:5:6:7:8:/128'", "1:2:3:4:5:6:7:8:/128"],
+            ["rejects a leading colon ':1:2:3:4:5:6:7:8/128'", ":1:2:3:4:5:6:7:8/128"],
+            ["rejects a leading colon before '::' ':1::/64'", ":1::/64"],
+            ["rejects a trailing colon after '::' '1::2:/64'", "1::2:/64"],
+            ["rejects three colons in a row '1:::2/64'", "1:::2/64"],
+            ["rejects seven groups without '::' '1:2:3:4:5:6:7/64'", "1:2:3:4:5:6:7/64"],
+            ["rejects one group without '::' 'abcd/16'", "abcd/16"],
+            ["rejects an empty group '1:2:3::5:6::/64'", "1:2:3::5:6::/64"],
+            ["rejects an embedded IPv4 that is not last '::1.2.3.4:5/128'", "::1.2.3.4:5/128"],
+            ["rejects an embedded IPv4 alone after a colon ':1.2.3.4/128'", ":1.2.3.4/128"],
             ["rejects a hostname", "example.com/24"],
             ["rejects the number 0", 0],
             ["rejects null", null],
@@ -95,6 +129,8 @@ describe("net/cidr", () => {
             ["rejects '::/0' when IPv4 is wanted", "::/0", 4, false],
             ["rejects '0.0.0.0/0' when IPv6 is wanted", "0.0.0.0/0", 6, false],
             ["rejects '::ffff:0.0.0.0/96' when IPv4 is wanted", "::ffff:0.0.0.0/96", 4, false],
+            ["rejects the invalid '10.0.0.300/16' when IPv4 is wanted", "10.0.0.300/16", 4, false],
+            ["rejects the invalid '1::2::3/64' when IPv6 is wanted", "1::2::3/64", 6, false],
             ["accepts '10.0.0.0/8' when IPv4 is wanted", "10.0.0.0/8", 4, true],
             ["accepts '::/0' when IPv6 is wanted", "::/0", 6, true],
         ];
@@ -113,6 +149,20 @@ describe("net/cidr", () => {
             assert.throws(() => { (block as { prefix: number }).prefix = 0; }, TypeError);
             assert.throws(() => { (block.range as { lo: bigint }).lo = 0n; }, TypeError);
             assert.strictEqual(parseCidr("192.168.0.0/16")!.prefix, 16);
+        });
+        it("answers right for 10,000 distinct blocks and for the first ones again afterwards (more than the parsed-block cache holds)", () => {
+            const block = (i: number) => `10.${i >> 8}.${i & 255}.0/24`;
+            const expected = (i: number) => cidr(block(i), 4, 24, v4(10, i >> 8, i & 255, 0), v4(10, i >> 8, i & 255, 255));
+            for (let i = 0; i < 10_000; i++) {
+                assert.deepStrictEqual(parseCidr(block(i)), expected(i), block(i));
+                assert.strictEqual(parseCidr("10.0.0.300/16"), undefined);
+            }
+            for (let i = 0; i < 10; i++) {
+                const again = parseCidr(block(i));
+                assert.deepStrictEqual(again, expected(i));
+                assert.ok(Object.isFrozen(again) && Object.isFrozen(again!.range), "a block parsed again is frozen too");
+                assert.strictEqual(parseCidr(block(i), 6), undefined);
+            }
         });
     });
 

@@ -147,6 +147,38 @@ describe("net/nacl-eval", () => {
             assert.deepStrictEqual(missing([], "udp", 6, V6, ports(53)), [{ addresses: V6, ports: ports(53) }]);
         });
 
+        it("an all-protocol entry covers every port, whatever its port field holds (AWS ignores the ports of protocol -1)", () => {
+            const allowAll: KnownNaclEntry = { ruleNumber: 100, action: "allow", protocol: proto("-1"), ports: ports(22), cidr: parseCidr("0.0.0.0/0")! };
+            assert.deepStrictEqual(missing([allowAll], "tcp", 4, V4, ALL_PORTS), []);
+            assert.deepStrictEqual(verdict([allowAll], "udp", 4, v4(8, 8, 8, 8), 53), { allowed: true, ruleNumber: 100 });
+            assert.deepStrictEqual(allowedSet([allowAll], "tcp", 4), [{ addresses: [V4], ports: [iv(0n, 65535n)] }]);
+        });
+
+        it("parts of the same addresses come in port order: deny 50 tcp 23 leaves 22 (implicit deny) before 23 (rule 50)", () => {
+            const entries = [e(50, "deny", "tcp", [23, 23], "0.0.0.0/0")];
+            assert.deepStrictEqual(missing(entries, "tcp", 4, V4, ports(22, 23)), [
+                { addresses: V4, ports: ports(22) },
+                { addresses: V4, ports: ports(23), blockedBy: 50 },
+            ]);
+        });
+
+        it("parts come in address order first: port 23 missing everywhere comes before port 22 blocked in 10.0.0.0/8", () => {
+            const entries = [e(100, "allow", "tcp", [22, 22], "0.0.0.0/0"), e(50, "deny", "tcp", [22, 22], "10.0.0.0/8")];
+            assert.deepStrictEqual(missing(entries, "tcp", 4, V4, ports(22, 23)), [
+                { addresses: V4, ports: ports(23) },
+                { addresses: range("10.0.0.0/8"), ports: ports(22), blockedBy: 50 },
+            ]);
+        });
+
+        it("parts come in address order even when the higher addresses miss a lower port: 10.0.0.0/8 on 23 before 11.0.0.0/8 on 22", () => {
+            const entries = [e(10, "deny", "tcp", [23, 23], "10.0.0.0/8"), e(20, "deny", "tcp", [22, 22], "11.0.0.0/8"),
+                e(100, "allow", "tcp", [0, 65535], "0.0.0.0/0")];
+            assert.deepStrictEqual(missing(entries, "tcp", 4, V4, ports(22, 23)), [
+                { addresses: range("10.0.0.0/8"), ports: ports(23), blockedBy: 10 },
+                { addresses: range("11.0.0.0/8"), ports: ports(22), blockedBy: 20 },
+            ]);
+        });
+
         it("parts with the same ports and blocker merge across entry boundaries inside the peer", () => {
             // The allow cuts the address axis at 10.0.0.0/16, but port 80 is missing on both sides alike.
             const entries = [e(100, "allow", "tcp", [443, 443], "10.0.0.0/16")];
@@ -180,6 +212,41 @@ describe("net/nacl-eval", () => {
             assert.deepStrictEqual(allowedSet(entries, "tcp", 4), [
                 { addresses: [iv(v4(10, 0, 0, 0), v4(10, 0, 255, 255)), iv(v4(10, 2, 0, 0), v4(10, 255, 255, 255))], ports: [iv(0n, 65535n)] },
                 { addresses: [range("10.1.0.0/16")], ports: [iv(0n, 21n), iv(23n, 65535n)] },
+            ]);
+        });
+    });
+
+    describe("verdict: hand-computed points", () => {
+        const entries = [ALLOW_EPHEMERAL, e(90, "deny", "tcp", [2000, 3000], "10.0.0.0/8")];
+        const cases: [string, bigint, number, { allowed: boolean; ruleNumber?: number }][] = [
+            ["10.1.1.1 port 2500 is denied by 90", v4(10, 1, 1, 1), 2500, { allowed: false, ruleNumber: 90 }],
+            ["the first address of 10.0.0.0/8 at the deny's first port 2000 is denied by 90", v4(10, 0, 0, 0), 2000, { allowed: false, ruleNumber: 90 }],
+            ["the last address of 10.0.0.0/8 at the deny's last port 3000 is denied by 90", v4(10, 255, 255, 255), 3000, { allowed: false, ruleNumber: 90 }],
+            ["10.1.1.1 port 3001, past the deny's ports, is allowed by 100", v4(10, 1, 1, 1), 3001, { allowed: true, ruleNumber: 100 }],
+            ["10.1.1.1 port 1999, before the deny's ports, is allowed by 100", v4(10, 1, 1, 1), 1999, { allowed: true, ruleNumber: 100 }],
+            ["9.255.255.255 port 2500, just below the deny's block, is allowed by 100", v4(9, 255, 255, 255), 2500, { allowed: true, ruleNumber: 100 }],
+            ["11.0.0.0 port 2500, just above the deny's block, is allowed by 100", v4(11, 0, 0, 0), 2500, { allowed: true, ruleNumber: 100 }],
+            ["10.1.1.1 port 1023, below every entry's ports, falls to the implicit deny", v4(10, 1, 1, 1), 1023, { allowed: false }],
+        ];
+        for (const [name, address, port, expected] of cases) {
+            it(name, () => assert.deepStrictEqual(verdict(entries, "tcp", 4, address, port), expected));
+        }
+        it("a UDP point is not decided by TCP entries: implicit deny", () => {
+            assert.deepStrictEqual(verdict(entries, "udp", 4, v4(10, 1, 1, 1), 2500), { allowed: false });
+        });
+    });
+
+    describe("allowedSet: port sets whose texts run together stay apart", () => {
+        it("deny 90 of port 22 in 10.1.0.0/16 and deny 80 of ports 3-122 in 10.2.0.0/16 leave 0-21,23-65535 and 0-2,123-65535 apart", () => {
+            const entries = [
+                e(100, "allow", "tcp", [0, 65535], "10.0.0.0/8"),
+                e(90, "deny", "tcp", [22, 22], "10.1.0.0/16"),
+                e(80, "deny", "tcp", [3, 122], "10.2.0.0/16"),
+            ];
+            assert.deepStrictEqual(allowedSet(entries, "tcp", 4), [
+                { addresses: [range("10.0.0.0/16"), iv(v4(10, 3, 0, 0), v4(10, 255, 255, 255))], ports: [iv(0n, 65535n)] },
+                { addresses: [range("10.1.0.0/16")], ports: [iv(0n, 21n), iv(23n, 65535n)] },
+                { addresses: [range("10.2.0.0/16")], ports: [iv(0n, 2n), iv(123n, 65535n)] },
             ]);
         });
     });
