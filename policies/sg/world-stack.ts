@@ -1,8 +1,8 @@
 /**
  * The stack half of the "world" policies: the rules of each security group put together, inline
- * and from standalone rule resources, so that blocks split across resources are seen as one set.
- * Only exposures that span resources are reported here; a single resource's exposure is reported
- * on that resource.
+ * and from standalone rule resources, so that blocks split across resources are seen as one set,
+ * and prefix-list rules with the blocks their list of the stack holds. Only exposures that no
+ * single resource's CIDRs make are reported here; those are reported on that resource.
  */
 import { StackModel } from "../graph/stack";
 import { SgRule, ruleIdentity } from "../model/sg-rules";
@@ -10,6 +10,7 @@ import { Undetermined, unknownAt } from "../model/values";
 import { possibleWorldExposures } from "../model/world";
 import { StackCheck } from "../policy";
 import { resourceLabel } from "../report";
+import { located, prefixListBlocks } from "./prefix-list-blocks";
 import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText } from "./world";
 
 /** The rules that belong to one security group, or may. */
@@ -65,24 +66,15 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
     return out;
 }
 
-/** A value's reason, saying which resource it is on: "toPort of aws.vpc.SecurityGroupIngressRule 'a' is not known ...". */
-function located(why: Undetermined, rule: SgRule): Undetermined {
-    const label = resourceLabel(rule.origin);
-    const at = why.reason.indexOf(why.path);
-    const reason = why.path !== "" && at >= 0
-        ? `${why.reason.slice(0, at)}${why.path} of ${label}${why.reason.slice(at + why.path.length)}`
-        : `${why.reason} (${label})`;
-    return { ...why, reason };
-}
-
 /** The stack half of a world policy, at the policy's own level and configuration. */
 export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => void {
     return ({ model, config, report }) => {
         const spec = specOf(config);
+        const peerBlocks = prefixListBlocks(model);
         for (const bucket of ruleBuckets(model)) {
             // A rule is named by its path, after its resource unless it is the group's own.
             const where: Where = (r) => (r.origin.urn === bucket.urn ? "" : `${resourceLabel(r.origin)} `);
-            const q = { acrossResources: true, groupUndetermined: bucket.groupUndetermined };
+            const q = { acrossResources: true, groupUndetermined: bucket.groupUndetermined, peerBlocks };
             const on = bucket.label ? `on ${bucket.label}, ` : "";
             if (!bucket.groupUndetermined) {
                 for (const e of offendingExposures(spec, bucket.rules, q)) {
@@ -91,7 +83,7 @@ export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => vo
             }
             const rules = bucket.rules.filter((r) => r.direction === spec.direction);
             for (const e of possibleWorldExposures(rules, { ...q, within: spec.offending })) {
-                report.undetermined(located(e.why, e.whyRule), possibleText(e, spec, where, on), bucket.urn);
+                report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec, where, on), bucket.urn);
             }
         }
     };
