@@ -4,7 +4,7 @@
  * and prefix-list rules with the blocks their list of the stack holds. Only exposures that no
  * single resource's CIDRs make are reported here; those are reported on that resource.
  */
-import { StackModel } from "../graph/stack";
+import { StackModel, StackResource } from "../graph/stack";
 import { SgRule, ruleIdentity } from "../model/sg-rules";
 import { Undetermined, unknownAt } from "../model/values";
 import { possibleWorldExposures } from "../model/world";
@@ -15,9 +15,9 @@ import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText } fr
 
 /** The rules that belong to one security group, or may. */
 export interface RuleBucket {
-    /** "aws.ec2.SecurityGroup 'web'", "security group sg-0123 (not in this stack)". */
+    /** "aws.ec2.SecurityGroup 'web'", "the default security group of aws.ec2.Vpc 'main'", "security group sg-0123 (not in this stack)". */
     readonly label?: string;
-    /** The group's URN when it is in the stack: the finding is reported on it. */
+    /** The URN the finding is reported on: the group's when it is in the stack, the VPC's for its undeclared default group. */
     readonly urn?: string;
     readonly rules: SgRule[];
     /** Set when the rules' group is undetermined (they are put together by what it depends on). */
@@ -26,10 +26,12 @@ export interface RuleBucket {
 
 /**
  * Every group's rules: a stack group's inline rules and standalone rule resources, then the
- * standalone rules of each group outside the stack (by ID), then the standalone rules whose group
- * is undetermined, put together by the resources their securityGroupId depends on. After a deploy
- * a group's outputs list its standalone rules inline too: such a rule counts once, as the
- * standalone resource's.
+ * standalone rules of each VPC's default group that the stack does not declare (named through the
+ * VPC's defaultSecurityGroupId, by ID or by dependency: graph/stack.ts defaultGroupOf), then those
+ * of each other group outside the stack (by ID), then the standalone rules whose group is
+ * undetermined, put together by the resources their securityGroupId depends on. After a deploy a
+ * group's outputs list its standalone rules inline too: such a rule counts once, as the standalone
+ * resource's.
  */
 export function ruleBuckets(model: StackModel): RuleBucket[] {
     const out: RuleBucket[] = [];
@@ -42,10 +44,16 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
         });
         out.push({ label: resourceLabel(group.resource), urn, rules: [...inline, ...standalone] });
     }
+    const defaults = new Map<string, { vpc: StackResource; rules: SgRule[] }>();
     const external = new Map<string, SgRule[]>();
     const undetermined = new Map<string, { rules: SgRule[]; why: Map<string, Undetermined> }>();
     for (const s of model.standaloneRules) {
-        if (s.target?.kind === "external") {
+        if (s.defaultGroupOf) {
+            const vpc = s.defaultGroupOf;
+            const d = defaults.get(vpc.urn) ?? { vpc, rules: [] };
+            d.rules.push(...s.ruleSet.rules);
+            defaults.set(vpc.urn, d);
+        } else if (s.target?.kind === "external") {
             const rules = external.get(s.target.id) ?? [];
             rules.push(...s.ruleSet.rules);
             external.set(s.target.id, rules);
@@ -56,6 +64,9 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
             bucket.why.set(s.resource.urn, s.targetUndetermined ?? unknownAt("securityGroupId"));
             undetermined.set(key, bucket);
         }
+    }
+    for (const { vpc, rules } of defaults.values()) {
+        out.push({ label: `the default security group of ${resourceLabel(vpc)}`, urn: vpc.urn, rules });
     }
     for (const [id, rules] of external) {
         out.push({ label: `security group ${id} (not in this stack)`, rules });
