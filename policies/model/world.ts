@@ -99,7 +99,7 @@ export function worldExposures(rules: readonly SgRule[], q: WorldQuery = {}): Wo
     return exposures(rules, q, false);
 }
 
-/** Split exposures that would exist if the undetermined protocols, ports or groups allowed them. */
+/** Split exposures that would exist if the undetermined protocols, ports, groups or peer blocks allowed them. */
 export function possibleWorldExposures(rules: readonly SgRule[], q: WorldQuery = {}): PossibleExposure[] {
     return exposures(rules, q, true) as PossibleExposure[];
 }
