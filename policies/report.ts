@@ -34,12 +34,12 @@ export function peerText(peer: Peer): string {
     }
 }
 
-/** "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)". */
-export function ruleText(rule: SgRule): string {
+/** "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)"; `named`: the peer named otherwise. */
+export function ruleText(rule: SgRule, named?: string): string {
     const what = isUndetermined(rule.protocol) || isUndetermined(rule.ports)
         ? "traffic"
         : trafficText(rule.protocol, rule.ports);
-    const peer = isUndetermined(rule.peer) ? "an undetermined peer" : peerText(rule.peer);
+    const peer = named ?? (isUndetermined(rule.peer) ? "an undetermined peer" : peerText(rule.peer));
     return `${rule.origin.peerPath} allows ${what} ${rule.direction === "ingress" ? "from" : "to"} ${peer}`;
 }
 

@@ -9,6 +9,7 @@
  */
 import { PolicyResource } from "@pulumi/policy";
 import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
+import { PREFIX_LIST_ENTRY, PrefixListEntries, prefixListEntries } from "../model/prefix-lists";
 import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
 import { T, typeToken } from "../model/types";
 import { Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str, unknownAt } from "../model/values";
@@ -16,7 +17,7 @@ import { DATABASE_INSTANCES, ENI_SHAPES, Role } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
 import { ATTACHMENT, Attachment, NetworkInterfaceNode, attach, declaredInterfaces, interfaceTargets } from "./interfaces";
-import { Ref, Targets, linkOne, push, refKey } from "./links";
+import { Ref, Targets, depsOf, linkOne, push, refKey } from "./links";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
 import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
@@ -92,6 +93,7 @@ export class StackModel {
     private nacls?: NaclGraph;
     private stackExports?: StackExports;
     private logged?: { logged: Set<string>; undetermined: Undetermined[] };
+    private listEntries?: Map<string, { resource: StackResource; why?: Undetermined }[]>;
 
     constructor(input: readonly StackResource[]) {
         this.keys = uniqueKeys(input);
@@ -215,6 +217,22 @@ export class StackModel {
             return ref && { ref };
         }
         return { ref, maxEntries: num(child(root((this.byUrn.get(ref.urn) as StackResource).props), "maxEntries")) };
+    }
+
+    /** The blocks of a prefix list of the stack: its entries, and those of the ManagedPrefixListEntry resources that name it. */
+    prefixListEntries(urn: string): PrefixListEntries {
+        const byList = this.listEntries ?? new Map<string, { resource: StackResource; why?: Undetermined }[]>();
+        for (const r of this.listEntries ? [] : this.resources.filter((x) => x.type === PREFIX_LIST_ENTRY)) {
+            const link = linkOne(r, "prefixListId", this.prefixLists);
+            // Not linked yet: it may name any list its prefixListId depends on.
+            const lists = link?.ref ? (link.ref.kind === "stack" ? [link.ref.urn] : []) : this.prefixLists.among(depsOf(r, "prefixListId")).targets;
+            const why = link?.ref ? undefined : link?.undetermined ?? unknownAt("prefixListId");
+            lists.forEach((u) => byList.set(u, push(byList.get(u), { resource: r, why })));
+        }
+        this.listEntries = byList;
+        const linked = byList.get(urn) ?? [];
+        return prefixListEntries(this.byUrn.get(urn) as StackResource, linked.filter((x) => !x.why).map((x) => x.resource),
+            linked.flatMap((x) => (x.why ? [{ resource: x.resource, why: x.why }] : [])));
     }
 
     /** The interfaces a group is attached to. */

@@ -2,7 +2,8 @@
  * "The world", judged per port: rules expose some traffic to a whole address family when the
  * blocks of the rules that allow that traffic together cover the family. Each axis of traffic (TCP
  * ports, UDP ports, portless protocols) is cut at the rules' boundaries into atoms; each atom is
- * judged on the rules that reach it, and atoms with the same minimal set of rules make one exposure.
+ * judged on the rules that reach it, and atoms with the same minimal set of blocks make one exposure.
+ * A rule's blocks are its CIDR, or in the stack view the blocks its prefix list holds.
  */
 import { Family, familyRange, isWholeFamily } from "../net/cidr";
 import { Interval, IntervalSet, covers, normalise } from "../net/intervals";
@@ -14,26 +15,53 @@ import { Undetermined, isUndetermined } from "./values";
 /** Above this many blocks reaching one atom, an exposure names all of them rather than the minimal set. */
 export const MAX_PRUNE = 256;
 
+/** A block a rule admits through a peer that is not a CIDR: an entry of a prefix list. */
+export interface PeerBlock {
+    readonly family: Family;
+    /** The block; the whole family for one not known yet (it may be anything). */
+    readonly range: Interval;
+    /** The block, named: "aws.ec2.ManagedPrefixList 'anyone' entries[0].cidr (0.0.0.0/0)". */
+    readonly text: string;
+    /** The peer, named: "aws.ec2.ManagedPrefixList 'anyone'". */
+    readonly peer: string;
+    /** Set when the rule only may admit the block (entries or the list not known yet): why, naming its resource. */
+    readonly why?: Undetermined;
+    /** For such a block: the condition under which the rule admits what is needed. */
+    readonly condition?: string;
+}
+
+/** One block of an exposure: a rule's CIDR, or a block through its peer (via). */
+export interface ExposureBlock {
+    readonly rule: SgRule;
+    readonly via?: PeerBlock;
+}
+
 export interface WorldExposure {
     readonly family: Family;
     /** The rules whose blocks make up the exposure: one rule for 0.0.0.0/0, several for split blocks. */
     readonly rules: SgRule[];
+    /** The blocks, in rule order: one per CIDR rule, one per prefix-list entry that is needed. */
+    readonly blocks: ExposureBlock[];
     /** False when there were too many blocks to narrow the list down to the ones needed. */
     readonly minimal: boolean;
     /** The traffic, within what was asked about, that these rules together open to the whole family. */
     readonly traffic: TrafficSet;
 }
 
-/** A split exposure that hinges on undetermined values: the rules' protocols or ports, or their group. */
+/** A split exposure that hinges on undetermined values: the rules' protocols, ports, group or peer blocks. */
 export interface PossibleExposure extends WorldExposure {
     /** The value it hinges on; an invalid one comes first (it is an error whatever the unknowns are). */
     readonly why: Undetermined;
     /** The rule that value belongs to. */
     readonly whyRule: SgRule;
+    /** True when the value is a peer block's (its reason names its own resource). */
+    readonly whyOnPeer: boolean;
     /** Rules whose protocol or ports are undetermined, taken as reaching everything. */
     readonly trafficUndetermined: SgRule[];
     /** Rules whose group is undetermined, taken as one group. */
     readonly groupUndetermined: SgRule[];
+    /** Blocks the rules only may admit through their peers. */
+    readonly peerUndetermined: ExposureBlock[];
 }
 
 export interface WorldQuery {
@@ -43,6 +71,8 @@ export interface WorldQuery {
     readonly acrossResources?: boolean;
     /** Why a rule's group is undetermined, when rules are put together without knowing their group. */
     readonly groupUndetermined?: (rule: SgRule) => Undetermined | undefined;
+    /** The blocks a prefix-list rule admits, when they can be told (the stack view); none otherwise. */
+    readonly peerBlocks?: (rule: SgRule) => readonly PeerBlock[] | undefined;
 }
 
 /** The traffic a rule allows; undefined when its protocol or ports are undetermined. */
@@ -69,42 +99,58 @@ export function worldExposures(rules: readonly SgRule[], q: WorldQuery = {}): Wo
     return exposures(rules, q, false);
 }
 
-/** Split exposures that would exist if the undetermined protocols, ports or groups allowed them. */
+/** Split exposures that would exist if the undetermined protocols, ports, groups or peer blocks allowed them. */
 export function possibleWorldExposures(rules: readonly SgRule[], q: WorldQuery = {}): PossibleExposure[] {
     return exposures(rules, q, true) as PossibleExposure[];
 }
 
 interface Member {
     readonly rule: SgRule;
-    readonly index: number;
+    /** The member's place: members are numbered in rule order, then block order. */
+    readonly id: number;
     readonly block: Interval;
     readonly whole: boolean;
+    readonly via?: PeerBlock;
     readonly traffic: TrafficSet;
     readonly trafficWhy?: Undetermined;
     readonly groupWhy?: Undetermined;
+}
+
+const undetermined = (m: Member): boolean => Boolean(m.trafficWhy || m.groupWhy || m.via?.why);
+
+function distinct<T>(items: readonly T[]): T[] {
+    return [...new Set(items)];
 }
 
 function exposures(rules: readonly SgRule[], q: WorldQuery, possible: boolean): WorldExposure[] {
     const within = q.within ?? ALL_TRAFFIC;
     const out: WorldExposure[] = [];
     for (const family of [4, 6] as const) {
-        const members = rules.flatMap((rule, index) => memberOf(rule, index, family, within, q, possible));
+        const members = rules.flatMap((rule) => memberOf(rule, family, within, q, possible)).map((m, id) => ({ ...m, id }));
         if (!q.acrossResources && !possible) {
             for (const m of members.filter((x) => x.whole)) {
-                out.push({ family, rules: [m.rule], minimal: true, traffic: m.traffic });
+                out.push({ family, rules: [m.rule], blocks: [{ rule: m.rule }], minimal: true, traffic: m.traffic });
             }
         }
         const split = splitExposures(q.acrossResources ? members : members.filter((m) => !m.whole), family, q.acrossResources ?? false);
         for (const e of split) {
-            const trafficUndetermined = e.members.filter((m) => m.trafficWhy).map((m) => m.rule);
-            const groupUndetermined = e.members.filter((m) => m.groupWhy).map((m) => m.rule);
-            const base = { family, rules: e.members.map((m) => m.rule), minimal: e.minimal, traffic: e.traffic };
+            const blocks = e.members.map((m): ExposureBlock => (m.via ? { rule: m.rule, via: m.via } : { rule: m.rule }));
+            const base = { family, rules: distinct(e.members.map((m) => m.rule)), blocks, minimal: e.minimal, traffic: e.traffic };
             if (!possible) {
                 out.push(base);
-            } else if (trafficUndetermined.length + groupUndetermined.length > 0) {
-                const whys = e.members.flatMap((m) => [m.trafficWhy, m.groupWhy].flatMap((why) => (why ? [{ why, whyRule: m.rule }] : [])));
+            } else if (e.members.some(undetermined)) {
+                const whys = e.members.flatMap((m) => [
+                    ...(m.trafficWhy ? [{ why: m.trafficWhy, whyRule: m.rule, whyOnPeer: false }] : []),
+                    ...(m.groupWhy ? [{ why: m.groupWhy, whyRule: m.rule, whyOnPeer: false }] : []),
+                    ...(m.via?.why ? [{ why: m.via.why, whyRule: m.rule, whyOnPeer: true }] : []),
+                ]);
                 const first = whys.find((w) => w.why.undetermined === "invalid") ?? whys[0];
-                out.push({ ...base, ...first, trafficUndetermined, groupUndetermined } as PossibleExposure);
+                out.push({
+                    ...base, ...first,
+                    trafficUndetermined: distinct(e.members.filter((m) => m.trafficWhy).map((m) => m.rule)),
+                    groupUndetermined: distinct(e.members.filter((m) => m.groupWhy).map((m) => m.rule)),
+                    peerUndetermined: blocks.filter((b) => b.via?.why),
+                } as PossibleExposure);
             }
         }
     }
@@ -112,20 +158,27 @@ function exposures(rules: readonly SgRule[], q: WorldQuery, possible: boolean): 
 }
 
 /**
- * A rule as a member of the analysis: its block and the traffic it allows within the query. In the
- * definite analysis, only rules whose every part is known; in the possible one, also rules whose
- * protocol or ports are undetermined (as reaching everything), with their reasons. A rule whose
- * peer is undetermined is never a member: on its own it may be the whole family, which its
- * resource reports.
+ * A rule as members of the analysis: its blocks and the traffic it allows within the query. In
+ * the definite analysis, only rules whose every part is known and blocks they surely admit; in the
+ * possible one, also rules whose protocol or ports are undetermined (as reaching everything) and
+ * blocks a prefix list may hold, with their reasons. A rule whose peer is undetermined is never a
+ * member: on its own it may be the whole family, which its resource reports.
  */
-function memberOf(rule: SgRule, index: number, family: Family, within: TrafficSet, q: WorldQuery, possible: boolean): Member[] {
+function memberOf(rule: SgRule, family: Family, within: TrafficSet, q: WorldQuery, possible: boolean): Omit<Member, "id">[] {
     const peer = rule.peer;
-    if (isUndetermined(peer) || peer.kind !== "cidr" || peer.cidr.family !== family) {
+    if (isUndetermined(peer)) {
         return [];
+    }
+    let blocks: { block: Interval; whole: boolean; via?: PeerBlock }[];
+    if (peer.kind === "cidr") {
+        blocks = peer.cidr.family === family ? [{ block: peer.cidr.range, whole: isWholeFamily(peer.cidr) }] : [];
+    } else {
+        const through = peer.kind === "prefix-list" ? q.peerBlocks?.(rule) ?? [] : [];
+        blocks = through.filter((b) => b.family === family && (possible || !b.why)).map((via) => ({ block: via.range, whole: false, via }));
     }
     const known = ruleTraffic(rule);
     const groupWhy = q.groupUndetermined?.(rule);
-    if ((known === undefined || groupWhy !== undefined) && !possible) {
+    if (blocks.length === 0 || ((known === undefined || groupWhy !== undefined) && !possible)) {
         return [];
     }
     const { protocol, ports } = rule;
@@ -135,7 +188,7 @@ function memberOf(rule: SgRule, index: number, family: Family, within: TrafficSe
     if (isNoTraffic(traffic)) {
         return [];
     }
-    return [{ rule, index, block: peer.cidr.range, whole: isWholeFamily(peer.cidr), traffic, trafficWhy, groupWhy }];
+    return blocks.map((b) => ({ rule, ...b, traffic, trafficWhy, groupWhy }));
 }
 
 interface Split {
@@ -150,7 +203,7 @@ function coverFamily(members: readonly Member[], full: IntervalSet): boolean {
 
 function splitExposures(members: readonly Member[], family: Family, across: boolean): Split[] {
     const full = [familyRange(family)];
-    if (members.length < 2 || !coverFamily(members, full)) {
+    if (!coverFamily(members, full)) {
         return [];
     }
     // Rules that allow the same traffic reach the same atoms.
@@ -192,9 +245,10 @@ function splitExposures(members: readonly Member[], family: Family, across: bool
 }
 
 /**
- * Whether the rules that reach one atom cover the family, and with which rules: drop, one by one,
- * those the others already cover (undetermined ones first, so that known rules are named when
- * they suffice). In the stack view, an atom that one resource covers alone is that resource's.
+ * Whether the blocks that reach one atom cover the family, and with which: drop, one by one,
+ * those the others already cover (undetermined ones first, so that known blocks are named when
+ * they suffice). In the stack view, an atom that one resource's CIDRs cover alone is that
+ * resource's (its own policy reports it); blocks through a prefix list are never a resource's own.
  */
 function judgeAtom(reaching: Member[], full: IntervalSet, across: boolean): { key: string; members: Member[]; minimal: boolean } | undefined {
     if (!coverFamily(reaching, full)) {
@@ -202,7 +256,7 @@ function judgeAtom(reaching: Member[], full: IntervalSet, across: boolean): { ke
     }
     if (across) {
         const byResource = new Map<string, Member[]>();
-        for (const m of reaching) {
+        for (const m of reaching.filter((x) => !x.via)) {
             const ms = byResource.get(m.rule.origin.urn) ?? [];
             ms.push(m);
             byResource.set(m.rule.origin.urn, ms);
@@ -211,7 +265,7 @@ function judgeAtom(reaching: Member[], full: IntervalSet, across: boolean): { ke
             return undefined;
         }
     }
-    const ordered = [...reaching].sort((a, b) => Number(!(a.trafficWhy || a.groupWhy)) - Number(!(b.trafficWhy || b.groupWhy)) || a.index - b.index);
+    const ordered = [...reaching].sort((a, b) => Number(!undetermined(a)) - Number(!undetermined(b)) || a.id - b.id);
     const minimal = ordered.length <= MAX_PRUNE;
     let needed = ordered;
     if (minimal) {
@@ -222,6 +276,6 @@ function judgeAtom(reaching: Member[], full: IntervalSet, across: boolean): { ke
             }
         }
     }
-    const members = [...needed].sort((a, b) => a.index - b.index);
-    return { key: members.map((m) => m.index).join(","), members, minimal };
+    const members = [...needed].sort((a, b) => a.id - b.id);
+    return { key: members.map((m) => m.id).join(","), members, minimal };
 }

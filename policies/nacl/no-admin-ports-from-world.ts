@@ -1,26 +1,18 @@
 /**
- * nacl-no-admin-ports-from-world: no inbound network ACL allow entry with a whole-family CIDR
- * (0.0.0.0/0, ::/0, in any spelling) may decide any of TCP 22 or 3389 (or a configured admin port,
- * TCP or UDP), unless earlier entries completely shadow it on those ports.
+ * nacl-no-admin-ports-from-world: the inbound entries of a network ACL must not admit the whole
+ * internet to TCP 22 or 3389 (or a configured admin port, TCP or UDP): no allow entry from a
+ * whole-family CIDR (0.0.0.0/0, ::/0, in any spelling), and no allow entries whose CIDRs together
+ * cover a family, may decide traffic to such a port (port by port, first match: see nacl/world.ts).
  */
 import { portList, portListSchema } from "../config";
-import {
-    directionEntries, directionKnown, effectivePart, entryLabel, naclLabel, NaclNode, noteUnlinkedRules, oversizedText,
-} from "../graph/nacl";
+import { directionEntries, directionKnown, entryLabel, naclLabel, NaclNode, noteUnlinkedRules, oversizedText } from "../graph/nacl";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
-import { familyName, familyRange, isWholeFamily } from "../net/cidr";
-import { IntervalSet, normalise, overlaps } from "../net/intervals";
-import { PortProtocol, entryMatchesProtocol } from "../net/nacl-eval";
-import { PortRange, formatPorts, portSet } from "../net/ports";
+import { familyName, isWholeFamily, rangeToCidrs } from "../net/cidr";
+import { PortRange, formatPorts } from "../net/ports";
 import { stackPolicy } from "../policy";
 import { Reporter, listText, trafficText } from "../report";
-
-interface AdminPort {
-    readonly label: string;
-    readonly protocol: PortProtocol;
-    readonly ports: PortRange;
-}
+import { AdminPort, SplitExposure, mayCarry, maySplit, splitExposures, wholeFamilyExposures } from "./world";
 
 const BUILT_IN: AdminPort[] = [
     { label: "SSH (TCP port 22)", protocol: "tcp", ports: { from: 22, to: 22 } },
@@ -38,9 +30,10 @@ const FIX = "Allow admin ports only from trusted CIDRs (a bastion or VPN range) 
 export const naclNoAdminPortsFromWorld = stackPolicy({
     name: "nacl-no-admin-ports-from-world",
     displayName: "No SSH or RDP from the internet through network ACLs",
-    description: "Network ACLs must not have an inbound allow entry from the whole internet (0.0.0.0/0 or ::/0, in " +
-        "any spelling) that decides SSH (TCP 22), RDP (TCP 3389) or other configured admin ports (TCP and UDP), " +
-        "unless earlier entries completely shadow it on those ports.",
+    description: "Network ACLs must not admit the whole internet to SSH (TCP 22), RDP (TCP 3389) or other configured " +
+        "admin ports (TCP and UDP): no inbound allow entry from 0.0.0.0/0 or ::/0 (in any spelling), and no inbound allow " +
+        "entries whose CIDRs together cover an address family, may decide traffic to such a port (judged port by port, " +
+        "first match), unless earlier entries completely shadow them there.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: FIX,
@@ -67,38 +60,23 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
         report.violation(oversizedText(node, false, view.oversized), node.resource.urn);
         return;
     }
-    const ordered = [...view.known].sort((a, b) => a.ruleNumber - b.ruleNumber);
-    for (const entry of ordered) {
-        const whole = familyRange(entry.cidr.family);
-        if (entry.action !== "allow" || entry.cidr.range.lo !== whole.lo || entry.cidr.range.hi !== whole.hi) {
-            continue;
-        }
-        const reached: string[] = [];
-        const open = new Map<PortProtocol, IntervalSet>();
-        for (const admin of adminPorts) {
-            if (!entryMatchesProtocol(entry, admin.protocol)) {
-                continue;
-            }
-            const effective = open.get(admin.protocol)
-                ?? normalise(effectivePart(entry, view, admin.protocol).flatMap((p) => p.ports));
-            open.set(admin.protocol, effective);
-            if (overlaps(effective, portSet([admin.ports]))) {
-                reached.push(admin.label);
-            }
-        }
-        if (reached.length === 0) {
-            continue;
-        }
+    const acl = naclLabel(node).replace(/^./, (c) => c.toUpperCase());
+    const risk = "where scanners find and brute-force admin ports within minutes";
+    for (const { entry, reached } of wholeFamilyExposures(view, adminPorts)) {
         const what = trafficText(entry.protocol, entry.ports);
         const cidrText = entry.cidr.family === 4 ? "0.0.0.0/0" : "::/0";
-        report.violation(`${naclLabel(node).replace(/^./, (c) => c.toUpperCase())}: ${entryLabel(entry)} allows inbound ${what} ` +
-            `from ${cidrText} (every ${familyName(entry.cidr.family)} address), which lets ${listText(reached)} in from the whole ` +
-            `internet, where scanners find and brute-force admin ports within minutes. Fix: ${FIX}`, node.resource.urn);
+        report.violation(`${acl}: ${entryLabel(entry)} allows inbound ${what} from ${cidrText} (every ${familyName(entry.cidr.family)} ` +
+            `address), which lets ${listText(reached.map((a) => a.label))} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn);
+    }
+    for (const e of splitExposures(view, adminPorts)) {
+        const entries = e.entries.map((x) => `${entryLabel(x)} allows inbound ${trafficText(x.protocol, x.ports)} from ${rangeToCidrs(x.cidr.range, x.cidr.family).join(", ")}`);
+        report.violation(`${acl}: ${listText(entries)}, blocks that together cover every ${familyName(e.family)} address, which ` +
+            `lets ${reachedText(e)} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn);
     }
     const noted = new Set<string>();
     for (const e of view.undetermined) {
         const why = undeterminedPart(e);
-        if (!why || !mayTouch(e, adminPorts)) {
+        if (!why || !mayTouch(e, adminPorts, () => maySplit(e, view, adminPorts))) {
             continue;
         }
         const key = `${why.path}|${e.origin.urn}`;
@@ -112,18 +90,22 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
     }
 }
 
-/** Whether an undetermined entry may match traffic to an admin port. */
-function mayTouch(e: NaclEntry, adminPorts: readonly AdminPort[]): boolean {
+/** "SSH (TCP port 22)", "UDP port 5985": the admin ports a split exposure reaches, as far as it reaches them. */
+function reachedText(e: SplitExposure): string {
+    return listText(e.reached.map(({ admin, ports }) => {
+        const all = ports.length === 1 && ports[0].lo === BigInt(admin.ports.from) && ports[0].hi === BigInt(admin.ports.to);
+        return all ? admin.label : `${admin.protocol.toUpperCase()} ${listText(ports.map((i) => formatPorts({ from: Number(i.lo), to: Number(i.hi) })))}`;
+    }));
+}
+
+/**
+ * Whether an undetermined entry may decide admin traffic from the whole internet: one whose CIDR
+ * or action is not known, or from a whole family, that may carry admin traffic; or an allow entry
+ * with a smaller known block that may complete a split (`split`).
+ */
+function mayTouch(e: NaclEntry, adminPorts: readonly AdminPort[], split: () => boolean): boolean {
     if (!isUndetermined(e.cidr) && !isWholeFamily(e.cidr) && e.action === "allow") {
-        return false;
+        return split();
     }
-    return adminPorts.some((a) => {
-        if (isUndetermined(e.protocol)) {
-            return true;
-        }
-        if (e.protocol.kind !== "all" && e.protocol.kind !== a.protocol) {
-            return false;
-        }
-        return isUndetermined(e.ports) || e.ports === null || (e.ports.from <= a.ports.to && a.ports.from <= e.ports.to);
-    });
+    return adminPorts.some((a) => mayCarry(e, a));
 }

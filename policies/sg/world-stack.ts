@@ -1,22 +1,23 @@
 /**
  * The stack half of the "world" policies: the rules of each security group put together, inline
- * and from standalone rule resources, so that blocks split across resources are seen as one set.
- * Only exposures that span resources are reported here; a single resource's exposure is reported
- * on that resource.
+ * and from standalone rule resources, so that blocks split across resources are seen as one set,
+ * and prefix-list rules with the blocks their list of the stack holds. Only exposures that no
+ * single resource's CIDRs make are reported here; those are reported on that resource.
  */
-import { StackModel } from "../graph/stack";
+import { StackModel, StackResource } from "../graph/stack";
 import { SgRule, ruleIdentity } from "../model/sg-rules";
 import { Undetermined, unknownAt } from "../model/values";
 import { possibleWorldExposures } from "../model/world";
 import { StackCheck } from "../policy";
 import { resourceLabel } from "../report";
+import { located, prefixListBlocks } from "./prefix-list-blocks";
 import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText } from "./world";
 
 /** The rules that belong to one security group, or may. */
 export interface RuleBucket {
-    /** "aws.ec2.SecurityGroup 'web'", "security group sg-0123 (not in this stack)". */
+    /** "aws.ec2.SecurityGroup 'web'", "the default security group of aws.ec2.Vpc 'main'", "security group sg-0123 (not in this stack)". */
     readonly label?: string;
-    /** The group's URN when it is in the stack: the finding is reported on it. */
+    /** The URN the finding is reported on: the group's when it is in the stack, the VPC's for its undeclared default group. */
     readonly urn?: string;
     readonly rules: SgRule[];
     /** Set when the rules' group is undetermined (they are put together by what it depends on). */
@@ -25,10 +26,12 @@ export interface RuleBucket {
 
 /**
  * Every group's rules: a stack group's inline rules and standalone rule resources, then the
- * standalone rules of each group outside the stack (by ID), then the standalone rules whose group
- * is undetermined, put together by the resources their securityGroupId depends on. After a deploy
- * a group's outputs list its standalone rules inline too: such a rule counts once, as the
- * standalone resource's.
+ * standalone rules of each VPC's default group that the stack does not declare (named through the
+ * VPC's defaultSecurityGroupId, by ID or by dependency: graph/stack.ts defaultGroupOf), then those
+ * of each other group outside the stack (by ID), then the standalone rules whose group is
+ * undetermined, put together by the resources their securityGroupId depends on. After a deploy a
+ * group's outputs list its standalone rules inline too: such a rule counts once, as the standalone
+ * resource's.
  */
 export function ruleBuckets(model: StackModel): RuleBucket[] {
     const out: RuleBucket[] = [];
@@ -41,10 +44,16 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
         });
         out.push({ label: resourceLabel(group.resource), urn, rules: [...inline, ...standalone] });
     }
+    const defaults = new Map<string, { vpc: StackResource; rules: SgRule[] }>();
     const external = new Map<string, SgRule[]>();
     const undetermined = new Map<string, { rules: SgRule[]; why: Map<string, Undetermined> }>();
     for (const s of model.standaloneRules) {
-        if (s.target?.kind === "external") {
+        if (s.defaultGroupOf) {
+            const vpc = s.defaultGroupOf;
+            const d = defaults.get(vpc.urn) ?? { vpc, rules: [] };
+            d.rules.push(...s.ruleSet.rules);
+            defaults.set(vpc.urn, d);
+        } else if (s.target?.kind === "external") {
             const rules = external.get(s.target.id) ?? [];
             rules.push(...s.ruleSet.rules);
             external.set(s.target.id, rules);
@@ -56,6 +65,9 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
             undetermined.set(key, bucket);
         }
     }
+    for (const { vpc, rules } of defaults.values()) {
+        out.push({ label: `the default security group of ${resourceLabel(vpc)}`, urn: vpc.urn, rules });
+    }
     for (const [id, rules] of external) {
         out.push({ label: `security group ${id} (not in this stack)`, rules });
     }
@@ -65,24 +77,15 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
     return out;
 }
 
-/** A value's reason, saying which resource it is on: "toPort of aws.vpc.SecurityGroupIngressRule 'a' is not known ...". */
-function located(why: Undetermined, rule: SgRule): Undetermined {
-    const label = resourceLabel(rule.origin);
-    const at = why.reason.indexOf(why.path);
-    const reason = why.path !== "" && at >= 0
-        ? `${why.reason.slice(0, at)}${why.path} of ${label}${why.reason.slice(at + why.path.length)}`
-        : `${why.reason} (${label})`;
-    return { ...why, reason };
-}
-
 /** The stack half of a world policy, at the policy's own level and configuration. */
 export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => void {
     return ({ model, config, report }) => {
         const spec = specOf(config);
+        const peerBlocks = prefixListBlocks(model);
         for (const bucket of ruleBuckets(model)) {
             // A rule is named by its path, after its resource unless it is the group's own.
             const where: Where = (r) => (r.origin.urn === bucket.urn ? "" : `${resourceLabel(r.origin)} `);
-            const q = { acrossResources: true, groupUndetermined: bucket.groupUndetermined };
+            const q = { acrossResources: true, groupUndetermined: bucket.groupUndetermined, peerBlocks };
             const on = bucket.label ? `on ${bucket.label}, ` : "";
             if (!bucket.groupUndetermined) {
                 for (const e of offendingExposures(spec, bucket.rules, q)) {
@@ -91,7 +94,7 @@ export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => vo
             }
             const rules = bucket.rules.filter((r) => r.direction === spec.direction);
             for (const e of possibleWorldExposures(rules, { ...q, within: spec.offending })) {
-                report.undetermined(located(e.why, e.whyRule), possibleText(e, spec, where, on), bucket.urn);
+                report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec, where, on), bucket.urn);
             }
         }
     };

@@ -10,7 +10,7 @@ import { ALL_TRAFFIC, OTHER_PROTOCOLS, TrafficSet, trafficKey } from "../net/tra
 import { Tri, and } from "../model/decide";
 import { Direction, SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
-import { PossibleExposure, WorldExposure, WorldQuery, possibleWorldExposures, reaches, worldExposures } from "../model/world";
+import { ExposureBlock, PossibleExposure, WorldExposure, WorldQuery, possibleWorldExposures, reaches, worldExposures } from "../model/world";
 import { MAX_LISTED, Reporter, listText, ruleText } from "../report";
 
 /** What a policy says about the world, from its configuration. */
@@ -67,15 +67,30 @@ export function trafficSetText(t: TrafficSet): string {
     return listText(parts);
 }
 
-/** "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)", or the split form. */
+/** How the rule's peer is named in an exposure: a prefix list of the stack by its resource, whether its ID is known or not. */
+function peerNamed(e: WorldExposure, rule: SgRule): string | undefined {
+    return e.blocks.find((b) => b.rule === rule && b.via)?.via?.peer;
+}
+
+/** "cidrIpv4 (0.0.0.0/1)", "ingress[0].prefixListIds[0] via aws.ec2.ManagedPrefixList 'anyone' entries[0].cidr (0.0.0.0/0)". */
+function blockText(b: ExposureBlock, where: Where): string {
+    const r = b.rule;
+    const block = b.via ? `via ${b.via.text}` : `(${!isUndetermined(r.peer) && r.peer.kind === "cidr" ? r.peer.cidr.text : "?"})`;
+    return `${where(r)}${r.origin.peerPath} ${block}`;
+}
+
+/**
+ * "ingress[0].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)" for one CIDR,
+ * else the blocks (a prefix list's by their entries), what they cover, and the rules.
+ */
 export function exposureText(e: WorldExposure, where: Where = here): string {
-    if (e.rules.length === 1) {
+    if (e.blocks.length === 1 && !e.blocks[0].via) {
         return `${where(e.rules[0])}${ruleText(e.rules[0])}`;
     }
-    const blocks = e.rules.map((r) => `${where(r)}${r.origin.peerPath} (${!isUndetermined(r.peer) && r.peer.kind === "cidr" ? r.peer.cidr.text : "?"})`);
-    const rules = e.rules.slice(0, MAX_LISTED).map((r) => `${where(r)}${ruleText(r)}`).join("; ");
+    const rules = e.rules.slice(0, MAX_LISTED).map((r) => `${where(r)}${ruleText(r, peerNamed(e, r))}`).join("; ");
     const more = e.rules.length > MAX_LISTED ? `; and ${e.rules.length - MAX_LISTED} more` : "";
-    return `${listText(blocks)} together cover every ${familyName(e.family)} address on ${trafficSetText(e.traffic)}: ${rules}${more}`;
+    const cover = e.blocks.length === 1 ? "covers" : "together cover";
+    return `${listText(e.blocks.map((b) => blockText(b, where)))} ${cover} every ${familyName(e.family)} address on ${trafficSetText(e.traffic)}: ${rules}${more}`;
 }
 
 /** The condition and consequence of an exposure that hinges on undetermined values. */
@@ -89,7 +104,8 @@ export function possibleText(e: PossibleExposure, spec: WorldSpec, where: Where 
     if (resources.length > 0) {
         conditions.push(`${listText(resources)} belong to one security group`);
     }
-    return `If ${conditions.join(" and ")}, ${prefix}${exposureText(e, where)}, which would ${spec.effect(e)}.`;
+    conditions.push(...new Set(e.peerUndetermined.flatMap((b) => (b.via?.condition ? [b.via.condition] : []))));
+    return `If ${listText(conditions)}, ${prefix}${exposureText(e, where)}, which would ${spec.effect(e)}.`;
 }
 
 /** The exposures of the rules of the spec's direction, within its offending traffic. */

@@ -2,12 +2,13 @@
  * Property: the per-port world decision of model/world.ts agrees with a brute-force reference over
  * small random rule sets. Blocks are IPv4 blocks of prefix 0-3, so that the eight /3 cells are a
  * complete sample of addresses; ports lie in 20-27, and the sample holds every port from 19 to 28
- * and both ends of the range; protocols are TCP, UDP, ICMP, 47 and all.
+ * and both ends of the range; protocols are TCP, UDP, ICMP, 47 and all. In the stack view some rules
+ * name a prefix list instead of a CIDR, and admit the list's blocks.
  */
 import * as assert from "assert";
 import fc from "fast-check";
 import { normaliseRules, SgRule } from "../../policies/model/sg-rules";
-import { WorldExposure, worldExposures } from "../../policies/model/world";
+import { PeerBlock, WorldExposure, worldExposures } from "../../policies/model/world";
 import { interval } from "../../policies/net/intervals";
 import { ALL_TRAFFIC, NO_TRAFFIC, TrafficSet } from "../../policies/net/traffic";
 import { TYPE } from "../util/types";
@@ -91,6 +92,36 @@ function exposed(exposures: WorldExposure[], p: Point): boolean {
     return exposures.some((e) => inSet(e.traffic, p));
 }
 
+/** A rule of a resource that names a prefix list holding these blocks (as specs: prefix and cell). */
+interface ListSpec extends Spec {
+    readonly list: { prefix: number; cell: number }[];
+}
+
+const listSpecArb: fc.Arbitrary<ListSpec> = fc.record({
+    resource: fc.integer({ min: 0, max: 2 }),
+    prefix: fc.constant(0),
+    cell: fc.constant(0),
+    protocol: fc.constantFrom("tcp" as const, "udp" as const, "-1" as const),
+    from: fc.integer({ min: 20, max: 27 }),
+    to: fc.integer({ min: 20, max: 27 }),
+    list: fc.array(fc.record({ prefix: fc.integer({ min: 0, max: 3 }), cell: fc.nat(7) }), { minLength: 0, maxLength: 3 }),
+});
+
+/** The rule of a list spec: a vpc rule whose peer is the prefix list `pl-<index>`. */
+function toListRule(s: ListSpec, index: number): SgRule {
+    const props = { ipProtocol: s.protocol, fromPort: Math.min(s.from, s.to), toPort: Math.max(s.from, s.to), prefixListId: `pl-${index}`, securityGroupId: "sg-1" };
+    const name = `r${s.resource}`;
+    const set = normaliseRules({ urn: `urn:pulumi:test::test::${TYPE.vpcIngress}::${name}`, name, type: TYPE.vpcIngress, props });
+    assert.ok(set && set.rules.length === 1);
+    return set.rules[0];
+}
+
+/** The cells a spec's blocks hold: its CIDR's, or its list's. */
+function cellsOf(s: Spec | ListSpec): number[] {
+    const blocks = "list" in s ? s.list.map((b) => blockOf({ ...s, ...b })) : [blockOf(s)];
+    return blocks.flatMap((b) => Array.from({ length: b.hi - b.lo + 1 }, (_, i) => b.lo + i));
+}
+
 describe("model/world: the per-port world decision against a brute-force reference (fast-check)", () => {
     const specsArb = fc.array(specArb, { minLength: 1, maxLength: 6 });
 
@@ -129,6 +160,43 @@ describe("model/world: the per-port world decision against a brute-force referen
             }
             for (const e of found) {
                 assert.ok(new Set(e.rules.map((r) => r.origin.urn)).size > 1, "an exposure across resources spans resources");
+            }
+        }), RUNS);
+    });
+    it("across resources with prefix lists: a point is reported exactly when the blocks of the rules and lists that allow it cover " +
+        "every address and no single resource's CIDRs do; each exposure's blocks are needed and allow all its traffic", () => {
+        const mixedArb = fc.array(fc.oneof(specArb, listSpecArb), { minLength: 1, maxLength: 6 });
+        fc.assert(fc.property(mixedArb, withinArb, (specs, within) => {
+            const rules = specs.map((s, i) => ("list" in s ? toListRule(s, i) : toRule(s)));
+            const peerBlocks = (r: SgRule): PeerBlock[] | undefined => {
+                const s = specs[rules.indexOf(r)];
+                return "list" in s ? s.list.map((b) => {
+                    const block = blockOf({ ...s, ...b });
+                    return { family: 4, range: { lo: BigInt(block.lo) << 29n, hi: ((BigInt(block.hi) + 1n) << 29n) - 1n }, text: block.text, peer: `pl-${rules.indexOf(r)}` };
+                }) : undefined;
+            };
+            const found = worldExposures(rules, { within, acrossResources: true, peerBlocks });
+            const covered = (cells: number[]) => Array.from({ length: 8 }, (_, c) => c).every((c) => cells.includes(c));
+            for (const p of POINTS) {
+                const reaching = specs.filter((s) => allows(s, p));
+                const single = [0, 1, 2].some((res) => covered(reaching.filter((s) => s.resource === res && !("list" in s)).flatMap(cellsOf)));
+                const expected = inSet(within, p) && covered(reaching.flatMap(cellsOf)) && !single;
+                assert.strictEqual(exposed(found, p), expected, JSON.stringify(p));
+            }
+            for (const e of found) {
+                const cells = e.blocks.map((b) => {
+                    const s = specs[rules.indexOf(b.rule)];
+                    if (!b.via) {
+                        return cellsOf(s);
+                    }
+                    const lo = Number(b.via.range.lo >> 29n);
+                    return Array.from({ length: Number(b.via.range.hi >> 29n) - lo + 1 }, (_, i) => lo + i);
+                });
+                assert.ok(covered(cells.flat()), "the blocks cover every address");
+                cells.forEach((_, i) => assert.ok(!covered(cells.filter((__, j) => j !== i).flat()), `block ${i} of ${cells.length} is not needed`));
+                for (const p of POINTS.filter((x) => inSet(e.traffic, x))) {
+                    assert.ok(e.blocks.every((b) => allows(specs[rules.indexOf(b.rule)], p)), JSON.stringify(p));
+                }
             }
         }), RUNS);
     });

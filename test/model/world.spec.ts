@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import { normaliseRules, SgRule } from "../../policies/model/sg-rules";
-import { MAX_PRUNE, WorldExposure, possibleWorldExposures, reaches, worldExposures } from "../../policies/model/world";
+import { isUndetermined, Undetermined } from "../../policies/model/values";
+import { MAX_PRUNE, PeerBlock, WorldExposure, possibleWorldExposures, reaches, worldExposures } from "../../policies/model/world";
+import { parseCidr } from "../../policies/net/cidr";
 import { interval } from "../../policies/net/intervals";
 import { ALL_TRAFFIC, NO_TRAFFIC, TrafficSet } from "../../policies/net/traffic";
 import { UNKNOWN } from "../util/run-policy";
@@ -110,6 +112,60 @@ describe("model/world: the world, judged per port", () => {
         it("does not report a port where one resource's own blocks cover the family, though others reach it too", () => {
             const own = inlineRules({ cidr: "0.0.0.0/1", protocol: "tcp", from: 22, to: 22 }, { cidr: "128.0.0.0/1", protocol: "tcp", from: 22, to: 22 });
             assert.deepStrictEqual(across([...own, rule("a", "0.0.0.0/1", "tcp", [22, 22]), rule("b", "128.0.0.0/1", "tcp", [22, 22])]), []);
+        });
+    });
+
+    describe("worldExposures with blocks through prefix lists (the stack view)", () => {
+        /** A vpc.SecurityGroupIngressRule whose peer is the prefix list `id`. */
+        const viaList = (name: string, id: string, ports: [number, number]): SgRule => {
+            const props = { ipProtocol: "tcp", fromPort: ports[0], toPort: ports[1], prefixListId: id, securityGroupId: "sg-1" };
+            const set = normaliseRules({ urn: `urn:pulumi:test::test::${TYPE.vpcIngress}::${name}`, name, type: TYPE.vpcIngress, props });
+            assert.ok(set && set.rules.length === 1, "test setup: one rule");
+            return set.rules[0];
+        };
+        const block = (cidr: string, why?: Undetermined): PeerBlock => {
+            const c = parseCidr(cidr);
+            assert.ok(c, "test setup: a CIDR");
+            return { family: c.family, range: c.range, text: `entry ${cidr}`, peer: "list", ...(why ? { why, condition: "if" } : {}) };
+        };
+        const lists: Record<string, PeerBlock[]> = {
+            "pl-world": [block("0.0.0.0/0")], "pl-low": [block("0.0.0.0/1")], "pl-halves": [block("0.0.0.0/1"), block("128.0.0.0/1")],
+            "pl-later": [block("0.0.0.0/1"), block("0.0.0.0/0", { undetermined: "unknown", path: "entries", reason: "entries of 'later' is not known" })],
+        };
+        const q = (within?: TrafficSet) => ({ within, acrossResources: true, peerBlocks: (r: SgRule) =>
+            (!isUndetermined(r.peer) && r.peer.kind === "prefix-list" && typeof r.peer.id === "string" ? lists[r.peer.id] : undefined) });
+        /** [rule names, blocks (the entry's text, or the CIDR), traffic] of each exposure. */
+        const blocks = (found: WorldExposure[]) => found.map((e) => [e.rules.map((r) => r.origin.name),
+            e.blocks.map((b) => b.via?.text ?? (!isUndetermined(b.rule.peer) && b.rule.peer.kind === "cidr" ? b.rule.peer.cidr.text : "?")), e.traffic]);
+
+        it("a list holding 0.0.0.0/0 is the world on its own, though one resource holds the rule", () =>
+            assert.deepStrictEqual(blocks(worldExposures([viaList("a", "pl-world", [22, 22])], q())), [[["a"], ["entry 0.0.0.0/0"], tcp([22, 22])]]));
+        it("a list's two halves are the world together", () =>
+            assert.deepStrictEqual(blocks(worldExposures([viaList("a", "pl-halves", [20, 25])], q(tcp([22, 22])))), [[["a"], ["entry 0.0.0.0/1", "entry 128.0.0.0/1"], tcp([22, 22])]]));
+        it("a list's half and a CIDR half are the world on the ports both reach", () =>
+            assert.deepStrictEqual(blocks(worldExposures([viaList("a", "pl-low", [20, 25]), rule("b", "128.0.0.0/1", "tcp", [22, 30])], q())),
+                [[["a", "b"], ["entry 0.0.0.0/1", "128.0.0.0/1"], tcp([22, 25])]]));
+        it("a list and a CIDR half of one resource are still the stack's to report: the resource cannot see the list", () => {
+            const set = normaliseRules({ urn: `urn:pulumi:test::test::${TYPE.sg}::web`, name: "web", type: TYPE.sg,
+                props: { description: "d", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["128.0.0.0/1"], prefixListIds: ["pl-low"] }] } });
+            assert.ok(set, "test setup: a rule set");
+            assert.deepStrictEqual(blocks(worldExposures(set.rules, q())), [[["web", "web"], ["128.0.0.0/1", "entry 0.0.0.0/1"], tcp([22, 22])]]);
+        });
+        it("a list outside the stack (no blocks) is no exposure", () =>
+            assert.deepStrictEqual(blocks(worldExposures([viaList("a", "pl-0aws", [22, 22]), rule("b", "128.0.0.0/1", "tcp", [22, 22])], q())), []));
+        it("without the stack's blocks (the resource view) a list is no exposure", () =>
+            assert.deepStrictEqual(worldExposures([viaList("a", "pl-world", [22, 22])]), []));
+        it("a block the list only may hold is left out of the definite decision and makes a possible exposure", () => {
+            const rules = [viaList("a", "pl-later", [22, 22])];
+            assert.deepStrictEqual(worldExposures(rules, q()), []);
+            assert.deepStrictEqual(possibleWorldExposures(rules, q()).map((e) => [e.rules.map((r) => r.origin.name),
+                e.peerUndetermined.map((b) => b.via?.text), e.why.reason, e.whyOnPeer, e.traffic]),
+            [[["a"], ["entry 0.0.0.0/0"], "entries of 'later' is not known", true, tcp([22, 22])]]);
+        });
+        it("no possible exposure when the known blocks already cover the family", () => {
+            const rules = [viaList("a", "pl-later", [22, 22]), rule("b", "128.0.0.0/1", "tcp", [22, 22])];
+            assert.deepStrictEqual(blocks(worldExposures(rules, q())), [[["a", "b"], ["entry 0.0.0.0/1", "128.0.0.0/1"], tcp([22, 22])]]);
+            assert.deepStrictEqual(possibleWorldExposures(rules, q()), []);
         });
     });
 

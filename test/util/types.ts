@@ -23,6 +23,7 @@ export const TYPE = {
     opensearch: "aws:opensearch/domain:Domain",
     msk: "aws:msk/cluster:Cluster",
     prefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
+    prefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
     vpc: "aws:ec2/vpc:Vpc",
     flowLog: "aws:ec2/flowLog:FlowLog",
     elasticacheReplicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
