@@ -133,6 +133,15 @@ function closeOver(live: Uint32Array, skip: Uint32Array, words: number): void {
     }
 }
 
+/**
+ * A pattern shaped like a URN (it starts with `urn:` or holds a `::` separator) names resources by
+ * URN only. A resource name may hold anything, `::` included, so only a plain name glob is ever
+ * tried against names.
+ */
+export function isUrnPattern(pattern: string): boolean {
+    return pattern.startsWith("urn:") || pattern.includes("::");
+}
+
 /** Does the glob match the text? */
 export function globMatch(pattern: string, text: string): boolean {
     return compileGlob(pattern).test(text);

@@ -8,7 +8,7 @@
 import { EnforcementLevel } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ConfigError, OptionContext, optionSchema } from "./config";
-import { Glob, compileGlob, namesNothing } from "./glob";
+import { Glob, compileGlob, isUrnPattern, namesNothing } from "./glob";
 import { child, root, str } from "./model/values";
 
 export interface Exemption {
@@ -29,8 +29,10 @@ export function governanceSchema(): Record<string, PolicyConfigJSONSchema> {
     return {
         exemptions: optionSchema({
             type: "array",
-            description: "Resources this policy does not block, set by policy admins: `resource` is a URN, or a glob over URNs " +
-                "or resource names (`*` within one URN part, `**` across parts, `?` one character); `reason` is required; " +
+            description: "Resources this policy does not block, set by policy admins: `resource` is a URN or a URN glob (it starts " +
+                "with `urn:` or holds `::`), matched against URNs only, or a name glob, matched against names and URNs, which any " +
+                "resource owner can claim by naming a resource to fit (`*` within one URN part, `**` across parts, `?` one " +
+                "character); `reason` is required; " +
                 "`expires` (YYYY-MM-DD, UTC) ends the exemption after that day and is required when the policy is mandatory. " +
                 "Exempted findings are still reported, as advisory.",
             items: {
@@ -226,8 +228,9 @@ export function tagProblem(config: Record<string, unknown>, res: ResourceIdentit
     return undefined;
 }
 
+/** A URN-shaped pattern matches the URN alone; a plain name glob matches the URN or the name. */
 function matches(e: ParsedExemption, res: ResourceIdentity): boolean {
-    return e.resource === res.urn || e.glob.test(res.urn) || e.glob.test(res.name);
+    return e.resource === res.urn || e.glob.test(res.urn) || (!isUrnPattern(e.resource) && e.glob.test(res.name));
 }
 
 /** The exemption that covers a resource for a policy running at `level`, if any. */

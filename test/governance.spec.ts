@@ -122,6 +122,46 @@ describe("governance: exemptions and stack-tag scoping", () => {
         });
     });
 
+    describe("URN-shaped patterns match URNs only; names may hold anything, `::` included", () => {
+        const PROD_BASTION = `urn:pulumi:prod::test::${SG}::bastion`;
+        const exempting = (resource: string) => ({ exemptions: [{ resource, reason: "SEC-7", expires: "2026-12-31" }] });
+        const on = (stack: string, name: string, config: Record<string, unknown>) =>
+            runResourcePolicy(mandatory, { ...group(name), name, stack, config }).map((f) => `${f.level}: ${f.message}`);
+        const cases: [string, string, string, string, string[]][] = [
+            ["the exact URN of a prod resource exempts that resource", "prod", "bastion", PROD_BASTION,
+                [`advisory: Exempted mandatory finding of probe-mandatory (exemption '${PROD_BASTION}'; reason: SEC-7; expires 2026-12-31): bastion is flagged.`]],
+            ["the exact URN of a prod resource, used as the name of a dev resource, exempts nothing", "dev", PROD_BASTION, PROD_BASTION,
+                [`mandatory: ${PROD_BASTION} is flagged.`]],
+            ["the glob urn:pulumi:prod::*::*::web-* exempts web-1 of stack prod", "prod", "web-1", "urn:pulumi:prod::*::*::web-*",
+                ["advisory: Exempted mandatory finding of probe-mandatory (exemption 'urn:pulumi:prod::*::*::web-*'; reason: SEC-7; expires 2026-12-31): web-1 is flagged."]],
+            ["the glob urn:pulumi:prod::*::*::web-* does not exempt a dev resource named urn:pulumi:prod::x::y::web-1", "dev",
+                "urn:pulumi:prod::x::y::web-1", "urn:pulumi:prod::*::*::web-*", ["mandatory: urn:pulumi:prod::x::y::web-1 is flagged."]],
+            ["a pattern holding `::` is not tried against names: *::bastion does not exempt a resource named a::bastion", "dev",
+                "a::bastion", "*::bastion", ["mandatory: a::bastion is flagged."]],
+            ["a pattern starting with urn: is not tried against names: urn:x* does not exempt a resource named urn:xyz", "dev",
+                "urn:xyz", "urn:x*", ["mandatory: urn:xyz is flagged."]],
+            ["a plain name glob still matches names, in any stack", "dev", "bastion-eu", "bastion-*",
+                ["advisory: Exempted mandatory finding of probe-mandatory (exemption 'bastion-*'; reason: SEC-7; expires 2026-12-31): bastion-eu is flagged."]],
+        ];
+        for (const [name, stack, resourceName, pattern, expected] of cases) {
+            it(name, () => assert.deepStrictEqual(on(stack, resourceName, exempting(pattern)), expected));
+        }
+
+        it("a stack policy: the exact URN of a resource exempts it, not a resource named after that URN", () => {
+            const stackProbe = stackPolicy(meta("probe-stack", "mandatory"), ({ model, report }) => {
+                for (const r of model.byUrn.values()) {
+                    if (r.type === SG) { report.violation(`${r.name} is flagged.`, r.urn); }
+                }
+            });
+            const real = group("bastion");
+            const impostor = group(urnOf(real));
+            assert.deepStrictEqual(runStackPolicy(stackProbe, [real, impostor], exempting(urnOf(real))).map((f) => [f.urn, `${f.level}: ${f.message}`]), [
+                [urnOf(real), `advisory: Exempted mandatory finding of probe-stack (exemption '${urnOf(real)}'; reason: SEC-7; expires 2026-12-31): bastion is flagged.`],
+                [urnOf(impostor), `mandatory: ${urnOf(real)} is flagged.`],
+            ]);
+        });
+    });
+
     describe("tag exemptions", () => {
         const cases: [string, ResourceValidationPolicy, ReturnType<typeof group>, Record<string, unknown>, string[]][] = [
             ["are off by default: the old default tag exempts nothing", mandatory,
