@@ -8,7 +8,8 @@
 import { EnforcementLevel } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ConfigError, OptionContext, optionSchema } from "./config";
-import { Glob, compileGlob, isUrnPattern, namesNothing } from "./glob";
+import { namesNothing } from "./catch-all";
+import { Glob, compileGlob, isUrnPattern } from "./glob";
 import { child, root, str } from "./model/values";
 
 export interface Exemption {
