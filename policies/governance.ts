@@ -186,10 +186,18 @@ export interface ExemptionGrant {
     readonly expires?: string;
 }
 
+/** A configured exemption that matched but whose expiry date has passed. */
+export interface ExpiredExemption {
+    readonly resource: string;
+    readonly reason: string;
+    readonly expires: string;
+}
+
+/** Whether the resource is exempt; `expired` lists the configured exemptions that match it but have expired. */
 export type ExemptionVerdict =
-    | { readonly exempt: true; readonly grant: ExemptionGrant }
-    /** A configured exemption that has expired: the finding is reported, with `why` appended. */
-    | { readonly exempt: false; readonly why: string };
+    | { readonly exempt: true; readonly grant: ExemptionGrant; readonly expired: readonly ExpiredExemption[] }
+    /** Only expired exemptions match: the finding is reported, with `why` appended. */
+    | { readonly exempt: false; readonly why: string; readonly expired: readonly ExpiredExemption[] };
 
 type TagReading =
     | { readonly state: "valid" | "expired"; readonly key: string; readonly expires: string; readonly reason: string }
@@ -238,17 +246,19 @@ function matches(e: ParsedExemption, res: ResourceIdentity): boolean {
 export function findExemption(config: Record<string, unknown>, res: ResourceIdentity, level: RunLevel): ExemptionVerdict | undefined {
     const matching = exemptions(config, "exemptions", { level }).filter((e) => matches(e, res));
     const current = matching.find((e) => e.expires === undefined || e.expires >= today());
+    const expired = matching.flatMap((e): ExpiredExemption[] => (e.expires !== undefined && e.expires < today()
+        ? [{ resource: e.resource, reason: e.reason, expires: e.expires }] : []));
     if (current) {
         return { exempt: true, grant: { source: { kind: "config", resource: current.resource }, reason: current.reason,
-            ...(current.expires !== undefined ? { expires: current.expires } : {}) } };
+            ...(current.expires !== undefined ? { expires: current.expires } : {}) }, expired };
     }
     const tag = readTag(config, res);
     if (tag?.state === "valid") {
-        return { exempt: true, grant: { source: { kind: "tag", tag: tag.key }, reason: tag.reason, expires: tag.expires } };
+        return { exempt: true, grant: { source: { kind: "tag", tag: tag.key }, reason: tag.reason, expires: tag.expires }, expired };
     }
-    const expired = matching[0];
-    if (expired) {
-        return { exempt: false, why: `The exemption for '${expired.resource}' (${expired.reason}) expired on ${expired.expires}; renew it or fix the finding.` };
+    const [first] = expired;
+    if (first) {
+        return { exempt: false, why: `The exemption for '${first.resource}' (${first.reason}) expired on ${first.expires}; renew it or fix the finding.`, expired };
     }
     return undefined;
 }

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { EnforcementLevel, ResourceValidationPolicy } from "@pulumi/policy";
-import { exemptedInCall } from "../policies/exempted";
+import { exemptedInCall, expiredInCall } from "../policies/exempted";
 import { setClock, setConfiguredLevels } from "../policies/governance";
 import { inCallScope } from "../policies/model/call-scope";
 import { invalidAt, unknownAt } from "../policies/model/values";
@@ -100,6 +100,34 @@ describe("governance: exemptions and stack-tag scoping", () => {
                 { policy: "probe-advisory", message: "Exempted advisory finding of probe-advisory (exemption 'bastion-*'; reason: SEC-7; expires 2026-12-31): bastion-eu is flagged.",
                     finding: "bastion-eu is flagged.", level: "advisory", exemption: { kind: "config", resource: "bastion-*" }, reason: "SEC-7", expires: "2026-12-31" },
             ]);
+        });
+
+        it("records each finding that an expired exemption matched, at the level it is reported, as data in the Analyzer call", () => {
+            const config = { exemptions: [{ resource: "bastion", reason: "migration to SSM", expires: "2026-11-22" }] };
+            const [findings, expired, exempted] = inCallScope(() => [run(mandatory, group("bastion"), config), expiredInCall(), exemptedInCall()] as const);
+            assert.deepStrictEqual(findings,
+                ["mandatory: bastion is flagged. The exemption for 'bastion' (migration to SSM) expired on 2026-11-22; renew it or fix the finding."]);
+            assert.deepStrictEqual(expired, [{ policy: "probe-mandatory", finding: "bastion is flagged.", level: "mandatory",
+                exemption: { kind: "config", resource: "bastion" }, reason: "migration to SSM", expires: "2026-11-22" }]);
+            assert.deepStrictEqual(exempted, []);
+        });
+
+        it("records an expired exemption that matched a finding another exemption covers, naming that one", () => {
+            const config = { exemptions: [{ resource: "bastion", reason: "old", expires: "2026-01-01" }, { resource: "bast*", reason: "new", expires: "2027-01-01" }] };
+            const expired = inCallScope(() => {
+                runResourcePolicy(mandatory, { ...group("bastion"), config });
+                return expiredInCall();
+            });
+            assert.deepStrictEqual(expired, [{ policy: "probe-mandatory", finding: "bastion is flagged.", level: "mandatory",
+                exemption: { kind: "config", resource: "bastion" }, reason: "old", expires: "2026-01-01", coveredBy: { kind: "config", resource: "bast*" } }]);
+        });
+
+        it("records nothing for a current exemption, nor for an expired one that matches nothing", () => {
+            const config = { exemptions: [{ resource: "bastion", reason: "r", expires: "2026-12-31" }, { resource: "web-*", reason: "r", expires: "2026-01-01" }] };
+            assert.deepStrictEqual(inCallScope(() => {
+                runResourcePolicy(mandatory, { ...group("bastion"), config });
+                return expiredInCall();
+            }), []);
         });
 
         it("exempts notes and undetermined findings too, each at the level it had", () => {
