@@ -45,16 +45,29 @@ export function probesOf(types: readonly string[]): Probe[][] {
 
 const PROBE_SETS: readonly Probe[][] = PROBE_TYPE_GROUPS.flatMap(probesOf);
 
+/** Verdicts by pattern: exemptions are checked on every policy call, and configurations hold few patterns. */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
+
 /**
  * Does the pattern name nothing specific? Either no letter or digit is left once the URN's own
  * prefix (`urn:pulumi:`), separators and wildcards are taken away (`*`, `urn:*`, `?*`, `*::*-*`),
  * or it matches every probe of one set: by URN, or for a name glob by URN or name.
  */
 export function namesNothing(pattern: string): boolean {
-    if (!/[\p{L}\p{N}]/u.test(pattern.replace(/^urn:(pulumi:)?/, ""))) {
-        return true;
+    const known = verdicts.get(pattern);
+    if (known !== undefined) {
+        return known;
     }
-    const glob = compileGlob(pattern);
-    const byName = !isUrnPattern(pattern);
-    return PROBE_SETS.some((set) => set.every((p) => glob.test(p.urn) || (byName && glob.test(p.name))));
+    let verdict = !/[\p{L}\p{N}]/u.test(pattern.replace(/^urn:(pulumi:)?/, ""));
+    if (!verdict) {
+        const glob = compileGlob(pattern);
+        const byName = !isUrnPattern(pattern);
+        verdict = PROBE_SETS.some((set) => set.every((p) => glob.test(p.urn) || (byName && glob.test(p.name))));
+    }
+    if (verdicts.size >= MAX_VERDICTS) {
+        verdicts.clear();
+    }
+    verdicts.set(pattern, verdict);
+    return verdict;
 }
