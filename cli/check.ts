@@ -4,12 +4,12 @@
  */
 import * as path from "path";
 import {
-    AnalyzedResource, AnalyzerRpcError, Diagnostic, ExemptedFinding, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
+    AnalyzedResource, AnalyzerRpcError, Diagnostic, ExemptedFinding, ExpiredMatch, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
     StackResource, startPack,
 } from "../runner/analyzer-client";
 import { unknownPolicy } from "../policies/pack-config";
 import { InputError } from "./errors";
-import { Paired, pairExempted, unusedExemptions } from "./exempted";
+import { Paired, expiredRecords, pairExempted, unusedExemptions } from "./exempted";
 import { Finding, Report, ResourceRef, Source } from "./model";
 
 export const PACK_DIR = path.resolve(__dirname, "..");
@@ -81,16 +81,19 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
         if (noisy) { progress(`checking ${total} resources`); }
 
         const perResource = new Map<string, Paired>();
+        const expired: ExpiredMatch[] = [];
         let done = 0;
         for (const r of input.analyzed) {
-            const { diagnostics, exempted } = await pack.analyze(r, { exempted: true });
-            perResource.set(r.urn, pairExempted(diagnostics, exempted, `Analyze of ${r.urn}`));
+            const result = await pack.analyze(r, { exempted: true });
+            perResource.set(r.urn, pairExempted(result.diagnostics, result.exempted, `Analyze of ${r.urn}`));
+            expired.push(...expiredRecords(result.expired, `Analyze of ${r.urn}`));
             done++;
             if (noisy && (done % step === 0 || done === total)) { progress(`analyzed ${done}/${total} resources`); }
         }
         if (noisy) { progress(`running stack policies on ${input.stackResources.length} resources`); }
         const stackResult = await pack.analyzeStack(input.stackResources, { exempted: true });
         const stack = pairExempted(stackResult.diagnostics, stackResult.exempted, "AnalyzeStack");
+        expired.push(...expiredRecords(stackResult.expired, "AnalyzeStack"));
 
         const refs = new Map<string, ResourceRef>(input.analyzed.map((r) => [r.urn, { urn: r.urn, type: r.type, name: r.name }]));
         const resourceOf = (urn: string | undefined) => urn ? refs.get(urn) ?? { urn, type: urnType(urn), name: urnName(urn) } : undefined;
@@ -146,7 +149,7 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
             policies: info.policies.map((p) => ({ ...p, enforcementLevel: (sent[p.name]?.enforcementLevel ?? p.enforcementLevel) as typeof p.enforcementLevel })),
             findings,
             exempted,
-            warnings: unusedExemptions(sent, records),
+            warnings: unusedExemptions(sent, records, expired),
         };
     } finally {
         await pack.close();

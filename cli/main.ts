@@ -15,9 +15,8 @@ import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { escapeControls, formatText } from "./format-text";
 import { Report } from "./model";
-import { loadProgram, recordProgramError } from "./program";
+import { loadProgram, programRequests, recordProgramError } from "./program";
 import { loadStackExport, readJsonFile } from "./stack-export";
-import { toAnalyzedResources, toStackResources } from "../runner/capture";
 
 export const BIN = "aws-network-guardrails";
 
@@ -139,11 +138,7 @@ async function readInput(opts: Options): Promise<CheckInput> {
     if (p.captured.resources.every((r) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:"))) {
         throw new InputError(`program ${dir} is an empty stack: it registers no resources to check`);
     }
-    return {
-        source: { kind: "program", path: dir, artifact: p.entry, project: p.project, stack: opts.stack },
-        analyzed: toAnalyzedResources(p.captured),
-        stackResources: toStackResources(p.captured),
-    };
+    return { source: { kind: "program", path: dir, artifact: p.entry, project: p.project, stack: opts.stack }, ...programRequests(p.captured, dir) };
 }
 
 export function format(r: Report, f: Format): string {

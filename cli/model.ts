@@ -46,7 +46,7 @@ export interface Report {
     findings: Finding[];
     /** Findings an exemption covers (the pack reports them as advisory), in the same order. */
     exempted: Finding[];
-    /** Not errors: configured exemptions that exempted nothing. */
+    /** Not errors: configured exemptions that exempted nothing (they matched no finding, or only after their expiry date). */
     warnings: string[];
 }
 

@@ -6,8 +6,10 @@
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
-import { CapturedStack, captureProgram } from "../runner/capture";
+import type { AnalyzedResource, StackResource } from "../runner/analyzer-client";
+import { CapturedStack, captureProgram, toAnalyzedResources, toStackResources } from "../runner/capture";
 import { InputError } from "./errors";
+import { analyzerProps } from "./wire-values";
 
 export interface LoadedProgram {
     project: string;
@@ -125,4 +127,21 @@ function programError(e: unknown): string {
         return e.name && e.name !== "Error" ? `${e.name}: ${first}` : first || e.name;
     }
     return String(e);
+}
+
+/**
+ * The engine's Analyze requests (inputs) and AnalyzeStack resources (outputs) for a captured
+ * program, with every value as the engine hands it over (wire-values.ts).
+ */
+export function programRequests(captured: CapturedStack, dirArg: string): { analyzed: AnalyzedResource[]; stackResources: StackResource[] } {
+    const source = `program ${dirArg}`;
+    const convert = <R extends AnalyzedResource>(r: R, part: "inputs" | "outputs"): R => ({
+        ...r,
+        properties: analyzerProps(r.properties, part, r.urn, source),
+        ...(r.provider ? { provider: { ...r.provider, properties: analyzerProps(r.provider.properties, "inputs", r.provider.urn, source) } } : {}),
+    });
+    return {
+        analyzed: toAnalyzedResources(captured).map((r) => convert(r, "inputs")),
+        stackResources: toStackResources(captured).map((r) => convert(r, "outputs")),
+    };
 }

@@ -1,14 +1,16 @@
 /**
  * Reads the JSON of `pulumi stack export` (version 3) and turns its checkpoint into what the engine
  * would send: Analyze per resource with its inputs, AnalyzeStack with outputs, parents, dependencies
- * and property dependencies. Secrets exported without --show-secrets are unreadable and become
- * unknown values; with --show-secrets their plaintext is used.
+ * and property dependencies. Values take the form the engine hands an analyzer (wire-values.ts):
+ * secrets exported without --show-secrets are unreadable and become unknown values, with
+ * --show-secrets their plaintext is used; resource references and output values are downgraded.
  */
 import * as fs from "fs";
 import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "../runner/analyzer-client";
-import { ROOT_STACK_TYPE, SECRET_SIG, SIG_KEY, UNKNOWN } from "../runner/capture";
+import { ROOT_STACK_TYPE } from "../runner/capture";
 import { InputError } from "./errors";
 import { nameFromUrn } from "./model";
+import { analyzerProps, toAnalyzerValue } from "./wire-values";
 
 export const STACK_EXPORT_VERSION = 3;
 
@@ -66,31 +68,8 @@ function isObject(v: unknown): v is JsonObject {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Checkpoint values -> wire form: secrets keep their signature, unreadable ones hold an unknown. */
-export function fromCheckpoint(v: JsonValue): JsonValue {
-    if (Array.isArray(v)) {
-        return v.map(fromCheckpoint);
-    }
-    if (!isObject(v)) {
-        return v;
-    }
-    if (v[SIG_KEY] === SECRET_SIG) {
-        if (typeof v.plaintext === "string") {
-            let plain: JsonValue;
-            try {
-                plain = JSON.parse(v.plaintext) as JsonValue;
-            } catch {
-                plain = v.plaintext;
-            }
-            return { [SIG_KEY]: SECRET_SIG, value: fromCheckpoint(plain) };
-        }
-        if ("value" in v) {
-            return { [SIG_KEY]: SECRET_SIG, value: fromCheckpoint(v.value) };
-        }
-        return { [SIG_KEY]: SECRET_SIG, value: UNKNOWN };
-    }
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromCheckpoint(x)]));
-}
+/** Checkpoint values -> what the engine hands an analyzer (wire-values.ts). */
+export { toAnalyzerValue as fromCheckpoint };
 
 export function parseStackExport(doc: unknown, file: string): LoadedExport {
     if (!isObject(doc) || !("version" in doc)) {
@@ -136,7 +115,7 @@ export function parseStackExport(doc: unknown, file: string): LoadedExport {
             return undefined;
         }
         const p = byUrn.get(r.provider.slice(0, r.provider.lastIndexOf("::")));
-        return p ? { urn: p.urn, type: p.type, name: nameFromUrn(p.urn), properties: fromCheckpoint(p.inputs ?? {}) as JsonObject } : undefined;
+        return p ? { urn: p.urn, type: p.type, name: nameFromUrn(p.urn), properties: analyzerProps(p.inputs, "inputs", p.urn, file) } : undefined;
     };
     const analyzed = resources.map((r): AnalyzedResource => {
         const provider = providerOf(r);
@@ -144,7 +123,7 @@ export function parseStackExport(doc: unknown, file: string): LoadedExport {
             urn: r.urn,
             type: r.type,
             name: nameFromUrn(r.urn),
-            properties: fromCheckpoint(r.inputs ?? {}) as JsonObject,
+            properties: analyzerProps(r.inputs, "inputs", r.urn, file),
             options: {
                 protect: r.protect ?? false,
                 additionalSecretOutputs: r.additionalSecretOutputs ?? [],
@@ -155,7 +134,7 @@ export function parseStackExport(doc: unknown, file: string): LoadedExport {
     });
     const stackResources = resources.map((r, i): StackResource => ({
         ...analyzed[i],
-        properties: fromCheckpoint(r.outputs ?? {}) as JsonObject,
+        properties: analyzerProps(r.outputs, "outputs", r.urn, file),
         ...(r.parent ? { parent: r.parent } : {}),
         dependencies: r.dependencies ?? [],
         propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v ?? []])),

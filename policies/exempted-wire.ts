@@ -1,5 +1,6 @@
 /**
- * How exempted-finding records travel from the pack to a client that asks for them.
+ * How exempted-finding records, and the records of findings that expired exemptions matched,
+ * travel from the pack to a client that asks for them.
  *
  * A diagnostic on the wire holds only a policy name, description, message, level, URN and severity,
  * so the records travel beside the response: as gRPC trailing metadata of the Analyze or
@@ -11,7 +12,13 @@
  * fetches the next page with a GetPluginInfo call carrying that token.
  */
 import { deflateRawSync, inflateRawSync } from "zlib";
-import type { ExemptedFinding } from "./exempted";
+import type { ExemptedFinding, ExpiredMatch } from "./exempted";
+
+/** What one Analyze or AnalyzeStack call sends beside its response. */
+export interface CallRecords {
+    readonly exempted: ExemptedFinding[];
+    readonly expired: ExpiredMatch[];
+}
 
 /** Request header of Analyze/AnalyzeStack: send the records, in pages of at most this many bytes. */
 export const EXEMPTED_REQUEST = "aws-network-guardrails-exempted";
@@ -36,8 +43,8 @@ export function pageBytesAsked(values: readonly unknown[]): number | undefined {
     return Number.isInteger(n) ? Math.min(MAX_PAGE_BYTES, Math.max(MIN_PAGE_BYTES, n)) : DEFAULT_PAGE_BYTES;
 }
 
-/** The records, deflated and cut into pages (one page, maybe empty, when there is little). */
-export function encodePages(records: readonly ExemptedFinding[], pageBytes: number): Buffer[] {
+/** The records, deflated and cut into pages (one page, maybe short, when there is little). */
+export function encodePages(records: CallRecords, pageBytes: number): Buffer[] {
     const all = deflateRawSync(Buffer.from(JSON.stringify(records), "utf8"));
     const pages: Buffer[] = [];
     for (let at = 0; at < all.length || pages.length === 0; at += pageBytes) {
@@ -46,22 +53,38 @@ export function encodePages(records: readonly ExemptedFinding[], pageBytes: numb
     return pages;
 }
 
-function isRecord(v: unknown): v is ExemptedFinding {
+function isSource(v: unknown): boolean {
+    const source = v as Record<string, unknown> | undefined;
+    return (source?.kind === "config" && typeof source.resource === "string") || (source?.kind === "tag" && typeof source.tag === "string");
+}
+
+/** The fields both kinds of record share. */
+function isFinding(r: Record<string, unknown>): boolean {
+    return typeof r.policy === "string" && typeof r.finding === "string" && (r.level === "mandatory" || r.level === "advisory") &&
+        typeof r.reason === "string" && (r.urn === undefined || typeof r.urn === "string");
+}
+
+function isExempted(v: unknown): v is ExemptedFinding {
+    const r = v as Record<string, unknown> | null;
+    return typeof r === "object" && r !== null && isFinding(r) && typeof r.message === "string" &&
+        (r.expires === undefined || typeof r.expires === "string") && isSource(r.exemption);
+}
+
+function isExpired(v: unknown): v is ExpiredMatch {
     const r = v as Record<string, unknown> | null;
     const source = r?.exemption as Record<string, unknown> | undefined;
-    return typeof r === "object" && r !== null && typeof r.policy === "string" && typeof r.message === "string" &&
-        typeof r.finding === "string" && (r.level === "mandatory" || r.level === "advisory") && typeof r.reason === "string" &&
-        (r.urn === undefined || typeof r.urn === "string") && (r.expires === undefined || typeof r.expires === "string") &&
-        ((source?.kind === "config" && typeof source.resource === "string") || (source?.kind === "tag" && typeof source.tag === "string"));
+    return typeof r === "object" && r !== null && isFinding(r) && typeof r.expires === "string" &&
+        source?.kind === "config" && typeof source.resource === "string" && (r.coveredBy === undefined || isSource(r.coveredBy));
 }
 
 /** The records from their pages, in order. */
-export function decodePages(pages: readonly Buffer[]): ExemptedFinding[] {
-    const records = JSON.parse(inflateRawSync(Buffer.concat(pages)).toString("utf8")) as unknown;
-    if (!Array.isArray(records) || !records.every(isRecord)) {
+export function decodePages(pages: readonly Buffer[]): CallRecords {
+    const records = JSON.parse(inflateRawSync(Buffer.concat(pages)).toString("utf8")) as Partial<Record<string, unknown>> | null;
+    const { exempted, expired } = records ?? {};
+    if (!Array.isArray(exempted) || !exempted.every(isExempted) || !Array.isArray(expired) || !expired.every(isExpired)) {
         throw new Error("the policy pack sent exempted findings in a shape this client does not know");
     }
-    return records;
+    return { exempted, expired };
 }
 
 /** Pages waiting for their client, by token; the oldest go first when too many wait. */

@@ -4,7 +4,7 @@
  * had, the exemption, its reason and its expiry, so that `pulumi preview` and Pulumi Cloud show it.
  * It also records the same facts as data in the current Analyzer call (model/call-scope.ts), from
  * where the server hook hands them to a client that asks for them (server-hooks.ts): no reader
- * ever has to parse a message.
+ * ever has to parse a message. Findings that an expired exemption matched are recorded the same way.
  */
 import { EnforcementLevel } from "@pulumi/policy";
 import {
@@ -30,6 +30,26 @@ export interface ExemptedFinding {
     readonly expires?: string;
 }
 
+/**
+ * A finding that a configured exemption matched after its expiry date: the exemption no longer
+ * exempts it. The finding is reported at its level, or exempted by `coveredBy` when another
+ * exemption still holds.
+ */
+export interface ExpiredMatch {
+    readonly policy: string;
+    /** The diagnostic's URN: unset for a resource policy's finding on the resource it analyses. */
+    readonly urn?: string;
+    /** The finding itself. */
+    readonly finding: string;
+    /** The level the finding had: the policy's level for a violation, advisory for a note. */
+    readonly level: RunLevel;
+    readonly exemption: { readonly kind: "config"; readonly resource: string };
+    readonly reason: string;
+    /** YYYY-MM-DD, before today. */
+    readonly expires: string;
+    readonly coveredBy?: ExemptionSource;
+}
+
 /** "Exempted mandatory finding of <policy> (exemption '<pattern>'; reason: ...; expires ...): <finding>". */
 export function exemptedMessage(policy: string, level: RunLevel, grant: ExemptionGrant, finding: string): string {
     const by = grant.source.kind === "config" ? `exemption '${grant.source.resource}'` : `tag '${grant.source.tag}' on the resource`;
@@ -40,6 +60,11 @@ export function exemptedMessage(policy: string, level: RunLevel, grant: Exemptio
 /** The exempted findings of the current Analyzer call (a fresh, unkept list outside a call). */
 export function exemptedInCall(): ExemptedFinding[] {
     return sharedInCall("exempted-findings", () => [] as ExemptedFinding[]);
+}
+
+/** The findings of the current Analyzer call that expired exemptions matched (a fresh, unkept list outside a call). */
+export function expiredInCall(): ExpiredMatch[] {
+    return sharedInCall("expired-exemptions", () => [] as ExpiredMatch[]);
 }
 
 export interface ExemptionScope {
@@ -84,12 +109,18 @@ export function exempting(r: Reporter, config: Record<string, unknown>, scope: E
     const pass = (kind: "violation" | "note", finding: string, key: string | undefined) => {
         const urn = wireUrn(key);
         const v = verdict(key);
+        const had: RunLevel = kind === "violation" ? level : "advisory";
+        for (const e of v?.expired ?? []) {
+            expiredInCall().push({
+                policy: scope.policy, ...(urn !== undefined ? { urn } : {}), finding, level: had, exemption: { kind: "config", resource: e.resource },
+                reason: e.reason, expires: e.expires, ...(v?.exempt ? { coveredBy: v.grant.source } : {}),
+            });
+        }
         if (!v) {
             r[kind](finding, urn);
         } else if (!v.exempt) {
             r[kind](`${finding} ${v.why}`, urn);
         } else {
-            const had: RunLevel = kind === "violation" ? level : "advisory";
             const message = exemptedMessage(scope.policy, had, v.grant, finding);
             exemptedInCall().push({
                 policy: scope.policy, ...(urn !== undefined ? { urn } : {}), message, finding, level: had,

@@ -133,24 +133,16 @@ function closeOver(live: Uint32Array, skip: Uint32Array, words: number): void {
     }
 }
 
+/**
+ * A pattern shaped like a URN (it starts with `urn:` or holds a `::` separator) names resources by
+ * URN only. A resource name may hold anything, `::` included, so only a plain name glob is ever
+ * tried against names.
+ */
+export function isUrnPattern(pattern: string): boolean {
+    return pattern.startsWith("urn:") || pattern.includes("::");
+}
+
 /** Does the glob match the text? */
 export function globMatch(pattern: string, text: string): boolean {
     return compileGlob(pattern).test(text);
-}
-
-/** A name and a URN made of a character no real name uses: only a pattern that names nothing matches them. */
-const PROBE = "\u2400";
-const PROBE_URN = `urn:pulumi:${PROBE}::${PROBE}::${PROBE}:${PROBE}/${PROBE}:${PROBE}::${PROBE}`;
-
-/**
- * A pattern that names nothing specific: once the URN's own prefix (`urn:pulumi:`), separators and
- * wildcards are taken away no letter or digit is left (`*`, `**`, `urn:*`, `?*`, `*::*-*`), or it
- * matches any name or URN whatever it holds (`**pulumi**`, `urn**`).
- */
-export function namesNothing(pattern: string): boolean {
-    if (!/[\p{L}\p{N}]/u.test(pattern.replace(/^urn:(pulumi:)?/, ""))) {
-        return true;
-    }
-    const glob = compileGlob(pattern);
-    return glob.test(PROBE) || glob.test(PROBE_URN);
 }

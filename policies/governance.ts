@@ -8,7 +8,8 @@
 import { EnforcementLevel } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ConfigError, OptionContext, optionSchema } from "./config";
-import { Glob, compileGlob, namesNothing } from "./glob";
+import { namesNothing } from "./catch-all";
+import { Glob, compileGlob, isUrnPattern } from "./glob";
 import { child, root, str } from "./model/values";
 
 export interface Exemption {
@@ -29,8 +30,10 @@ export function governanceSchema(): Record<string, PolicyConfigJSONSchema> {
     return {
         exemptions: optionSchema({
             type: "array",
-            description: "Resources this policy does not block, set by policy admins: `resource` is a URN, or a glob over URNs " +
-                "or resource names (`*` within one URN part, `**` across parts, `?` one character); `reason` is required; " +
+            description: "Resources this policy does not block, set by policy admins: `resource` is a URN or a URN glob (it starts " +
+                "with `urn:` or holds `::`), matched against URNs only, or a name glob, matched against names and URNs, which any " +
+                "resource owner can claim by naming a resource to fit (`*` within one URN part, `**` across parts, `?` one " +
+                "character); `reason` is required; " +
                 "`expires` (YYYY-MM-DD, UTC) ends the exemption after that day and is required when the policy is mandatory. " +
                 "Exempted findings are still reported, as advisory.",
             items: {
@@ -183,10 +186,18 @@ export interface ExemptionGrant {
     readonly expires?: string;
 }
 
+/** A configured exemption that matched but whose expiry date has passed. */
+export interface ExpiredExemption {
+    readonly resource: string;
+    readonly reason: string;
+    readonly expires: string;
+}
+
+/** Whether the resource is exempt; `expired` lists the configured exemptions that match it but have expired. */
 export type ExemptionVerdict =
-    | { readonly exempt: true; readonly grant: ExemptionGrant }
-    /** A configured exemption that has expired: the finding is reported, with `why` appended. */
-    | { readonly exempt: false; readonly why: string };
+    | { readonly exempt: true; readonly grant: ExemptionGrant; readonly expired: readonly ExpiredExemption[] }
+    /** Only expired exemptions match: the finding is reported, with `why` appended. */
+    | { readonly exempt: false; readonly why: string; readonly expired: readonly ExpiredExemption[] };
 
 type TagReading =
     | { readonly state: "valid" | "expired"; readonly key: string; readonly expires: string; readonly reason: string }
@@ -226,25 +237,28 @@ export function tagProblem(config: Record<string, unknown>, res: ResourceIdentit
     return undefined;
 }
 
+/** A URN-shaped pattern matches the URN alone; a plain name glob matches the URN or the name. */
 function matches(e: ParsedExemption, res: ResourceIdentity): boolean {
-    return e.resource === res.urn || e.glob.test(res.urn) || e.glob.test(res.name);
+    return e.resource === res.urn || e.glob.test(res.urn) || (!isUrnPattern(e.resource) && e.glob.test(res.name));
 }
 
 /** The exemption that covers a resource for a policy running at `level`, if any. */
 export function findExemption(config: Record<string, unknown>, res: ResourceIdentity, level: RunLevel): ExemptionVerdict | undefined {
     const matching = exemptions(config, "exemptions", { level }).filter((e) => matches(e, res));
     const current = matching.find((e) => e.expires === undefined || e.expires >= today());
+    const expired = matching.flatMap((e): ExpiredExemption[] => (e.expires !== undefined && e.expires < today()
+        ? [{ resource: e.resource, reason: e.reason, expires: e.expires }] : []));
     if (current) {
         return { exempt: true, grant: { source: { kind: "config", resource: current.resource }, reason: current.reason,
-            ...(current.expires !== undefined ? { expires: current.expires } : {}) } };
+            ...(current.expires !== undefined ? { expires: current.expires } : {}) }, expired };
     }
     const tag = readTag(config, res);
     if (tag?.state === "valid") {
-        return { exempt: true, grant: { source: { kind: "tag", tag: tag.key }, reason: tag.reason, expires: tag.expires } };
+        return { exempt: true, grant: { source: { kind: "tag", tag: tag.key }, reason: tag.reason, expires: tag.expires }, expired };
     }
-    const expired = matching[0];
-    if (expired) {
-        return { exempt: false, why: `The exemption for '${expired.resource}' (${expired.reason}) expired on ${expired.expires}; renew it or fix the finding.` };
+    const [first] = expired;
+    if (first) {
+        return { exempt: false, why: `The exemption for '${first.resource}' (${first.reason}) expired on ${first.expires}; renew it or fix the finding.`, expired };
     }
     return undefined;
 }

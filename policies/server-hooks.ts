@@ -10,14 +10,14 @@
  *   An accepted Configure also sets the level each policy runs at, for exemptions.
  * - Analyze and AnalyzeStack run each call in its own scope, in which the policies of the call
  *   share one normalisation of the resource, or one stack model (model/call-scope.ts). When the
- *   request asks for them, the call's exempted findings go back as trailing metadata
- *   (exempted-wire.ts). Remediate is left alone: there each policy sees the props as the previous
+ *   request asks for them, the call's exempted findings, and the findings that expired exemptions
+ *   matched, go back as trailing metadata (exempted-wire.ts). Remediate is left alone: there each policy sees the props as the previous
  *   one left them.
  */
 import * as path from "path";
 import { EnforcementLevel } from "@pulumi/policy";
 import { readConfigureRequest } from "./configure-request";
-import { exemptedInCall } from "./exempted";
+import { exemptedInCall, expiredInCall } from "./exempted";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
 import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "./model/call-scope";
@@ -152,7 +152,7 @@ export function installServerHooks(check: ConfigCheck = packConfigErrors): void 
             if (typeof handle === "function") {
                 handlers[rpc] = ((call, callback) => inCallScope(() => {
                     const pageBytes = pageBytesAsked(call.metadata?.get(EXEMPTED_REQUEST) ?? []);
-                    const records = exemptedInCall();
+                    const records = { exempted: exemptedInCall(), expired: expiredInCall() };
                     return handle(call, (err, res) => {
                         if (err || pageBytes === undefined) {
                             callback(err, res);

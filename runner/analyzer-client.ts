@@ -15,8 +15,8 @@ import * as path from "path";
 import Ajv = require("ajv");
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
-import type { ExemptedFinding } from "../policies/exempted";
-import { DEFAULT_PAGE_BYTES, EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, decodePages } from "../policies/exempted-wire";
+import type { ExemptedFinding, ExpiredMatch } from "../policies/exempted";
+import { CallRecords, DEFAULT_PAGE_BYTES, EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, decodePages } from "../policies/exempted-wire";
 
 // Load grpc-js and google-protobuf from @pulumi/pulumi's own resolution so that credentials and
 // messages are instances of exactly the classes the generated client checks against.
@@ -151,9 +151,11 @@ export interface AnalyzeResult {
     notApplicable: NotApplicable[];
     /** The pack's records of its exempted findings, when it sent them (only when asked). */
     exempted?: ExemptedFinding[];
+    /** Sent with `exempted`: the findings that expired exemptions matched. */
+    expired?: ExpiredMatch[];
 }
 
-export type { ExemptedFinding };
+export type { ExemptedFinding, ExpiredMatch };
 
 export interface CallOptions {
     /**
@@ -407,7 +409,7 @@ class Client implements PackClient {
     }
 
     /** The exempted-finding records a trailer starts, with the pages that follow it; undefined when it holds none. */
-    private async exemptedRecords(trailer: Metadata): Promise<ExemptedFinding[] | undefined> {
+    private async exemptedRecords(trailer: Metadata): Promise<CallRecords | undefined> {
         const first = trailer.get(EXEMPTED_PAGE)[0];
         if (first === undefined) {
             return undefined;
@@ -435,8 +437,8 @@ class Client implements PackClient {
             md.set(EXEMPTED_REQUEST, String(opts.exemptedPageBytes ?? DEFAULT_PAGE_BYTES));
         }
         const { res, trailer } = await this.callWithMetadata(method, md, invoke);
-        const exempted = await this.exemptedRecords(trailer);
-        return { ...analyzeResult(res), ...(exempted ? { exempted } : {}) };
+        const records = await this.exemptedRecords(trailer);
+        return { ...analyzeResult(res), ...(records ? { exempted: records.exempted, expired: records.expired } : {}) };
     }
 
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {

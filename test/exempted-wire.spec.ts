@@ -1,30 +1,47 @@
 import * as assert from "assert";
-import type { ExemptedFinding } from "../policies/exempted";
-import { DEFAULT_PAGE_BYTES, MAX_PAGE_BYTES, MIN_PAGE_BYTES, PageStore, decodePages, encodePages, pageBytesAsked } from "../policies/exempted-wire";
+import type { ExemptedFinding, ExpiredMatch } from "../policies/exempted";
+import { CallRecords, DEFAULT_PAGE_BYTES, MAX_PAGE_BYTES, MIN_PAGE_BYTES, PageStore, decodePages, encodePages, pageBytesAsked } from "../policies/exempted-wire";
 
 const record = (i: number): ExemptedFinding => ({
     policy: "eni-security-group-limit", urn: `urn:pulumi:prod::app::aws:ec2/instance:Instance::legacy-${i}`, message: `Exempted mandatory finding ... legacy-${i}`,
     finding: `legacy-${i} has 6 security groups.`, level: "mandatory", exemption: { kind: "config", resource: "legacy-*" }, reason: "r", expires: "2999-12-31",
 });
 
+const expiredMatch = (i: number): ExpiredMatch => ({
+    policy: "sg-no-admin-ports-from-world", urn: `urn:pulumi:prod::app::aws:ec2/securityGroup:SecurityGroup::bastion-${i}`,
+    finding: `bastion-${i} allows SSH.`, level: "mandatory", exemption: { kind: "config", resource: "bastion-*" }, reason: "r", expires: "2020-01-31",
+    ...(i % 2 === 0 ? { coveredBy: { kind: "tag", tag: "security-exception" } } : {}),
+});
+
 describe("exempted-finding records on the wire", () => {
     it("round-trip through pages of the size asked for", () => {
         const records = Array.from({ length: 200 }, (_, i) => record(i));
-        const pages = encodePages(records, 64);
+        const expired = Array.from({ length: 50 }, (_, i) => expiredMatch(i));
+        const pages = encodePages({ exempted: records, expired }, 64);
         assert.ok(pages.length > 10, `${pages.length} pages`);
         assert.ok(pages.every((p) => p.length <= 64));
-        assert.deepStrictEqual(decodePages(pages), records);
+        assert.deepStrictEqual(decodePages(pages), { exempted: records, expired });
     });
 
     it("send one page, never none, when there is nothing to send", () => {
-        const pages = encodePages([], DEFAULT_PAGE_BYTES);
+        const pages = encodePages({ exempted: [], expired: [] }, DEFAULT_PAGE_BYTES);
         assert.strictEqual(pages.length, 1);
-        assert.deepStrictEqual(decodePages(pages), []);
+        assert.deepStrictEqual(decodePages(pages), { exempted: [], expired: [] });
     });
 
     it("refuse records of another shape", () => {
-        const bad = encodePages([{ ...record(1), level: "remediate" } as unknown as ExemptedFinding], DEFAULT_PAGE_BYTES);
-        assert.throws(() => decodePages(bad), { message: "the policy pack sent exempted findings in a shape this client does not know" });
+        const shapes: [string, unknown][] = [
+            ["an exempted finding at another level", { exempted: [{ ...record(1), level: "remediate" }], expired: [] }],
+            ["an expired match without its date", { exempted: [], expired: [{ ...expiredMatch(1), expires: undefined }] }],
+            ["an expired match of a tag", { exempted: [], expired: [{ ...expiredMatch(1), exemption: { kind: "tag", tag: "t" } }] }],
+            ["an expired match covered by something unknown", { exempted: [], expired: [{ ...expiredMatch(1), coveredBy: { kind: "other" } }] }],
+            ["no list of expired matches", { exempted: [] }],
+            ["a bare list", []],
+        ];
+        for (const [what, payload] of shapes) {
+            const bad = encodePages(payload as CallRecords, DEFAULT_PAGE_BYTES);
+            assert.throws(() => decodePages(bad), { message: "the policy pack sent exempted findings in a shape this client does not know" }, what);
+        }
     });
 
     it("take the page size the request asks for, within bounds; no header means no records", () => {

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { EnforcementLevel, ResourceValidationPolicy } from "@pulumi/policy";
-import { exemptedInCall } from "../policies/exempted";
+import { exemptedInCall, expiredInCall } from "../policies/exempted";
 import { setClock, setConfiguredLevels } from "../policies/governance";
 import { inCallScope } from "../policies/model/call-scope";
 import { invalidAt, unknownAt } from "../policies/model/values";
@@ -67,6 +67,12 @@ describe("governance: exemptions and stack-tag scoping", () => {
             ["rejects a glob that matches every resource on a mandatory policy", mandatory, group("bastion"),
                 { exemptions: [{ resource: "urn:*", reason: "r", expires: "2026-12-31" }] },
                 ["mandatory: Invalid configuration for policy 'probe-mandatory': exemptions[0] ('urn:*') matches every resource, which would switch a mandatory policy off; set the policy's enforcementLevel instead."]],
+            ["rejects `**aws**` on a mandatory policy: every type token holds aws", mandatory, group("bastion"),
+                { exemptions: [{ resource: "bastion", reason: "r", expires: "2026-12-31" }, { resource: "**aws**", reason: "r", expires: "2026-12-31" }] },
+                ["mandatory: Invalid configuration for policy 'probe-mandatory': exemptions[1] ('**aws**') matches every resource, which would switch a mandatory policy off; set the policy's enforcementLevel instead."]],
+            ["accepts a type-scoped pattern on a mandatory policy", mandatory, group("bastion"),
+                { exemptions: [{ resource: `**::${SG}::*`, reason: "r", expires: "2026-12-31" }] },
+                [`advisory: Exempted mandatory finding of probe-mandatory (exemption '**::${SG}::*'; reason: r; expires 2026-12-31): bastion is flagged.`]],
             ["rejects an exemption without a reason", advisory, group("bastion"), { exemptions: [{ resource: "bastion" }] },
                 ["advisory: Invalid configuration for policy 'probe-advisory': exemptions[0] needs a resource (URN or glob) and a reason."]],
             ["rejects a malformed expiry date", mandatory, group("bastion"), { exemptions: [{ resource: "bastion", reason: "r", expires: "next year" }] },
@@ -96,6 +102,34 @@ describe("governance: exemptions and stack-tag scoping", () => {
             ]);
         });
 
+        it("records each finding that an expired exemption matched, at the level it is reported, as data in the Analyzer call", () => {
+            const config = { exemptions: [{ resource: "bastion", reason: "migration to SSM", expires: "2026-11-22" }] };
+            const [findings, expired, exempted] = inCallScope(() => [run(mandatory, group("bastion"), config), expiredInCall(), exemptedInCall()] as const);
+            assert.deepStrictEqual(findings,
+                ["mandatory: bastion is flagged. The exemption for 'bastion' (migration to SSM) expired on 2026-11-22; renew it or fix the finding."]);
+            assert.deepStrictEqual(expired, [{ policy: "probe-mandatory", finding: "bastion is flagged.", level: "mandatory",
+                exemption: { kind: "config", resource: "bastion" }, reason: "migration to SSM", expires: "2026-11-22" }]);
+            assert.deepStrictEqual(exempted, []);
+        });
+
+        it("records an expired exemption that matched a finding another exemption covers, naming that one", () => {
+            const config = { exemptions: [{ resource: "bastion", reason: "old", expires: "2026-01-01" }, { resource: "bast*", reason: "new", expires: "2027-01-01" }] };
+            const expired = inCallScope(() => {
+                runResourcePolicy(mandatory, { ...group("bastion"), config });
+                return expiredInCall();
+            });
+            assert.deepStrictEqual(expired, [{ policy: "probe-mandatory", finding: "bastion is flagged.", level: "mandatory",
+                exemption: { kind: "config", resource: "bastion" }, reason: "old", expires: "2026-01-01", coveredBy: { kind: "config", resource: "bast*" } }]);
+        });
+
+        it("records nothing for a current exemption, nor for an expired one that matches nothing", () => {
+            const config = { exemptions: [{ resource: "bastion", reason: "r", expires: "2026-12-31" }, { resource: "web-*", reason: "r", expires: "2026-01-01" }] };
+            assert.deepStrictEqual(inCallScope(() => {
+                runResourcePolicy(mandatory, { ...group("bastion"), config });
+                return expiredInCall();
+            }), []);
+        });
+
         it("exempts notes and undetermined findings too, each at the level it had", () => {
             const undetermined = sgRulePolicy(meta("probe-undetermined", "mandatory"), ({ report }) => {
                 report.undetermined(unknownAt("ingress[0].cidrBlocks[0]"), "Whether it admits the internet is not known.");
@@ -119,6 +153,46 @@ describe("governance: exemptions and stack-tag scoping", () => {
             } finally {
                 setConfiguredLevels(new Map());
             }
+        });
+    });
+
+    describe("URN-shaped patterns match URNs only; names may hold anything, `::` included", () => {
+        const PROD_BASTION = `urn:pulumi:prod::test::${SG}::bastion`;
+        const exempting = (resource: string) => ({ exemptions: [{ resource, reason: "SEC-7", expires: "2026-12-31" }] });
+        const on = (stack: string, name: string, config: Record<string, unknown>) =>
+            runResourcePolicy(mandatory, { ...group(name), name, stack, config }).map((f) => `${f.level}: ${f.message}`);
+        const cases: [string, string, string, string, string[]][] = [
+            ["the exact URN of a prod resource exempts that resource", "prod", "bastion", PROD_BASTION,
+                [`advisory: Exempted mandatory finding of probe-mandatory (exemption '${PROD_BASTION}'; reason: SEC-7; expires 2026-12-31): bastion is flagged.`]],
+            ["the exact URN of a prod resource, used as the name of a dev resource, exempts nothing", "dev", PROD_BASTION, PROD_BASTION,
+                [`mandatory: ${PROD_BASTION} is flagged.`]],
+            ["the glob urn:pulumi:prod::*::*::web-* exempts web-1 of stack prod", "prod", "web-1", "urn:pulumi:prod::*::*::web-*",
+                ["advisory: Exempted mandatory finding of probe-mandatory (exemption 'urn:pulumi:prod::*::*::web-*'; reason: SEC-7; expires 2026-12-31): web-1 is flagged."]],
+            ["the glob urn:pulumi:prod::*::*::web-* does not exempt a dev resource named urn:pulumi:prod::x::y::web-1", "dev",
+                "urn:pulumi:prod::x::y::web-1", "urn:pulumi:prod::*::*::web-*", ["mandatory: urn:pulumi:prod::x::y::web-1 is flagged."]],
+            ["a pattern holding `::` is not tried against names: *::bastion does not exempt a resource named a::bastion", "dev",
+                "a::bastion", "*::bastion", ["mandatory: a::bastion is flagged."]],
+            ["a pattern starting with urn: is not tried against names: urn:x* does not exempt a resource named urn:xyz", "dev",
+                "urn:xyz", "urn:x*", ["mandatory: urn:xyz is flagged."]],
+            ["a plain name glob still matches names, in any stack", "dev", "bastion-eu", "bastion-*",
+                ["advisory: Exempted mandatory finding of probe-mandatory (exemption 'bastion-*'; reason: SEC-7; expires 2026-12-31): bastion-eu is flagged."]],
+        ];
+        for (const [name, stack, resourceName, pattern, expected] of cases) {
+            it(name, () => assert.deepStrictEqual(on(stack, resourceName, exempting(pattern)), expected));
+        }
+
+        it("a stack policy: the exact URN of a resource exempts it, not a resource named after that URN", () => {
+            const stackProbe = stackPolicy(meta("probe-stack", "mandatory"), ({ model, report }) => {
+                for (const r of model.byUrn.values()) {
+                    if (r.type === SG) { report.violation(`${r.name} is flagged.`, r.urn); }
+                }
+            });
+            const real = group("bastion");
+            const impostor = group(urnOf(real));
+            assert.deepStrictEqual(runStackPolicy(stackProbe, [real, impostor], exempting(urnOf(real))).map((f) => [f.urn, `${f.level}: ${f.message}`]), [
+                [urnOf(real), `advisory: Exempted mandatory finding of probe-stack (exemption '${urnOf(real)}'; reason: SEC-7; expires 2026-12-31): bastion is flagged.`],
+                [urnOf(impostor), `mandatory: ${urnOf(real)} is flagged.`],
+            ]);
         });
     });
 

@@ -69,6 +69,9 @@ describe("cli: check, end to end", function () {
         exemptedText: ["check", "--stack-export", EXPORT, "--policy-pack-config", "test/fixtures/config/exemptions.json"],
         exemptedSarif: ["check", "--stack-export", EXPORT, "--format", "sarif", "--policy-pack-config", "test/fixtures/config/exemptions.json"],
         controlChars: ["check", "--stack-export", "test/fixtures/control-chars.stack-export.json"],
+        expiredExemption: ["check", "--stack-export", EXPORT, "--format", "json", "--policy-pack-config", "test/fixtures/config/expired-exemption.json"],
+        references: ["check", "--stack-export", "test/fixtures/references.stack-export.json"],
+        programReferences: ["check", "test/fixtures/programs/resource-references"],
     };
     const result: { [name: string]: Run } = {};
     let seconds = 0;
@@ -216,6 +219,19 @@ describe("cli: check, end to end", function () {
         assert.strictEqual((log.runs[0].results ?? []).length, catalogue().length, "every finding once, exempted or not");
     });
 
+    it("an exemption that matched only after its expiry date: the finding stays at its level with the date, and the warning says it expired", () => {
+        const r = result.expiredExemption;
+        assert.strictEqual(r.code, 1, r.stderr);
+        assert.strictEqual(r.stderr, "warning: exemption 'legac*' of sg-unused expired on 2020-01-31 and no longer exempts: the finding it matched is " +
+            "reported at its level, with the expiry date; renew the exemption or fix the finding\n");
+        const report = JSON.parse(r.stdout) as JsonReport;
+        const legacy = unexempted("sg-unused", "legacy");
+        assert.deepStrictEqual(report.findings.filter((f) => f.policy === "sg-unused"), [
+            { ...legacy, message: `${legacy.message} The exemption for 'legac*' (kept for the rollback path) expired on 2020-01-31; renew it or fix the finding.` },
+        ]);
+        assert.deepStrictEqual(report.exempted, []);
+    });
+
     it("text escapes control characters: a resource name with an ANSI escape and a newline cannot forge or colour a line", () => {
         const r = result.controlChars;
         assert.strictEqual(r.code, 1, r.stderr);
@@ -226,6 +242,15 @@ describe("cli: check, end to end", function () {
         // Every line that mentions the name is a finding's header or a message quoting it, escaped.
         assert.deepStrictEqual(lines.filter((l) => l.includes("forged") && !l.endsWith(`(aws:ec2/securityGroup:SecurityGroup: ${shown})`) && !l.includes(`'${shown}'`)), []);
         assert.ok(!lines.some((l) => l.startsWith("    [advisory]  forged")));
+    });
+
+    it("stack export with resource references and output values (a stack output holding a resource, a component's inputs and outputs, " +
+        "secret and unknown output values): converted as the engine hands them over; exact text", () => {
+        assertGolden("references.txt", ok("references", 1).stdout);
+    });
+
+    it("program with resource references (a component's input and output, a stack output holding a resource): exact text", () => {
+        assertGolden("program-references.txt", ok("programReferences", 1).stdout);
     });
 
     it("--policy-pack-config: `all: advisory` makes it exit 0; a disabled policy vanishes", () => {
@@ -262,6 +287,21 @@ describe("cli: check, bad input (one line on stderr, exit 2)", function () {
         ["a stack export with two resources of one URN", ["check", "--stack-export", "test/fixtures/bad/duplicate-urn.stack-export.json"],
             "error: test/fixtures/bad/duplicate-urn.stack-export.json lists two resources with the URN urn:pulumi:prod::app::aws:ec2/securityGroup:SecurityGroup::web; " +
             "a stack has one resource per URN, so the export is damaged"],
+        ["a stack export holding a signature nobody knows", ["check", "--stack-export", "test/fixtures/bad/unknown-signature.stack-export.json"],
+            "error: test/fixtures/bad/unknown-signature.stack-export.json: urn:pulumi:prod::app::aws:ec2/securityGroup:SecurityGroup::web: " +
+            "outputs.ingress[0].cidrBlocks[0] holds a value with the signature \"0123456789abcdef0123456789abcdef\", which neither the Pulumi engine nor a policy pack knows"],
+        ["a stack export holding a resource reference without a URN", ["check", "--stack-export", "test/fixtures/bad/reference-without-urn.stack-export.json"],
+            "error: test/fixtures/bad/reference-without-urn.stack-export.json: urn:pulumi:prod::app::aws:ec2/securityGroup:SecurityGroup::web: " +
+            "outputs.ingress[0].cidrBlocks[0] holds a resource reference without a string urn"],
+        ["a stack export holding an output value whose secret flag is not a boolean", ["check", "--stack-export", "test/fixtures/bad/output-secret-flag.stack-export.json"],
+            "error: test/fixtures/bad/output-secret-flag.stack-export.json: urn:pulumi:prod::app::aws:ec2/securityGroup:SecurityGroup::web: " +
+            "outputs.ingress[0].cidrBlocks[0].secret is the secret flag of an output value, but not a boolean"],
+        ["a stack export holding an asset a policy pack cannot read", ["check", "--stack-export", "test/fixtures/bad/asset-without-content.stack-export.json"],
+            "error: test/fixtures/bad/asset-without-content.stack-export.json: urn:pulumi:prod::app::aws:ec2/securityGroup:SecurityGroup::web: " +
+            "inputs.tags[\"Owner Team\"] holds an asset without path, text or uri, which a policy pack cannot read"],
+        ["a stack export holding a string that is not UTF-8", ["check", "--stack-export", "test/fixtures/bad/non-utf8-string.stack-export.json"],
+            "error: test/fixtures/bad/non-utf8-string.stack-export.json: urn:pulumi:prod::app::aws:ec2/securityGroup:SecurityGroup::web: " +
+            "outputs.ingress[0].cidrBlocks[0] holds a string that is not valid UTF-8, which the Pulumi engine does not send to a policy pack"],
         ["a policy name the pack does not have", ["check", "--stack-export", EXPORT, "--policy-pack-config", "test/fixtures/config/unknown-policy.json"],
             "error: invalid policy pack config: sg-egress-restrictd: this pack has no policy of that name; did you mean 'sg-egress-restricted'?"],
         ["an open-ended exemption from a mandatory policy", ["check", "--stack-export", EXPORT, "--policy-pack-config", "test/fixtures/config/open-ended-mandatory-exemption.json"],

@@ -1,10 +1,10 @@
 // The check command's handling of exempted findings, text escaping and duplicate URNs, on fixed
 // inputs and with a stand-in pack: fast and exact.
 import * as assert from "assert";
-import type { AnalyzeResult, CallOptions, Diagnostic, ExemptedFinding, PackClient, StackResource } from "../../runner/analyzer-client";
+import type { AnalyzeResult, CallOptions, Diagnostic, ExemptedFinding, ExpiredMatch, PackClient, StackResource } from "../../runner/analyzer-client";
 import { check } from "../../cli/check";
 import { InputError } from "../../cli/errors";
-import { pairExempted, unusedExemptions } from "../../cli/exempted";
+import { expiredRecords, pairExempted, unusedExemptions } from "../../cli/exempted";
 import { formatJson } from "../../cli/format-json";
 import { formatSarif } from "../../cli/format-sarif";
 import { escapeControls, formatText } from "../../cli/format-text";
@@ -52,14 +52,46 @@ describe("cli: pairing exempted findings with their records", () => {
 
     it("lists the configured exemptions that exempted nothing", () => {
         const sent = { "p-admin": { enforcementLevel: "mandatory" as const, properties: { exemptions: [{ resource: "bastion-*" }, { resource: "old-*" }] } } };
-        assert.deepStrictEqual(unusedExemptions(sent, [record()]), ["exemption 'old-*' of p-admin matched no finding: remove it, or check the pattern"]);
+        assert.deepStrictEqual(unusedExemptions(sent, [record()], []), ["exemption 'old-*' of p-admin matched no finding: remove it, or check the pattern"]);
+    });
+
+    describe("an exemption that matched findings only after its expiry date", () => {
+        const sent = { "p-admin": { enforcementLevel: "mandatory" as const, properties: { exemptions: [{ resource: "bastion-*" }, { resource: "old-*" }] } } };
+        const expired = (name: string, coveredBy?: ExpiredMatch["coveredBy"]): ExpiredMatch => ({
+            policy: "p-admin", urn: urn(name), finding: `${name}: port 22 is open.`, level: "mandatory", exemption: { kind: "config", resource: "old-*" },
+            reason: "SEC-1", expires: "2026-11-22", ...(coveredBy ? { coveredBy } : {}),
+        });
+        const cases: [string, ExpiredMatch[], string][] = [
+            ["one finding, reported at its level", [expired("old-1")],
+                "exemption 'old-*' of p-admin expired on 2026-11-22 and no longer exempts: the finding it matched is reported at its level, with the expiry date; renew the exemption or fix the finding"],
+            ["two findings, reported at their level", [expired("old-1"), expired("old-2")],
+                "exemption 'old-*' of p-admin expired on 2026-11-22 and no longer exempts: the 2 findings it matched are reported at their level, with the expiry date; renew the exemption or fix the findings"],
+            ["one finding reported, one covered by another exemption", [expired("old-1"), expired("old-2", { kind: "config", resource: "bastion-*" })],
+                "exemption 'old-*' of p-admin expired on 2026-11-22 and no longer exempts: the finding it matched is reported at its level, with the expiry date; renew the exemption or fix the finding"],
+            ["every finding covered by another exemption", [expired("old-1", { kind: "tag", tag: "security-exception" })],
+                "exemption 'old-*' of p-admin expired on 2026-11-22 and no longer exempts: the findings it matched are covered by another exemption; remove it"],
+        ];
+        for (const [what, matches, warning] of cases) {
+            it(`says it expired, not that it matched nothing: ${what}`, () => {
+                assert.deepStrictEqual(unusedExemptions(sent, [record()], matches), [warning]);
+            });
+        }
+
+        it("an expired match of another policy with the same pattern changes nothing here", () => {
+            assert.deepStrictEqual(unusedExemptions(sent, [record()], [{ ...expired("old-1"), policy: "p-other" }]),
+                ["exemption 'old-*' of p-admin matched no finding: remove it, or check the pattern"]);
+        });
+
+        it("fails when the pack sends exempted findings without the expired matches", () => {
+            assert.throws(() => expiredRecords(undefined, "Analyze of x"), { message: "the policy pack sent no record of its expired exemptions with Analyze of x" });
+        });
     });
 });
 
 /** A stand-in pack whose resource "bastion-1" has an exempted finding (Analyze) and "web" a real one (AnalyzeStack). */
-function fakePack(): PackClient {
-    const result = (ds: Diagnostic[], rs: ExemptedFinding[], opts?: CallOptions): AnalyzeResult =>
-        ({ diagnostics: ds, notApplicable: [], ...(opts?.exempted ? { exempted: rs } : {}) });
+function fakePack(stackExpired: ExpiredMatch[] = []): PackClient {
+    const result = (ds: Diagnostic[], rs: ExemptedFinding[], opts?: CallOptions, expired: ExpiredMatch[] = []): AnalyzeResult =>
+        ({ diagnostics: ds, notApplicable: [], ...(opts?.exempted ? { exempted: rs, expired } : {}) });
     return {
         packDir: "", pid: -1, port: 0,
         getAnalyzerInfo: async () => ({ name: "pack", displayName: "", version: "1.0.0", supportsConfig: true, policies: [], initialConfig: {} }),
@@ -69,7 +101,7 @@ function fakePack(): PackClient {
         sendConfigureBytes: async () => undefined,
         configureStack: async () => undefined,
         analyze: async (r, opts) => (r.name === "bastion-1" ? result([diag("p-admin", EXEMPTED_MESSAGE, "advisory")], [record()], opts) : result([], [], opts)),
-        analyzeStack: async (_rs: StackResource[], opts) => result([diag("p-stack", "web is flagged.", "mandatory", urn("web"))], [], opts),
+        analyzeStack: async (_rs: StackResource[], opts) => result([diag("p-stack", "web is flagged.", "mandatory", urn("web"))], [], opts, stackExpired),
         remediate: async () => ({ remediations: [], notApplicable: [] }),
         stderr: () => "", stdout: () => "", close: async () => undefined, kill: () => undefined,
     };
@@ -86,6 +118,20 @@ describe("cli: check with exempted findings (stand-in pack)", () => {
             exemption: { kind: "config", resource: "bastion-*", reason: "SEC-7", expires: "2027-01-31" },
         }]);
         assert.deepStrictEqual(report.warnings, ["exemption 'old-*' of p-admin matched no finding: remove it, or check the pattern"]);
+    });
+});
+
+describe("cli: check with an expired exemption (stand-in pack)", () => {
+    it("warns that the exemption expired and no longer exempts, from the pack's records, and keeps the finding", async () => {
+        const rs = ["bastion-1", "web"].map((name): StackResource => ({ urn: urn(name), type: SG, name, properties: {}, dependencies: [], propertyDependencies: {} }));
+        const match: ExpiredMatch = { policy: "p-admin", urn: urn("web"), finding: "web is flagged.", level: "mandatory",
+            exemption: { kind: "config", resource: "old-*" }, reason: "SEC-1", expires: "2026-11-22" };
+        const report = await check(Promise.resolve(fakePack([match])),
+            { source: { kind: "program", path: "p", artifact: "p/index.ts", project: "app", stack: "dev" }, analyzed: rs, stackResources: rs }, {}, () => undefined);
+        assert.deepStrictEqual(report.findings, [{ policy: "p-stack", level: "mandatory", resource: { urn: urn("web"), type: SG, name: "web" }, message: "web is flagged." }]);
+        assert.deepStrictEqual(report.warnings, [
+            "exemption 'old-*' of p-admin expired on 2026-11-22 and no longer exempts: the finding it matched is reported at its level, with the expiry date; renew the exemption or fix the finding",
+        ]);
     });
 });
 

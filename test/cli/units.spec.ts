@@ -80,11 +80,11 @@ function fakePack(calls: string[]): PackClient {
         configureStack: async () => undefined,
         analyze: async (r: AnalyzedResource, opts?: CallOptions): Promise<AnalyzeResult> => {
             calls.push(`Analyze ${r.name}${opts?.exempted ? " (with exempted)" : ""}`);
-            return { diagnostics: r.name === "bad" ? [diag(r.urn, "advisory")] : [], notApplicable: [], ...(opts?.exempted ? { exempted: [] } : {}) };
+            return { diagnostics: r.name === "bad" ? [diag(r.urn, "advisory")] : [], notApplicable: [], ...(opts?.exempted ? { exempted: [], expired: [] } : {}) };
         },
         analyzeStack: async (rs: StackResource[], opts?: CallOptions): Promise<AnalyzeResult> => {
             calls.push(`AnalyzeStack ${rs.length}${opts?.exempted ? " (with exempted)" : ""}`);
-            return { diagnostics: rs.filter((r) => r.name === "bad").map((r) => diag(r.urn, "mandatory")), notApplicable: [], ...(opts?.exempted ? { exempted: [] } : {}) };
+            return { diagnostics: rs.filter((r) => r.name === "bad").map((r) => diag(r.urn, "mandatory")), notApplicable: [], ...(opts?.exempted ? { exempted: [], expired: [] } : {}) };
         },
         remediate: async () => ({ remediations: [], notApplicable: [] }),
         stderr: () => "", stdout: () => "", close: async () => { calls.push("close"); }, kill: () => undefined,

@@ -16,6 +16,8 @@ export interface ResourceInput {
     type: string;
     props: Record<string, unknown>;
     name?: string;
+    /** The stack in the resource's URN (default `test`). */
+    stack?: string;
     config?: Record<string, unknown>;
     stackTags?: Record<string, string>;
 }
@@ -34,7 +36,7 @@ export function runResourcePolicy(policy: ResourceValidationPolicy, input: Resou
     const args = {
         type: input.type,
         props: unknownCheckingProxy(input.props),
-        urn: `urn:pulumi:test::test::${input.type}::${name}`,
+        urn: `urn:pulumi:${input.stack ?? "test"}::test::${input.type}::${name}`,
         name,
         opts: {},
         stackTags: new Map(Object.entries(input.stackTags ?? {})),
