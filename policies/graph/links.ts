@@ -101,25 +101,29 @@ export function depsOf(r: StackResource, key: string): readonly string[] {
 }
 
 /**
- * One reference, `r.key` (or `field`, a value under the top-level input `key`): by the property
- * dependencies when they name exactly one target, or, naming none, exactly one stand-in; else by
- * the known value. Undefined when the property is absent and depends on nothing.
+ * One reference, `r.key` (or `field`, a value under the top-level input `key`). A known value
+ * decides: the ID it holds (an empty one names nothing). Only a value not known yet links through
+ * the property dependencies: when they name exactly one target, or, naming none, exactly one
+ * stand-in. Undefined when the property is absent (or empty) and depends on nothing.
  */
 export function linkOne(r: StackResource, key: string, targets: Targets, field: Field = child(root(r.props), key)): Link | undefined {
+    const value = str(field);
+    if (typeof value === "string") {
+        return value === "" ? undefined : targets.byValue(value);
+    }
+    if (isUndetermined(value) && value.undetermined === "invalid") {
+        return { undetermined: value };
+    }
     const deps = targets.among(depsOf(r, key));
     if (deps.targets.length === 1) {
         return { ref: { kind: "stack", urn: deps.targets[0] } };
-    }
-    const value = str(field);
-    if (typeof value === "string" && value !== "") {
-        return targets.byValue(value);
     }
     if (deps.targets.length === 0 && deps.standIns.length === 1) {
         const target = targets.targetOf(deps.standIns[0]);
         return target !== undefined ? { ref: { kind: "stack", urn: target } }
             : { standIn: deps.standIns[0], undetermined: undeterminedOf(value, field.path) };
     }
-    if (value === undefined && field.state === "absent" && deps.targets.length === 0) {
+    if (value === undefined && deps.targets.length === 0) {
         return undefined;
     }
     return { undetermined: undeterminedOf(value, field.path) };
@@ -213,4 +217,33 @@ export function linkList(r: StackResource, fields: readonly Field[], depKeys: re
         }
     }
     return { refs: [...refs.values()], standIns: [...standIns.values()], possible, unresolved, undetermined, hasItems };
+}
+
+/** Values of an input read at most when looking for an ID in it; past that, it may hold anything. */
+const MAX_VALUES = 10_000;
+
+/**
+ * False when the input `key` of `r` is known throughout and none of its strings holds any of `ids`:
+ * then a dependency of that input on the resource with those IDs did not make it name that resource
+ * (a known value decides, whatever it was computed from).
+ */
+export function mayHold(r: StackResource, key: string, ids: readonly string[]): boolean {
+    const wanted = ids.filter((x) => x !== "");
+    const pending: Field[] = [child(root(r.props), key)];
+    for (let budget = MAX_VALUES, f = pending.pop(); f !== undefined; f = pending.pop()) {
+        if (f.state === "unknown" || --budget < 0) {
+            return true;
+        }
+        const v = f.value;
+        if (typeof v === "string" && wanted.some((x) => v.includes(x))) {
+            return true;
+        }
+        if (Array.isArray(v) || (typeof v === "object" && v !== null)) {
+            const keys = Array.isArray(v) ? Array.from({ length: Math.min(v.length, budget + 1) }, (_, i) => i) : Object.keys(v);
+            for (const k of keys.slice(0, budget + 1)) {
+                pending.push(child(f, k));
+            }
+        }
+    }
+    return false;
 }

@@ -16,7 +16,7 @@ import { DATABASE_INSTANCES, ENI_SHAPES, Role } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
 import { ATTACHMENT, Attachment, NetworkInterfaceNode, attach, declaredInterfaces, interfaceTargets } from "./interfaces";
-import { Ref, Targets, linkOne, push, refKey } from "./links";
+import { Ref, Targets, linkOne, mayHold, push, refKey } from "./links";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
 import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
@@ -196,6 +196,13 @@ export class StackModel {
     rulesOf(urn: string): SgRule[] {
         const g = this.groups.get(urn);
         return g ? [...g.inline.rules, ...g.standalone.flatMap((s) => s.ruleSet.rules)] : [];
+    }
+
+    /** False when r's input `key` is known and holds none of the group's ID, name or ARN: a dependency alone names nothing. */
+    mayNameGroup(r: StackResource, key: string, groupUrn: string): boolean {
+        const g = this.byUrn.get(groupUrn);
+        const ids = g ? ["id", "name", "arn"].map((k) => str(child(root(g.props), k))).filter((v): v is string => typeof v === "string") : [];
+        return mayHold(r, key, ids);
     }
 
     /** The groups a security-group ID (or name) refers to: the stack's own, or an external one. */

@@ -14,6 +14,8 @@ export const TYPE = {
     launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
     eni: "aws:ec2/networkInterface:NetworkInterface",
     eniAttachment: "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
+    sgAssociation: "aws:ec2/securityGroupAssociation:SecurityGroupAssociation",
+    vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     ecsService: "aws:ecs/service:Service",
     lambda: "aws:lambda/function:Function",
     lb: "aws:lb/loadBalancer:LoadBalancer",
