@@ -103,8 +103,9 @@ export function depsOf(r: StackResource, key: string): readonly string[] {
 /**
  * One reference, `r.key` (or `field`, a value under the top-level input `key`). A known value
  * decides: the ID it holds (an empty one names nothing). Only a value not known yet links through
- * the property dependencies: when they name exactly one target, or, naming none, exactly one
- * stand-in. Undefined when the property is absent (or empty) and depends on nothing.
+ * the property dependencies: when they lead to exactly one target (directly or through a stand-in),
+ * or to exactly one stand-in whose target the stack does not declare. Undefined when the property
+ * is absent (or empty) and depends on nothing.
  */
 export function linkOne(r: StackResource, key: string, targets: Targets, field: Field = child(root(r.props), key)): Link | undefined {
     const value = str(field);
@@ -114,16 +115,17 @@ export function linkOne(r: StackResource, key: string, targets: Targets, field: 
     if (isUndetermined(value) && value.undetermined === "invalid") {
         return { undetermined: value };
     }
+    // The targets the dependencies lead to: a stand-in leads to its target, or else stands for it.
     const deps = targets.among(depsOf(r, key));
-    if (deps.targets.length === 1) {
-        return { ref: { kind: "stack", urn: deps.targets[0] } };
+    const resolved = new Set([...deps.targets, ...deps.standIns.flatMap((s) => targets.targetOf(s) ?? [])]);
+    const unresolved = deps.standIns.filter((s) => targets.targetOf(s) === undefined);
+    if (resolved.size === 1 && unresolved.length === 0) {
+        return { ref: { kind: "stack", urn: [...resolved][0] } };
     }
-    if (deps.targets.length === 0 && deps.standIns.length === 1) {
-        const target = targets.targetOf(deps.standIns[0]);
-        return target !== undefined ? { ref: { kind: "stack", urn: target } }
-            : { standIn: deps.standIns[0], undetermined: undeterminedOf(value, field.path) };
+    if (resolved.size === 0 && unresolved.length === 1) {
+        return { standIn: unresolved[0], undetermined: undeterminedOf(value, field.path) };
     }
-    if (value === undefined && deps.targets.length === 0) {
+    if (value === undefined && resolved.size === 0) {
         return undefined;
     }
     return { undetermined: undeterminedOf(value, field.path) };

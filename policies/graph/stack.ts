@@ -19,6 +19,7 @@ import { ATTACHMENT, Attachment, NetworkInterfaceNode, attach, declaredInterface
 import { Ref, Targets, linkOne, mayHold, push, refKey } from "./links";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
+import { RuleGroups } from "./rule-groups";
 import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
 
 export type { Attachment, NetworkInterfaceNode } from "./interfaces";
@@ -92,6 +93,7 @@ export class StackModel {
     private nacls?: NaclGraph;
     private stackExports?: StackExports;
     private logged?: { logged: Set<string>; undetermined: Undetermined[] };
+    private ruleGroups?: RuleGroups;
 
     constructor(input: readonly StackResource[]) {
         this.keys = uniqueKeys(input);
@@ -190,6 +192,12 @@ export class StackModel {
     /** The URN a finding on a node names: the node's own key, or for a later copy of a URN, that URN. */
     sourceUrn(key: string): string {
         return this.keys.urnOf.get(key) ?? key;
+    }
+
+    /** Standalone rules on groups outside the stack, and those whose group cannot be told yet, by group. */
+    get rulesByGroup(): RuleGroups {
+        this.ruleGroups ??= new RuleGroups(this.standaloneRules, this.groupTargets);
+        return this.ruleGroups;
     }
 
     /** All rules of a group: inline and standalone. */

@@ -350,3 +350,28 @@ describe("graph/links: every link, by known ID (update), by property dependency 
         });
     }
 });
+
+describe("graph/links: dependencies that lead to more than one resource link nothing", () => {
+    const rule = (deps: string[]): TestResource => ({
+        type: TYPES.vpcIngress, name: "r", props: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/8" },
+        propertyDependencies: { securityGroupId: deps },
+    });
+    const vpcR: TestResource = { type: TYPES.vpc, name: "main", props: { cidrBlock: "10.0.0.0/16" } };
+    const group = (name: string): TestResource => ({ type: TYPES.sg, name, props: { description: name } });
+    const defaultSg: TestResource = { type: TYPES.defaultSg, name: "default", props: { vpcId: UNKNOWN }, propertyDependencies: { vpcId: ["main"] } };
+    const target = (resources: TestResource[]) => stackModel(resources).standaloneRules.map((s) =>
+        [s.target ?? null, s.defaultGroupOf?.name ?? null, s.targetUndetermined?.path ?? null]);
+
+    it("a group and a VPC whose default group the stack does not declare: undetermined", () => {
+        assert.deepStrictEqual(target([vpcR, group("web"), rule(["web", "main"])]), [[null, null, "securityGroupId"]]);
+    });
+    it("a VPC alone whose default group the stack does not declare: that default group, through the VPC", () => {
+        assert.deepStrictEqual(target([vpcR, rule(["main"])]), [[null, "main", "securityGroupId"]]);
+    });
+    it("the VPC's declared default group and the VPC itself lead to one group: linked", () => {
+        assert.deepStrictEqual(target([vpcR, defaultSg, rule(["default", "main"])]), [[{ kind: "stack", urn: urnOf(defaultSg) }, null, null]]);
+    });
+    it("two groups: undetermined", () => {
+        assert.deepStrictEqual(target([group("a"), group("b"), rule(["a", "b"])]), [[null, null, "securityGroupId"]]);
+    });
+});
