@@ -17,8 +17,9 @@ const ownGroupFix = (n: NetworkInterfaceNode) => `Fix: set ${n.path.split(" + ")
 export const dbIngressOnlyViaSecurityGroups = stackPolicy({
     name: "db-ingress-only-via-security-groups",
     displayName: "Databases trust only security groups",
-    description: "Every database (RDS instance and cluster, ElastiCache, Redshift, DocumentDB, Neptune, MemoryDB, " +
-        "OpenSearch in a VPC) admits ingress on any port only from security-group references, across every rule " +
+    description: "Every database (RDS instance and cluster, ElastiCache, Redshift and Redshift Serverless, DocumentDB, " +
+        "Neptune, MemoryDB, DAX, OpenSearch and Elasticsearch in a VPC, Timestream for InfluxDB, DMS), and every proxy or VPC " +
+        "endpoint that leads to one, admits ingress on any port only from security-group references, across every rule " +
         "(inline and standalone) of every attached group (the VPC's default group when it declares none), and is not " +
         "publicly accessible.",
     enforcementLevel: "mandatory",

@@ -6,7 +6,7 @@
  * resource from outside it: kept by ID, never guessed at.
  */
 import type { StackResource } from "./stack";
-import { Field, Maybe, Undetermined, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
+import { Field, MAX_LIST, Maybe, Undetermined, child, describe, elements, invalidAt, isUndetermined, root, str, unknownAt } from "../model/values";
 
 /** A resource a property names: one of the stack's, or one from outside it (known by ID only). */
 export type Ref = { readonly kind: "stack"; readonly urn: string } | { readonly kind: "external"; readonly id: string };
@@ -154,20 +154,46 @@ export interface ListLink {
     readonly hasItems: boolean;
 }
 
+/** How a property holds IDs: a list of them, one ID, or one string of comma-separated IDs. */
+export type IdForm = "list" | "one" | "csv";
+
+/** The IDs a field holds, each as a field of its own: a list's elements, the field itself, or the parts of its string. */
+export function idItems(field: Field, form: IdForm = "list"): Field[] | Undetermined {
+    if (form === "list" || field.state === "absent") {
+        return elements(field);
+    }
+    if (form === "one") {
+        return [field];
+    }
+    if (field.state === "unknown") {
+        return unknownAt(field.path);
+    }
+    if (typeof field.value !== "string") {
+        return invalidAt(field.path, `${field.path} should be a string of comma-separated IDs, got ${describe(field.value)}`);
+    }
+    const parts = field.value.split(",").map((x) => x.trim()).filter((x) => x !== "");
+    if (parts.length > MAX_LIST) {
+        return invalidAt(field.path, `${field.path} has ${parts.length} IDs, more than the ${MAX_LIST} a policy reads`);
+    }
+    return parts.map((value): Field => ({ path: field.path, state: "known", value }));
+}
+
 /**
- * The resources named by the lists of IDs at `fields` (items known or unknown, or a whole list
- * unknown), whose property dependencies are recorded under `depKeys`. Known IDs link by value;
- * unknown ones through the dependencies, when these can be attributed to these lists
- * (`attributable`); else they stay unresolved, with the dependencies as possible resources.
+ * The resources named by the IDs at `fields` (in the `forms` given, lists by default; items known
+ * or unknown, or a whole list unknown), whose property dependencies are recorded under `depKeys`.
+ * Known IDs link by value; unknown ones through the dependencies, when these can be attributed to
+ * these fields (`attributable`); else they stay unresolved, with the dependencies as possible
+ * resources.
  */
-export function linkList(r: StackResource, fields: readonly Field[], depKeys: readonly string[], targets: Targets, attributable: boolean): ListLink {
+export function linkList(r: StackResource, fields: readonly Field[], depKeys: readonly string[], targets: Targets, attributable: boolean,
+    forms: readonly IdForm[] = []): ListLink {
     const refs = new Map<string, Ref>();
     const standIns = new Map<string, { urn: string; id?: string }>();
     const undetermined: Undetermined[] = [];
     let unresolved = 0;
     let hasItems = false;
-    for (const field of fields) {
-        const items = elements(field);
+    for (const [i, field] of fields.entries()) {
+        const items = idItems(field, forms[i]);
         if (isUndetermined(items)) {
             if (items.undetermined === "invalid") {
                 undetermined.push(items);

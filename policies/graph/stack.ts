@@ -11,11 +11,11 @@ import { PolicyResource } from "@pulumi/policy";
 import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
 import { T, typeToken } from "../model/types";
-import { Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str, unknownAt } from "../model/values";
-import { DATABASE_INSTANCES, ENI_SHAPES, Role } from "./eni-types";
+import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str, unknownAt } from "../model/values";
+import { DATABASE_INSTANCES, Role, eniShapeOf } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
-import { ATTACHMENT, Attachment, NetworkInterfaceNode, attach, declaredInterfaces, interfaceTargets } from "./interfaces";
+import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
 import { Ref, Targets, linkOne, mayHold, push, refKey } from "./links";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
@@ -83,7 +83,7 @@ export class StackModel {
     readonly attachments: Attachment[] = [];
     readonly databases: DatabaseNode[] = [];
     readonly network: Network;
-    /** The stack's groups by ID and name; a VPC stands in for its default group. */
+    /** The stack's groups by ID, name and ARN; a VPC stands in for its default group. */
     readonly groupTargets = new Targets();
     private readonly prefixLists = new Targets();
     private readonly keys: Keys;
@@ -110,7 +110,7 @@ export class StackModel {
                 // is unknown at preview says "not declared inline", not "rules we cannot see".
                 const inline = { ...read, rules: read.rules.filter((x) => !wholeListUnknown(x)) };
                 this.groups.set(r.urn, { resource: r, isDefault: r.type === T.defaultSecurityGroup, inline, standalone: [] });
-                this.groupTargets.add(r, ["id", "name"]);
+                this.groupTargets.add(r, ["id", "name", "arn"]);
             } else if (r.type === PREFIX_LIST) {
                 this.prefixLists.add(r, ["id"]);
             }
@@ -137,22 +137,20 @@ export class StackModel {
             ...this.standaloneRules.map((s) => ({ resource: s.resource, rules: s.ruleSet.rules })),
         ], this.groupTargets, this.prefixLists);
         for (const r of resources) {
-            const shape = ENI_SHAPES.find((s) => s.type === r.type);
+            const shape = eniShapeOf(r.type);
             if (shape) {
                 this.interfaces.push(...declaredInterfaces(r, shape, this.groupTargets, this.network));
             }
         }
-        const enis = interfaceTargets(resources, (urn) => this.interfacesOf(urn).length > 0);
-        for (const r of resources.filter((x) => x.type === ATTACHMENT)) {
-            this.attachments.push(attach(r, this.groupTargets, enis, (urn) => this.interfacesOf(urn)));
-        }
+        this.attachments.push(...attachAll(resources, this.groupTargets, (urn) => this.interfacesOf(urn)));
         this.addDatabases();
     }
 
     private addDatabases(): void {
         for (const r of this.resources) {
-            const shape = ENI_SHAPES.find((s) => s.type === r.type && s.role === "database");
-            const flag = shape?.publicFlag ?? DATABASE_INSTANCES.find((d) => d.type === r.type)?.publicFlag;
+            const found = eniShapeOf(r.type);
+            const shape = found?.role === "database" ? found : undefined;
+            const flag = shape ? shape.publicFlag : DATABASE_INSTANCES.find((d) => d.type === r.type)?.publicFlag;
             if (!shape && !flag) {
                 continue;
             }
@@ -160,7 +158,7 @@ export class StackModel {
             if (shape && interfaces.length === 0 && !flag) {
                 continue; // Not in a VPC (an OpenSearch domain without vpcOptions).
             }
-            const field = flag === undefined ? undefined : child(root(r.props), flag);
+            const field = flag?.reduce((f: Field, k) => child(f, k), root(r.props));
             this.databases.push({ resource: r, interfaces, ...(field ? { publicFlag: { path: field.path, value: bool(field) } } : {}) });
         }
     }

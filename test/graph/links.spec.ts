@@ -216,6 +216,24 @@ const rows: Row[] = [
             r(TYPES.eniAttachment, "attach", { networkInterfaceId: id("x", "primaryNetworkInterfaceId"), securityGroupId: id("b") })],
         expected: [tooMany(TYPES.instance, "x", "aws.ec2.Instance", "vpcSecurityGroupIds", twoGroups())],
     },
+    {
+        link: "ec2.SecurityGroupAssociation.securityGroupId and vpcEndpointId (an Interface VPC endpoint)", policy: eniSecurityGroupLimit, config: max1,
+        stack: [sg("a"), sg("b"), r(TYPES.vpcEndpoint, "x", { vpcId: "vpc-1", vpcEndpointType: "Interface", serviceName: "s", securityGroupIds: [id("a")] }),
+            r(TYPES.sgAssociation, "attach", { vpcEndpointId: id("x"), securityGroupId: id("b") })],
+        expected: [tooMany(TYPES.vpcEndpoint, "x", "aws.ec2.VpcEndpoint", "securityGroupIds", twoGroups())],
+    },
+    // Other forms: one ID, comma-separated IDs, group ARNs.
+    {
+        link: "emr.Cluster.ec2Attributes.emrManagedMasterSecurityGroup (one ID) and additionalMasterSecurityGroups (comma-separated IDs)",
+        policy: eniSecurityGroupLimit, config: max1,
+        stack: [sg("a"), sg("b"), r(TYPES.emrCluster, "x", { ec2Attributes: { emrManagedMasterSecurityGroup: id("a"), additionalMasterSecurityGroups: id("b") } })],
+        expected: [tooMany(TYPES.emrCluster, "x", "aws.emr.Cluster", "ec2Attributes.emrManagedMasterSecurityGroup + ec2Attributes.additionalMasterSecurityGroups", twoGroups())],
+    },
+    {
+        link: "datasync.Agent.securityGroupArns (group ARNs)", policy: eniSecurityGroupLimit, config: max1,
+        stack: [sg("a"), sg("b"), r(TYPES.datasyncAgent, "x", { securityGroupArns: [id("a", "arn"), id("b", "arn")] })],
+        expected: [tooMany(TYPES.datasyncAgent, "x", "aws.datasync.Agent", "securityGroupArns", twoGroups())],
+    },
     // Prefix-list IDs: a managed prefix list counts its max entries.
     ...([["vpc.SecurityGroupIngressRule.prefixListId", r(TYPES.vpcIngress, "pl", { securityGroupId: id("web"), ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: id("office") })],
         ["ec2.SecurityGroupRule.prefixListIds", r(TYPES.sgRule, "pl", { type: "ingress", securityGroupId: id("web"), protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: [id("office")] })],

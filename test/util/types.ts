@@ -16,6 +16,8 @@ export const TYPE = {
     eniAttachment: "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
     sgAssociation: "aws:ec2/securityGroupAssociation:SecurityGroupAssociation",
     vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    emrCluster: "aws:emr/cluster:Cluster",
+    datasyncAgent: "aws:datasync/agent:Agent",
     ecsService: "aws:ecs/service:Service",
     lambda: "aws:lambda/function:Function",
     lb: "aws:lb/loadBalancer:LoadBalancer",
