@@ -9,9 +9,9 @@ import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/network
 import { SecurityGroupAssociation } from "@pulumi/aws/ec2/securityGroupAssociation";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { typeToken } from "../model/types";
-import { Field, Undetermined, bool, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
+import { Field, Undetermined, bool, child, elements, isUndetermined, root, str } from "../model/values";
 import { EniShape } from "./eni-shape";
-import { IdForm, Link, Ref, Targets, linkList, linkOne, refKey } from "./links";
+import { IdForm, Link, Ref, Targets, linkList, linkRequired, refKey } from "./links";
 import type { StackResource } from "./stack";
 import { Network, VpcDefaultGroup, VpcLocator, VpcRef } from "./vpcs";
 
@@ -175,8 +175,8 @@ export function attachAll(resources: readonly StackResource[], groups: Targets, 
 function attach(r: StackResource, groups: Targets, targets: Targets, interfacesOf: (urn: string) => NetworkInterfaceNode[], key: string,
     replacesDefault: boolean): Attachment {
     // Both inputs are required: one that is not there is one not known yet.
-    const group = linkOne(r, "securityGroupId", groups) ?? { undetermined: unknownAt("securityGroupId") };
-    const to: Link = linkOne(r, key, targets) ?? { undetermined: unknownAt(key) };
+    const group = linkRequired(r, "securityGroupId", groups);
+    const to = linkRequired(r, key, targets);
     const target = to.ref?.kind === "stack" ? interfacesOf(to.ref.urn)[0] : undefined;
     if (target && replacesDefault) {
         dropImplicitDefault(target);

@@ -131,6 +131,16 @@ export function linkOne(r: StackResource, key: string, targets: Targets, field: 
     return { undetermined: undeterminedOf(value, field.path) };
 }
 
+/** A required reference: as linkOne, and when it names nothing, why (empty: invalid; absent: not known yet). */
+export function linkRequired(r: StackResource, key: string, targets: Targets): Link {
+    const link = linkOne(r, key, targets);
+    if (link) {
+        return link;
+    }
+    const empty = str(child(root(r.props), key)) === "";
+    return { undetermined: empty ? invalidAt(key, `${key} is empty`) : unknownAt(key) };
+}
+
 function undeterminedOf(value: Maybe<string | undefined>, path: string): Undetermined {
     return isUndetermined(value) ? value : unknownAt(path);
 }

@@ -11,12 +11,12 @@ import { PolicyResource } from "@pulumi/policy";
 import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
 import { T, typeToken } from "../model/types";
-import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str, unknownAt } from "../model/values";
+import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str } from "../model/values";
 import { DATABASE_INSTANCES, Role, eniShapeOf } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
 import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
-import { Ref, Targets, linkOne, mayHold, push, refKey } from "./links";
+import { Ref, Targets, linkRequired, mayHold, push, refKey } from "./links";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
 import { RuleGroups } from "./rule-groups";
@@ -122,12 +122,11 @@ export class StackModel {
         for (const r of resources) {
             const ruleSet = SG_TYPES.has(r.type) ? undefined : normaliseRules(r);
             if (ruleSet) {
-                const link = linkOne(r, "securityGroupId", this.groupTargets);
-                const standIn = link?.standIn === undefined ? undefined : this.byUrn.get(link.standIn);
-                // securityGroupId is required: when it is not there, it is not known yet.
-                const targetUndetermined = link?.ref ? undefined : link?.undetermined ?? unknownAt("securityGroupId");
-                this.standaloneRules.push({ resource: r, ruleSet, target: link?.ref, targetUndetermined, defaultGroupOf: standIn });
-                if (link?.ref?.kind === "stack") {
+                const link = linkRequired(r, "securityGroupId", this.groupTargets);
+                const standIn = link.standIn === undefined ? undefined : this.byUrn.get(link.standIn);
+                const targetUndetermined = link.ref ? undefined : link.undetermined;
+                this.standaloneRules.push({ resource: r, ruleSet, target: link.ref, targetUndetermined, defaultGroupOf: standIn });
+                if (link.ref?.kind === "stack") {
                     this.groups.get(link.ref.urn)?.standalone.push({ resource: r, ruleSet });
                 }
             }

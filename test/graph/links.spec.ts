@@ -393,3 +393,25 @@ describe("graph/links: dependencies that lead to more than one resource link not
         assert.deepStrictEqual(target([group("a"), group("b"), rule(["a", "b"])]), [[null, null, "securityGroupId"]]);
     });
 });
+
+describe("graph/links: a known value decides, whatever the property depends on", () => {
+    const web: TestResource = { type: TYPES.sg, name: "web", props: { description: "web", id: "sg-web" } };
+    const rule = (securityGroupId: unknown): TestResource => ({
+        type: TYPES.vpcIngress, name: "r", props: { securityGroupId, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/8" },
+        propertyDependencies: { securityGroupId: ["web"] },
+    });
+    const target = (resources: TestResource[]) => stackModel(resources).standaloneRules.map((s) => [s.target ?? null, s.targetUndetermined?.undetermined ?? null]);
+
+    it("a known ID of a group outside the stack: that group, not the one the dependency names", () => {
+        assert.deepStrictEqual(target([web, rule("sg-outside")]), [[{ kind: "external", id: "sg-outside" }, null]]);
+    });
+    it("an invalid value (a number): invalid, not the group the dependency names", () => {
+        assert.deepStrictEqual(target([web, rule(42)]), [[null, "invalid"]]);
+    });
+    it("an empty ID names no group, whatever the dependency: invalid (securityGroupId is required)", () => {
+        assert.deepStrictEqual(target([web, rule("")]), [[null, "invalid"]]);
+    });
+    it("a value not known yet: the group the dependency names", () => {
+        assert.deepStrictEqual(target([web, rule(UNKNOWN)]), [[{ kind: "stack", urn: urnOf(web) }, null]]);
+    });
+});
