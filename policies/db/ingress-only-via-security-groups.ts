@@ -92,7 +92,8 @@ function notePendingRules(model: StackModel, db: DatabaseNode, refs: readonly Gr
         ...outside.flatMap((d) => defaultGroupKeys(d).map((k): [string, string] => [k, model.defaultGroupText(d, resourceLabel)])),
     ]);
     const anywhere = new Set(model.rulesByGroup.anywhere);
-    for (const s of model.rulesByGroup.mayBeOn([...named.keys()])) {
+    // A database without groups of its own (an Aurora instance: its cluster's) has none a rule may be on.
+    for (const s of named.size === 0 ? [] : model.rulesByGroup.mayBeOn([...named.keys()])) {
         const admits = s.ruleSet.rules.filter((r) => r.direction === "ingress" && (isUndetermined(r.peer) || r.peer.kind !== "security-group"));
         if (admits.length === 0) {
             continue;

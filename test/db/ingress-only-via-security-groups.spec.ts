@@ -318,6 +318,16 @@ describe("db-ingress-only-via-security-groups: standalone rules whose group cann
         ]);
     });
 
+    it("a database instance without groups of its own (an Aurora instance) gets no note; its cluster does", () => {
+        const cluster: TestResource = { type: TYPE.rdsCluster, name: "aurora", props: { vpcSecurityGroupIds: ["sg-0db"] } };
+        const instance: TestResource = { type: TYPE.rdsClusterInstance, name: "writer", props: { clusterIdentifier: "aurora", publiclyAccessible: false } };
+        assert.deepStrictEqual(full([cluster, instance, pending([])]).map((f) => [f[0], f[1].split(". ")[1], f[2]]), [
+            ["advisory", "aws.vpc.SecurityGroupIngressRule 'from-office' adds a rule to a security group that cannot be told yet and may be any " +
+                "group, those of aws.rds.Cluster 'aurora' included: if so, cidrIpv4 allows TCP port 5432 from 10.0.0.0/8 to aws.rds.Cluster 'aurora'",
+            urnOf(cluster)],
+        ]);
+    });
+
     it("a rule whose dependencies name only other groups stays out", () => {
         assert.deepStrictEqual(full([dbGroup([]), other, app, pending(["other", "app"]), rds()]), []);
     });
