@@ -1,6 +1,8 @@
-import { GroupRef, NetworkInterfaceNode, StackModel, groupKey } from "../graph/stack";
-import { isUndetermined } from "../model/values";
-import { Reporter, resourceLabel, ruleText } from "../report";
+import { defaultGroupKeys } from "../graph/rule-groups";
+import { DatabaseNode, GroupRef, NetworkInterfaceNode, StackModel, VpcDefaultGroup, groupKey } from "../graph/stack";
+import { SgRule } from "../model/sg-rules";
+import { Undetermined, isUndetermined } from "../model/values";
+import { Reporter, listText, resourceLabel, ruleText } from "../report";
 import { stackPolicy } from "../policy";
 
 const FIX = "Admit clients only by security-group reference (ALB -> web -> app -> DB): replace CIDR and prefix-list " +
@@ -15,8 +17,9 @@ const ownGroupFix = (n: NetworkInterfaceNode) => `Fix: set ${n.path.split(" + ")
 export const dbIngressOnlyViaSecurityGroups = stackPolicy({
     name: "db-ingress-only-via-security-groups",
     displayName: "Databases trust only security groups",
-    description: "Every database (RDS instance and cluster, ElastiCache, Redshift, DocumentDB, Neptune, MemoryDB, " +
-        "OpenSearch in a VPC) admits ingress on any port only from security-group references, across every rule " +
+    description: "Every database (RDS instance and cluster, ElastiCache, Redshift and Redshift Serverless, DocumentDB, " +
+        "Neptune, MemoryDB, DAX, OpenSearch and Elasticsearch in a VPC, Timestream for InfluxDB, DMS), and every proxy or VPC " +
+        "endpoint that leads to one, admits ingress on any port only from security-group references, across every rule " +
         "(inline and standalone) of every attached group (the VPC's default group when it declares none), and is not " +
         "publicly accessible.",
     enforcementLevel: "mandatory",
@@ -37,34 +40,72 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
             report.undetermined(flag.value, `${label} may be publicly accessible.`, urn);
         }
         const groups = new Map<string, { ref: GroupRef; implicit: boolean }>();
+        const outside = new Map<string, VpcDefaultGroup>();
         for (const n of db.interfaces) {
             for (const g of n.groups) {
                 groups.set(groupKey(g), { ref: g, implicit: n.implicitDefault?.group !== undefined && groupKey(n.implicitDefault.group) === groupKey(g) });
             }
+            n.vpcDefaults.forEach((d) => outside.set(defaultGroupKeys(d).join(" ") || `${outside.size}`, d));
             noteDefaultsOutsideStack(model, n, label, urn, report);
         }
         for (const { ref, implicit } of groups.values()) {
-            if (ref.kind === "external") {
-                continue; // Its rules live outside the stack: counted elsewhere, never guessed at.
-            }
-            const name = `'${model.byUrn.get(ref.urn)?.name ?? ref.urn}'`;
+            const name = ref.kind === "stack" ? `'${model.byUrn.get(ref.urn)?.name ?? ref.urn}'` : `${ref.id} (outside the stack)`;
             const subject = implicit ? `the VPC's default security group ${name}` : `security group ${name}`;
             const onIt = implicit ? `its VPC's default security group ${name} (it declares no security group, so AWS attaches ` +
                 "this one)" : `its security group ${name}`;
-            for (const rule of model.rulesOf(ref.urn).filter((r) => r.direction === "ingress")) {
-                const where = rule.origin.urn === ref.urn ? "" : ` (${resourceLabel(rule.origin)})`;
-                const peer = rule.peer;
-                if (isUndetermined(peer)) {
-                    report.undetermined(peer, `If it is an address range, ${subject}${where} admits it to ${label}.`, urn);
-                } else if (peer.kind === "cidr" || peer.kind === "prefix-list") {
-                    report.violation(`${label} trusts an address range: on ${onIt}${where}, ${ruleText(rule)}. Any host ` +
-                        `that gets an address there reaches the database, which breaks the ALB -> web -> app -> DB trust ` +
-                        `chain. Fix: ${FIX}`, urn);
-                }
-            }
+            // A group outside the stack: its own rules are not here, the stack's rule resources on it are.
+            const rules = ref.kind === "stack" ? model.rulesOf(ref.urn) : model.rulesByGroup.on([groupKey(ref)]).flatMap((x) => x.ruleSet.rules);
+            checkRules(rules, ref.kind === "stack" ? ref.urn : undefined, subject, onIt, label, urn, report);
         }
+        for (const d of outside.values()) {
+            const text = model.defaultGroupText(d, resourceLabel);
+            checkRules(model.rulesByGroup.on(defaultGroupKeys(d)).flatMap((x) => x.ruleSet.rules), undefined, text, text, label, urn, report);
+        }
+        notePendingRules(model, db, [...groups.values()].map((g) => g.ref), [...outside.values()], report);
     }
 });
+
+/** The ingress rules on one of the database's groups: an address range is a violation, an undetermined peer a note. */
+function checkRules(rules: readonly SgRule[], groupUrn: string | undefined, subject: string, onIt: string, label: string, urn: string,
+    report: Reporter): void {
+    for (const rule of rules.filter((r) => r.direction === "ingress")) {
+        const where = rule.origin.urn === groupUrn ? "" : ` (${resourceLabel(rule.origin)})`;
+        const peer = rule.peer;
+        if (isUndetermined(peer)) {
+            report.undetermined(peer, `If it is an address range, ${subject}${where} admits it to ${label}.`, urn);
+        } else if (peer.kind === "cidr" || peer.kind === "prefix-list") {
+            report.violation(`${label} trusts an address range: on ${onIt}${where}, ${ruleText(rule)}. Any host ` +
+                `that gets an address there reaches the database, which breaks the ALB -> web -> app -> DB trust ` +
+                `chain. Fix: ${FIX}`, urn);
+        }
+    }
+}
+
+/**
+ * Standalone rules whose group cannot be told yet but may be one of the database's: each that may
+ * admit an address range is a note naming the rule and the groups it may be on.
+ */
+function notePendingRules(model: StackModel, db: DatabaseNode, refs: readonly GroupRef[], outside: readonly VpcDefaultGroup[], report: Reporter): void {
+    const label = resourceLabel(db.resource);
+    const named = new Map<string, string>([
+        ...refs.map((g): [string, string] => [groupKey(g), g.kind === "stack" ? `'${model.byUrn.get(g.urn)?.name ?? g.urn}'` : g.id]),
+        ...outside.flatMap((d) => defaultGroupKeys(d).map((k): [string, string] => [k, model.defaultGroupText(d, resourceLabel)])),
+    ]);
+    const anywhere = new Set(model.rulesByGroup.anywhere);
+    // A database without groups of its own (an Aurora instance: its cluster's) has none a rule may be on.
+    for (const s of named.size === 0 ? [] : model.rulesByGroup.mayBeOn([...named.keys()])) {
+        const admits = s.ruleSet.rules.filter((r) => r.direction === "ingress" && (isUndetermined(r.peer) || r.peer.kind !== "security-group"));
+        if (admits.length === 0) {
+            continue;
+        }
+        const which = anywhere.has(s) ? `any group, those of ${label} included` : listText([...new Set(model.rulesByGroup.keysOf(s)
+            .filter((k) => named.has(k)).map((k) => named.get(k) as string))]);
+        const what = admits.find((r) => !isUndetermined(r.peer));
+        report.undetermined(s.targetUndetermined as Undetermined, `${resourceLabel(s.resource)} adds a rule to a security group that cannot ` +
+            `be told yet and may be ${which}: if so, ${what ? ruleText(what) : `${admits[0].origin.peerPath} may admit an address range`} ` +
+            `to ${label}. Fix: ${FIX}`, db.resource.urn);
+    }
+}
 
 /** A VPC default group that the stack does not declare: its rules cannot be checked, which the note says. */
 function noteDefaultsOutsideStack(model: StackModel, n: NetworkInterfaceNode, label: string, urn: string, report: Reporter): void {

@@ -1,19 +1,24 @@
 /**
  * The network interfaces of the stack's ENI-bearing resources and the security groups on each: the
- * groups the resource declares, those NetworkInterfaceSecurityGroupAttachments add, and, when it
- * declares none, the default group AWS gives it from its VPC.
+ * groups the resource declares, those NetworkInterfaceSecurityGroupAttachments (and, on a VPC
+ * endpoint, SecurityGroupAssociations) add, and, when it declares none, the default group AWS gives
+ * it from its VPC.
  */
 import { NetworkInterface } from "@pulumi/aws/ec2/networkInterface";
 import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/networkInterfaceSecurityGroupAttachment";
+import { SecurityGroupAssociation } from "@pulumi/aws/ec2/securityGroupAssociation";
+import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { typeToken } from "../model/types";
-import { Field, Undetermined, child, elements, isUndetermined, root, unknownAt } from "../model/values";
-import { EniShape } from "./eni-types";
-import { Link, Ref, Targets, linkList, linkOne, refKey } from "./links";
+import { Field, Undetermined, bool, child, elements, isUndetermined, root, str } from "../model/values";
+import { EniShape } from "./eni-shape";
+import { IdForm, Link, Ref, Targets, linkList, linkRequired, refKey } from "./links";
 import type { StackResource } from "./stack";
-import { Network, VpcDefaultGroup, VpcRef } from "./vpcs";
+import { Network, VpcDefaultGroup, VpcLocator, VpcRef } from "./vpcs";
 
-export const ATTACHMENT = typeToken(NetworkInterfaceSecurityGroupAttachment);
+const ATTACHMENT = typeToken(NetworkInterfaceSecurityGroupAttachment);
+const ASSOCIATION = typeToken(SecurityGroupAssociation);
 const NETWORK_INTERFACE = typeToken(NetworkInterface);
+const VPC_ENDPOINT = typeToken(VpcEndpoint);
 
 /** One network interface of an ENI-bearing resource, and the distinct groups on it. */
 export interface NetworkInterfaceNode {
@@ -26,7 +31,7 @@ export interface NetworkInterfaceNode {
     /** VPC default groups on the interface that the stack does not declare: counted, named through their VPC. */
     readonly vpcDefaults: VpcDefaultGroup[];
     /** Set when the interface declares no group, so AWS gives it its VPC's default group (in groups or vpcDefaults). */
-    readonly implicitDefault?: VpcDefaultGroup;
+    implicitDefault?: VpcDefaultGroup;
     /**
      * Groups the resource puts on one of its interfaces without saying which (unknown IDs on a
      * resource with several interfaces): attached, but not counted against this interface.
@@ -40,7 +45,10 @@ export interface NetworkInterfaceNode {
     hasGroups: boolean;
 }
 
-/** A NetworkInterfaceSecurityGroupAttachment: the group it attaches, and the interface it attaches it to. */
+/**
+ * A NetworkInterfaceSecurityGroupAttachment (or a SecurityGroupAssociation, to a VPC endpoint): the
+ * group it attaches, and the interface it attaches it to.
+ */
 export interface Attachment {
     readonly resource: StackResource;
     readonly group: Ref | undefined;
@@ -51,45 +59,70 @@ export interface Attachment {
 
 type At = (path: readonly string[]) => Field;
 
-/** The interfaces a resource declares: one per path set without "*", and one per element of a "*" list. */
+/** The interfaces a resource declares: one per path set without "*", and one per element of each "*" list. */
 export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Targets, network: Network): NetworkInterfaceNode[] {
     const props = root(r.props);
-    const present = (key: string) => child(props, key).state !== "absent";
     const at: At = (path) => path.reduce((f: Field, k) => child(f, k), props);
-    if (shape.requires !== undefined && !present(shape.requires)) {
+    if (shape.requires !== undefined && at(shape.requires).state === "absent") {
         return []; // Not in a VPC at all (an OpenSearch domain without vpcOptions).
     }
     const out: NetworkInterfaceNode[] = [];
     shape.interfaces.forEach((paths, index) => {
         // Property dependencies are recorded per top-level input.
-        const depKeys = [...new Set(paths.map((p) => p[0]))];
-        const star = paths[0].indexOf("*");
-        if (star < 0) {
-            const fields = paths.map(at);
+        const depKeys = [...new Set(paths.map((p) => p.keys[0]))];
+        const forms = paths.map((p) => p.form);
+        if (!paths[0].keys.includes("*")) {
+            const fields = paths.map((p) => at(p.keys));
             if (fields.some((f) => f.state !== "absent")) {
-                out.push(node(r, shape, fields, depKeys, true, groups));
-            } else if (index === 0 && shape.defaultGroupIn && !(shape.elsewhere ?? []).some(present)) {
-                out.push(implicitDefaultNode(r, shape, paths.map((p) => p.join(".")).join(" + "), network.vpcOf(r, shape.defaultGroupIn), groups, network));
+                out.push(node(r, shape, fields, forms, depKeys, true, groups));
+            } else if (index === 0 && defaultApplies(r, shape, at)) {
+                const path = paths.map((p) => p.keys.join(".")).join(" + ");
+                out.push(implicitDefaultNode(r, shape, path, network.vpcOf(r, shape.defaultGroupIn as VpcLocator), groups, network));
             }
             return;
         }
-        const list = at(paths[0].slice(0, star));
-        const items = elements(list);
-        if (isUndetermined(items)) {
-            out.push({ resource: r, shape, path: list.path, groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [items], unresolved: Infinity, hasGroups: false });
-            return;
+        const { leaves, lists } = expand(props, paths[0].keys);
+        for (const list of lists) {
+            out.push({ resource: r, shape, path: list.path, groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [list], unresolved: Infinity, hasGroups: false });
         }
         // With several interfaces, dependencies cannot say which interface a group is on.
-        for (const item of items) {
-            out.push(node(r, shape, [paths[0].slice(star + 1).reduce((f: Field, k) => child(f, k), item)], depKeys, items.length === 1, groups));
+        for (const leaf of leaves) {
+            out.push(node(r, shape, [leaf], forms, depKeys, leaves.length === 1 && lists.length === 0, groups));
         }
     });
     return out;
 }
 
-function node(r: StackResource, shape: EniShape, fields: Field[], depKeys: string[], attributable: boolean, groups: Targets): NetworkInterfaceNode {
+/** True when AWS gives the resource its VPC's default group for declaring none. */
+function defaultApplies(r: StackResource, shape: EniShape, at: At): boolean {
+    const when = shape.defaultWhen;
+    return shape.defaultGroupIn !== undefined && !(shape.elsewhere ?? []).some((k) => at([k]).state !== "absent") &&
+        (when === undefined || str(at([when.key])) === when.value);
+}
+
+/** The fields at a path whose "*" steps into every element of a list; lists that cannot be read are undetermined. */
+function expand(props: Field, keys: readonly string[]): { leaves: Field[]; lists: Undetermined[] } {
+    let fields = [props];
+    const lists: Undetermined[] = [];
+    for (const key of keys) {
+        fields = fields.flatMap((f) => {
+            if (key !== "*") {
+                return [child(f, key)];
+            }
+            const items = elements(f);
+            if (isUndetermined(items)) {
+                lists.push(items);
+                return [];
+            }
+            return items;
+        });
+    }
+    return { leaves: fields, lists };
+}
+
+function node(r: StackResource, shape: EniShape, fields: Field[], forms: IdForm[], depKeys: string[], attributable: boolean, groups: Targets): NetworkInterfaceNode {
     const path = fields.filter((f) => f.state !== "absent").map((f) => f.path).join(" + ");
-    const link = linkList(r, fields, depKeys, groups, attributable);
+    const link = linkList(r, fields, depKeys, groups, attributable, forms);
     const vpcDefaults = link.standIns.map((s): VpcDefaultGroup => ({ vpc: { kind: "stack", urn: s.urn }, ...(s.id !== undefined ? { id: s.id } : {}) }));
     return {
         resource: r, shape, path, groups: link.refs, vpcDefaults, possibleGroups: link.possible, undetermined: link.undetermined,
@@ -105,31 +138,64 @@ function implicitDefaultNode(r: StackResource, shape: EniShape, path: string, vp
     };
 }
 
-/** The interfaces an attachment may name: network interfaces by ID, instances by their primary interface's ID. */
-export function interfaceTargets(resources: readonly StackResource[], hasInterface: (urn: string) => boolean): Targets {
-    const targets = new Targets();
+/**
+ * What an attachment may name: network interfaces by ID and instances by their primary interface's
+ * ID (a NetworkInterfaceSecurityGroupAttachment), or VPC endpoints by ID (a SecurityGroupAssociation).
+ */
+function attachmentTargets(resources: readonly StackResource[], hasInterface: (urn: string) => boolean): { enis: Targets; endpoints: Targets } {
+    const enis = new Targets();
+    const endpoints = new Targets();
     const order = [...resources.filter((r) => r.type === NETWORK_INTERFACE), ...resources.filter((r) => r.type !== NETWORK_INTERFACE)];
-    for (const r of order) {
-        if (hasInterface(r.urn)) {
-            targets.add(r, r.type === NETWORK_INTERFACE ? ["id"] : ["primaryNetworkInterfaceId"]);
+    for (const r of order.filter((x) => hasInterface(x.urn))) {
+        if (r.type === VPC_ENDPOINT) {
+            endpoints.add(r, ["id"]);
+        } else {
+            enis.add(r, r.type === NETWORK_INTERFACE ? ["id"] : ["primaryNetworkInterfaceId"]);
         }
     }
-    return targets;
+    return { enis, endpoints };
+}
+
+/** Every attachment of the stack, each applied to the interface it names. */
+export function attachAll(resources: readonly StackResource[], groups: Targets, interfacesOf: (urn: string) => NetworkInterfaceNode[]): Attachment[] {
+    const { enis, endpoints } = attachmentTargets(resources, (urn) => interfacesOf(urn).length > 0);
+    return resources.flatMap((r) => {
+        if (r.type === ATTACHMENT) {
+            return [attach(r, groups, enis, interfacesOf, "networkInterfaceId", false)];
+        }
+        return r.type === ASSOCIATION ? [attach(r, groups, endpoints, interfacesOf, "vpcEndpointId", bool(child(root(r.props), "replaceDefaultAssociation")) === true)] : [];
+    });
 }
 
 /**
- * Applies a NetworkInterfaceSecurityGroupAttachment: its group joins the primary (first) interface
- * of the resource its networkInterfaceId names.
+ * Applies an attachment: its group joins the primary (first) interface of the resource that `key`
+ * names. One that replaces the default association takes the place of the VPC default group the
+ * interface got for declaring none.
  */
-export function attach(r: StackResource, groups: Targets, enis: Targets, interfacesOf: (urn: string) => NetworkInterfaceNode[]): Attachment {
+function attach(r: StackResource, groups: Targets, targets: Targets, interfacesOf: (urn: string) => NetworkInterfaceNode[], key: string,
+    replacesDefault: boolean): Attachment {
     // Both inputs are required: one that is not there is one not known yet.
-    const group = linkOne(r, "securityGroupId", groups) ?? { undetermined: unknownAt("securityGroupId") };
-    const eni: Link = linkOne(r, "networkInterfaceId", enis) ?? { undetermined: unknownAt("networkInterfaceId") };
-    const target = eni.ref?.kind === "stack" ? interfacesOf(eni.ref.urn)[0] : undefined;
+    const group = linkRequired(r, "securityGroupId", groups);
+    const to = linkRequired(r, key, targets);
+    const target = to.ref?.kind === "stack" ? interfacesOf(to.ref.urn)[0] : undefined;
+    if (target && replacesDefault) {
+        dropImplicitDefault(target);
+    }
     if (target) {
         addGroup(target, group);
     }
-    return { resource: r, group: group.ref, ...(target ? { target } : {}), ...(eni.undetermined && !eni.ref ? { undetermined: eni.undetermined } : {}) };
+    return { resource: r, group: group.ref, ...(target ? { target } : {}), ...(to.undetermined && !to.ref ? { undetermined: to.undetermined } : {}) };
+}
+
+function dropImplicitDefault(target: NetworkInterfaceNode): void {
+    const d = target.implicitDefault;
+    if (d?.group) {
+        const key = refKey(d.group);
+        target.groups.splice(target.groups.findIndex((g) => refKey(g) === key), 1);
+    } else if (d) {
+        target.vpcDefaults.splice(target.vpcDefaults.indexOf(d), 1);
+    }
+    target.implicitDefault = undefined;
 }
 
 function addGroup(target: NetworkInterfaceNode, group: Link): void {

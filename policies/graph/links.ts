@@ -6,7 +6,7 @@
  * resource from outside it: kept by ID, never guessed at.
  */
 import type { StackResource } from "./stack";
-import { Field, Maybe, Undetermined, child, elements, isUndetermined, root, str, unknownAt } from "../model/values";
+import { Field, MAX_LIST, Maybe, Undetermined, child, describe, elements, invalidAt, isUndetermined, root, str, unknownAt } from "../model/values";
 
 /** A resource a property names: one of the stack's, or one from outside it (known by ID only). */
 export type Ref = { readonly kind: "stack"; readonly urn: string } | { readonly kind: "external"; readonly id: string };
@@ -101,28 +101,44 @@ export function depsOf(r: StackResource, key: string): readonly string[] {
 }
 
 /**
- * One reference, `r.key` (or `field`, a value under the top-level input `key`): by the property
- * dependencies when they name exactly one target, or, naming none, exactly one stand-in; else by
- * the known value. Undefined when the property is absent and depends on nothing.
+ * One reference, `r.key` (or `field`, a value under the top-level input `key`). A known value
+ * decides: the ID it holds (an empty one names nothing). Only a value not known yet links through
+ * the property dependencies: when they lead to exactly one target (directly or through a stand-in),
+ * or to exactly one stand-in whose target the stack does not declare. Undefined when the property
+ * is absent (or empty) and depends on nothing.
  */
 export function linkOne(r: StackResource, key: string, targets: Targets, field: Field = child(root(r.props), key)): Link | undefined {
-    const deps = targets.among(depsOf(r, key));
-    if (deps.targets.length === 1) {
-        return { ref: { kind: "stack", urn: deps.targets[0] } };
-    }
     const value = str(field);
-    if (typeof value === "string" && value !== "") {
-        return targets.byValue(value);
+    if (typeof value === "string") {
+        return value === "" ? undefined : targets.byValue(value);
     }
-    if (deps.targets.length === 0 && deps.standIns.length === 1) {
-        const target = targets.targetOf(deps.standIns[0]);
-        return target !== undefined ? { ref: { kind: "stack", urn: target } }
-            : { standIn: deps.standIns[0], undetermined: undeterminedOf(value, field.path) };
+    if (isUndetermined(value) && value.undetermined === "invalid") {
+        return { undetermined: value };
     }
-    if (value === undefined && field.state === "absent" && deps.targets.length === 0) {
+    // The targets the dependencies lead to: a stand-in leads to its target, or else stands for it.
+    const deps = targets.among(depsOf(r, key));
+    const resolved = new Set([...deps.targets, ...deps.standIns.flatMap((s) => targets.targetOf(s) ?? [])]);
+    const unresolved = deps.standIns.filter((s) => targets.targetOf(s) === undefined);
+    if (resolved.size === 1 && unresolved.length === 0) {
+        return { ref: { kind: "stack", urn: [...resolved][0] } };
+    }
+    if (resolved.size === 0 && unresolved.length === 1) {
+        return { standIn: unresolved[0], undetermined: undeterminedOf(value, field.path) };
+    }
+    if (value === undefined && resolved.size === 0) {
         return undefined;
     }
     return { undetermined: undeterminedOf(value, field.path) };
+}
+
+/** A required reference: as linkOne, and when it names nothing, why (empty: invalid; absent: not known yet). */
+export function linkRequired(r: StackResource, key: string, targets: Targets): Link {
+    const link = linkOne(r, key, targets);
+    if (link) {
+        return link;
+    }
+    const empty = str(child(root(r.props), key)) === "";
+    return { undetermined: empty ? invalidAt(key, `${key} is empty`) : unknownAt(key) };
 }
 
 function undeterminedOf(value: Maybe<string | undefined>, path: string): Undetermined {
@@ -148,20 +164,46 @@ export interface ListLink {
     readonly hasItems: boolean;
 }
 
+/** How a property holds IDs: a list of them, one ID, or one string of comma-separated IDs. */
+export type IdForm = "list" | "one" | "csv";
+
+/** The IDs a field holds, each as a field of its own: a list's elements, the field itself, or the parts of its string. */
+export function idItems(field: Field, form: IdForm = "list"): Field[] | Undetermined {
+    if (form === "list" || field.state === "absent") {
+        return elements(field);
+    }
+    if (form === "one") {
+        return [field];
+    }
+    if (field.state === "unknown") {
+        return unknownAt(field.path);
+    }
+    if (typeof field.value !== "string") {
+        return invalidAt(field.path, `${field.path} should be a string of comma-separated IDs, got ${describe(field.value)}`);
+    }
+    const parts = field.value.split(",").map((x) => x.trim()).filter((x) => x !== "");
+    if (parts.length > MAX_LIST) {
+        return invalidAt(field.path, `${field.path} has ${parts.length} IDs, more than the ${MAX_LIST} a policy reads`);
+    }
+    return parts.map((value): Field => ({ path: field.path, state: "known", value }));
+}
+
 /**
- * The resources named by the lists of IDs at `fields` (items known or unknown, or a whole list
- * unknown), whose property dependencies are recorded under `depKeys`. Known IDs link by value;
- * unknown ones through the dependencies, when these can be attributed to these lists
- * (`attributable`); else they stay unresolved, with the dependencies as possible resources.
+ * The resources named by the IDs at `fields` (in the `forms` given, lists by default; items known
+ * or unknown, or a whole list unknown), whose property dependencies are recorded under `depKeys`.
+ * Known IDs link by value; unknown ones through the dependencies, when these can be attributed to
+ * these fields (`attributable`); else they stay unresolved, with the dependencies as possible
+ * resources.
  */
-export function linkList(r: StackResource, fields: readonly Field[], depKeys: readonly string[], targets: Targets, attributable: boolean): ListLink {
+export function linkList(r: StackResource, fields: readonly Field[], depKeys: readonly string[], targets: Targets, attributable: boolean,
+    forms: readonly IdForm[] = []): ListLink {
     const refs = new Map<string, Ref>();
     const standIns = new Map<string, { urn: string; id?: string }>();
     const undetermined: Undetermined[] = [];
     let unresolved = 0;
     let hasItems = false;
-    for (const field of fields) {
-        const items = elements(field);
+    for (const [i, field] of fields.entries()) {
+        const items = idItems(field, forms[i]);
         if (isUndetermined(items)) {
             if (items.undetermined === "invalid") {
                 undetermined.push(items);
@@ -213,4 +255,33 @@ export function linkList(r: StackResource, fields: readonly Field[], depKeys: re
         }
     }
     return { refs: [...refs.values()], standIns: [...standIns.values()], possible, unresolved, undetermined, hasItems };
+}
+
+/** Values of an input read at most when looking for an ID in it; past that, it may hold anything. */
+const MAX_VALUES = 10_000;
+
+/**
+ * False when the input `key` of `r` is known throughout and none of its strings holds any of `ids`:
+ * then a dependency of that input on the resource with those IDs did not make it name that resource
+ * (a known value decides, whatever it was computed from).
+ */
+export function mayHold(r: StackResource, key: string, ids: readonly string[]): boolean {
+    const wanted = ids.filter((x) => x !== "");
+    const pending: Field[] = [child(root(r.props), key)];
+    for (let budget = MAX_VALUES, f = pending.pop(); f !== undefined; f = pending.pop()) {
+        if (f.state === "unknown" || --budget < 0) {
+            return true;
+        }
+        const v = f.value;
+        if (typeof v === "string" && wanted.some((x) => v.includes(x))) {
+            return true;
+        }
+        if (Array.isArray(v) || (typeof v === "object" && v !== null)) {
+            const keys = Array.isArray(v) ? Array.from({ length: Math.min(v.length, budget + 1) }, (_, i) => i) : Object.keys(v);
+            for (const k of keys.slice(0, budget + 1)) {
+                pending.push(child(f, k));
+            }
+        }
+    }
+    return false;
 }

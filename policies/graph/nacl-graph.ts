@@ -15,7 +15,7 @@ import { NetworkAclAssociation } from "@pulumi/aws/ec2/networkAclAssociation";
 import { NaclEntry, naclEntries } from "../model/nacl-entries";
 import { T, typeToken } from "../model/types";
 import { Maybe, Undetermined, child, isUndetermined, root, unknownAt } from "../model/values";
-import { Ref, Targets, linkList, linkOne, refKey } from "./links";
+import { Ref, Targets, linkList, linkOne, linkRequired, refKey } from "./links";
 import type { StackResource } from "./stack";
 import { Network } from "./vpcs";
 
@@ -105,13 +105,13 @@ export function buildNaclGraph(resources: readonly StackResource[], given?: Netw
             continue;
         }
         const entries = naclEntries(r)?.entries ?? [];
-        const link = linkOne(r, "networkAclId", targets);
-        const acl = link?.ref?.kind === "stack" ? acls.get(link.ref.urn) : undefined;
+        const link = linkRequired(r, "networkAclId", targets);
+        const acl = link.ref?.kind === "stack" ? acls.get(link.ref.urn) : undefined;
         if (acl) {
             acl.rules.push({ resource: r, entries });
         } else {
-            const networkAclId = link?.ref?.kind === "external" ? link.ref.id : link?.undetermined ?? unknownAt("networkAclId");
-            const defaultOf = link?.standIn === undefined ? undefined : byUrn.get(link.standIn);
+            const networkAclId = link.ref?.kind === "external" ? link.ref.id : link.undetermined;
+            const defaultOf = link.standIn === undefined ? undefined : byUrn.get(link.standIn);
             unlinkedRules.push({ resource: r, entries, networkAclId, ...(defaultOf ? { defaultOf } : {}) });
         }
     }
@@ -126,11 +126,11 @@ export function buildNaclGraph(resources: readonly StackResource[], given?: Netw
         if (!acl) {
             continue;
         }
-        const subnet = linkOne(r, "subnetId", network.subnets);
-        if (subnet?.ref) {
+        const subnet = linkRequired(r, "subnetId", network.subnets);
+        if (subnet.ref) {
             acl.subnets.set(refKey(subnet.ref), subnet.ref);
         } else {
-            acl.subnetsUndetermined.push(subnet?.undetermined ?? unknownAt("subnetId"));
+            acl.subnetsUndetermined.push(subnet.undetermined as Undetermined);
         }
     }
     const nacls = [...acls.values()].map((b): NaclNode => ({

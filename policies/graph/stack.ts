@@ -9,17 +9,19 @@
  */
 import { PolicyResource } from "@pulumi/policy";
 import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
-import { PREFIX_LIST_ENTRY, PrefixListEntries, prefixListEntries } from "../model/prefix-lists";
+import { PrefixListEntries, prefixListEntries } from "../model/prefix-lists";
 import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
 import { T, typeToken } from "../model/types";
-import { Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str, unknownAt } from "../model/values";
-import { DATABASE_INSTANCES, ENI_SHAPES, Role } from "./eni-types";
+import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str } from "../model/values";
+import { DATABASE_INSTANCES, Role, eniShapeOf } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
-import { ATTACHMENT, Attachment, NetworkInterfaceNode, attach, declaredInterfaces, interfaceTargets } from "./interfaces";
-import { Ref, Targets, depsOf, linkOne, push, refKey } from "./links";
+import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
+import { Ref, Targets, linkRequired, mayHold, push, refKey } from "./links";
+import { ListedEntry, entriesByList } from "./prefix-list-entries";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
+import { RuleGroups } from "./rule-groups";
 import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
 
 export type { Attachment, NetworkInterfaceNode } from "./interfaces";
@@ -83,7 +85,7 @@ export class StackModel {
     readonly attachments: Attachment[] = [];
     readonly databases: DatabaseNode[] = [];
     readonly network: Network;
-    /** The stack's groups by ID and name; a VPC stands in for its default group. */
+    /** The stack's groups by ID, name and ARN; a VPC stands in for its default group. */
     readonly groupTargets = new Targets();
     private readonly prefixLists = new Targets();
     private readonly keys: Keys;
@@ -93,7 +95,8 @@ export class StackModel {
     private nacls?: NaclGraph;
     private stackExports?: StackExports;
     private logged?: { logged: Set<string>; undetermined: Undetermined[] };
-    private listEntries?: Map<string, { resource: StackResource; why?: Undetermined }[]>;
+    private listEntries?: Map<string, ListedEntry[]>;
+    private ruleGroups?: RuleGroups;
 
     constructor(input: readonly StackResource[]) {
         this.keys = uniqueKeys(input);
@@ -110,7 +113,7 @@ export class StackModel {
                 // is unknown at preview says "not declared inline", not "rules we cannot see".
                 const inline = { ...read, rules: read.rules.filter((x) => !wholeListUnknown(x)) };
                 this.groups.set(r.urn, { resource: r, isDefault: r.type === T.defaultSecurityGroup, inline, standalone: [] });
-                this.groupTargets.add(r, ["id", "name"]);
+                this.groupTargets.add(r, ["id", "name", "arn"]);
             } else if (r.type === PREFIX_LIST) {
                 this.prefixLists.add(r, ["id"]);
             }
@@ -122,12 +125,11 @@ export class StackModel {
         for (const r of resources) {
             const ruleSet = SG_TYPES.has(r.type) ? undefined : normaliseRules(r);
             if (ruleSet) {
-                const link = linkOne(r, "securityGroupId", this.groupTargets);
-                const standIn = link?.standIn === undefined ? undefined : this.byUrn.get(link.standIn);
-                // securityGroupId is required: when it is not there, it is not known yet.
-                const targetUndetermined = link?.ref ? undefined : link?.undetermined ?? unknownAt("securityGroupId");
-                this.standaloneRules.push({ resource: r, ruleSet, target: link?.ref, targetUndetermined, defaultGroupOf: standIn });
-                if (link?.ref?.kind === "stack") {
+                const link = linkRequired(r, "securityGroupId", this.groupTargets);
+                const standIn = link.standIn === undefined ? undefined : this.byUrn.get(link.standIn);
+                const targetUndetermined = link.ref ? undefined : link.undetermined;
+                this.standaloneRules.push({ resource: r, ruleSet, target: link.ref, targetUndetermined, defaultGroupOf: standIn });
+                if (link.ref?.kind === "stack") {
                     this.groups.get(link.ref.urn)?.standalone.push({ resource: r, ruleSet });
                 }
             }
@@ -137,22 +139,20 @@ export class StackModel {
             ...this.standaloneRules.map((s) => ({ resource: s.resource, rules: s.ruleSet.rules })),
         ], this.groupTargets, this.prefixLists);
         for (const r of resources) {
-            const shape = ENI_SHAPES.find((s) => s.type === r.type);
+            const shape = eniShapeOf(r.type);
             if (shape) {
                 this.interfaces.push(...declaredInterfaces(r, shape, this.groupTargets, this.network));
             }
         }
-        const enis = interfaceTargets(resources, (urn) => this.interfacesOf(urn).length > 0);
-        for (const r of resources.filter((x) => x.type === ATTACHMENT)) {
-            this.attachments.push(attach(r, this.groupTargets, enis, (urn) => this.interfacesOf(urn)));
-        }
+        this.attachments.push(...attachAll(resources, this.groupTargets, (urn) => this.interfacesOf(urn)));
         this.addDatabases();
     }
 
     private addDatabases(): void {
         for (const r of this.resources) {
-            const shape = ENI_SHAPES.find((s) => s.type === r.type && s.role === "database");
-            const flag = shape?.publicFlag ?? DATABASE_INSTANCES.find((d) => d.type === r.type)?.publicFlag;
+            const found = eniShapeOf(r.type);
+            const shape = found?.role === "database" ? found : undefined;
+            const flag = shape ? shape.publicFlag : DATABASE_INSTANCES.find((d) => d.type === r.type)?.publicFlag;
             if (!shape && !flag) {
                 continue;
             }
@@ -160,7 +160,7 @@ export class StackModel {
             if (shape && interfaces.length === 0 && !flag) {
                 continue; // Not in a VPC (an OpenSearch domain without vpcOptions).
             }
-            const field = flag === undefined ? undefined : child(root(r.props), flag);
+            const field = flag?.reduce((f: Field, k) => child(f, k), root(r.props));
             this.databases.push({ resource: r, interfaces, ...(field ? { publicFlag: { path: field.path, value: bool(field) } } : {}) });
         }
     }
@@ -194,10 +194,23 @@ export class StackModel {
         return this.keys.urnOf.get(key) ?? key;
     }
 
+    /** Standalone rules on groups outside the stack, and those whose group cannot be told yet, by group. */
+    get rulesByGroup(): RuleGroups {
+        this.ruleGroups ??= new RuleGroups(this.standaloneRules, this.groupTargets);
+        return this.ruleGroups;
+    }
+
     /** All rules of a group: inline and standalone. */
     rulesOf(urn: string): SgRule[] {
         const g = this.groups.get(urn);
         return g ? [...g.inline.rules, ...g.standalone.flatMap((s) => s.ruleSet.rules)] : [];
+    }
+
+    /** False when r's input `key` is known and holds none of the group's ID, name or ARN: a dependency alone names nothing. */
+    mayNameGroup(r: StackResource, key: string, groupUrn: string): boolean {
+        const g = this.byUrn.get(groupUrn);
+        const ids = g ? ["id", "name", "arn"].map((k) => str(child(root(g.props), k))).filter((v): v is string => typeof v === "string") : [];
+        return mayHold(r, key, ids);
     }
 
     /** The groups a security-group ID (or name) refers to: the stack's own, or an external one. */
@@ -221,16 +234,8 @@ export class StackModel {
 
     /** The blocks of a prefix list of the stack: its entries, and those of the ManagedPrefixListEntry resources that name it. */
     prefixListEntries(urn: string): PrefixListEntries {
-        const byList = this.listEntries ?? new Map<string, { resource: StackResource; why?: Undetermined }[]>();
-        for (const r of this.listEntries ? [] : this.resources.filter((x) => x.type === PREFIX_LIST_ENTRY)) {
-            const link = linkOne(r, "prefixListId", this.prefixLists);
-            // Not linked yet: it may name any list its prefixListId depends on.
-            const lists = link?.ref ? (link.ref.kind === "stack" ? [link.ref.urn] : []) : this.prefixLists.among(depsOf(r, "prefixListId")).targets;
-            const why = link?.ref ? undefined : link?.undetermined ?? unknownAt("prefixListId");
-            lists.forEach((u) => byList.set(u, push(byList.get(u), { resource: r, why })));
-        }
-        this.listEntries = byList;
-        const linked = byList.get(urn) ?? [];
+        this.listEntries ??= entriesByList(this.resources, this.prefixLists);
+        const linked = this.listEntries.get(urn) ?? [];
         return prefixListEntries(this.byUrn.get(urn) as StackResource, linked.filter((x) => !x.why).map((x) => x.resource),
             linked.flatMap((x) => (x.why ? [{ resource: x.resource, why: x.why }] : [])));
     }

@@ -45,8 +45,9 @@ export interface VpcDefaultGroup {
     readonly id?: string;
 }
 
-/** How a resource says where it is: a subnet, a list of subnets, or a subnet group (by name). */
+/** How a resource says where it is: its VPC, a subnet, a list of subnets, or a subnet group (by name). */
 export interface VpcLocator {
+    readonly vpc?: readonly string[];
     readonly subnet?: readonly string[];
     readonly subnets?: readonly string[];
     readonly subnetGroup?: { readonly key: string; readonly type: string };
@@ -159,6 +160,9 @@ export class Network {
         const props = root(r.props);
         const at = (path: readonly string[]): Field => path.reduce((f: Field, k) => child(f, k), props);
         const accountDefault = (): VpcRef => ({ kind: "account-default" });
+        if (locator.vpc) {
+            return this.vpcRef(linkOne(r, locator.vpc[0], this.vpcs, at(locator.vpc)), accountDefault);
+        }
         if (locator.subnet) {
             return this.vpcOfSubnetLink(linkOne(r, locator.subnet[0], this.subnets, at(locator.subnet)), accountDefault);
         }

@@ -110,6 +110,15 @@ export const sgRuleQuota = stackPolicy({
         for (const direction of ["ingress", "egress"] as Direction[]) {
             const c = count(model, model.rulesOf(urn).filter((r) => r.direction === direction));
             const word = direction === "ingress" ? "inbound" : "outbound";
+            // A rule resource whose group cannot be told yet may add its rules to this group.
+            for (const pending of model.rulesByGroup.mayBeOn([urn])) {
+                const more = count(model, pending.ruleSet.rules.filter((r) => r.direction === direction));
+                const extra = Object.fromEntries(FAMILIES.map((f) => [f, more.rules[f] + (more.uncounted.some((u) => (u.extra[f] ?? 0) > 0) ? Infinity : 0)]));
+                if (FAMILIES.some((f) => extra[f] > 0)) {
+                    const why = pending.targetUndetermined as Undetermined;
+                    c.uncounted.push({ why: { ...why, reason: `${why.reason} (${resourceLabel(pending.resource)}, which may add its rules to this group)` }, extra });
+                }
+            }
             for (const family of FAMILIES.filter((f) => c.rules[f] > max)) {
                 report.violation(`${label} has ${c.rules[family]} ${word} ${family} rules as AWS counts them (each CIDR, group ` +
                     `reference and prefix-list entry is one rule), more than the quota of ${max}. AWS rejects the ` +

@@ -1,5 +1,5 @@
-import { Direction, ruleIdentity } from "../model/sg-rules";
-import { isUndetermined } from "../model/values";
+import { Direction, SgRuleSet, ruleIdentity } from "../model/sg-rules";
+import { Undetermined, isUndetermined } from "../model/values";
 import { listText, resourceLabel } from "../report";
 import { stackPolicy } from "../policy";
 
@@ -20,14 +20,18 @@ export const sgRulesManagedOneWay = stackPolicy({
     configSchema: { properties: {} },
 }, ({ model, report }) => {
     for (const [urn, group] of model.groups) {
+        const id = model.knownId(group.resource);
+        const ownIds = new Set(id !== undefined ? [id] : []);
         for (const direction of ["ingress", "egress"] as Direction[]) {
-            const standalone = group.standalone.filter((s) => s.ruleSet.rules.some((r) => r.direction === direction));
-            if (standalone.length === 0) {
+            const ofDirection = (s: { ruleSet: SgRuleSet }) => s.ruleSet.rules.some((r) => r.direction === direction);
+            const standalone = group.standalone.filter(ofDirection);
+            // Rule resources whose group cannot be told yet may be this group's.
+            const pending = standalone.length === 0 ? model.rulesByGroup.mayBeOn([urn]).filter(ofDirection) : [];
+            const others = [...standalone, ...pending];
+            if (others.length === 0) {
                 continue;
             }
-            const id = model.knownId(group.resource);
-            const ownIds = new Set(id !== undefined ? [id] : []);
-            const standaloneRules = new Set(standalone.flatMap((s) => s.ruleSet.rules).map((r) => ruleIdentity(r, ownIds))
+            const standaloneRules = new Set(others.flatMap((s) => s.ruleSet.rules).map((r) => ruleIdentity(r, ownIds))
                 .filter((k) => k !== undefined));
             // After a deploy the group's outputs list every rule, standalone ones included: only
             // inline rules that no standalone resource accounts for show inline management.
@@ -35,12 +39,19 @@ export const sgRulesManagedOneWay = stackPolicy({
                 const identity = ruleIdentity(r, ownIds);
                 return r.direction === direction && !isUndetermined(r.peer) && !(identity !== undefined && standaloneRules.has(identity));
             });
-            const paths = [...new Set(inline.map((r) => r.origin.rulePath))];
-            if (paths.length > 0) {
-                report.violation(`${resourceLabel(group.resource)} declares ${direction} rules inline (` +
-                    `${listText(paths)}) and also has standalone ${direction} rules: ` +
-                    `${listText(standalone.map((s) => resourceLabel(s.resource)))}. On every update the provider ` +
-                    `removes whichever rules the other side added, so traffic flaps. Fix: ${FIX}`, urn);
+            const paths = listText([...new Set(inline.map((r) => r.origin.rulePath))]);
+            if (paths === "") {
+                continue;
+            }
+            if (standalone.length > 0) {
+                report.violation(`${resourceLabel(group.resource)} declares ${direction} rules inline (${paths}) and also has ` +
+                    `standalone ${direction} rules: ${listText(standalone.map((s) => resourceLabel(s.resource)))}. On every update ` +
+                    `the provider removes whichever rules the other side added, so traffic flaps. Fix: ${FIX}`, urn);
+            }
+            for (const s of pending) {
+                report.undetermined(s.targetUndetermined as Undetermined, `${resourceLabel(group.resource)} declares ${direction} rules ` +
+                    `inline (${paths}); if ${resourceLabel(s.resource)} adds its ${direction} rule to this group, the group's ${direction} ` +
+                    "rules are managed two ways and flap on every update.", urn);
             }
         }
     }

@@ -10,7 +10,8 @@ const FIX = "Delete the group, or attach it where it is meant to be used; unused
  * The groups that something attaches or references: interfaces and attachments, rules of other
  * groups that name them (a group's reference to itself is no use), the stack's outputs (another
  * stack can attach an exported group), and property dependencies, which catch resources the pack
- * does not model (a group's own rule resources do not count).
+ * does not model (a group's own rule resources do not count, nor a known value that holds none of
+ * the group's IDs).
  */
 function usedGroups(model: StackModel): Set<string> {
     const used = new Set<string>();
@@ -45,9 +46,10 @@ function usedGroups(model: StackModel): Set<string> {
     }
     for (const r of model.resources) {
         const owner = ownerOf.get(r.urn);
-        for (const urns of Object.values(r.propertyDependencies)) {
+        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
             for (const u of urns) {
-                if (u !== r.urn && u !== owner && model.groups.has(u)) {
+                // A known value that holds nothing of the group's was only computed from it.
+                if (u !== r.urn && u !== owner && model.groups.has(u) && model.mayNameGroup(r, key, u)) {
                     used.add(u);
                 }
             }

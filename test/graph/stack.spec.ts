@@ -1,6 +1,5 @@
 import * as assert from "assert";
 import { GroupRef, StackModel, VpcRef } from "../../policies/graph/stack";
-import { ENI_SHAPES } from "../../policies/graph/eni-types";
 import { UNKNOWN } from "../util/run-policy";
 import { TestResource, WireResource, runStackPolicyOn, urnOf } from "../util/run-stack-policy";
 import { sgRuleQuota } from "../../policies/sg/rule-quota";
@@ -153,46 +152,6 @@ describe("graph/stack: network interfaces of ENI-bearing resources", () => {
     for (const [name, resources, expected] of cases) {
         it(name, () => assert.deepStrictEqual(interfaces(stackModel(resources)), expected));
     }
-
-    it("every shape in ENI_SHAPES has a distinct type and at least one interface path", () => {
-        const types = ENI_SHAPES.map((s) => s.type);
-        assert.deepStrictEqual(types.length, new Set(types).size);
-        for (const s of ENI_SHAPES) {
-            assert.ok(s.interfaces.length > 0 && s.interfaces.every((paths) => paths.length > 0 && paths.every((p) => p.length > 0)), s.type);
-        }
-    });
-
-    it("every shape in ENI_SHAPES reads a known external ID at each of its paths", () => {
-        for (const s of ENI_SHAPES) {
-            s.interfaces.forEach((paths, i) => {
-                for (const path of paths) {
-                    // Build props with ["sg-x"] at the path; "*" steps into a one-element list.
-                    const props: Record<string, unknown> = {};
-                    let cursor: Record<string, unknown> = props;
-                    path.forEach((key, k) => {
-                        const last = k === path.length - 1;
-                        const next = path[k + 1];
-                        if (key === "*") {
-                            return;
-                        }
-                        if (last) {
-                            cursor[key] = ["sg-x"];
-                        } else if (next === "*") {
-                            const el: Record<string, unknown> = {};
-                            cursor[key] = [el];
-                            cursor = el;
-                        } else {
-                            const o: Record<string, unknown> = {};
-                            cursor[key] = o;
-                            cursor = o;
-                        }
-                    });
-                    const model = stackModel([{ type: s.type, name: "r", props }]);
-                    assert.deepStrictEqual(model.interfaces.map((n) => n.groups), [[{ kind: "external", id: "sg-x" }]], `${s.type} interface ${i} ${path.join(".")}`);
-                }
-            });
-        }
-    });
 
     it("Instance: securityGroups (names) by dependency under its own key", () => {
         assert.deepStrictEqual(interfaces(stackModel([

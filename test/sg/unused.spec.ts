@@ -167,3 +167,25 @@ describe("sg-unused: references by rules, both ways", () => {
         ]), [unused("db")]);
     });
 });
+
+describe("sg-unused: a property dependency counts as use only when the value may hold the group", () => {
+    const other = (props: Record<string, unknown>): TestResource =>
+        ({ type: TYPES.other, name: "bucket", props, propertyDependencies: { tags: ["web"] } });
+    it("passes a group that a resource the pack does not model depends on, while the value is not known (first preview)", () => {
+        assert.deepStrictEqual(run([group("web"), other({ tags: { sg: UNKNOWN } })]), []);
+    });
+    it("passes a group whose known ID a resource the pack does not model holds, within a longer string (an update)", () => {
+        assert.deepStrictEqual(run([group("web", "sg-0abc"), other({ tags: { sg: "allowed:sg-0abc" } })]), []);
+    });
+    it("passes a group whose known name a resource the pack does not model holds", () => {
+        assert.deepStrictEqual(run([group("web", "sg-0abc", { name: "web-7f3" }), other({ tags: { sg: "web-7f3" } })]), []);
+    });
+    it("flags a group that a known value depends on but holds nothing of (an ID computed from it: `web.id.apply(() => \"x\")`)", () => {
+        assert.deepStrictEqual(run([group("web", "sg-0abc", { name: "web-7f3" }), other({ tags: { sg: "sg-0other", list: ["a", 1, { b: null }] } })]), [unused("web")]);
+    });
+    it("flags a group that a rule's known securityGroupId depends on, when the ID is another group's", () => {
+        assert.deepStrictEqual(run([group("web", "sg-1"), group("decoy", "sg-2"),
+            { type: TYPES.vpcIngress, name: "r", props: { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/8" },
+                propertyDependencies: { securityGroupId: ["decoy"] } }]), [unused("web"), unused("decoy")]);
+    });
+});
