@@ -13,13 +13,13 @@ import { T } from "./model/types";
 
 /**
  * Stack, project, name and component type of each probe, in alphabets disjoint from one another:
- * lowercase letters, digits, uppercase letters that no type token of the pack holds (and no
+ * lowercase letters, digits, uppercase letters that no type token of the pack holds (X and Y; no
  * vowel), and a character no name uses. A pattern that matches them all relies on none of them.
  */
 export const VARIANTS = [
     { stack: "qkz", project: "jvx", name: "bhy", component: "qkz:jvx:Bhy" },
     { stack: "70", project: "38", name: "5196", component: "70:38:5196" },
-    { stack: "HJK", project: "YWZ", name: "QXZ", component: "HJK:YWZ:QXZ" },
+    { stack: "XYX", project: "YXY", name: "XXY", component: "XYX:YXY:YYX" },
     { stack: "\u2400", project: "\u2400", name: "\u2400", component: "\u2400:\u2400:\u2400" },
 ] as const;
 
