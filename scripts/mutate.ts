@@ -1,33 +1,121 @@
 /**
- * Mutation testing with StrykerJS, one folder of policies/ at a time (a whole run takes hours on two
- * cores). Each folder keeps its own incremental file under mutation/, committed, so that a later
- * run only tests the mutants of code that changed since; the file is also the folder's report
- * (mutation-testing-report-schema JSON).
+ * Mutation testing with StrykerJS, one source file of policies/ at a time (a whole run takes hours
+ * on two cores, and a run per file keeps what is done when a later one is stopped). Each file keeps
+ * its own incremental report under mutation/<folder>/, committed, so that a later run only tests the
+ * mutants of code or tests that changed since (mutation-testing-report-schema JSON).
  *
- *     npm run mutate                  # every folder, in turn
- *     npm run mutate -- net graph     # the named folders
+ *     npm run mutate                          # every file of every folder, in turn
+ *     npm run mutate -- net graph             # the files of the named folders
+ *     npm run mutate -- policies/net/cidr.ts  # one file
+ *     npm run mutate -- --score               # the score per folder, from the committed reports
  */
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
 
-/** The folders, and the files of each that are mutated. */
+/** The folders, and the directories of each whose files are mutated. */
 export const FOLDERS: Record<string, string[]> = {
-    net: ["policies/net/**/*.ts"],
-    model: ["policies/model/**/*.ts"],
-    graph: ["policies/graph/**/*.ts"],
-    policies: ["sg", "nacl", "db", "eni", "vpc"].map((f) => `policies/${f}/**/*.ts`),
+    net: ["policies/net"],
+    model: ["policies/model"],
+    graph: ["policies/graph"],
+    policies: ["sg", "nacl", "db", "eni", "vpc"].map((f) => `policies/${f}`),
 };
 
-const wanted = process.argv.slice(2);
-const unknown = wanted.filter((f) => !(f in FOLDERS));
-if (unknown.length > 0) {
-    console.error(`unknown folder(s): ${unknown.join(", ")}; choose from ${Object.keys(FOLDERS).join(", ")}`);
-    process.exit(2);
+/** The source files of a folder, in name order. */
+export function sourceFiles(folder: string): string[] {
+    return FOLDERS[folder].flatMap((dir) => fs.readdirSync(dir)
+        .filter((f) => f.endsWith(".ts")).sort().map((f) => `${dir}/${f}`));
 }
-for (const folder of wanted.length > 0 ? wanted : Object.keys(FOLDERS)) {
-    console.log(`\n== mutation testing ${folder}: ${FOLDERS[folder].join(", ")}`);
-    const run = spawnSync("npx", ["stryker", "run", "--incremental", "--incrementalFile", `mutation/${folder}.incremental.json`,
-        "--mutate", FOLDERS[folder].join(",")], { stdio: "inherit" });
-    if (run.status !== 0) {
-        process.exit(run.status ?? 1);
+
+/** Where a source file's incremental report lives. */
+export function reportFile(folder: string, source: string): string {
+    return `mutation/${folder}/${source.replace(/^policies\//, "").replace(/\//g, "--").replace(/\.ts$/, "")}.json`;
+}
+
+function folderOf(source: string): string | undefined {
+    return Object.keys(FOLDERS).find((f) => FOLDERS[f].includes(path.dirname(source)));
+}
+
+interface Counts { detected: number; undetected: number; invalid: number; stale: boolean }
+
+/** Stryker's score: killed and timed-out mutants over those that compiled and ran. */
+function counts(report: string, source: string): Counts {
+    const json = JSON.parse(fs.readFileSync(report, "utf8")) as {
+        files: Record<string, { source: string; mutants: Array<{ status: string }> }>;
+    };
+    const file = json.files[source];
+    const result: Counts = { detected: 0, undetected: 0, invalid: 0, stale: false };
+    if (file === undefined) {
+        return result;
     }
+    result.stale = file.source !== fs.readFileSync(source, "utf8");
+    for (const m of file.mutants) {
+        if (m.status === "Killed" || m.status === "Timeout") {
+            result.detected++;
+        } else if (m.status === "Survived" || m.status === "NoCoverage") {
+            result.undetected++;
+        } else {
+            result.invalid++;
+        }
+    }
+    return result;
+}
+
+function score(): void {
+    for (const folder of Object.keys(FOLDERS)) {
+        let detected = 0;
+        let undetected = 0;
+        const missing: string[] = [];
+        const stale: string[] = [];
+        for (const source of sourceFiles(folder)) {
+            const report = reportFile(folder, source);
+            if (!fs.existsSync(report)) {
+                missing.push(source);
+                continue;
+            }
+            const c = counts(report, source);
+            detected += c.detected;
+            undetected += c.undetected;
+            if (c.stale) {
+                stale.push(source);
+            }
+        }
+        const total = detected + undetected;
+        const pct = total === 0 ? "n/a" : `${(100 * detected / total).toFixed(1)}%`;
+        console.log(`${folder}: ${pct} (${detected} detected of ${total})` +
+            (missing.length > 0 ? `; not run yet: ${missing.join(", ")}` : "") +
+            (stale.length > 0 ? `; changed since its run: ${stale.join(", ")}` : ""));
+    }
+}
+
+function run(source: string, folder: string): number {
+    const report = reportFile(folder, source);
+    fs.mkdirSync(path.dirname(report), { recursive: true });
+    console.log(`\n== mutation testing ${source} -> ${report}`);
+    const child = spawnSync("npx", ["stryker", "run", "--incremental", "--incrementalFile", report, "--mutate", source],
+        { stdio: "inherit" });
+    return child.status ?? 1;
+}
+
+const args = process.argv.slice(2);
+if (args.includes("--score")) {
+    score();
+    process.exit(0);
+}
+const targets: Array<[string, string]> = [];
+for (const arg of args.length > 0 ? args : Object.keys(FOLDERS)) {
+    if (arg in FOLDERS) {
+        targets.push(...sourceFiles(arg).map((s): [string, string] => [s, arg]));
+    } else if (folderOf(arg) !== undefined && fs.existsSync(arg)) {
+        targets.push([arg, folderOf(arg) as string]);
+    } else {
+        console.error(`unknown folder or file: ${arg}; choose from ${Object.keys(FOLDERS).join(", ")} or a file in them`);
+        process.exit(2);
+    }
+}
+const failed = targets.filter(([source, folder]) => run(source, folder) !== 0).map(([s]) => s);
+score();
+if (failed.length > 0) {
+    console.error(`stryker failed on: ${failed.join(", ")}`);
+    process.exit(1);
 }
