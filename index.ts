@@ -1,6 +1,6 @@
 import { PolicyPack } from "@pulumi/policy";
-import { catalogue, packName } from "./policies";
-import { installServerHooks } from "./policies/server-hooks";
+import { catalogue, packName } from "./policies/catalogue";
+import { installServerHooks } from "./policies/core/server-hooks";
 
 installServerHooks();
 new PolicyPack(packName, { policies: catalogue() });

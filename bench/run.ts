@@ -322,7 +322,7 @@ async function profileStack(req: apb.AnalyzeStackRequest): Promise<StackProfile>
     const server = require(path.join(REPO, "node_modules", "@pulumi", "policy", "server")) as {
         makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: Policy[]): RpcFun;
     };
-    const { catalogue, packName } = require(path.join(REPO, "dist", "policies")) as { catalogue(): Policy[]; packName: string };
+    const { catalogue, packName } = require(path.join(REPO, "dist", "policies", "catalogue")) as { catalogue(): Policy[]; packName: string };
     const { StackModel, fromPolicyResources } = require(path.join(REPO, "dist", "policies", "graph", "stack")) as {
         StackModel: new (rs: unknown) => unknown; fromPolicyResources(rs: unknown[]): unknown;
     };
@@ -380,7 +380,7 @@ async function profileAnalyze(reqs: apb.AnalyzeRequest[]): Promise<AnalyzeProfil
     const server = require(path.join(REPO, "node_modules", "@pulumi", "policy", "server")) as {
         makeAnalyzeRpcFun(name: string, version: string, level: string, policies: Policy[]): RpcFun;
     };
-    const { catalogue, packName } = require(path.join(REPO, "dist", "policies")) as { catalogue(): Policy[]; packName: string };
+    const { catalogue, packName } = require(path.join(REPO, "dist", "policies", "catalogue")) as { catalogue(): Policy[]; packName: string };
     // Unshared, to measure what one normalisation of every resource costs.
     const { normaliseRules } = require(path.join(REPO, "dist", "policies", "model", "sg-rules")) as { normaliseRules(r: Args): unknown };
     let inPolicies = 0;

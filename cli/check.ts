@@ -7,7 +7,7 @@ import {
     AnalyzedResource, AnalyzerRpcError, Diagnostic, ExemptedFinding, ExpiredMatch, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
     StackResource, startPack,
 } from "../runner/analyzer-client";
-import { unknownPolicy } from "../policies/pack-config";
+import { unknownPolicy } from "../policies/core/pack-config";
 import { InputError } from "./errors";
 import { Paired, expiredRecords, pairExempted, unusedExemptions } from "./exempted";
 import { Finding, Report, ResourceRef, Source } from "./model";

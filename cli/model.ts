@@ -1,5 +1,5 @@
 /** What a check produces, before it is formatted as text, JSON or SARIF. */
-import type { ExemptionSource } from "../policies/governance";
+import type { ExemptionSource } from "../policies/core/governance";
 import type { PolicyInfo } from "../runner/analyzer-client";
 
 export interface ResourceRef {

@@ -15,8 +15,8 @@ import * as path from "path";
 import Ajv = require("ajv");
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
-import type { ExemptedFinding, ExpiredMatch } from "../policies/exempted";
-import { CallRecords, DEFAULT_PAGE_BYTES, EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, decodePages } from "../policies/exempted-wire";
+import type { ExemptedFinding, ExpiredMatch } from "../policies/core/exempted";
+import { CallRecords, DEFAULT_PAGE_BYTES, EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, decodePages } from "../policies/core/exempted-wire";
 
 // Load grpc-js and google-protobuf from @pulumi/pulumi's own resolution so that credentials and
 // messages are instances of exactly the classes the generated client checks against.

@@ -18,7 +18,7 @@ export const FOLDERS: Record<string, string[]> = {
     net: ["policies/net"],
     model: ["policies/model"],
     graph: ["policies/graph"],
-    policies: ["sg", "nacl", "db", "eni", "vpc"].map((f) => `policies/${f}`),
+    policies: ["sg", "sg/shared", "nacl", "nacl/shared", "db", "eni", "vpc"].map((f) => `policies/${f}`),
 };
 
 /** The source files of a folder, in name order. */

@@ -5,8 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Policy } from "@pulumi/policy";
-import { catalogue } from "../policies";
-import { GOVERNANCE_KEYS } from "../policies/governance";
+import { catalogue } from "../policies/catalogue";
+import { GOVERNANCE_KEYS } from "../policies/core/governance";
 
 export const README = path.join(__dirname, "..", "README.md");
 const BEGIN = "<!-- policy-table:begin -->";

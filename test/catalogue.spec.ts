@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { catalogue, packName } from "../policies";
-import { GOVERNANCE_KEYS } from "../policies/governance";
-import { packConfigErrors } from "../policies/pack-config";
+import { catalogue, packName } from "../policies/catalogue";
+import { GOVERNANCE_KEYS } from "../policies/core/governance";
+import { packConfigErrors } from "../policies/core/pack-config";
 import { policyTable, readmeTable } from "../scripts/readme-table";
 
 const ROOT = path.join(__dirname, "..");

@@ -1,7 +1,7 @@
 // A team's own pack, composed from this one. In a separate repository, depend on the package and
-// import from "aws-network-guardrails/dist/policies/compose" (compiled JavaScript with type
+// import from "aws-network-guardrails/dist/policies/core/compose" (compiled JavaScript with type
 // declarations, built on install) instead of the relative path.
-import { servePack } from "../../dist/policies/compose";
+import { servePack } from "../../dist/policies/core/compose";
 
 servePack("team-guardrails", {
     // Production guardrails: everything blocks...

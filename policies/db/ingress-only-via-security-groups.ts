@@ -2,8 +2,8 @@ import { defaultGroupKeys } from "../graph/rule-groups";
 import { DatabaseNode, GroupRef, NetworkInterfaceNode, StackModel, VpcDefaultGroup, groupKey } from "../graph/stack";
 import { SgRule } from "../model/sg-rules";
 import { Undetermined, isUndetermined } from "../model/values";
-import { Reporter, listText, resourceLabel, ruleText } from "../report";
-import { stackPolicy } from "../policy";
+import { Reporter, listText, resourceLabel, ruleText } from "../core/report";
+import { stackPolicy } from "../core/policy";
 
 const FIX = "Admit clients only by security-group reference (ALB -> web -> app -> DB): replace CIDR and prefix-list " +
     "rules on the database's groups with rules whose source is the app tier's security group, and keep the " +
@@ -54,12 +54,12 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
             const onIt = implicit ? `its VPC's default security group ${name} (it declares no security group, so AWS attaches ` +
                 "this one)" : `its security group ${name}`;
             // A group outside the stack: its own rules are not here, the stack's rule resources on it are.
-            const rules = ref.kind === "stack" ? model.rulesOf(ref.urn) : model.rulesByGroup.on([groupKey(ref)]).flatMap((x) => x.ruleSet.rules);
+            const rules = ref.kind === "stack" ? model.rulesOf(ref.urn) : model.rulesByGroup.onGroups([groupKey(ref)]).flatMap((x) => x.ruleSet.rules);
             checkRules(rules, ref.kind === "stack" ? ref.urn : undefined, subject, onIt, label, urn, report);
         }
         for (const d of outside.values()) {
             const text = model.defaultGroupText(d, resourceLabel);
-            checkRules(model.rulesByGroup.on(defaultGroupKeys(d)).flatMap((x) => x.ruleSet.rules), undefined, text, text, label, urn, report);
+            checkRules(model.rulesByGroup.onGroups(defaultGroupKeys(d)).flatMap((x) => x.ruleSet.rules), undefined, text, text, label, urn, report);
         }
         notePendingRules(model, db, [...groups.values()].map((g) => g.ref), [...outside.values()], report);
     }

@@ -1,8 +1,8 @@
-import { integer, integerSchema } from "../config";
+import { integer, integerSchema } from "../core/config";
 import { GroupRef, groupKey } from "../graph/stack";
 import { Undetermined } from "../model/values";
-import { listText, resourceLabel } from "../report";
-import { stackPolicy } from "../policy";
+import { listText, resourceLabel } from "../core/report";
+import { stackPolicy } from "../core/policy";
 
 export const DEFAULT_MAX_SECURITY_GROUPS = 5;
 

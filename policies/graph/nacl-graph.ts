@@ -13,14 +13,14 @@
  */
 import { NetworkAclAssociation } from "@pulumi/aws/ec2/networkAclAssociation";
 import { NaclEntry, naclEntries } from "../model/nacl-entries";
-import { T, typeToken } from "../model/types";
+import { TYPE, typeToken } from "../model/types";
 import { Maybe, Undetermined, child, isUndetermined, root, unknownAt } from "../model/values";
 import { Ref, Targets, linkList, linkOne, linkRequired, refKey } from "./links";
 import type { StackResource } from "./stack";
 import { Network } from "./vpcs";
 
 const ASSOCIATION = typeToken(NetworkAclAssociation);
-const ACL_TYPES = new Set<string>([T.networkAcl, T.defaultNetworkAcl]);
+const ACL_TYPES = new Set<string>([TYPE.networkAcl, TYPE.defaultNetworkAcl]);
 
 /** A subnet: one of the stack's, or one from outside it (known by ID only). */
 export type SubnetRef = Ref;
@@ -78,7 +78,7 @@ function aclTargets(resources: readonly StackResource[], network: Network, byUrn
     }
     const defaultAclOf = new Map<string, string>();
     for (const r of resources.filter((x) => ACL_TYPES.has(x.type))) {
-        const isDefault = r.type === T.defaultNetworkAcl;
+        const isDefault = r.type === TYPE.defaultNetworkAcl;
         targets.add(r, isDefault ? ["id", "defaultNetworkAclId"] : ["id"]);
         const vpc = isDefault ? linkOne(r, "defaultNetworkAclId", vpcsByDefaultAcl)?.ref : undefined;
         if (vpc?.kind === "stack" && !defaultAclOf.has(vpc.urn)) {
@@ -101,7 +101,7 @@ export function buildNaclGraph(resources: readonly StackResource[], given?: Netw
     const targets = aclTargets(resources, network, byUrn);
     const unlinkedRules: UnlinkedNaclRule[] = [];
     for (const r of resources) {
-        if (r.type !== T.networkAclRule) {
+        if (r.type !== TYPE.networkAclRule) {
             continue;
         }
         const entries = naclEntries(r)?.entries ?? [];
@@ -135,7 +135,7 @@ export function buildNaclGraph(resources: readonly StackResource[], given?: Netw
     }
     const nacls = [...acls.values()].map((b): NaclNode => ({
         resource: b.resource,
-        isDefault: b.resource.type === T.defaultNetworkAcl,
+        isDefault: b.resource.type === TYPE.defaultNetworkAcl,
         entries: mergeEntries(b.inline, b.rules.flatMap((x) => x.entries)),
         rules: b.rules.map((x) => x.resource),
         subnets: [...b.subnets.values()],

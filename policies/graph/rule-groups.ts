@@ -46,7 +46,7 @@ export class RuleGroups {
     }
 
     /** The rules known to be on groups outside the stack's groups (by "external:<id>" or "default:<vpc urn>"). */
-    on(keys: readonly GroupKey[]): StandaloneRule[] {
+    onGroups(keys: readonly GroupKey[]): StandaloneRule[] {
         return [...new Set(keys.flatMap((k) => this.known.get(k) ?? []))];
     }
 

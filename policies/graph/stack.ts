@@ -11,7 +11,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { PrefixListEntries, prefixListEntries } from "../model/prefix-lists";
 import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
-import { T, typeToken } from "../model/types";
+import { TYPE, typeToken } from "../model/types";
 import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str } from "../model/values";
 import { DATABASE_INSTANCES, Role, eniShapeOf } from "./eni-types";
 import { StackExports, readExports } from "./exports";
@@ -72,7 +72,7 @@ export interface PrefixListRef {
     readonly maxEntries?: Maybe<number | undefined>;
 }
 
-const SG_TYPES = new Set<string>([T.securityGroup, T.defaultSecurityGroup]);
+const SG_TYPES = new Set<string>([TYPE.securityGroup, TYPE.defaultSecurityGroup]);
 const PREFIX_LIST = typeToken(ManagedPrefixList);
 
 export class StackModel {
@@ -112,7 +112,7 @@ export class StackModel {
                 // pulumi-aws computes a group's ingress/egress outputs from AWS, so a whole list that
                 // is unknown at preview says "not declared inline", not "rules we cannot see".
                 const inline = { ...read, rules: read.rules.filter((x) => !wholeListUnknown(x)) };
-                this.groups.set(r.urn, { resource: r, isDefault: r.type === T.defaultSecurityGroup, inline, standalone: [] });
+                this.groups.set(r.urn, { resource: r, isDefault: r.type === TYPE.defaultSecurityGroup, inline, standalone: [] });
                 this.groupTargets.add(r, ["id", "name", "arn"]);
             } else if (r.type === PREFIX_LIST) {
                 this.prefixLists.add(r, ["id"]);

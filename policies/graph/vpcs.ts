@@ -15,7 +15,7 @@ import { SubnetGroup as MemorydbSubnetGroup } from "@pulumi/aws/memorydb/subnetG
 import { SubnetGroup as NeptuneSubnetGroup } from "@pulumi/aws/neptune/subnetGroup";
 import { SubnetGroup as RdsSubnetGroup } from "@pulumi/aws/rds/subnetGroup";
 import { SubnetGroup as RedshiftSubnetGroup } from "@pulumi/aws/redshift/subnetGroup";
-import { T, typeToken } from "../model/types";
+import { TYPE, typeToken } from "../model/types";
 import { Field, Undetermined, child, root, unknownAt } from "../model/values";
 import { Link, Ref, Targets, linkList, linkOne } from "./links";
 import type { StackResource } from "./stack";
@@ -24,7 +24,7 @@ export const SUBNET_TYPES: readonly string[] = [typeToken(Subnet), typeToken(Def
 const DEFAULT_SUBNET = typeToken(DefaultSubnet);
 const DEFAULT_VPC = typeToken(DefaultVpc);
 const FLOW_LOG = typeToken(FlowLog);
-const VPC_TYPES = new Set<string>([T.vpc, DEFAULT_VPC]);
+const VPC_TYPES = new Set<string>([TYPE.vpc, DEFAULT_VPC]);
 export const SUBNET_GROUP_TYPES: readonly string[] = [RdsSubnetGroup, ElasticacheSubnetGroup, RedshiftSubnetGroup, DocdbSubnetGroup,
     NeptuneSubnetGroup, MemorydbSubnetGroup].map(typeToken);
 
@@ -76,7 +76,7 @@ export class Network {
             }
         }
         for (const r of resources) {
-            if (r.type === T.defaultSecurityGroup) {
+            if (r.type === TYPE.defaultSecurityGroup) {
                 const key = vpcKey(this.vpcOfDefaultGroup(r));
                 if (key !== undefined && !this.defaultGroupByVpc.has(key)) {
                     this.defaultGroupByVpc.set(key, r.urn);
@@ -122,7 +122,7 @@ export class Network {
             return this.accountDefault({ kind: "account-default" });
         }
         // vpcId is required: a subnet without it has one not known yet.
-        return on(this.vpcRef(linkOne(subnet, "vpcId", this.vpcs), () => ({ kind: "undetermined", why: unknownAt("vpcId") })), `subnet '${subnet.name}'`);
+        return foundThrough(this.vpcRef(linkOne(subnet, "vpcId", this.vpcs), () => ({ kind: "undetermined", why: unknownAt("vpcId") })), `subnet '${subnet.name}'`);
     }
 
     private vpcOfSubnetLink(link: Link | undefined, absent: () => VpcRef): VpcRef {
@@ -152,7 +152,7 @@ export class Network {
         if (first) {
             return { kind: "external", via: `subnet ${first.id}` };
         }
-        return on({ kind: "undetermined", why: list.undetermined[0] ?? unknownAt("subnetIds") }, `subnet group '${r.name}'`);
+        return foundThrough({ kind: "undetermined", why: list.undetermined[0] ?? unknownAt("subnetIds") }, `subnet group '${r.name}'`);
     }
 
     /** The VPC a resource is in, as its locator says. */
@@ -227,7 +227,7 @@ export class Network {
 }
 
 /** An undetermined VPC found through another resource: the reason names that resource. */
-function on(v: VpcRef, what: string): VpcRef {
+function foundThrough(v: VpcRef, what: string): VpcRef {
     if (v.kind !== "undetermined") {
         return v;
     }

@@ -3,7 +3,7 @@
  * Analyze call (one resource) or an AnalyzeStack call (every resource) on its own freshly
  * deserialised copy of the same request, so what one policy derives from it (a resource's
  * normalised rules, the stack model) holds for all the others. The pack's gRPC handlers run each
- * call in a scope of its own (see ../server-hooks.ts); the scope follows the call through its
+ * call in a scope of its own (see ../core/server-hooks.ts); the scope follows the call through its
  * awaits, so concurrent calls never see each other's values. Outside a call (a policy called
  * directly, as the unit tests do) nothing is shared.
  */

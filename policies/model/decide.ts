@@ -3,11 +3,11 @@
  * "undetermined" (with the unknown or invalid values it hinges on). Policies ask their questions
  * through these helpers and never look at raw props.
  */
-import { Maybe, Undetermined, isUndetermined } from "./values";
+import { Undetermined } from "./values";
 
-export type Tri = "yes" | "no" | Undetermined;
+export type Answer = "yes" | "no" | Undetermined;
 
-export function tri(b: boolean): Tri {
+export function answerOf(b: boolean): Answer {
     return b ? "yes" : "no";
 }
 
@@ -15,7 +15,7 @@ export function tri(b: boolean): Tri {
  * Both must hold: a definite "no" wins over an undetermined part, and an invalid value wins over
  * an unknown one (it is an error whatever the unknown turns out to be).
  */
-export function and(...parts: (() => Tri)[]): Tri {
+export function allHold(...parts: (() => Answer)[]): Answer {
     let pending: Undetermined | undefined;
     for (const part of parts) {
         const r = part();
@@ -29,7 +29,3 @@ export function and(...parts: (() => Tri)[]): Tri {
     return pending ?? "yes";
 }
 
-/** Applies a question to a value that may be undetermined. */
-export function on<T>(value: Maybe<T>, question: (v: T) => boolean): Tri {
-    return isUndetermined(value) ? value : tri(question(value));
-}

@@ -10,7 +10,7 @@ import { PortRange } from "../net/ports";
 import { Protocol } from "../net/protocol";
 import { ResourceRef } from "./sg-rules";
 import { portsOf, protocolOf } from "./traffic-fields";
-import { T } from "./types";
+import { TYPE } from "./types";
 import {
     Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str, unknownAt,
 } from "./values";
@@ -52,10 +52,10 @@ export const MAX_RULE_NUMBER = 32766;
 export function naclEntries(resource: ResourceRef): NaclEntrySet | undefined {
     const props = root(resource.props);
     switch (resource.type) {
-        case T.networkAcl:
-        case T.defaultNetworkAcl:
+        case TYPE.networkAcl:
+        case TYPE.defaultNetworkAcl:
             return { entries: [...inlineEntries(resource, props, false), ...inlineEntries(resource, props, true)] };
-        case T.networkAclRule:
+        case TYPE.networkAclRule:
             return { entries: standaloneEntries(resource, props), networkAclId: aclId(child(props, "networkAclId")) };
         default:
             return undefined;

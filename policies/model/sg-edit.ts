@@ -3,7 +3,7 @@
  * model gives them, from the shapes that list several peers per rule. A rule left without a peer is
  * dropped from an inline list; a standalone rule resource cannot be dropped, so then nothing changes.
  */
-import { T } from "./types";
+import { TYPE } from "./types";
 
 type Props = Record<string, unknown>;
 
@@ -55,7 +55,7 @@ function hasPeer(rule: Props, fields: string[], single: string[]): boolean {
  * that way (no such peers, a single-peer vpc rule, or a standalone rule that would have no peer left).
  */
 export function withoutPeers(type: string, props: Props, paths: ReadonlySet<string>): Props | undefined {
-    if (type === T.securityGroup || type === T.defaultSecurityGroup) {
+    if (type === TYPE.securityGroup || type === TYPE.defaultSecurityGroup) {
         let changed = false;
         const out: Props = { ...props };
         for (const direction of ["ingress", "egress"]) {
@@ -82,7 +82,7 @@ export function withoutPeers(type: string, props: Props, paths: ReadonlySet<stri
         }
         return changed ? out : undefined;
     }
-    if (type === T.securityGroupRule) {
+    if (type === TYPE.securityGroupRule) {
         const pruned = prune(props, "", CLASSIC_PEERS, paths);
         return pruned && hasPeer(pruned, CLASSIC_PEERS, ["sourceSecurityGroupId"]) ? pruned : undefined;
     }

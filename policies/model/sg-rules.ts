@@ -9,7 +9,7 @@ import { PortRange } from "../net/ports";
 import { Protocol } from "../net/protocol";
 import { portsOf, protocolOf } from "./traffic-fields";
 import { sharedInCall } from "./call-scope";
-import { SG_RULE_TYPES, T } from "./types";
+import { SG_RULE_TYPES, TYPE } from "./types";
 import {
     Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, root, str, unknownAt,
 } from "./values";
@@ -82,20 +82,20 @@ export function normaliseRules(resource: ResourceRef): SgRuleSet | undefined {
 function normalise(resource: ResourceRef): SgRuleSet | undefined {
     const props = root(resource.props);
     switch (resource.type) {
-        case T.securityGroup:
-        case T.defaultSecurityGroup:
+        case TYPE.securityGroup:
+        case TYPE.defaultSecurityGroup:
             return {
                 rules: [
                     ...inlineRules(resource, props, "ingress"),
                     ...inlineRules(resource, props, "egress"),
                 ],
-                groupDescription: resource.type === T.securityGroup ? str(child(props, "description")) : undefined,
+                groupDescription: resource.type === TYPE.securityGroup ? str(child(props, "description")) : undefined,
             };
-        case T.securityGroupRule:
+        case TYPE.securityGroupRule:
             return { rules: classicRule(resource, props), securityGroupId: str(child(props, "securityGroupId")) };
-        case T.vpcIngressRule:
+        case TYPE.vpcIngressRule:
             return { rules: vpcRule(resource, props, "ingress"), securityGroupId: str(child(props, "securityGroupId")) };
-        case T.vpcEgressRule:
+        case TYPE.vpcEgressRule:
             return { rules: vpcRule(resource, props, "egress"), securityGroupId: str(child(props, "securityGroupId")) };
         default:
             return undefined;

@@ -21,7 +21,7 @@ export function typeToken(resourceClass: object): string {
     return token;
 }
 
-export const T = {
+export const TYPE = {
     securityGroup: typeToken(SecurityGroup),
     defaultSecurityGroup: typeToken(DefaultSecurityGroup),
     securityGroupRule: typeToken(SecurityGroupRule),
@@ -36,9 +36,9 @@ export const T = {
 
 /** Every resource type that carries security-group rules. */
 export const SG_RULE_TYPES: readonly string[] = [
-    T.securityGroup,
-    T.defaultSecurityGroup,
-    T.securityGroupRule,
-    T.vpcIngressRule,
-    T.vpcEgressRule,
+    TYPE.securityGroup,
+    TYPE.defaultSecurityGroup,
+    TYPE.securityGroupRule,
+    TYPE.vpcIngressRule,
+    TYPE.vpcEgressRule,
 ];

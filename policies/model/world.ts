@@ -8,7 +8,7 @@
 import { Family, familyRange, isWholeFamily } from "../net/cidr";
 import { Interval, IntervalSet, covers, normalise } from "../net/intervals";
 import { ALL_TRAFFIC, AXES, Axis, TrafficSet, isNoTraffic, trafficIntersect, trafficKey, trafficOf } from "../net/traffic";
-import { Tri, tri } from "./decide";
+import { Answer, answerOf } from "./decide";
 import { SgRule } from "./sg-rules";
 import { Undetermined, isUndetermined } from "./values";
 
@@ -82,7 +82,7 @@ export function ruleTraffic(rule: SgRule): TrafficSet | undefined {
 }
 
 /** Does the rule allow any of the traffic? */
-export function reaches(rule: SgRule, within: TrafficSet): Tri {
+export function reaches(rule: SgRule, within: TrafficSet): Answer {
     const { protocol, ports } = rule;
     if (isUndetermined(protocol)) {
         return protocol;
@@ -91,7 +91,7 @@ export function reaches(rule: SgRule, within: TrafficSet): Tri {
     if (isNoTraffic(trafficIntersect(trafficOf(protocol, null), within))) {
         return "no";
     }
-    return isUndetermined(ports) ? ports : tri(!isNoTraffic(trafficIntersect(trafficOf(protocol, ports), within)));
+    return isUndetermined(ports) ? ports : answerOf(!isNoTraffic(trafficIntersect(trafficOf(protocol, ports), within)));
 }
 
 /** The rules' exposures to a whole address family, per family: whole-family rules first, then split blocks. */

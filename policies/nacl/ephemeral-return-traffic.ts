@@ -15,7 +15,7 @@
  * as allowing all it may match on the return side. Each is an advisory note (a violation when it
  * is invalid).
  */
-import { portRange, portRangeSchema } from "../config";
+import { portRange, portRangeSchema } from "../core/config";
 import {
     addressesText, directionEntries, DirectionEntries, directionKnown, allowedPart, entryLabel, KnownEntry, naclLabel, NaclNode, noteUnlinkedRules, optimisticEntries, oversizedText, portsText,
 } from "../graph/nacl";
@@ -24,8 +24,8 @@ import { isUndetermined } from "../model/values";
 import { IntervalSet, covers, intersect, normalise, subtract } from "../net/intervals";
 import { Missing, PortProtocol, missing } from "../net/nacl-eval";
 import { PortRange, portSet } from "../net/ports";
-import { stackPolicy } from "../policy";
-import { Reporter } from "../report";
+import { stackPolicy } from "../core/policy";
+import { Reporter } from "../core/report";
 
 const DEFAULT_EPHEMERAL = "1024-65535";
 

@@ -2,17 +2,17 @@
  * nacl-no-admin-ports-from-world: the inbound entries of a network ACL must not admit the whole
  * internet to TCP 22 or 3389 (or a configured admin port, TCP or UDP): no allow entry from a
  * whole-family CIDR (0.0.0.0/0, ::/0, in any spelling), and no allow entries whose CIDRs together
- * cover a family, may decide traffic to such a port (port by port, first match: see nacl/world.ts).
+ * cover a family, may decide traffic to such a port (port by port, first match: see nacl/shared/world.ts).
  */
-import { portList, portListSchema } from "../config";
+import { portList, portListSchema } from "../core/config";
 import { directionEntries, directionKnown, entryLabel, naclLabel, NaclNode, noteUnlinkedRules, oversizedText } from "../graph/nacl";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
 import { familyName, isWholeFamily, rangeToCidrs } from "../net/cidr";
 import { PortRange, formatPorts } from "../net/ports";
-import { stackPolicy } from "../policy";
-import { Reporter, listText, trafficText } from "../report";
-import { AdminPort, SplitExposure, mayCarry, maySplit, splitExposures, wholeFamilyExposures } from "./world";
+import { stackPolicy } from "../core/policy";
+import { Reporter, listText, trafficText } from "../core/report";
+import { AdminPort, SplitExposure, mayCarry, maySplit, splitExposures, wholeFamilyExposures } from "./shared/world";
 
 const BUILT_IN: AdminPort[] = [
     { label: "SSH (TCP port 22)", protocol: "tcp", ports: { from: 22, to: 22 } },

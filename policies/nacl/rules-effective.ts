@@ -9,7 +9,7 @@
  * code becoming one 16-bit value, and the entry is unreachable when its effective part is empty.
  * Only fully-known entries shadow: an undetermined one may match nothing.
  */
-import { integer, integerSchema } from "../config";
+import { integer, integerSchema } from "../core/config";
 import {
     KnownEntry, NaclNode, addressesText, directionEntries, directionKnown, entryLabel, naclLabel,
     noteUnlinkedRules, possibleFamilies,
@@ -21,8 +21,8 @@ import { familyName } from "../net/cidr";
 import { KnownNaclEntry, allowedSet } from "../net/nacl-eval";
 import { ALL_PORTS, PortRange } from "../net/ports";
 import { TCP } from "../net/protocol";
-import { stackPolicy } from "../policy";
-import { Reporter, listText, trafficText } from "../report";
+import { stackPolicy } from "../core/policy";
+import { Reporter, listText, trafficText } from "../core/report";
 
 export const naclRulesEffective = stackPolicy({
     name: "nacl-rules-effective",

@@ -1,15 +1,15 @@
-import { ConfigError, cidrList, optionSchema, portList, portListSchema, stringList, stringListSchema } from "../config";
-import { Tri, and } from "../model/decide";
+import { ConfigError, cidrList, optionSchema, portList, portListSchema, stringList, stringListSchema } from "../core/config";
+import { Answer, allHold } from "../model/decide";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
 import { possibleWorldExposures, reaches, ruleTraffic } from "../model/world";
 import { Cidr, familyName, isWholeFamily } from "../net/cidr";
 import { covers } from "../net/intervals";
 import { TrafficSet, portTraffic, trafficIntersect, trafficKey } from "../net/traffic";
-import { ruleText } from "../report";
-import { PolicyMeta, sgRulePolicy, withStackHalf } from "../policy";
-import { WorldSpec, exposureText, offendingExposures, portsText, possibleText, trafficSetText } from "./world";
-import { worldAcrossResources } from "./world-stack";
+import { ruleText } from "../core/report";
+import { PolicyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
+import { WorldSpec, exposureText, offendingExposures, portsText, possibleText, trafficSetText } from "./shared/world";
+import { worldAcrossResources } from "./shared/world-stack";
 
 export const DEFAULT_DB_PORTS: (number | string)[] = [
     "1433-1434", 1521, "2483-2484", 3306, 5432, 5439, 6379, "7000-7001", 7199, 8182, 9042, 9160, 9200, 9300,
@@ -105,7 +105,7 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
     const allowed = allowedCidrs(config, "allowedCidrs");
     const allowedPrefixLists = stringList(config, "allowedPrefixLists");
 
-    const untrustedPeer = (rule: SgRule): Tri => {
+    const untrustedPeer = (rule: SgRule): Answer => {
         const peer = rule.peer;
         if (isUndetermined(peer)) {
             return peer;
@@ -132,7 +132,7 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
     const inWorld = new Set(exposures.flatMap((e) => e.rules));
     const noted = new Set<SgRule>();
     for (const rule of ingress.filter((r) => !inWorld.has(r))) {
-        const verdict = and(() => untrustedPeer(rule), () => reaches(rule, spec.offending));
+        const verdict = allHold(() => untrustedPeer(rule), () => reaches(rule, spec.offending));
         if (verdict === "yes") {
             const traffic = ruleTraffic(rule);
             const single = !isUndetermined(rule.protocol) && rule.protocol.kind !== "all";

@@ -1,8 +1,8 @@
 import { withoutRules } from "../model/sg-edit";
-import { T } from "../model/types";
+import { TYPE } from "../model/types";
 import { isUndetermined } from "../model/values";
-import { resourceLabel, ruleText } from "../report";
-import { PolicyMeta, StackCheck, WithStackHalf, sgRulePolicy, withStackHalf } from "../policy";
+import { resourceLabel, ruleText } from "../core/report";
+import { PolicyMeta, StackCheck, WithStackHalf, sgRulePolicy, withStackHalf } from "../core/policy";
 
 const FIX = "Declare the default security group with no ingress and no egress rules, and attach purpose-built " +
     "security groups to resources instead.";
@@ -33,7 +33,7 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
         report.violation(`${text} on the default security group. Anything launched without an explicit group gets ` +
             `the default one, so every rule on it applies to resources nobody chose to expose. Fix: ${FIX}`);
     }
-}, (type) => type === T.defaultSecurityGroup, ({ ruleSet, props }) => (ruleSet.rules.length > 0 ? withoutRules(props) : undefined));
+}, (type) => type === TYPE.defaultSecurityGroup, ({ ruleSet, props }) => (ruleSet.rules.length > 0 ? withoutRules(props) : undefined));
 
 /** The stack half: standalone rule resources that attach rules to a default security group. */
 function stackHalf({ model, report }: StackCheck): void {

@@ -1,8 +1,8 @@
 import { SgRule } from "../model/sg-rules";
-import { T } from "../model/types";
+import { TYPE } from "../model/types";
 import { isUndetermined } from "../model/values";
-import { listText } from "../report";
-import { sgRulePolicy } from "../policy";
+import { listText } from "../core/report";
+import { sgRulePolicy } from "../core/policy";
 
 const PROVIDER_DEFAULT = "Managed by Pulumi";
 const FIX = "Give the security group a description of what it protects, and every rule a description of why it " +
@@ -21,7 +21,7 @@ export const sgDescriptions = sgRulePolicy({
     configSchema: { properties: {} },
 }, ({ resource, ruleSet, report }) => {
     const group = ruleSet.groupDescription;
-    if (resource.type === T.securityGroup) {
+    if (resource.type === TYPE.securityGroup) {
         if (isUndetermined(group)) {
             report.undetermined(group, "The group's description cannot be checked.");
         } else if (group === undefined || group.trim() === "" || group.trim() === PROVIDER_DEFAULT) {

@@ -1,8 +1,8 @@
-import { portListSchema } from "../config";
-import { PolicyMeta, sgRulePolicy, withStackHalf } from "../policy";
-import { worldOnlyOnAllowedPorts } from "./only-allowed-ports-to-world";
-import { checkWorldExposure } from "./world";
-import { worldAcrossResources } from "./world-stack";
+import { portListSchema } from "../core/config";
+import { PolicyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
+import { worldOnlyOnAllowedPorts } from "./shared/only-allowed-ports-to-world";
+import { checkWorldExposure } from "./shared/world";
+import { worldAcrossResources } from "./shared/world-stack";
 
 const FIX = "Limit egress to the internet to the ports the workload needs (HTTPS 443 by default), and reach other " +
     "destinations by security-group reference, a prefix list or a VPC endpoint. A group with no egress rules at all " +

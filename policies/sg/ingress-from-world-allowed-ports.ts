@@ -1,8 +1,8 @@
-import { portListSchema } from "../config";
-import { PolicyMeta, sgRulePolicy, withStackHalf } from "../policy";
-import { worldOnlyOnAllowedPorts } from "./only-allowed-ports-to-world";
-import { checkWorldExposure } from "./world";
-import { worldAcrossResources } from "./world-stack";
+import { portListSchema } from "../core/config";
+import { PolicyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
+import { worldOnlyOnAllowedPorts } from "./shared/only-allowed-ports-to-world";
+import { checkWorldExposure } from "./shared/world";
+import { worldAcrossResources } from "./shared/world-stack";
 
 const FIX = "Open only the public service ports (by default HTTP 80 and HTTPS 443) to the internet, ideally on a " +
     "load balancer's security group; admit everything else by security-group reference or from trusted CIDRs.";

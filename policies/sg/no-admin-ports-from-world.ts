@@ -1,13 +1,13 @@
-import { portList, portListSchema } from "../config";
+import { portList, portListSchema } from "../core/config";
 import { withoutPeers } from "../model/sg-edit";
 import { SgRule } from "../model/sg-rules";
 import { ruleTraffic } from "../model/world";
 import { PortRange } from "../net/ports";
 import { NO_TRAFFIC, TrafficSet, isNoTraffic, portTraffic, trafficIntersect, trafficMinus, trafficUnion } from "../net/traffic";
-import { listText } from "../report";
-import { PolicyMeta, sgRulePolicy, withStackHalf } from "../policy";
-import { WorldSpec, checkWorldExposure, offendingExposures, trafficSetText } from "./world";
-import { worldAcrossResources } from "./world-stack";
+import { listText } from "../core/report";
+import { PolicyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
+import { WorldSpec, checkWorldExposure, offendingExposures, trafficSetText } from "./shared/world";
+import { worldAcrossResources } from "./shared/world-stack";
 
 interface AdminPort {
     /** "SSH"; none for a configured port. */

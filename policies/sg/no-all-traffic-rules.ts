@@ -1,8 +1,8 @@
-import { integer, integerSchema } from "../config";
+import { integer, integerSchema } from "../core/config";
 import { isUndetermined } from "../model/values";
 import { rangeWidth } from "../net/ports";
-import { ruleText } from "../report";
-import { sgRulePolicy } from "../policy";
+import { ruleText } from "../core/report";
+import { sgRulePolicy } from "../core/policy";
 
 const FIX = "Allow only the specific protocol and ports the service listens on, even between security groups.";
 

@@ -1,9 +1,9 @@
-import { integer, integerSchema } from "../config";
+import { integer, integerSchema } from "../core/config";
 import { worldExposures } from "../model/world";
 import { isUndetermined } from "../model/values";
 import { familyName } from "../net/cidr";
-import { ruleText } from "../report";
-import { sgRulePolicy } from "../policy";
+import { ruleText } from "../core/report";
+import { sgRulePolicy } from "../core/policy";
 
 const FIX = "Reference the security group of the clients (ALB -> web -> app -> DB) instead of a VPC or subnet " +
     "range, or narrow the block to the hosts that need access.";

@@ -1,9 +1,9 @@
-import { integer, integerSchema } from "../config";
+import { integer, integerSchema } from "../core/config";
 import { StackModel } from "../graph/stack";
 import { Direction, SgRule, ruleIdentity } from "../model/sg-rules";
 import { Undetermined, isUndetermined } from "../model/values";
-import { resourceLabel } from "../report";
-import { stackPolicy } from "../policy";
+import { resourceLabel } from "../core/report";
+import { stackPolicy } from "../core/policy";
 
 export const DEFAULT_MAX_RULES = 60;
 

@@ -1,7 +1,7 @@
 import { Direction, SgRuleSet, ruleIdentity } from "../model/sg-rules";
 import { Undetermined, isUndetermined } from "../model/values";
-import { listText, resourceLabel } from "../report";
-import { stackPolicy } from "../policy";
+import { listText, resourceLabel } from "../core/report";
+import { stackPolicy } from "../core/policy";
 
 const FIX = "Manage each direction of a group one way: either all rules inline in the SecurityGroup's " +
     "ingress/egress, or none inline and all as standalone rule resources (vpc.SecurityGroupIngressRule / " +

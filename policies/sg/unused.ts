@@ -1,7 +1,7 @@
 import { StackModel } from "../graph/stack";
 import { SgRule } from "../model/sg-rules";
-import { listText, resourceLabel } from "../report";
-import { stackPolicy } from "../policy";
+import { listText, resourceLabel } from "../core/report";
+import { stackPolicy } from "../core/policy";
 
 const FIX = "Delete the group, or attach it where it is meant to be used; unused groups with open rules are a " +
     "ready-made hole for the next resource someone attaches them to.";

@@ -1,8 +1,8 @@
 import { Undetermined } from "../model/values";
 import { WorldExposure, worldExposures } from "../model/world";
 import { familyName } from "../net/cidr";
-import { listText, resourceLabel } from "../report";
-import { stackPolicy } from "../policy";
+import { listText, resourceLabel } from "../core/report";
+import { stackPolicy } from "../core/policy";
 
 const FIX = "Put a load balancer in front: give the load balancer the internet-facing group, and let the compute " +
     "group admit only the load balancer's security group.";

@@ -1,7 +1,7 @@
-import { T } from "../model/types";
+import { TYPE } from "../model/types";
 import { isUndetermined } from "../model/values";
-import { resourceLabel } from "../report";
-import { stackPolicy } from "../policy";
+import { resourceLabel } from "../core/report";
+import { stackPolicy } from "../core/policy";
 
 const FIX = "Add an aws.ec2.FlowLog with vpcId set to the VPC (trafficType ALL), delivering to CloudWatch Logs or S3.";
 
@@ -18,7 +18,7 @@ export const vpcFlowLogsEnabled = stackPolicy({
     controls: { securityHub: ["EC2.6"] },
     configSchema: { properties: {} },
 }, ({ model, report }) => {
-    for (const vpc of model.resources.filter((r) => r.type === T.vpc)) {
+    for (const vpc of model.resources.filter((r) => r.type === TYPE.vpc)) {
         const logged = model.hasFlowLog(vpc.urn);
         if (isUndetermined(logged)) {
             report.undetermined(logged, `${resourceLabel(vpc)} has no flow log unless that flow log is its.`, vpc.urn);

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv = require("ajv");
 import type * as sarif from "sarif";
-import { catalogue, packName } from "../../policies";
+import { catalogue, packName } from "../../policies/catalogue";
 import { REPO, Run, assertGolden, runAll } from "./run-bin";
 
 const EXPORT = "test/fixtures/common-mistakes.stack-export.json";

@@ -8,7 +8,7 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { ResourceValidationPolicy, StackValidationPolicy, UnknownValueError, unknownCheckingProxy } from "@pulumi/policy";
-import { catalogue } from "../../policies";
+import { catalogue } from "../../policies/catalogue";
 import { buildNaclGraph } from "../../policies/graph/nacl";
 import { StackModel, StackResource } from "../../policies/graph/stack";
 import { naclEntries } from "../../policies/model/nacl-entries";

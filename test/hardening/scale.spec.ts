@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { catalogue } from "../../policies";
+import { catalogue } from "../../policies/catalogue";
 import { MAX_LIST } from "../../policies/model/values";
 import { Finding, runRemediation, runResourcePolicy } from "../util/run-policy";
 import { StackFinding, TestResource, runStackPolicy } from "../util/run-stack-policy";

@@ -8,7 +8,7 @@ import {
     PolicyInfo, PolicyPackConfig, startPack,
 } from "../../runner/analyzer-client";
 import { CapturedStack, SECRET_SIG, SIG_KEY, UNKNOWN, captureProgram, toAnalyzedResources, toStackResources } from "../../runner/capture";
-import { catalogue, packName } from "../../policies";
+import { catalogue, packName } from "../../policies/catalogue";
 import { webTier } from "../programs/web-tier";
 import { REPO, fixturePackDir, packDir, removeDir } from "./pack-dirs";
 import { TYPE } from "../util/types";

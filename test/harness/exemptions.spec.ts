@@ -168,8 +168,8 @@ describe("a team's pack with a policy of its own, over the Analyzer protocol", f
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "team-extra", version: "1.0.0", private: true, main: "index.ts" }));
         fs.writeFileSync(path.join(dir, "index.ts"), [
             "import { PolicyPack } from \"@pulumi/policy\";",
-            `import { createPack } from ${JSON.stringify(path.join(REPO, "dist", "policies", "compose"))};`,
-            `import { installServerHooks } from ${JSON.stringify(path.join(REPO, "dist", "policies", "server-hooks"))};`,
+            `import { createPack } from ${JSON.stringify(path.join(REPO, "dist", "policies", "core", "compose"))};`,
+            `import { installServerHooks } from ${JSON.stringify(path.join(REPO, "dist", "policies", "core", "server-hooks"))};`,
             "installServerHooks();",
             "const { policies, initialConfig } = createPack({ all: \"mandatory\" });",
             "new PolicyPack(\"team-extra\", { policies: [...policies, {",

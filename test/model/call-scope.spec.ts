@@ -4,7 +4,7 @@ import { setImmediate as tick } from "timers/promises";
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { inCallScope, sharedInCall } from "../../policies/model/call-scope";
-import { installServerHooks } from "../../policies/server-hooks";
+import { installServerHooks } from "../../policies/core/server-hooks";
 
 // The gRPC library @pulumi/policy serves with: the one installServerHooks wraps.
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [path.dirname(require.resolve("@pulumi/policy"))] })) as typeof import("@grpc/grpc-js");

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { Tri, and, on, tri } from "../../policies/model/decide";
+import { Answer, allHold, answerOf } from "../../policies/model/decide";
 import { Undetermined } from "../../policies/model/values";
 
 const unknownA: Undetermined = { undetermined: "unknown", path: "a", reason: "a is not known" };
@@ -8,13 +8,13 @@ const invalidC: Undetermined = { undetermined: "invalid", path: "c", reason: "c 
 const invalidD: Undetermined = { undetermined: "invalid", path: "d", reason: "d is bad" };
 
 describe("model/decide: three-valued answers", () => {
-    describe("tri", () => {
-        it("answers yes for true", () => assert.strictEqual(tri(true), "yes"));
-        it("answers no for false", () => assert.strictEqual(tri(false), "no"));
+    describe("answerOf", () => {
+        it("answers yes for true", () => assert.strictEqual(answerOf(true), "yes"));
+        it("answers no for false", () => assert.strictEqual(answerOf(false), "no"));
     });
 
-    describe("and", () => {
-        const cases: [string, Tri[], Tri][] = [
+    describe("allHold", () => {
+        const cases: [string, Answer[], Answer][] = [
             ["no parts hold vacuously", [], "yes"],
             ["yes and yes is yes", ["yes", "yes"], "yes"],
             ["a definite no wins over yes", ["yes", "no"], "no"],
@@ -27,29 +27,19 @@ describe("model/decide: three-valued answers", () => {
             ["two invalid values: the first is named", [invalidC, invalidD], invalidC],
         ];
         for (const [name, parts, expected] of cases) {
-            it(name, () => assert.deepStrictEqual(and(...parts.map((p) => () => p)), expected));
+            it(name, () => assert.deepStrictEqual(allHold(...parts.map((p) => () => p)), expected));
         }
         it("stops asking at the first definite no", () => {
             const asked: string[] = [];
-            const part = (name: string, answer: Tri) => () => { asked.push(name); return answer; };
-            assert.strictEqual(and(part("first", "yes"), part("second", "no"), part("third", "yes")), "no");
+            const part = (name: string, answer: Answer) => () => { asked.push(name); return answer; };
+            assert.strictEqual(allHold(part("first", "yes"), part("second", "no"), part("third", "yes")), "no");
             assert.deepStrictEqual(asked, ["first", "second"]);
         });
         it("asks every part while none says no", () => {
             const asked: string[] = [];
-            const part = (name: string, answer: Tri) => () => { asked.push(name); return answer; };
-            assert.deepStrictEqual(and(part("first", unknownA), part("second", "yes"), part("third", invalidC)), invalidC);
+            const part = (name: string, answer: Answer) => () => { asked.push(name); return answer; };
+            assert.deepStrictEqual(allHold(part("first", unknownA), part("second", "yes"), part("third", invalidC)), invalidC);
             assert.deepStrictEqual(asked, ["first", "second", "third"]);
-        });
-    });
-
-    describe("on", () => {
-        it("asks the question of a decided value", () => assert.strictEqual(on(22, (p) => p === 22), "yes"));
-        it("answers no when the question fails", () => assert.strictEqual(on(23, (p) => p === 22), "no"));
-        it("passes an undetermined value through without asking", () => {
-            let asked = false;
-            assert.deepStrictEqual(on<number>(unknownA, () => { asked = true; return true; }), unknownA);
-            assert.strictEqual(asked, false);
         });
     });
 });

@@ -1,5 +1,5 @@
 /**
- * Property: the whole internet reaching admin ports through a network ACL (nacl/world.ts) agrees
+ * Property: the whole internet reaching admin ports through a network ACL (nacl/shared/world.ts) agrees
  * with a brute-force first-match evaluation over small random ACLs. Blocks are IPv4 blocks of
  * prefix 0-3, so that the eight /3 cells are a complete sample of addresses; ports lie in 20-27;
  * the admin ports are TCP 22 and TCP/UDP 24 and 26. An admin port is reached from the whole
@@ -9,7 +9,7 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { directionEntries } from "../../policies/graph/nacl";
-import { AdminPort, splitExposures, wholeFamilyExposures } from "../../policies/nacl/world";
+import { AdminPort, splitExposures, wholeFamilyExposures } from "../../policies/nacl/shared/world";
 import { stackModel } from "../util/stack-fixtures";
 import { TYPE } from "../util/types";
 
@@ -76,7 +76,7 @@ function analyse(acl: Entry[]): { whole: ReturnType<typeof wholeFamilyExposures>
     return { whole: wholeFamilyExposures(view, ADMIN), split: splitExposures(view, ADMIN) };
 }
 
-describe("nacl/world: admin ports reached from the whole internet, against a brute-force first-match evaluation (fast-check)", () => {
+describe("nacl/shared/world: admin ports reached from the whole internet, against a brute-force first-match evaluation (fast-check)", () => {
     it("an admin port is reported exactly when the blocks of the allow entries that decide some of its traffic cover every address", () => {
         fc.assert(fc.property(aclArb, (acl) => {
             const { whole, split } = analyse(acl);

@@ -5,7 +5,7 @@
  * "policy: level: resource: first sentence".
  */
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { catalogue } from "../../policies";
+import { catalogue } from "../../policies/catalogue";
 import { CapturedStack, ROOT_STACK_TYPE } from "../../runner/capture";
 import { runResourcePolicy } from "../util/run-policy";
 import { runStackPolicyOn } from "../util/run-stack-policy";

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { catalogue } from "../../policies";
+import { catalogue } from "../../policies/catalogue";
 import { CapturedStack, captureProgram } from "../../runner/capture";
 import { runResourcePolicy } from "../util/run-policy";
 import { heads } from "../util/shapes";

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { packConfigErrors } from "../../policies/pack-config";
+import { packConfigErrors } from "../../policies/core/pack-config";
 import { sgDbIngressOnlyFromSecurityGroups } from "../../policies/sg/db-ingress-only-from-security-groups";
 import { UNKNOWN, runResourcePolicy } from "../util/run-policy";
 import { classic, headsOf, inline, Props, sg, vpcRule } from "../util/shapes";

@@ -3,9 +3,9 @@
  * or from the world offends when it lies outside the allowed TCP and UDP ports (all other
  * protocols, ICMP included, always do).
  */
-import { portList } from "../config";
-import { Direction } from "../model/sg-rules";
-import { ALL_TRAFFIC, portTraffic, trafficMinus, trafficUnion } from "../net/traffic";
+import { portList } from "../../core/config";
+import { Direction } from "../../model/sg-rules";
+import { ALL_TRAFFIC, portTraffic, trafficMinus, trafficUnion } from "../../net/traffic";
 import { WorldSpec, WorldSpecOf } from "./world";
 
 export function worldOnlyOnAllowedPorts(direction: Direction, why: string, fix: string): WorldSpecOf {

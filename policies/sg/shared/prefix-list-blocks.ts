@@ -5,14 +5,14 @@
  * names this list) is one the rule only may admit, the whole family when its CIDR is not known,
  * with the reason. A list outside the stack holds blocks nobody can tell here: none.
  */
-import { StackModel } from "../graph/stack";
-import { PrefixListEntry } from "../model/prefix-lists";
-import { SgRule } from "../model/sg-rules";
-import { T } from "../model/types";
-import { Undetermined, isUndetermined } from "../model/values";
-import { PeerBlock } from "../model/world";
-import { Family, familyRange } from "../net/cidr";
-import { listText, resourceLabel } from "../report";
+import { StackModel } from "../../graph/stack";
+import { PrefixListEntry } from "../../model/prefix-lists";
+import { SgRule } from "../../model/sg-rules";
+import { TYPE } from "../../model/types";
+import { Undetermined, isUndetermined } from "../../model/values";
+import { PeerBlock } from "../../model/world";
+import { Family, familyRange } from "../../net/cidr";
+import { listText, resourceLabel } from "../../core/report";
 
 /** A value's reason, saying which resource it is on: "toPort of aws.vpc.SecurityGroupIngressRule 'a' is not known ...". */
 export function located(why: Undetermined, on: { type: string; name: string }): Undetermined {
@@ -84,7 +84,7 @@ export function prefixListBlocks(model: StackModel): (rule: SgRule) => PeerBlock
             return ref?.kind === "stack" ? blocks(ref.urn) : undefined;
         }
         const deps = model.byUrn.get(rule.origin.urn)?.propertyDependencies[inputOf(rule)] ?? [];
-        const lists = [...new Set(deps)].filter((u) => model.byUrn.get(u)?.type === T.managedPrefixList);
+        const lists = [...new Set(deps)].filter((u) => model.byUrn.get(u)?.type === TYPE.managedPrefixList);
         const why = located(rule.peer.id as Undetermined, rule.origin);
         const names = `${resourceLabel(rule.origin)} ${rule.origin.peerPath} names`;
         const labels = lists.map((u) => resourceLabel(model.byUrn.get(u) as { type: string; name: string }));

@@ -4,12 +4,12 @@
  * and prefix-list rules with the blocks their list of the stack holds. Only exposures that no
  * single resource's CIDRs make are reported here; those are reported on that resource.
  */
-import { StackModel, StackResource } from "../graph/stack";
-import { SgRule, ruleIdentity } from "../model/sg-rules";
-import { Undetermined, unknownAt } from "../model/values";
-import { possibleWorldExposures } from "../model/world";
-import { StackCheck } from "../policy";
-import { resourceLabel } from "../report";
+import { StackModel, StackResource } from "../../graph/stack";
+import { SgRule, ruleIdentity } from "../../model/sg-rules";
+import { Undetermined, unknownAt } from "../../model/values";
+import { possibleWorldExposures } from "../../model/world";
+import { StackCheck } from "../../core/policy";
+import { resourceLabel } from "../../core/report";
 import { located, prefixListBlocks } from "./prefix-list-blocks";
 import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText } from "./world";
 

@@ -4,9 +4,9 @@
  */
 import { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { ConfigError, OptionContext, configErrors, integer, withDefaults } from "./config";
-import { catalogue } from "./index";
-import { DEFAULT_MAX_SECURITY_GROUPS, eniSecurityGroupLimit } from "./eni/security-group-limit";
-import { DEFAULT_MAX_RULES, sgRuleQuota } from "./sg/rule-quota";
+import { catalogue } from "../catalogue";
+import { DEFAULT_MAX_SECURITY_GROUPS, eniSecurityGroupLimit } from "../eni/security-group-limit";
+import { DEFAULT_MAX_RULES, sgRuleQuota } from "../sg/rule-quota";
 
 /** AWS: rules per security group x security groups per network interface may not exceed 1000. */
 export const MAX_RULES_PER_INTERFACE = 1000;

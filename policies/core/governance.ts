@@ -10,7 +10,7 @@ import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ConfigError, OptionContext, optionSchema } from "./config";
 import { namesNothing } from "./catch-all";
 import { Glob, compileGlob, isUrnPattern } from "./glob";
-import { child, root, str } from "./model/values";
+import { child, root, str } from "../model/values";
 
 export interface Exemption {
     readonly resource: string;

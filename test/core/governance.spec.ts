@@ -1,15 +1,15 @@
 import * as assert from "assert";
 import { EnforcementLevel, ResourceValidationPolicy } from "@pulumi/policy";
-import { exemptedInCall, expiredInCall } from "../policies/exempted";
-import { setClock, setConfiguredLevels } from "../policies/governance";
-import { inCallScope } from "../policies/model/call-scope";
-import { invalidAt, unknownAt } from "../policies/model/values";
-import { PolicyMeta, sgRulePolicy, stackPolicy } from "../policies/policy";
-import { eniSecurityGroupLimit } from "../policies/eni/security-group-limit";
-import { sgNoAdminPortsFromWorld } from "../policies/sg/no-admin-ports-from-world";
-import { UNKNOWN, runRemediation, runResourcePolicy } from "./util/run-policy";
-import { TestResource, runStackPolicy, urnOf } from "./util/run-stack-policy";
-import { SG, inline } from "./util/shapes";
+import { exemptedInCall, expiredInCall } from "../../policies/core/exempted";
+import { setClock, setConfiguredLevels } from "../../policies/core/governance";
+import { inCallScope } from "../../policies/model/call-scope";
+import { invalidAt, unknownAt } from "../../policies/model/values";
+import { PolicyMeta, sgRulePolicy, stackPolicy } from "../../policies/core/policy";
+import { eniSecurityGroupLimit } from "../../policies/eni/security-group-limit";
+import { sgNoAdminPortsFromWorld } from "../../policies/sg/no-admin-ports-from-world";
+import { UNKNOWN, runRemediation, runResourcePolicy } from "../util/run-policy";
+import { TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+import { SG, inline } from "../util/shapes";
 
 // Probe policies built with the pack's own factories: each flags every security group it sees,
 // so that these tests pin the exemption wiring and not any rule's wording.

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { catalogue } from "../policies";
-import { PolicyName, PolicyOptions, createPack } from "../policies/compose";
-import { GOVERNANCE_KEYS } from "../policies/governance";
+import { catalogue } from "../../policies/catalogue";
+import { PolicyName, PolicyOptions, createPack } from "../../policies/core/compose";
+import { GOVERNANCE_KEYS } from "../../policies/core/governance";
 
 // Every option of every policy, listed once: the compiler checks each name exists on the type and
 // that none is missing; the test below checks the list against the policies' config schemas.

@@ -3,11 +3,11 @@
  * (protocol, ports, peer), why that matters, and the fix.
  */
 import { ReportViolation } from "@pulumi/policy";
-import { familyName, isWholeFamily } from "./net/cidr";
-import { PortRange, formatPorts, isAllPorts } from "./net/ports";
-import { Protocol, protocolName } from "./net/protocol";
-import { Peer, SgRule } from "./model/sg-rules";
-import { Undetermined, isUndetermined } from "./model/values";
+import { familyName, isWholeFamily } from "../net/cidr";
+import { PortRange, formatPorts, isAllPorts } from "../net/ports";
+import { Protocol, protocolName } from "../net/protocol";
+import { Peer, SgRule } from "../model/sg-rules";
+import { Undetermined, isUndetermined } from "../model/values";
 
 export function trafficText(protocol: Protocol, ports: PortRange | null): string {
     if (protocol.kind === "all") {

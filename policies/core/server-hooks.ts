@@ -20,7 +20,7 @@ import { readConfigureRequest } from "./configure-request";
 import { exemptedInCall, expiredInCall } from "./exempted";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
 import { setConfiguredLevels } from "./governance";
-import { inCallScope } from "./model/call-scope";
+import { inCallScope } from "../model/call-scope";
 import { PackConfig, ServedPolicy, packConfigErrors } from "./pack-config";
 
 interface ConfigureRequest {

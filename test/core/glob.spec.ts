@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { compileGlob, globMatch } from "../policies/glob";
-import { TYPE } from "./util/types";
+import { compileGlob, globMatch } from "../../policies/core/glob";
+import { TYPE } from "../util/types";
 
 const URN = `urn:pulumi:prod::edge::${TYPE.sg}::web-to-app`;
 const CHILD = `urn:pulumi:prod::edge::acme:index:Tier$${TYPE.sg}::web-to-app`;

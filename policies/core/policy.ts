@@ -6,13 +6,13 @@ import {
     EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, Severity,
     StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
-import { StackModel, fromPolicyResources } from "./graph/stack";
+import { StackModel, fromPolicyResources } from "../graph/stack";
 import { ConfigError, withDefaults } from "./config";
 import { exempting } from "./exempted";
 import { inScope, isExempt, runLevel, withGovernance } from "./governance";
-import { sharedInCall } from "./model/call-scope";
-import { ResourceRef, SgRuleSet, securityGroupRules } from "./model/sg-rules";
-import { plainProps } from "./model/values";
+import { sharedInCall } from "../model/call-scope";
+import { ResourceRef, SgRuleSet, securityGroupRules } from "../model/sg-rules";
+import { plainProps } from "../model/values";
 import { Reporter, reporter } from "./report";
 
 export interface PolicyMeta {

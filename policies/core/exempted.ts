@@ -10,7 +10,7 @@ import { EnforcementLevel } from "@pulumi/policy";
 import {
     ExemptionGrant, ExemptionSource, ExemptionVerdict, ResourceIdentity, RunLevel, checkExemptions, findExemption, runLevel, tagProblem,
 } from "./governance";
-import { sharedInCall } from "./model/call-scope";
+import { sharedInCall } from "../model/call-scope";
 import { Reporter, undeterminedFinding } from "./report";
 
 /** One exempted finding, as reported. */

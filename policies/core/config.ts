@@ -4,8 +4,8 @@
  */
 import { PolicyConfigSchema } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { Cidr, parseCidr } from "./net/cidr";
-import { PortRange, parsePortSpec } from "./net/ports";
+import { Cidr, parseCidr } from "../net/cidr";
+import { PortRange, parsePortSpec } from "../net/ports";
 
 export class ConfigError extends Error {}
 

@@ -3,15 +3,15 @@
  * traffic to a whole address family, alone or together (judged per port: see model/world.ts), and
  * which cannot be decided yet.
  */
-import { familyName, isWholeFamily } from "../net/cidr";
-import { IntervalSet } from "../net/intervals";
-import { formatPorts } from "../net/ports";
-import { ALL_TRAFFIC, OTHER_PROTOCOLS, TrafficSet, trafficKey } from "../net/traffic";
-import { Tri, and } from "../model/decide";
-import { Direction, SgRule } from "../model/sg-rules";
-import { isUndetermined } from "../model/values";
-import { ExposureBlock, PossibleExposure, WorldExposure, WorldQuery, possibleWorldExposures, reaches, worldExposures } from "../model/world";
-import { MAX_LISTED, Reporter, listText, ruleText } from "../report";
+import { familyName, isWholeFamily } from "../../net/cidr";
+import { IntervalSet } from "../../net/intervals";
+import { formatPorts } from "../../net/ports";
+import { ALL_TRAFFIC, OTHER_PROTOCOLS, TrafficSet, trafficKey } from "../../net/traffic";
+import { Answer, allHold } from "../../model/decide";
+import { Direction, SgRule } from "../../model/sg-rules";
+import { isUndetermined } from "../../model/values";
+import { ExposureBlock, PossibleExposure, WorldExposure, WorldQuery, possibleWorldExposures, reaches, worldExposures } from "../../model/world";
+import { MAX_LISTED, Reporter, listText, ruleText } from "../../core/report";
 
 /** What a policy says about the world, from its configuration. */
 export interface WorldSpec {
@@ -120,13 +120,13 @@ export function checkWorldExposure(spec: WorldSpec, allRules: readonly SgRule[],
         report.violation(spec.violation(exposure, exposureText(exposure)));
     }
     for (const rule of rules) {
-        const peerIsWorld = (): Tri => {
+        const peerIsWorld = (): Answer => {
             if (isUndetermined(rule.peer)) {
                 return rule.peer;
             }
             return rule.peer.kind === "cidr" && isWholeFamily(rule.peer.cidr) ? "yes" : "no";
         };
-        const verdict = and(peerIsWorld, () => reaches(rule, spec.offending));
+        const verdict = allHold(peerIsWorld, () => reaches(rule, spec.offending));
         if (verdict !== "yes" && verdict !== "no") {
             report.undetermined(verdict, spec.consequence(rule));
         }

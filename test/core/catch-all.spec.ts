@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { PROBE_TYPE_GROUPS, VARIANTS, namesNothing } from "../policies/catch-all";
-import { isUrnPattern } from "../policies/glob";
-import { TYPE } from "./util/types";
+import { PROBE_TYPE_GROUPS, VARIANTS, namesNothing } from "../../policies/core/catch-all";
+import { isUrnPattern } from "../../policies/core/glob";
+import { TYPE } from "../util/types";
 
 describe("catch-all patterns: what an exemption from a mandatory policy may not use", () => {
     const rejected: [string, string][] = [

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import type { ExemptedFinding, ExpiredMatch } from "../policies/exempted";
-import { CallRecords, DEFAULT_PAGE_BYTES, MAX_PAGE_BYTES, MIN_PAGE_BYTES, PageStore, decodePages, encodePages, pageBytesAsked } from "../policies/exempted-wire";
+import type { ExemptedFinding, ExpiredMatch } from "../../policies/core/exempted";
+import { CallRecords, DEFAULT_PAGE_BYTES, MAX_PAGE_BYTES, MIN_PAGE_BYTES, PageStore, decodePages, encodePages, pageBytesAsked } from "../../policies/core/exempted-wire";
 
 const record = (i: number): ExemptedFinding => ({
     policy: "eni-security-group-limit", urn: `urn:pulumi:prod::app::aws:ec2/instance:Instance::legacy-${i}`, message: `Exempted mandatory finding ... legacy-${i}`,

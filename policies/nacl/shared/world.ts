@@ -7,13 +7,13 @@
  * out. An entry from 0.0.0.0/0 or ::/0 that decides anything is the world on its own; otherwise the
  * ports with the same minimal set of entries make one exposure.
  */
-import { DirectionEntries, KnownEntry, effectivePart } from "../graph/nacl";
-import { NaclEntry } from "../model/nacl-entries";
-import { isUndetermined } from "../model/values";
-import { Family, familyRange, isWholeFamily } from "../net/cidr";
-import { Interval, IntervalSet, covers, intersect, normalise, overlaps } from "../net/intervals";
-import { PointSet, PortProtocol, entryMatchesProtocol } from "../net/nacl-eval";
-import { PortRange, portSet } from "../net/ports";
+import { DirectionEntries, KnownEntry, effectivePart } from "../../graph/nacl";
+import { NaclEntry } from "../../model/nacl-entries";
+import { isUndetermined } from "../../model/values";
+import { Family, familyRange, isWholeFamily } from "../../net/cidr";
+import { Interval, IntervalSet, covers, intersect, normalise, overlaps } from "../../net/intervals";
+import { PointSet, PortProtocol, entryMatchesProtocol } from "../../net/nacl-eval";
+import { PortRange, portSet } from "../../net/ports";
 
 export interface AdminPort {
     /** "SSH (TCP port 22)", "UDP ports 5985-5986". */

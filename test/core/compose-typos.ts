@@ -1,6 +1,6 @@
 // Compile-time checks of createPack's types: `npm run lint` (tsc) fails when a line marked as an
 // expected error compiles, i.e. when a typo would no longer be caught.
-import { createPack } from "../policies/compose";
+import { createPack } from "../../policies/core/compose";
 
 export const typos = [
     // @ts-expect-error a misspelt policy name

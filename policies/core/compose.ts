@@ -2,7 +2,7 @@
  * Building a team's own pack from this one: every policy, with levels and options overridden in a
  * typed way, so that a misspelt policy or option name is a compile error.
  *
- *     import { servePack } from "aws-network-guardrails/dist/policies/compose";
+ *     import { servePack } from "aws-network-guardrails/dist/policies/core/compose";
  *
  *     servePack("team-guardrails", {
  *         all: "mandatory",
@@ -12,7 +12,7 @@
  */
 import { EnforcementLevel, Policies, PolicyPack, PolicyPackConfig } from "@pulumi/policy";
 import { Exemption } from "./governance";
-import { catalogue } from "./index";
+import { catalogue } from "../catalogue";
 import { installServerHooks } from "./server-hooks";
 
 /** A port (22) or a range ("5985-5986"). */

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { catalogue } from "../policies";
-import { packConfigErrors } from "../policies/pack-config";
+import { catalogue } from "../../policies/catalogue";
+import { packConfigErrors } from "../../policies/core/pack-config";
 
 describe("pack configuration checks", () => {
     const cases: [string, Record<string, Record<string, unknown>>, string[]][] = [

@@ -7,9 +7,9 @@
  * group matches such resources by what every URN holds, not by anything an admin chose, so it
  * would switch the policy off (`**`, `urn:**`, `**aws**`, `**a**`).
  */
-import { ENI_SHAPES } from "./graph/eni-types";
+import { ENI_SHAPES } from "../graph/eni-types";
 import { compileGlob, isUrnPattern } from "./glob";
-import { T } from "./model/types";
+import { TYPE } from "../model/types";
 
 /**
  * Stack, project, name and component type of each probe, in alphabets disjoint from one another:
@@ -25,7 +25,7 @@ export const VARIANTS = [
 
 /** The groups of resource types the pack evaluates. */
 export const PROBE_TYPE_GROUPS: readonly (readonly string[])[] = [
-    [...new Set(Object.values(T))],
+    [...new Set(Object.values(TYPE))],
     [...new Set(ENI_SHAPES.map((s) => s.type))],
 ];
 

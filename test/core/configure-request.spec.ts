@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
-import { readConfigureRequest } from "../policies/configure-request";
-import { encodeConfigure as encode, renameKey } from "./util/configure-bytes";
+import { readConfigureRequest } from "../../policies/core/configure-request";
+import { encodeConfigure as encode, renameKey } from "../util/configure-bytes";
 
 describe("reading a Configure request from its bytes", () => {
     it("reads every policy's level and properties: strings, numbers, booleans, null, lists and nested objects", () => {
