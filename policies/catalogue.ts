@@ -20,26 +20,32 @@ import { sgPreferSecurityGroupReferences } from "./sg/prefer-security-group-refe
 
 export const packName = "aws-network-guardrails";
 
-/** Every policy of the pack, in a fixed order, each with its default enforcement level. */
+/**
+ * Every policy of the pack, in a fixed order, each with its default enforcement level. Each keeps
+ * its name and options typed, so the typed factory (core/compose.ts) follows from this one list.
+ */
+export const POLICIES = [
+    sgNoAdminPortsFromWorld,
+    sgDbIngressOnlyFromSecurityGroups,
+    sgEgressRestricted,
+    sgIngressFromWorldAllowedPorts,
+    sgPreferSecurityGroupReferences,
+    sgNoAllTrafficRules,
+    sgDescriptions,
+    sgDefaultDeniesAll,
+    eniSecurityGroupLimit,
+    sgRuleQuota,
+    dbIngressOnlyViaSecurityGroups,
+    sgRulesManagedOneWay,
+    sgUnused,
+    sgWorldIngressOnlyOnLoadBalancers,
+    vpcFlowLogsEnabled,
+    naclEphemeralReturnTraffic,
+    naclNoAdminPortsFromWorld,
+    naclRulesEffective,
+] as const;
+
+/** The policies of the catalogue, as @pulumi/policy takes them. */
 export function catalogue(): Policies {
-    return [
-        sgNoAdminPortsFromWorld,
-        sgDbIngressOnlyFromSecurityGroups,
-        sgEgressRestricted,
-        sgIngressFromWorldAllowedPorts,
-        sgPreferSecurityGroupReferences,
-        sgNoAllTrafficRules,
-        sgDescriptions,
-        sgDefaultDeniesAll,
-        eniSecurityGroupLimit,
-        sgRuleQuota,
-        dbIngressOnlyViaSecurityGroups,
-        sgRulesManagedOneWay,
-        sgUnused,
-        sgWorldIngressOnlyOnLoadBalancers,
-        vpcFlowLogsEnabled,
-        naclEphemeralReturnTraffic,
-        naclNoAdminPortsFromWorld,
-        naclRulesEffective,
-    ];
+    return [...POLICIES];
 }

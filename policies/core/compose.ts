@@ -12,11 +12,11 @@
  */
 import { EnforcementLevel, Policies, PolicyPack, PolicyPackConfig } from "@pulumi/policy";
 import { Exemption } from "./governance";
-import { catalogue } from "../catalogue";
+import { POLICIES, catalogue } from "../catalogue";
+import { OptionsOfPolicy } from "./policy";
 import { installServerHooks } from "./server-hooks";
 
-/** A port (22) or a range ("5985-5986"). */
-export type PortSpec = number | `${number}-${number}`;
+export type { PortSpec } from "./config";
 
 /** Options every policy takes. */
 export interface SharedOptions {
@@ -28,29 +28,13 @@ export interface SharedOptions {
     stackTags?: Record<string, string>;
 }
 
-/** Each policy's own options. Keep in step with the policies' config schemas (a test checks). */
-export interface PolicyOptions {
-    "sg-no-admin-ports-from-world": { ports?: PortSpec[] };
-    "sg-db-ingress-only-from-security-groups": { ports?: PortSpec[]; allowedCidrs?: string[]; allowedPrefixLists?: string[] };
-    "sg-egress-restricted": { allowedPorts?: PortSpec[]; allowedUdpPorts?: PortSpec[] };
-    "sg-ingress-from-world-allowed-ports": { allowedPorts?: PortSpec[]; allowedUdpPorts?: PortSpec[] };
-    "sg-prefer-security-group-references": { ipv4PrefixLength?: number; ipv6PrefixLength?: number };
-    "sg-no-all-traffic-rules": { maxPortRange?: number };
-    "sg-descriptions": Record<never, never>;
-    "sg-default-denies-all": Record<never, never>;
-    "eni-security-group-limit": { maxSecurityGroups?: number };
-    "sg-rule-quota": { maxRules?: number };
-    "db-ingress-only-via-security-groups": Record<never, never>;
-    "sg-rules-managed-one-way": Record<never, never>;
-    "sg-unused": Record<never, never>;
-    "sg-world-ingress-only-on-load-balancers": Record<never, never>;
-    "vpc-flow-logs-enabled": Record<never, never>;
-    "nacl-ephemeral-return-traffic": { ephemeralPorts?: `${number}-${number}` };
-    "nacl-no-admin-ports-from-world": { ports?: PortSpec[] };
-    "nacl-rules-effective": { maxEntriesPerDirection?: number };
-}
+type Catalogued = (typeof POLICIES)[number];
 
-export type PolicyName = keyof PolicyOptions;
+/** The name of each policy of the catalogue. */
+export type PolicyName = Catalogued["name"];
+
+/** Each policy's own options, as its config schema declares them. */
+export type PolicyOptions = { [P in Catalogued as P["name"]]: OptionsOfPolicy<P> };
 
 /** Overrides: `all` sets every level; a policy takes a level, or its options (with an optional level). */
 export type PackOverrides = { all?: EnforcementLevel } & {

@@ -9,6 +9,23 @@ import { PortRange, parsePortSpec } from "../net/ports";
 
 export class ConfigError extends Error {}
 
+declare const VALUE: unique symbol;
+
+/** An option's JSON schema, carrying the TypeScript type of the option's value for the typed factory. */
+export type OptionSchema<Value> = PolicyConfigJSONSchema & { readonly [VALUE]?: Value };
+
+/** The options a policy declares: option name -> its schema. */
+export type OptionSchemas = Record<string, PolicyConfigJSONSchema>;
+
+/** The options object a set of option schemas describes; every option is optional (it has a default). */
+export type OptionsOf<Schemas> = { [K in keyof Schemas]?: Schemas[K] extends OptionSchema<infer Value> ? Value : never };
+
+/** A port (22) or a range ("5985-5986"). */
+export type PortSpec = number | `${number}-${number}`;
+
+/** A port range ("32768-60999"). */
+export type PortRangeSpec = `${number}-${number}`;
+
 /** What an option's reader may need beyond the options: the level the policy runs at (remediate counts as mandatory). */
 export interface OptionContext {
     readonly level: "mandatory" | "advisory";
@@ -19,7 +36,7 @@ type Parser = (config: Record<string, unknown>, key: string, context: OptionCont
 /** The reader behind each option schema built here, so that a whole configuration can be checked up front. */
 const parsers = new WeakMap<object, Parser>();
 
-function withParser(schema: PolicyConfigJSONSchema, parser: Parser): PolicyConfigJSONSchema {
+function withParser<Value>(schema: PolicyConfigJSONSchema, parser: Parser): OptionSchema<Value> {
     parsers.set(schema, parser);
     return schema;
 }
@@ -93,8 +110,8 @@ export function integer(config: Record<string, unknown>, key: string, min: numbe
 }
 
 /** JSON schema for a list of ports and port ranges. */
-export function portListSchema(description: string, defaults: (number | string)[]): PolicyConfigJSONSchema {
-    return withParser({
+export function portListSchema(description: string, defaults: PortSpec[]): OptionSchema<PortSpec[]> {
+    return withParser<PortSpec[]>({
         type: "array",
         description,
         // minimum/maximum constrain the numbers, pattern the "from-to" strings.
@@ -113,26 +130,26 @@ export function portRange(config: Record<string, unknown>, key: string): PortRan
     return range;
 }
 
-export function portRangeSchema(description: string, defaultRange: string): PolicyConfigJSONSchema {
-    return withParser({ type: "string", description, pattern: "^[0-9]{1,5}-[0-9]{1,5}$", default: defaultRange }, portRange);
+export function portRangeSchema(description: string, defaultRange: PortRangeSpec): OptionSchema<PortRangeSpec> {
+    return withParser<PortRangeSpec>({ type: "string", description, pattern: "^[0-9]{1,5}-[0-9]{1,5}$", default: defaultRange }, portRange);
 }
 
-export function cidrListSchema(description: string): PolicyConfigJSONSchema {
-    return withParser({ type: "array", description, items: { type: "string" }, default: [] }, cidrList);
+export function cidrListSchema(description: string): OptionSchema<string[]> {
+    return withParser<string[]>({ type: "array", description, items: { type: "string" }, default: [] }, cidrList);
 }
 
-export function stringListSchema(description: string): PolicyConfigJSONSchema {
-    return withParser({ type: "array", description, items: { type: "string" }, default: [] }, stringList);
+export function stringListSchema(description: string): OptionSchema<string[]> {
+    return withParser<string[]>({ type: "array", description, items: { type: "string" }, default: [] }, stringList);
 }
 
-export function integerSchema(description: string, minimum: number, maximum: number, defaultValue: number): PolicyConfigJSONSchema {
-    return withParser({ type: "integer", description, minimum, maximum, default: defaultValue },
+export function integerSchema(description: string, minimum: number, maximum: number, defaultValue: number): OptionSchema<number> {
+    return withParser<number>({ type: "integer", description, minimum, maximum, default: defaultValue },
         (config, key) => integer(config, key, minimum, maximum));
 }
 
 /** Registers the reader of an option whose schema is built elsewhere. */
-export function optionSchema(schema: PolicyConfigJSONSchema, parser: Parser): PolicyConfigJSONSchema {
-    return withParser(schema, parser);
+export function optionSchema<Value>(schema: PolicyConfigJSONSchema, parser: Parser): OptionSchema<Value> {
+    return withParser<Value>(schema, parser);
 }
 
 /**

@@ -3,11 +3,11 @@
  * that reads the canonical rule model, never raw props.
  */
 import {
-    EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, Severity,
+    EnforcementLevel, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, Severity,
     StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
 import { StackModel, fromPolicyResources } from "../graph/stack";
-import { ConfigError, withDefaults } from "./config";
+import { ConfigError, OptionSchemas, OptionsOf, withDefaults } from "./config";
 import { exempting } from "./exempted";
 import { inScope, isExempt, runLevel, withGovernance } from "./governance";
 import { sharedInCall } from "../model/call-scope";
@@ -15,8 +15,9 @@ import { ResourceRef, SgRuleSet, securityGroupRules } from "../model/sg-rules";
 import { plainProps } from "../model/values";
 import { Reporter, reporter } from "./report";
 
-export interface PolicyMeta {
-    readonly name: string;
+/** A policy's metadata; its name and option schemas keep their exact types, from which its options' type follows. */
+export interface PolicyMeta<Name extends string = string, Schemas extends OptionSchemas = OptionSchemas> {
+    readonly name: Name;
     readonly displayName: string;
     readonly description: string;
     readonly enforcementLevel: EnforcementLevel;
@@ -24,7 +25,7 @@ export interface PolicyMeta {
     readonly remediationSteps: string;
     readonly url: string;
     readonly tags: string[];
-    readonly configSchema: PolicyConfigSchema;
+    readonly configSchema: { readonly properties: Schemas };
     /** Controls of public frameworks the policy enforces exactly. */
     readonly controls?: { readonly cis?: string[]; readonly securityHub?: string[] };
 }
@@ -32,16 +33,32 @@ export interface PolicyMeta {
 export const CIS = { name: "CIS Amazon Web Services Foundations Benchmark", version: "3.0.0" };
 export const SECURITY_HUB = { name: "AWS Foundational Security Best Practices (Security Hub)", version: "1.0.0" };
 
-/**
- * The metadata the policy carries: the framework it maps to (CIS first, then Security Hub, else
- * this pack's own control), and one tag per control so that every mapping is visible.
- */
+/** Declares a policy's metadata with its name and options typed exactly (a plain object literal would widen them). */
+export function policyMeta<Name extends string, Schemas extends OptionSchemas>(meta: PolicyMeta<Name, Schemas>): PolicyMeta<Name, Schemas> {
+    return meta;
+}
+
+declare const OPTIONS: unique symbol;
+
+/** A policy of the catalogue, typed with its name and the options its schema declares (for the typed factory). */
+export interface Typed<Name extends string, Options> {
+    readonly name: Name;
+    readonly [OPTIONS]?: Options;
+}
+
+/** The options a typed policy takes. */
+export type OptionsOfPolicy<P> = P extends Typed<string, infer Options> ? Options : never;
+
 /** What a policy publishes: its metadata with compliance mappings and the config schema with the shared options. */
-function published(meta: PolicyMeta) {
+function published<Name extends string>(meta: PolicyMeta<Name>) {
     const { controls: _controls, ...metadata } = meta;
     return { ...metadata, ...compliance(meta), configSchema: withGovernance(meta.configSchema) };
 }
 
+/**
+ * The framework the policy maps to (CIS first, then Security Hub, else this pack's own control),
+ * and one tag per control so that every mapping is visible.
+ */
 function compliance(meta: PolicyMeta): Pick<StackValidationPolicy, "framework" | "tags"> {
     const cis = meta.controls?.cis ?? [];
     const hub = meta.controls?.securityHub ?? [];
@@ -62,21 +79,26 @@ export interface SgCheck {
 }
 
 /**
- * A resource-level policy over every resource that carries security-group rules. `check` runs on
- * the normalised rule set; `applies` narrows the resource types.
- */
-/**
  * A deterministic, safe fix: the resource's props with the violation removed, or undefined to leave
  * the resource as it is (the violation is then reported as usual).
  */
 export type SgRemediation = (c: Omit<SgCheck, "report"> & { readonly props: Record<string, unknown> }) => Record<string, unknown> | undefined;
 
-export function sgRulePolicy(
-    meta: PolicyMeta,
+export interface SgRulePolicyOptions {
+    /** The resource types the policy checks, among those that carry rules (default: all of them). */
+    readonly applies?: (type: string) => boolean;
+    readonly remediate?: SgRemediation;
+}
+
+/**
+ * A resource-level policy over every resource that carries security-group rules. `check` runs on
+ * the normalised rule set; `applies` narrows the resource types.
+ */
+export function sgRulePolicy<Name extends string, Schemas extends OptionSchemas>(
+    meta: PolicyMeta<Name, Schemas>,
     check: (c: SgCheck) => void,
-    applies: (type: string) => boolean = () => true,
-    remediate?: SgRemediation,
-): ResourceValidationPolicy {
+    { applies = () => true, remediate }: SgRulePolicyOptions = {},
+): ResourceValidationPolicy & Typed<Name, OptionsOf<Schemas>> {
     const metadata = published(meta);
     const { configSchema } = metadata;
     const resourceOf = (args: ResourceValidationArgs): ResourceRef => ({ urn: args.urn, name: args.name, type: args.type, props: plainProps(args.props) });
@@ -126,7 +148,9 @@ function modelOf(args: StackValidationArgs): StackModel {
 }
 
 /** A stack-level policy: `check` runs on the stack model. */
-export function stackPolicy(meta: PolicyMeta, check: (c: StackCheck) => void): StackValidationPolicy {
+export function stackPolicy<Name extends string, Schemas extends OptionSchemas>(
+    meta: PolicyMeta<Name, Schemas>, check: (c: StackCheck) => void,
+): StackValidationPolicy & Typed<Name, OptionsOf<Schemas>> {
     const metadata = published(meta);
     const { configSchema } = metadata;
     return {
@@ -178,6 +202,8 @@ export function guarded(name: string, r: Reporter, run: (r: Reporter) => void): 
 export type WithStackHalf = ResourceValidationPolicy & Pick<StackValidationPolicy, "validateStack">;
 
 /** Adds a stack half to a resource policy; it runs under the same metadata, level and configuration. */
-export function withStackHalf(meta: PolicyMeta, resourceHalf: ResourceValidationPolicy, check: (c: StackCheck) => void): WithStackHalf {
+export function withStackHalf<Name extends string, Schemas extends OptionSchemas>(
+    meta: PolicyMeta<Name, Schemas>, resourceHalf: ResourceValidationPolicy & Typed<Name, OptionsOf<Schemas>>, check: (c: StackCheck) => void,
+): WithStackHalf & Typed<Name, OptionsOf<Schemas>> {
     return { ...resourceHalf, validateStack: stackPolicy(meta, check).validateStack };
 }

@@ -1,4 +1,4 @@
-import { ConfigError, cidrList, optionSchema, portList, portListSchema, stringList, stringListSchema } from "../core/config";
+import { ConfigError, PortSpec, cidrList, optionSchema, portList, portListSchema, stringList, stringListSchema } from "../core/config";
 import { Answer, allHold } from "../model/decide";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
@@ -7,11 +7,11 @@ import { Cidr, familyName, isWholeFamily } from "../net/cidr";
 import { covers } from "../net/intervals";
 import { TrafficSet, portTraffic, trafficIntersect, trafficKey } from "../net/traffic";
 import { ruleText } from "../core/report";
-import { PolicyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
+import { policyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
 import { WorldSpec, exposureText, offendingExposures, portsText, possibleText, trafficSetText } from "./shared/world";
 import { worldAcrossResources } from "./shared/world-stack";
 
-export const DEFAULT_DB_PORTS: (number | string)[] = [
+export const DEFAULT_DB_PORTS: PortSpec[] = [
     "1433-1434", 1521, "2483-2484", 3306, 5432, 5439, 6379, "7000-7001", 7199, 8182, 9042, 9160, 9200, 9300,
     11211, 26257, "27017-27019",
 ];
@@ -34,7 +34,7 @@ function allowedCidrs(config: Record<string, unknown>, key: string): Cidr[] {
     return cidrs;
 }
 
-const meta: PolicyMeta = {
+const meta = policyMeta({
     name: "sg-db-ingress-only-from-security-groups",
     displayName: "Database ports only from security groups",
     description: "Ingress that reaches a database port must come only from security-group references (or self), " +
@@ -48,7 +48,7 @@ const meta: PolicyMeta = {
     configSchema: {
         properties: {
             ports: portListSchema("Database ports (TCP and UDP) that only security-group references may reach.", DEFAULT_DB_PORTS),
-            allowedCidrs: optionSchema({
+            allowedCidrs: optionSchema<string[]>({
                 type: "array",
                 description: "CIDR blocks that may reach database ports anyway (rules whose block lies inside one pass); " +
                     "never a whole address family, and never the whole internet admitted by blocks that together cover one.",
@@ -58,7 +58,7 @@ const meta: PolicyMeta = {
             allowedPrefixLists: stringListSchema("Prefix-list IDs that may reach database ports anyway."),
         },
     },
-};
+});
 
 /**
  * "TCP port 5432", "every database port": the database traffic a rule or an exposure reaches, as it

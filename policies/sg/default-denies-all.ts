@@ -2,12 +2,12 @@ import { withoutRules } from "../model/sg-edit";
 import { TYPE } from "../model/types";
 import { isUndetermined } from "../model/values";
 import { resourceLabel, ruleText } from "../core/report";
-import { PolicyMeta, StackCheck, WithStackHalf, sgRulePolicy, withStackHalf } from "../core/policy";
+import { StackCheck, policyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
 
 const FIX = "Declare the default security group with no ingress and no egress rules, and attach purpose-built " +
     "security groups to resources instead.";
 
-const meta: PolicyMeta = {
+const meta = policyMeta({
     name: "sg-default-denies-all",
     displayName: "Default security group allows nothing",
     description: "A VPC's default security group (aws.ec2.DefaultSecurityGroup) has no ingress and no egress rules, " +
@@ -19,7 +19,7 @@ const meta: PolicyMeta = {
     tags: ["security-group", "default-security-group", "least-privilege"],
     controls: { cis: ["5.4"], securityHub: ["EC2.2"] },
     configSchema: { properties: {} },
-};
+});
 
 const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
     for (const rule of ruleSet.rules) {
@@ -33,7 +33,10 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
         report.violation(`${text} on the default security group. Anything launched without an explicit group gets ` +
             `the default one, so every rule on it applies to resources nobody chose to expose. Fix: ${FIX}`);
     }
-}, (type) => type === TYPE.defaultSecurityGroup, ({ ruleSet, props }) => (ruleSet.rules.length > 0 ? withoutRules(props) : undefined));
+}, {
+    applies: (type) => type === TYPE.defaultSecurityGroup,
+    remediate: ({ ruleSet, props }) => (ruleSet.rules.length > 0 ? withoutRules(props) : undefined),
+});
 
 /** The stack half: standalone rule resources that attach rules to a default security group. */
 function stackHalf({ model, report }: StackCheck): void {
@@ -53,4 +56,4 @@ function stackHalf({ model, report }: StackCheck): void {
     }
 }
 
-export const sgDefaultDeniesAll: WithStackHalf = withStackHalf(meta, resourceHalf, stackHalf);
+export const sgDefaultDeniesAll = withStackHalf(meta, resourceHalf, stackHalf);

@@ -1,5 +1,5 @@
 import { portListSchema } from "../core/config";
-import { PolicyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
+import { policyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
 import { worldOnlyOnAllowedPorts } from "./shared/only-allowed-ports-to-world";
 import { checkWorldExposure } from "./shared/world";
 import { worldAcrossResources } from "./shared/world-stack";
@@ -8,7 +8,7 @@ const FIX = "Limit egress to the internet to the ports the workload needs (HTTPS
     "destinations by security-group reference, a prefix list or a VPC endpoint. A group with no egress rules at all " +
     "is fine: pulumi-aws removes AWS's default allow-all rule.";
 
-const meta: PolicyMeta = {
+const meta = policyMeta({
     name: "sg-egress-restricted",
     displayName: "Egress to the internet only on allowed ports",
     description: "Security groups must not allow egress to the whole internet on all protocols or all ports; " +
@@ -24,7 +24,7 @@ const meta: PolicyMeta = {
             allowedUdpPorts: portListSchema("UDP ports and ranges that may be open to the internet for egress.", []),
         },
     },
-};
+});
 
 const specOf = worldOnlyOnAllowedPorts("egress", "Unrestricted egress lets malware call home and data leave on any port.", FIX);
 

@@ -1,5 +1,5 @@
 import { portListSchema } from "../core/config";
-import { PolicyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
+import { policyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
 import { worldOnlyOnAllowedPorts } from "./shared/only-allowed-ports-to-world";
 import { checkWorldExposure } from "./shared/world";
 import { worldAcrossResources } from "./shared/world-stack";
@@ -7,7 +7,7 @@ import { worldAcrossResources } from "./shared/world-stack";
 const FIX = "Open only the public service ports (by default HTTP 80 and HTTPS 443) to the internet, ideally on a " +
     "load balancer's security group; admit everything else by security-group reference or from trusted CIDRs.";
 
-const meta: PolicyMeta = {
+const meta = policyMeta({
     name: "sg-ingress-from-world-allowed-ports",
     displayName: "Ingress from the internet only on allowed ports",
     description: "Security groups may admit the whole internet only on the configured ports (default TCP 80 and 443).",
@@ -23,7 +23,7 @@ const meta: PolicyMeta = {
             allowedUdpPorts: portListSchema("UDP ports and ranges that may be open to the internet.", []),
         },
     },
-};
+});
 
 const specOf = worldOnlyOnAllowedPorts("ingress",
     "Every port open to the internet is attack surface that scanners probe continuously.", FIX);

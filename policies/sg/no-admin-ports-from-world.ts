@@ -5,7 +5,7 @@ import { ruleTraffic } from "../model/world";
 import { PortRange } from "../net/ports";
 import { NO_TRAFFIC, TrafficSet, isNoTraffic, portTraffic, trafficIntersect, trafficMinus, trafficUnion } from "../net/traffic";
 import { listText } from "../core/report";
-import { PolicyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
+import { policyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
 import { WorldSpec, checkWorldExposure, offendingExposures, trafficSetText } from "./shared/world";
 import { worldAcrossResources } from "./shared/world-stack";
 
@@ -27,7 +27,7 @@ function configured(range: PortRange): AdminPort {
 const FIX = "Allow the port only from a bastion host's security group or a trusted CIDR, or remove the rule and " +
     "connect with AWS Systems Manager Session Manager, which needs no inbound port at all.";
 
-const meta: PolicyMeta = {
+const meta = policyMeta({
     name: "sg-no-admin-ports-from-world",
     displayName: "No SSH or RDP from the internet",
     description: "Security groups must not allow ingress from the whole internet (0.0.0.0/0, ::/0, or CIDRs " +
@@ -43,7 +43,7 @@ const meta: PolicyMeta = {
             ports: portListSchema("More admin ports to protect besides SSH and RDP, e.g. [23, 5900, \"5985-5986\"].", []),
         },
     },
-};
+});
 
 function adminPortsOf(config: Record<string, unknown>): AdminPort[] {
     return [...BUILT_IN, ...portList(config, "ports").map(configured)];
@@ -102,9 +102,11 @@ function remediate(spec: WorldSpec, rules: readonly SgRule[]): Set<string> {
 
 const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
     checkWorldExposure(specOf(config), ruleSet.rules, report);
-}, undefined, ({ resource, ruleSet, config, props }) => {
-    const paths = remediate(specOf(config), ruleSet.rules);
-    return paths.size > 0 ? withoutPeers(resource.type, props, paths) : undefined;
+}, {
+    remediate: ({ resource, ruleSet, config, props }) => {
+        const paths = remediate(specOf(config), ruleSet.rules);
+        return paths.size > 0 ? withoutPeers(resource.type, props, paths) : undefined;
+    },
 });
 
 export const sgNoAdminPortsFromWorld = withStackHalf(meta, resourceHalf, worldAcrossResources(specOf));

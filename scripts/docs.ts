@@ -1,6 +1,7 @@
 /**
- * The README's policy table, generated from the catalogue. `npm run docs` rewrites it in place;
- * a test fails when the README and the code disagree.
+ * What is generated from the catalogue: the README's policy table and examples/config/baseline.json
+ * (every policy at its default level with its default options). `npm run docs` rewrites both; a
+ * test fails when either and the code disagree.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -9,6 +10,7 @@ import { catalogue } from "../policies/catalogue";
 import { GOVERNANCE_KEYS } from "../policies/core/governance";
 
 export const README = path.join(__dirname, "..", "README.md");
+export const BASELINE = path.join(__dirname, "..", "examples", "config", "baseline.json");
 const BEGIN = "<!-- policy-table:begin -->";
 const END = "<!-- policy-table:end -->";
 
@@ -41,6 +43,16 @@ export function policyTable(): string {
     ].join("\n");
 }
 
+/** Every policy's default level and the defaults of its own options, as a configuration file. */
+export function baselineConfig(): string {
+    const config = Object.fromEntries(catalogue().map((p) => [p.name, {
+        enforcementLevel: p.enforcementLevel,
+        ...Object.fromEntries(Object.entries(p.configSchema?.properties ?? {})
+            .filter(([k]) => !GOVERNANCE_KEYS.includes(k)).map(([k, v]) => [k, v.default])),
+    }]));
+    return `${JSON.stringify(config, null, 4)}\n`;
+}
+
 /** The table as it stands in the README now. */
 export function readmeTable(text = fs.readFileSync(README, "utf8")): string | undefined {
     const start = text.indexOf(BEGIN);
@@ -57,5 +69,6 @@ if (require.main === module) {
         process.exit(2);
     }
     fs.writeFileSync(README, `${text.slice(0, start + BEGIN.length)}\n${policyTable()}\n${text.slice(end)}`);
-    console.log("README.md policy table updated");
+    fs.writeFileSync(BASELINE, baselineConfig());
+    console.log("README.md policy table and examples/config/baseline.json updated");
 }
