@@ -1,7 +1,7 @@
 /**
- * What is generated from the catalogue: the README's policy table and examples/config/baseline.json
- * (every policy at its default level with its default options). `npm run docs` rewrites both; a
- * test fails when either and the code disagree.
+ * What is generated from the catalogue: the policy reference table in docs/policies.md, the short policy
+ * list in the README, and examples/config/baseline.json (every policy at its default level with its
+ * default options). `npm run docs` rewrites all three; a test fails when any of them and the code disagree.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -9,10 +9,10 @@ import { Policy } from "@pulumi/policy";
 import { catalogue } from "../policies/catalogue";
 import { GOVERNANCE_KEYS } from "../policies/core/governance";
 
-export const README = path.join(__dirname, "..", "README.md");
-export const BASELINE = path.join(__dirname, "..", "examples", "config", "baseline.json");
-const BEGIN = "<!-- policy-table:begin -->";
-const END = "<!-- policy-table:end -->";
+const ROOT = path.join(__dirname, "..");
+export const README = path.join(ROOT, "README.md");
+export const POLICIES_DOC = path.join(ROOT, "docs", "policies.md");
+export const BASELINE = path.join(ROOT, "examples", "config", "baseline.json");
 
 function cell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -33,6 +33,7 @@ function controlsText(p: Policy): string {
     return controls.length > 0 ? controls.join("<br>") : "this pack";
 }
 
+/** The full reference: what each policy checks, its controls, options and fix. */
 export function policyTable(): string {
     const rows = catalogue().map((p) => `| \`${p.name}\` | ${p.enforcementLevel} | ${p.severity} | ${cell(p.description)} | ` +
         `${controlsText(p)} | ${configText(p)} | ${cell(p.remediationSteps ?? "")} |`);
@@ -42,6 +43,30 @@ export function policyTable(): string {
         ...rows,
     ].join("\n");
 }
+
+/** The short list for the README: one line per policy. */
+export function policyList(): string {
+    const rows = catalogue().map((p) => `| \`${p.name}\` | ${p.enforcementLevel} | ${p.severity} | ${cell(p.displayName ?? "")} |`);
+    return [
+        "| policy | default level | severity | rule |",
+        "|---|---|---|---|",
+        ...rows,
+    ].join("\n");
+}
+
+/** A generated section: the file it lives in, the markers around it, and its text. */
+export interface Generated {
+    file: string;
+    begin: string;
+    end: string;
+    text: () => string;
+}
+
+export const REFERENCE_TABLE: Generated =
+    { file: POLICIES_DOC, begin: "<!-- policy-table:begin -->", end: "<!-- policy-table:end -->", text: policyTable };
+export const README_LIST: Generated =
+    { file: README, begin: "<!-- policy-list:begin -->", end: "<!-- policy-list:end -->", text: policyList };
+export const GENERATED = [REFERENCE_TABLE, README_LIST];
 
 /** Every policy's default level and the defaults of its own options, as a configuration file. */
 export function baselineConfig(): string {
@@ -53,22 +78,25 @@ export function baselineConfig(): string {
     return `${JSON.stringify(config, null, 4)}\n`;
 }
 
-/** The table as it stands in the README now. */
-export function readmeTable(text = fs.readFileSync(README, "utf8")): string | undefined {
-    const start = text.indexOf(BEGIN);
-    const end = text.indexOf(END);
-    return start < 0 || end < start ? undefined : text.slice(start + BEGIN.length, end).trim();
+/** The section as it stands in its file now, or undefined when the file lacks its markers. */
+export function currentText(g: Generated, text = fs.readFileSync(g.file, "utf8")): string | undefined {
+    const start = text.indexOf(g.begin);
+    const end = text.indexOf(g.end);
+    return start < 0 || end < start ? undefined : text.slice(start + g.begin.length, end).trim();
 }
 
 if (require.main === module) {
-    const text = fs.readFileSync(README, "utf8");
-    const start = text.indexOf(BEGIN);
-    const end = text.indexOf(END);
-    if (start < 0 || end < start) {
-        console.error(`README.md has no ${BEGIN} ... ${END} section`);
-        process.exit(2);
+    for (const g of GENERATED) {
+        if (currentText(g) === undefined) {
+            console.error(`${path.relative(ROOT, g.file)} has no ${g.begin} ... ${g.end} section`);
+            process.exit(2);
+        }
     }
-    fs.writeFileSync(README, `${text.slice(0, start + BEGIN.length)}\n${policyTable()}\n${text.slice(end)}`);
+    for (const g of GENERATED) {
+        const text = fs.readFileSync(g.file, "utf8");
+        const start = text.indexOf(g.begin) + g.begin.length;
+        fs.writeFileSync(g.file, `${text.slice(0, start)}\n${g.text()}\n${text.slice(text.indexOf(g.end))}`);
+    }
     fs.writeFileSync(BASELINE, baselineConfig());
-    console.log("README.md policy table and examples/config/baseline.json updated");
+    console.log("docs/policies.md policy table, README.md policy list and examples/config/baseline.json updated");
 }

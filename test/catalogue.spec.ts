@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { catalogue, packName } from "../policies/catalogue";
 import { packConfigErrors } from "../policies/core/pack-config";
-import { BASELINE, baselineConfig, policyTable, readmeTable } from "../scripts/docs";
+import { BASELINE, baselineConfig, currentText, policyList, policyTable, README_LIST, REFERENCE_TABLE } from "../scripts/docs";
 
 const ROOT = path.join(__dirname, "..");
 
@@ -65,8 +65,25 @@ describe("catalogue", () => {
         }
     });
 
-    it("keeps the README policy table equal to the code (run `npm run docs` to regenerate)", () => {
-        assert.strictEqual(readmeTable(), policyTable());
+    it("keeps the policy reference table in docs/policies.md equal to the code (run `npm run docs` to regenerate)", () => {
+        assert.strictEqual(currentText(REFERENCE_TABLE), policyTable());
+    });
+
+    it("keeps the README's short policy list equal to the code (run `npm run docs` to regenerate)", () => {
+        assert.strictEqual(currentText(README_LIST), policyList());
+    });
+
+    it("lists in the README every policy with its default level, severity and display name, one line each", () => {
+        const rows = (currentText(README_LIST) ?? "").split("\n").slice(2).map((row) => row.split(" | "));
+        assert.strictEqual(rows.length, 18);
+        assert.deepStrictEqual(rows[0], ["| `sg-no-admin-ports-from-world`", "mandatory", "critical", "No SSH or RDP from the internet |"]);
+        assert.deepStrictEqual(rows[12], ["| `sg-unused`", "advisory", "low", "No unused security groups |"]);
+        assert.deepStrictEqual(rows.map((r) => r[0]), policies.map((p) => `| \`${p.name}\``));
+    });
+
+    it("finds no generated section in a file without its markers", () => {
+        assert.strictEqual(currentText(REFERENCE_TABLE, "# Policies\n\n| policy |\n"), undefined);
+        assert.strictEqual(currentText(README_LIST, "<!-- policy-list:end -->\n<!-- policy-list:begin -->"), undefined);
     });
 
     it("names the pack with the characters `pulumi policy publish` accepts, and package.json carries a version", () => {
