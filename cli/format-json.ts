@@ -1,5 +1,5 @@
 /**
- * The JSON report. Its shape is versioned (`version`) and documented in the README; findings are
+ * The JSON report. Its shape is versioned (`version`) and documented in docs/check.md; findings are
  * in a stable order (by resource in the engine's order, then as the pack reported them).
  */
 import { Finding, FindingExemption, Report, summary } from "./model";
