@@ -13,7 +13,7 @@
 import { EnforcementLevel, Policies, PolicyPack, PolicyPackConfig } from "@pulumi/policy";
 import { Exemption } from "./governance";
 import { catalogue } from "../catalogue";
-import { installServerHooks } from "./server-hooks";
+import { servePolicyPack } from "./server-hooks";
 
 /** A port (22) or a range ("5985-5986"). */
 export type PortSpec = number | `${number}-${number}`;
@@ -91,6 +91,5 @@ export function createPack(overrides: PackOverrides = {}): PackDefinition {
 /** Serves a pack built with createPack, with the same Configure-time checks as this pack. */
 export function servePack(name: string, overrides: PackOverrides = {}): PolicyPack {
     const { policies, initialConfig } = createPack(overrides);
-    installServerHooks();
-    return new PolicyPack(name, { policies }, initialConfig);
+    return servePolicyPack(name, { policies }, initialConfig);
 }

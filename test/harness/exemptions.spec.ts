@@ -167,12 +167,10 @@ describe("a team's pack with a policy of its own, over the Analyzer protocol", f
         fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: A team's pack with a policy of its own.\n");
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "team-extra", version: "1.0.0", private: true, main: "index.ts" }));
         fs.writeFileSync(path.join(dir, "index.ts"), [
-            "import { PolicyPack } from \"@pulumi/policy\";",
             `import { createPack } from ${JSON.stringify(path.join(REPO, "dist", "policies", "core", "compose"))};`,
-            `import { installServerHooks } from ${JSON.stringify(path.join(REPO, "dist", "policies", "core", "server-hooks"))};`,
-            "installServerHooks();",
+            `import { servePolicyPack } from ${JSON.stringify(path.join(REPO, "dist", "policies", "core", "server-hooks"))};`,
             "const { policies, initialConfig } = createPack({ all: \"mandatory\" });",
-            "new PolicyPack(\"team-extra\", { policies: [...policies, {",
+            "servePolicyPack(\"team-extra\", { policies: [...policies, {",
             "    name: \"team-no-public-buckets\", description: \"Buckets are private.\", enforcementLevel: \"advisory\",",
             "    validateResource: (args, report) => { if (args.type === \"aws:s3/bucket:Bucket\" && args.props.acl === \"public-read\") { report(\"public\"); } },",
             "}] }, initialConfig);",
