@@ -2,13 +2,11 @@
 // the PolicyPack constructor runs. These tests fail when a framework upgrade breaks that: the hook
 // is then either still in place after construction, or missing from the served pack's handlers.
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { AnalyzedResource, AnalyzerRpcError, PackClient, startPack } from "../../runner/analyzer-client";
 import { withServerHooks } from "../../policies/core/server-hooks";
-import { REPO, removeDir } from "./pack-dirs";
+import { REPO, packWith, removeDir } from "./pack-dirs";
 import { TYPE } from "../util/types";
 
 // The gRPC library @pulumi/policy serves with: the one the hook wraps.
@@ -22,10 +20,7 @@ const ssh = (name: string): AnalyzedResource => ({
 
 /** This repository's pack, served from dist/ by servePolicyPack; it prints what addService is before and after. */
 function hookReportingPack(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "server-hook-"));
-    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: The pack, reporting on the server hook.\n");
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "server-hook", version: "1.0.0", private: true, main: "index.js" }));
-    fs.writeFileSync(path.join(dir, "index.js"), [
+    return packWith("server-hook", "The pack, reporting on the server hook.", "index.js", [
         "const path = require(\"path\");",
         "const grpc = require(require.resolve(\"@grpc/grpc-js\", { paths: [path.dirname(require.resolve(\"@pulumi/policy\"))] }));",
         `const { servePolicyPack } = require(${JSON.stringify(path.join(REPO, "dist", "policies", "core", "server-hooks"))});`,
@@ -34,10 +29,7 @@ function hookReportingPack(): string {
         "servePolicyPack(packName, { policies: catalogue() });",
         // Printed before the port, which the server prints once it is bound.
         "console.log(`addService after construction: ${grpc.Server.prototype.addService === original ? \"the original\" : \"still wrapped\"}`);",
-        "",
-    ].join("\n"));
-    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-    return dir;
+    ]);
 }
 
 describe("the server hook, as the framework (@pulumi/policy 1.21) constructs its server", function () {
