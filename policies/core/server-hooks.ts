@@ -101,7 +101,7 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
     }).EnforcementLevel;
     const levelName = (n: number) => Object.keys(levelNames).find((k) => levelNames[k] === n)?.toLowerCase() as EnforcementLevel | undefined;
     const addService = grpc.Server.prototype.addService;
-    let added = 0;
+    let added = false;
     const pages = new PageStore();
     const trailerWith = (page: Buffer, more: string | undefined) => {
         const trailer = new grpc.Metadata();
@@ -176,7 +176,7 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
                 return pluginInfo(call, (err, res) => (err || !next ? callback(err, res) : callback(err, res, trailerWith(next.page, next.more))));
             }) satisfies Handler;
         }
-        added++;
+        added = true;
         return addService.call(this, keepingConfigureBytes(service), handlers);
     };
     grpc.Server.prototype.addService = hooked;
@@ -186,7 +186,7 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
     } finally {
         grpc.Server.prototype.addService = addService;
     }
-    if (added === 0) {
+    if (!added) {
         throw new Error("the policy pack added no gRPC service while it was constructed, so its Configure checks and call scopes are missing");
     }
     return constructed;
