@@ -1,6 +1,4 @@
-import { PolicyPack } from "@pulumi/policy";
 import { catalogue, packName } from "./policies/catalogue";
-import { installServerHooks } from "./policies/core/server-hooks";
+import { servePolicyPack } from "./policies/core/server-hooks";
 
-installServerHooks();
-new PolicyPack(packName, { policies: catalogue() });
+servePolicyPack(packName, { policies: catalogue() });

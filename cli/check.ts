@@ -10,7 +10,7 @@ import {
 import { unknownPolicy } from "../policies/core/pack-config";
 import { InputError } from "./errors";
 import { Paired, expiredRecords, pairExempted, unusedExemptions } from "./exempted";
-import { Finding, Report, ResourceRef, Source } from "./model";
+import { Finding, Report, ResourceRef, Source, nameFromUrn, typeFromUrn } from "./model";
 
 export const PACK_DIR = path.resolve(__dirname, "..");
 
@@ -96,7 +96,7 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
         expired.push(...expiredRecords(stackResult.expired, "AnalyzeStack"));
 
         const refs = new Map<string, ResourceRef>(input.analyzed.map((r) => [r.urn, { urn: r.urn, type: r.type, name: r.name }]));
-        const resourceOf = (urn: string | undefined) => urn ? refs.get(urn) ?? { urn, type: urnType(urn), name: urnName(urn) } : undefined;
+        const resourceOf = (urn: string | undefined) => urn ? refs.get(urn) ?? { urn, type: typeFromUrn(urn), name: nameFromUrn(urn) } : undefined;
         const toFinding = (d: Diagnostic, urn: string | undefined): Finding => {
             const resource = resourceOf(urn);
             return {
@@ -154,14 +154,4 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
     } finally {
         await pack.close();
     }
-}
-
-function urnType(urn: string): string {
-    const parts = urn.split("::");
-    return parts.length >= 4 ? parts[2].split("$").pop() ?? "" : "";
-}
-
-function urnName(urn: string): string {
-    const i = urn.lastIndexOf("::");
-    return i >= 0 ? urn.slice(i + 2) : urn;
 }

@@ -60,6 +60,13 @@ export function summary(r: Report): { resources: number; resourcesWithFindings: 
     };
 }
 
+/** The resource's own type in a URN (the last of its parent-qualified types); "" when it is not a URN. */
+export function typeFromUrn(urn: string): string {
+    const parts = urn.split("::");
+    return parts.length >= 4 ? parts[2].split("$").pop() ?? "" : "";
+}
+
+/** The resource's name: what follows the last `::` of the URN. */
 export function nameFromUrn(urn: string): string {
     const i = urn.lastIndexOf("::");
     return i >= 0 ? urn.slice(i + 2) : urn;

@@ -15,11 +15,8 @@
  */
 import type { JsonObject, JsonValue } from "../runner/analyzer-client";
 import { InputError } from "./errors";
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../runner/capture";
-import { UNKNOWN_SENTINELS } from "../policies/model/values";
+import { OUTPUT_SIG, RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS, UNKNOWN_STRING as UNKNOWN } from "../policies/model/values";
 
-export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 export const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
 export const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
 /** Checkpoint only: a string whose bytes are not UTF-8, base64-encoded. */
@@ -181,7 +178,7 @@ function float(v: JsonObject, path: string): JsonValue {
 
 const BY_SIGNATURE: Record<string, (v: JsonObject, path: string) => JsonValue> = {
     [SECRET_SIG]: secret,
-    [RESOURCE_SIG]: resourceReference,
+    [RESOURCE_REF_SIG]: resourceReference,
     [OUTPUT_SIG]: outputValue,
     [ASSET_SIG]: asset,
     [ARCHIVE_SIG]: archive,

@@ -16,12 +16,11 @@
 // - Default providers are created by the engine, not the program, so they are not captured.
 
 import * as pulumi from "@pulumi/pulumi";
-import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/model/values";
+import { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/model/values";
 import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "./analyzer-client";
 
-export { SECRET_SIG, SIG_KEY };
+export { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY };
 export const UNKNOWN = UNKNOWN_STRING;
-export const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 export interface CaptureOptions {

@@ -5,7 +5,7 @@
 // runner has nothing to type-check. bench/run.ts links node_modules to the repository's.
 "use strict";
 const { PolicyPack } = require("@pulumi/policy");
-const { catalogue, packName } = require("../../dist/policies");
+const { catalogue, packName } = require("../../dist/policies/catalogue");
 
 const policies = catalogue().map((p) => {
     const floor = { ...p };

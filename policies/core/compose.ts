@@ -14,7 +14,7 @@ import { EnforcementLevel, Policies, PolicyPack, PolicyPackConfig } from "@pulum
 import { Exemption } from "./governance";
 import { POLICIES, catalogue } from "../catalogue";
 import { OptionsOfPolicy } from "./policy";
-import { installServerHooks } from "./server-hooks";
+import { servePolicyPack } from "./server-hooks";
 
 export type { PortSpec } from "./config";
 
@@ -75,6 +75,5 @@ export function createPack(overrides: PackOverrides = {}): PackDefinition {
 /** Serves a pack built with createPack, with the same Configure-time checks as this pack. */
 export function servePack(name: string, overrides: PackOverrides = {}): PolicyPack {
     const { policies, initialConfig } = createPack(overrides);
-    installServerHooks();
-    return new PolicyPack(name, { policies }, initialConfig);
+    return servePolicyPack(name, { policies }, initialConfig);
 }

@@ -1,8 +1,8 @@
 /**
  * What the pack adds to the Analyzer gRPC service of @pulumi/policy, which offers no hooks of its
- * own: the handlers it registers are wrapped as they are added to the gRPC server. Call
- * `installServerHooks` before constructing the PolicyPack; later calls change nothing (the first
- * configuration check stays).
+ * own. `servePolicyPack` constructs the PolicyPack while grpc-js's `Server.prototype.addService` is
+ * wrapped, so that the handlers the constructor registers (synchronously: PolicyPack -> serve ->
+ * addService) are wrapped as they are added; addService is restored as soon as the constructor returns.
  *
  * - Configure rejects an invalid configuration with INVALID_ARGUMENT and a clear message, before
  *   any resource is analysed. The policy names it accepts are those of the pack being served (as
@@ -15,7 +15,7 @@
  *   one left them.
  */
 import * as path from "path";
-import { EnforcementLevel } from "@pulumi/policy";
+import { EnforcementLevel, PolicyPack, PolicyPackArgs, PolicyPackConfig } from "@pulumi/policy";
 import { readConfigureRequest } from "./configure-request";
 import { exemptedInCall, expiredInCall } from "./exempted";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
@@ -37,8 +37,6 @@ type Callback = (err: unknown, res?: unknown, trailer?: Metadata) => void;
 type Handler<Req = unknown> = (call: { request: Req; metadata?: Metadata }, callback: Callback) => unknown;
 type AddService = (service: unknown, impl: Record<string, unknown>) => void;
 export type ConfigCheck = (config: PackConfig, served?: readonly ServedPolicy[]) => string[];
-
-const HOOKED = Symbol.for("aws-network-guardrails.server-hooks");
 
 type ServiceDefinition = Record<string, { requestDeserialize?: (bytes: Buffer) => unknown }>;
 
@@ -86,10 +84,15 @@ function oneLine(e: unknown): string {
     return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
-export function installServerHooks(check: ConfigCheck = packConfigErrors): void {
+/**
+ * Runs `construct` (which must add the Analyzer service to a grpc-js server before it returns) with
+ * the hooks on the handlers it adds, and restores `addService` afterwards. Throws when nothing was
+ * added: the hooks would then be missing from the server.
+ */
+export function withServerHooks<T>(construct: () => T, check: ConfigCheck = packConfigErrors): T {
     const policyDir = path.dirname(require.resolve("@pulumi/policy"));
     const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as {
-        Server: { prototype: { addService: AddService & { [HOOKED]?: boolean } } };
+        Server: { prototype: { addService: AddService } };
         Metadata: new () => Metadata;
         status: { INVALID_ARGUMENT: number; INTERNAL: number };
     };
@@ -98,9 +101,7 @@ export function installServerHooks(check: ConfigCheck = packConfigErrors): void 
     }).EnforcementLevel;
     const levelName = (n: number) => Object.keys(levelNames).find((k) => levelNames[k] === n)?.toLowerCase() as EnforcementLevel | undefined;
     const addService = grpc.Server.prototype.addService;
-    if (addService[HOOKED]) {
-        return;
-    }
+    let added = false;
     const pages = new PageStore();
     const trailerWith = (page: Buffer, more: string | undefined) => {
         const trailer = new grpc.Metadata();
@@ -175,7 +176,23 @@ export function installServerHooks(check: ConfigCheck = packConfigErrors): void 
                 return pluginInfo(call, (err, res) => (err || !next ? callback(err, res) : callback(err, res, trailerWith(next.page, next.more))));
             }) satisfies Handler;
         }
+        added = true;
         return addService.call(this, keepingConfigureBytes(service), handlers);
     };
-    grpc.Server.prototype.addService = Object.assign(hooked, { [HOOKED]: true });
+    grpc.Server.prototype.addService = hooked;
+    let constructed: T;
+    try {
+        constructed = construct();
+    } finally {
+        grpc.Server.prototype.addService = addService;
+    }
+    if (!added) {
+        throw new Error("the policy pack added no gRPC service while it was constructed, so its Configure checks and call scopes are missing");
+    }
+    return constructed;
+}
+
+/** `new PolicyPack(name, args, initialConfig)`, with the hooks on its Analyzer service. */
+export function servePolicyPack(name: string, args: PolicyPackArgs, initialConfig?: PolicyPackConfig, check: ConfigCheck = packConfigErrors): PolicyPack {
+    return withServerHooks(() => new PolicyPack(name, args, initialConfig), check);
 }

@@ -44,10 +44,11 @@ export const UNKNOWN_SENTINELS = [
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
 ] as const;
 const UNKNOWN_SENTINEL_SET = new Set<string>(UNKNOWN_SENTINELS);
-/** The wire form's signature key, and the signatures of secrets and output values. */
+/** The wire form's signature key, and the signatures of secrets, output values and resource references. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+export const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 
 /** A property value read from a resource, with its path. */
 export interface Field {

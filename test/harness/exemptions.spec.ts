@@ -3,14 +3,12 @@
 // as an advisory diagnostic from Analyze and AnalyzeStack, and its record only when the request
 // asks for it (the engine never does).
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { AnalyzedResource, AnalyzerRpcError, Diagnostic, JsonObject, PackClient, StackResource, startPack } from "../../runner/analyzer-client";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { pairExempted } from "../../cli/exempted";
 import { encodeConfigure, renameKey } from "../util/configure-bytes";
-import { REPO, removeDir } from "./pack-dirs";
+import { REPO, packWith, removeDir } from "./pack-dirs";
 import { TYPE } from "../util/types";
 
 const INVALID_ARGUMENT = 3;
@@ -163,22 +161,15 @@ describe("a team's pack with a policy of its own, over the Analyzer protocol", f
     let dir: string;
     let pack: PackClient;
     before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "team-pack-"));
-        fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: A team's pack with a policy of its own.\n");
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "team-extra", version: "1.0.0", private: true, main: "index.ts" }));
-        fs.writeFileSync(path.join(dir, "index.ts"), [
-            "import { PolicyPack } from \"@pulumi/policy\";",
+        dir = packWith("team-extra", "A team's pack with a policy of its own.", "index.ts", [
             `import { createPack } from ${JSON.stringify(path.join(REPO, "dist", "policies", "core", "compose"))};`,
-            `import { installServerHooks } from ${JSON.stringify(path.join(REPO, "dist", "policies", "core", "server-hooks"))};`,
-            "installServerHooks();",
+            `import { servePolicyPack } from ${JSON.stringify(path.join(REPO, "dist", "policies", "core", "server-hooks"))};`,
             "const { policies, initialConfig } = createPack({ all: \"mandatory\" });",
-            "new PolicyPack(\"team-extra\", { policies: [...policies, {",
+            "servePolicyPack(\"team-extra\", { policies: [...policies, {",
             "    name: \"team-no-public-buckets\", description: \"Buckets are private.\", enforcementLevel: \"advisory\",",
             "    validateResource: (args, report) => { if (args.type === \"aws:s3/bucket:Bucket\" && args.props.acl === \"public-read\") { report(\"public\"); } },",
             "}] }, initialConfig);",
-            "",
-        ].join("\n"));
-        fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
+        ]);
         pack = await startPack(dir);
     });
     after(async () => {

@@ -24,6 +24,16 @@ export function fixturePackDir(): string {
     return packDir(["PulumiPolicy.yaml", "package.json", "index.ts"]);
 }
 
+/** A temp pack directory: package `name` 1.0.0 whose main file `main` holds `lines`, and a node_modules link. */
+export function packWith(name: string, description: string, main: string, lines: string[]): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), `runtime: nodejs\ndescription: ${description}\n`);
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "1.0.0", private: true, main }));
+    fs.writeFileSync(path.join(dir, main), [...lines, ""].join("\n"));
+    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
+    return dir;
+}
+
 export function removeDir(dir: string): void {
     fs.rmSync(dir, { recursive: true, force: true });
 }

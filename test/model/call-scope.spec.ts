@@ -4,9 +4,9 @@ import { setImmediate as tick } from "timers/promises";
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { inCallScope, sharedInCall } from "../../policies/model/call-scope";
-import { installServerHooks } from "../../policies/core/server-hooks";
+import { withServerHooks } from "../../policies/core/server-hooks";
 
-// The gRPC library @pulumi/policy serves with: the one installServerHooks wraps.
+// The gRPC library @pulumi/policy serves with: the one withServerHooks wraps.
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [path.dirname(require.resolve("@pulumi/policy"))] })) as typeof import("@grpc/grpc-js");
 
 /** Reads `key` twice in the current call, with an await in between, as a policy after another would. */
@@ -50,20 +50,18 @@ describe("sharing within one Analyzer call", () => {
 });
 
 describe("the pack's gRPC handlers", () => {
-    const original = grpc.Server.prototype.addService;
     let server: InstanceType<typeof grpc.Server>;
     let client: analyzerGrpc.AnalyzerClient;
     const builds: Record<string, number> = { analyze: 0, analyzeStack: 0, remediate: 0 };
 
     before(async () => {
-        installServerHooks(() => []);
         server = new grpc.Server();
         const handler = (rpc: string) => (_call: unknown, callback: (err: null, res: unknown) => void) => {
             void twoPolicies(rpc, () => ++builds[rpc]).then(() => callback(null, rpc === "remediate" ? new apb.RemediateResponse() : new apb.AnalyzeResponse()));
         };
-        server.addService(analyzerGrpc.AnalyzerService as never, {
+        withServerHooks(() => server.addService(analyzerGrpc.AnalyzerService as never, {
             analyze: handler("analyze"), analyzeStack: handler("analyzeStack"), remediate: handler("remediate"),
-        });
+        }), () => []);
         const port = await new Promise<number>((resolve, reject) =>
             server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
         client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure() as never);
@@ -72,7 +70,6 @@ describe("the pack's gRPC handlers", () => {
     after(() => {
         client.close();
         server.forceShutdown();
-        grpc.Server.prototype.addService = original;
     });
 
     const unary = <Req>(fn: (req: Req, cb: (err: Error | null) => void) => unknown, req: Req) =>
