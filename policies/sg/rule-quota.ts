@@ -14,11 +14,24 @@ const FIX = "Consolidate rules: reference security groups instead of listing man
 type Family = "IPv4" | "IPv6";
 const FAMILIES: readonly Family[] = ["IPv4", "IPv6"];
 
-/** A part of a direction's rules that cannot be counted yet: how many rules it may add, per family. */
+/** What a part that cannot be counted yet may add in one family: some rules, or (unbounded) any number. */
+interface Extra {
+    readonly rules: number;
+    readonly unbounded: boolean;
+}
+
+/** A part of a direction's rules that cannot be counted yet: what it may add, per family. */
 interface Uncounted {
     readonly why: Undetermined;
-    readonly extra: Partial<Record<Family, number>>;
+    readonly extra: Partial<Record<Family, Extra>>;
 }
+
+/** True when `extra` may add any rule. */
+const mayAdd = (extra: Extra | undefined): boolean => extra !== undefined && (extra.unbounded || extra.rules > 0);
+
+/** True when `extra` may take `count` rules past `max`. */
+const mayExceed = (count: number, extra: Extra | undefined, max: number): boolean =>
+    extra !== undefined && (extra.unbounded || count + extra.rules > max);
 
 interface Count {
     readonly rules: Record<Family, number>;
@@ -36,7 +49,7 @@ function count(model: StackModel, rules: SgRule[]): Count {
     const c: Count = { rules: { IPv4: 0, IPv6: 0 }, uncounted: [] };
     const add = (families: readonly Family[], n: number) => families.forEach((f) => { c.rules[f] += n; });
     const unbounded = (why: Undetermined, families: readonly Family[]) =>
-        c.uncounted.push({ why, extra: Object.fromEntries(families.map((f) => [f, Infinity])) });
+        c.uncounted.push({ why, extra: Object.fromEntries(families.map((f) => [f, { rules: 0, unbounded: true }])) });
     const seen = new Set<string>();
     for (const r of rules) {
         // The same rule written twice (inline outputs and a standalone resource) is one AWS rule.
@@ -113,8 +126,9 @@ export const sgRuleQuota = stackPolicy({
             // A rule resource whose group cannot be told yet may add its rules to this group.
             for (const pending of model.rulesByGroup.mayBeOn([urn])) {
                 const more = count(model, pending.ruleSet.rules.filter((r) => r.direction === direction));
-                const extra = Object.fromEntries(FAMILIES.map((f) => [f, more.rules[f] + (more.uncounted.some((u) => (u.extra[f] ?? 0) > 0) ? Infinity : 0)]));
-                if (FAMILIES.some((f) => extra[f] > 0)) {
+                const extra = Object.fromEntries(FAMILIES.map((f): [Family, Extra] =>
+                    [f, { rules: more.rules[f], unbounded: more.uncounted.some((u) => mayAdd(u.extra[f])) }]));
+                if (FAMILIES.some((f) => mayAdd(extra[f]))) {
                     const why = pending.targetUndetermined as Undetermined;
                     c.uncounted.push({ why: { ...why, reason: `${why.reason} (${resourceLabel(pending.resource)}, which may add its rules to this group)` }, extra });
                 }
@@ -126,7 +140,7 @@ export const sgRuleQuota = stackPolicy({
             }
             // An uncounted part matters only in a family it could take past the quota (an invalid one always does).
             for (const u of c.uncounted) {
-                const families = FAMILIES.filter((f) => c.rules[f] <= max && c.rules[f] + (u.extra[f] ?? 0) > max);
+                const families = FAMILIES.filter((f) => c.rules[f] <= max && mayExceed(c.rules[f], u.extra[f], max));
                 if (families.length > 0 || u.why.undetermined === "invalid") {
                     const shown = families.length > 0 ? families : FAMILIES.filter((f) => f in u.extra);
                     report.undetermined(u.why, `${label} has at least ${countText(c, shown, word)}; this part cannot be ` +
