@@ -9,10 +9,10 @@ import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/network
 import { SecurityGroupAssociation } from "@pulumi/aws/ec2/securityGroupAssociation";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { typeToken } from "../model/types";
-import { Field, Undetermined, bool, child, elements, isUndetermined, root, str } from "../model/values";
+import { Field, Undetermined, bool, child, elements, isUndetermined, str } from "../model/values";
 import { EniShape } from "./eni-shape";
 import { IdForm, Link, Ref, Targets, linkList, linkRequired, refKey } from "./links";
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 import { Network, VpcDefaultGroup, VpcLocator, VpcRef } from "./vpcs";
 
 const ATTACHMENT = typeToken(NetworkInterfaceSecurityGroupAttachment);
@@ -39,8 +39,10 @@ export interface NetworkInterfaceNode {
     readonly possibleGroups: Ref[];
     /** Parts of the set that cannot be resolved yet: the set may hold more groups than listed. */
     readonly undetermined: Undetermined[];
-    /** How many more distinct groups the unresolved parts may add (Infinity: no bound). */
+    /** How many more distinct groups the unresolved parts may add. */
     unresolved: number;
+    /** Set when a whole list of groups is not known yet: it may add any number. */
+    readonly unbounded: boolean;
     /** True when the interface has at least one group, whatever the unknown parts turn out to be. */
     hasGroups: boolean;
 }
@@ -61,7 +63,7 @@ type At = (path: readonly string[]) => Field;
 
 /** The interfaces a resource declares: one per path set without "*", and one per element of each "*" list. */
 export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Targets, network: Network): NetworkInterfaceNode[] {
-    const props = root(r.props);
+    const props = r.root;
     const at: At = (path) => path.reduce((f: Field, k) => child(f, k), props);
     if (shape.requires !== undefined && at(shape.requires).state === "absent") {
         return []; // Not in a VPC at all (an OpenSearch domain without vpcOptions).
@@ -83,7 +85,7 @@ export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Ta
         }
         const { leaves, lists } = expand(props, paths[0].keys);
         for (const list of lists) {
-            out.push({ resource: r, shape, path: list.path, groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [list], unresolved: Infinity, hasGroups: false });
+            out.push({ resource: r, shape, path: list.path, groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [list], unresolved: 0, unbounded: true, hasGroups: false });
         }
         // With several interfaces, dependencies cannot say which interface a group is on.
         for (const leaf of leaves) {
@@ -126,7 +128,7 @@ function node(r: StackResource, shape: EniShape, fields: Field[], forms: IdForm[
     const vpcDefaults = link.standIns.map((s): VpcDefaultGroup => ({ vpc: { kind: "stack", urn: s.urn }, ...(s.id !== undefined ? { id: s.id } : {}) }));
     return {
         resource: r, shape, path, groups: link.refs, vpcDefaults, possibleGroups: link.possible, undetermined: link.undetermined,
-        unresolved: link.unresolved, hasGroups: link.hasItems,
+        unresolved: link.unresolved, unbounded: link.unbounded, hasGroups: link.hasItems,
     };
 }
 
@@ -134,7 +136,7 @@ function implicitDefaultNode(r: StackResource, shape: EniShape, path: string, vp
     const d = network.defaultGroupOf(vpc, groups);
     return {
         resource: r, shape, path, groups: d.group ? [d.group] : [], vpcDefaults: d.group ? [] : [d], implicitDefault: d,
-        possibleGroups: [], undetermined: [], unresolved: 0, hasGroups: true,
+        possibleGroups: [], undetermined: [], unresolved: 0, unbounded: false, hasGroups: true,
     };
 }
 
@@ -163,7 +165,7 @@ export function attachAll(resources: readonly StackResource[], groups: Targets, 
         if (r.type === ATTACHMENT) {
             return [attach(r, groups, enis, interfacesOf, "networkInterfaceId", false)];
         }
-        return r.type === ASSOCIATION ? [attach(r, groups, endpoints, interfacesOf, "vpcEndpointId", bool(child(root(r.props), "replaceDefaultAssociation")) === true)] : [];
+        return r.type === ASSOCIATION ? [attach(r, groups, endpoints, interfacesOf, "vpcEndpointId", bool(child(r.root, "replaceDefaultAssociation")) === true)] : [];
     });
 }
 

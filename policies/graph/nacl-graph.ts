@@ -14,16 +14,13 @@
 import { NetworkAclAssociation } from "@pulumi/aws/ec2/networkAclAssociation";
 import { NaclEntry, naclEntries } from "../model/nacl-entries";
 import { TYPE, typeToken } from "../model/types";
-import { Maybe, Undetermined, child, isUndetermined, root, unknownAt } from "../model/values";
+import { Maybe, Undetermined, child, isUndetermined, unknownAt } from "../model/values";
 import { Ref, Targets, linkList, linkOne, linkRequired, refKey } from "./links";
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 import { Network } from "./vpcs";
 
 const ASSOCIATION = typeToken(NetworkAclAssociation);
 const ACL_TYPES = new Set<string>([TYPE.networkAcl, TYPE.defaultNetworkAcl]);
-
-/** A subnet: one of the stack's, or one from outside it (known by ID only). */
-export type SubnetRef = Ref;
 
 export interface NaclNode {
     readonly resource: StackResource;
@@ -33,7 +30,7 @@ export interface NaclNode {
     /** The NetworkAclRule resources linked to this ACL. */
     readonly rules: readonly StackResource[];
     /** The subnets the ACL is associated with (subnetIds and NetworkAclAssociation resources). */
-    readonly subnets: readonly SubnetRef[];
+    readonly subnets: readonly Ref[];
     /** Subnet references that cannot be resolved yet. */
     readonly subnetsUndetermined: readonly Undetermined[];
 }
@@ -53,16 +50,11 @@ export interface NaclGraph {
     readonly unlinkedRules: UnlinkedNaclRule[];
 }
 
-/** One node per NetworkAcl / DefaultNetworkAcl of the stack, with all its entries and subnets. */
-export function buildNacls(resources: readonly StackResource[]): NaclNode[] {
-    return buildNaclGraph(resources).nacls;
-}
-
 interface Building {
     readonly resource: StackResource;
     readonly inline: NaclEntry[];
     readonly rules: { resource: StackResource; entries: readonly NaclEntry[] }[];
-    readonly subnets: Map<string, SubnetRef>;
+    readonly subnets: Map<string, Ref>;
     readonly subnetsUndetermined: Undetermined[];
 }
 
@@ -91,9 +83,9 @@ function aclTargets(resources: readonly StackResource[], network: Network, byUrn
     return targets;
 }
 
-export function buildNaclGraph(resources: readonly StackResource[], given?: Network): NaclGraph {
+/** One node per NetworkAcl / DefaultNetworkAcl of the stack, with all its entries and subnets. */
+export function buildNaclGraph(resources: readonly StackResource[], network: Network): NaclGraph {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const network = given ?? new Network(resources, byUrn);
     const acls = new Map<string, Building>();
     for (const r of resources.filter((x) => ACL_TYPES.has(x.type))) {
         acls.set(r.urn, { resource: r, inline: [...(naclEntries(r)?.entries ?? [])], rules: [], subnets: new Map(), subnetsUndetermined: [] });
@@ -116,7 +108,7 @@ export function buildNaclGraph(resources: readonly StackResource[], given?: Netw
         }
     }
     for (const acl of acls.values()) {
-        const list = linkList(acl.resource, [child(root(acl.resource.props), "subnetIds")], ["subnetIds"], network.subnets, true);
+        const list = linkList(acl.resource, [child(acl.resource.root, "subnetIds")], ["subnetIds"], network.subnets, true);
         list.refs.forEach((s) => acl.subnets.set(refKey(s), s));
         acl.subnetsUndetermined.push(...list.undetermined);
     }

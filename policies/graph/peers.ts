@@ -9,7 +9,7 @@
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
 import { Ref, Targets, depsOf, push, refKey } from "./links";
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 
 /** The top-level input a rule's peer was written under: "ingress", "sourceSecurityGroupId", ... */
 function inputOf(rule: SgRule): string {

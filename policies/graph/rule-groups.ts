@@ -6,9 +6,22 @@
  * standing in for its default group; a dependency on any other resource (an ID read from its
  * outputs), or none at all, may lead to any group, in the stack or not.
  */
-import { Targets, depsOf, push } from "./links";
-import type { StandaloneRule } from "./stack";
+import { SgRuleSet } from "../model/sg-rules";
+import { Undetermined } from "../model/values";
+import { Ref, Targets, depsOf, push } from "./links";
+import type { StackResource } from "./resource";
 import type { VpcDefaultGroup } from "./vpcs";
+
+/** A standalone rule resource and the group it belongs to. */
+export interface StandaloneRule {
+    readonly resource: StackResource;
+    readonly ruleSet: SgRuleSet;
+    /** The group the rule belongs to; undefined when it cannot be resolved yet. */
+    readonly target: Ref | undefined;
+    readonly targetUndetermined?: Undetermined;
+    /** Set when the target is a VPC's default group that the stack does not declare, named through the VPC (vpc.defaultSecurityGroupId). */
+    readonly defaultGroupOf?: StackResource;
+}
 
 /** A group as a key: a stack group's URN, "external:<id>", or "default:<vpc urn>" for an undeclared default group. */
 export type GroupKey = string;

@@ -10,35 +10,27 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { PrefixListEntries, prefixListEntries } from "../model/prefix-lists";
-import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
+import { SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
 import { TYPE, typeToken } from "../model/types";
-import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str } from "../model/values";
+import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, str } from "../model/values";
 import { DATABASE_INSTANCES, Role, eniShapeOf } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
 import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
-import { Ref, Targets, linkRequired, mayHold, push, refKey } from "./links";
+import { Ref, Targets, knownString, linkRequired, mayHold, push } from "./links";
 import { ListedEntry, entriesByList } from "./prefix-list-entries";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers } from "./peers";
-import { RuleGroups } from "./rule-groups";
+import { StackInput, StackResource, stackResource } from "./resource";
+import { RuleGroups, StandaloneRule } from "./rule-groups";
 import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
 
 export type { Attachment, NetworkInterfaceNode } from "./interfaces";
+export { refKey } from "./links";
+export type { Ref } from "./links";
+export type { StackInput, StackResource } from "./resource";
+export type { StandaloneRule } from "./rule-groups";
 export type { VpcDefaultGroup, VpcRef } from "./vpcs";
-
-/** A resource as the stack policies see it: dependencies by URN. */
-export interface StackResource extends ResourceRef {
-    readonly dependencies: readonly string[];
-    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
-}
-
-/** A security group as a member of a set: one of the stack's, or one from outside it. */
-export type GroupRef = Ref;
-
-export function groupKey(g: GroupRef): string {
-    return refKey(g);
-}
 
 export interface SecurityGroupNode {
     readonly resource: StackResource;
@@ -46,16 +38,6 @@ export interface SecurityGroupNode {
     /** The inline rules, and the rule sets of the standalone rule resources attached to it. */
     readonly inline: SgRuleSet;
     readonly standalone: { resource: StackResource; ruleSet: SgRuleSet }[];
-}
-
-export interface StandaloneRule {
-    readonly resource: StackResource;
-    readonly ruleSet: SgRuleSet;
-    /** The group the rule belongs to; undefined when it cannot be resolved yet. */
-    readonly target: GroupRef | undefined;
-    readonly targetUndetermined?: Undetermined;
-    /** Set when the target is a VPC's default group that the stack does not declare, named through the VPC (vpc.defaultSecurityGroupId). */
-    readonly defaultGroupOf?: StackResource;
 }
 
 /** A database: its interfaces (with their groups) and its public-access flag, when its type has one. */
@@ -98,8 +80,8 @@ export class StackModel {
     private listEntries?: Map<string, ListedEntry[]>;
     private ruleGroups?: RuleGroups;
 
-    constructor(input: readonly StackResource[]) {
-        this.keys = uniqueKeys(input);
+    constructor(input: readonly StackInput[]) {
+        this.keys = uniqueKeys(input.map(stackResource));
         const resources = this.keys.resources;
         this.resources = resources;
         for (const r of resources) {
@@ -160,7 +142,7 @@ export class StackModel {
             if (shape && interfaces.length === 0 && !flag) {
                 continue; // Not in a VPC (an OpenSearch domain without vpcOptions).
             }
-            const field = flag?.reduce((f: Field, k) => child(f, k), root(r.props));
+            const field = flag?.reduce((f: Field, k) => child(f, k), r.root);
             this.databases.push({ resource: r, interfaces, ...(field ? { publicFlag: { path: field.path, value: bool(field) } } : {}) });
         }
     }
@@ -185,8 +167,7 @@ export class StackModel {
 
     /** A resource's ID when it is known (an update), else undefined. */
     knownId(r: StackResource): string | undefined {
-        const id = str(child(root(r.props), "id"));
-        return typeof id === "string" && id !== "" ? id : undefined;
+        return knownString(r, "id");
     }
 
     /** The URN a finding on a node names: the node's own key, or for a later copy of a URN, that URN. */
@@ -209,17 +190,17 @@ export class StackModel {
     /** False when r's input `key` is known and holds none of the group's ID, name or ARN: a dependency alone names nothing. */
     mayNameGroup(r: StackResource, key: string, groupUrn: string): boolean {
         const g = this.byUrn.get(groupUrn);
-        const ids = g ? ["id", "name", "arn"].map((k) => str(child(root(g.props), k))).filter((v): v is string => typeof v === "string") : [];
+        const ids = g ? ["id", "name", "arn"].map((k) => str(child(g.root, k))).filter((v): v is string => typeof v === "string") : [];
         return mayHold(r, key, ids);
     }
 
     /** The groups a security-group ID (or name) refers to: the stack's own, or an external one. */
-    refOf(id: string): GroupRef {
-        return this.groupTargets.byValue(id).ref as GroupRef;
+    refOf(id: string): Ref {
+        return this.groupTargets.byValue(id).ref as Ref;
     }
 
     /** The security group a rule's security-group peer names; undefined when it cannot be told yet. */
-    peerGroup(rule: SgRule): GroupRef | undefined {
+    peerGroup(rule: SgRule): Ref | undefined {
         return !isUndetermined(rule.peer) && rule.peer.kind === "security-group" ? this.peers.get(rule) : undefined;
     }
 
@@ -229,7 +210,7 @@ export class StackModel {
         if (ref?.kind !== "stack") {
             return ref && { ref };
         }
-        return { ref, maxEntries: num(child(root((this.byUrn.get(ref.urn) as StackResource).props), "maxEntries")) };
+        return { ref, maxEntries: num(child((this.byUrn.get(ref.urn) as StackResource).root, "maxEntries")) };
     }
 
     /** The blocks of a prefix list of the stack: its entries, and those of the ManagedPrefixListEntry resources that name it. */
@@ -285,7 +266,7 @@ function wholeListUnknown(rule: SgRule): boolean {
 }
 
 /** Converts @pulumi/policy's stack resources (dependencies as objects) into the model's input. */
-export function fromPolicyResources(resources: readonly PolicyResource[]): StackResource[] {
+export function fromPolicyResources(resources: readonly PolicyResource[]): StackInput[] {
     return resources.map((r) => ({
         urn: r.urn,
         name: r.name,

@@ -16,9 +16,9 @@ import { SubnetGroup as NeptuneSubnetGroup } from "@pulumi/aws/neptune/subnetGro
 import { SubnetGroup as RdsSubnetGroup } from "@pulumi/aws/rds/subnetGroup";
 import { SubnetGroup as RedshiftSubnetGroup } from "@pulumi/aws/redshift/subnetGroup";
 import { TYPE, typeToken } from "../model/types";
-import { Field, Undetermined, child, root, unknownAt } from "../model/values";
+import { Field, Undetermined, child, unknownAt } from "../model/values";
 import { Link, Ref, Targets, linkList, linkOne } from "./links";
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 
 export const SUBNET_TYPES: readonly string[] = [typeToken(Subnet), typeToken(DefaultSubnet)];
 const DEFAULT_SUBNET = typeToken(DefaultSubnet);
@@ -140,7 +140,7 @@ export class Network {
 
     /** The VPC of a subnet group of the stack: its subnets', else its own vpcId output. */
     private vpcOfSubnetGroup(r: StackResource): VpcRef {
-        const list = linkList(r, [child(root(r.props), "subnetIds")], ["subnetIds"], this.subnets, true);
+        const list = linkList(r, [child(r.root, "subnetIds")], ["subnetIds"], this.subnets, true);
         const first = list.refs[0];
         if (first?.kind === "stack") {
             return this.vpcOfSubnet(first.urn);
@@ -157,7 +157,7 @@ export class Network {
 
     /** The VPC a resource is in, as its locator says. */
     vpcOf(r: StackResource, locator: VpcLocator): VpcRef {
-        const props = root(r.props);
+        const props = r.root;
         const at = (path: readonly string[]): Field => path.reduce((f: Field, k) => child(f, k), props);
         const accountDefault = (): VpcRef => ({ kind: "account-default" });
         if (locator.vpc) {
@@ -172,7 +172,7 @@ export class Network {
             if (first) {
                 return this.vpcOfSubnetLink({ ref: first }, accountDefault);
             }
-            return list.unresolved > 0 ? { kind: "undetermined", why: list.undetermined[0] } : this.accountDefault(accountDefault());
+            return list.unresolved > 0 || list.unbounded ? { kind: "undetermined", why: list.undetermined[0] } : this.accountDefault(accountDefault());
         }
         if (locator.subnetGroup) {
             const { key, type } = locator.subnetGroup;

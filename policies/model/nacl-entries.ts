@@ -8,11 +8,11 @@ import { Cidr, Family, familyName, parseCidr } from "../net/cidr";
 import { KnownNaclEntry } from "../net/nacl-eval";
 import { PortRange } from "../net/ports";
 import { Protocol } from "../net/protocol";
-import { ResourceRef } from "./sg-rules";
+import { ResourceRef, propsOf } from "./sg-rules";
 import { portsOf, protocolOf } from "./traffic-fields";
 import { TYPE } from "./types";
 import {
-    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str, unknownAt,
+    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, str, unknownAt,
 } from "./values";
 
 export type NaclAction = "allow" | "deny";
@@ -50,7 +50,7 @@ export const MAX_RULE_NUMBER = 32766;
 
 /** Normalises the entries of a network ACL or a NetworkAclRule; undefined for other types. */
 export function naclEntries(resource: ResourceRef): NaclEntrySet | undefined {
-    const props = root(resource.props);
+    const props = propsOf(resource);
     switch (resource.type) {
         case TYPE.networkAcl:
         case TYPE.defaultNetworkAcl:

@@ -53,6 +53,13 @@ export interface ResourceRef {
     readonly name: string;
     readonly type: string;
     readonly props: unknown;
+    /** The root of `props`, when its reader has already read it (the stack model reads each resource once). */
+    readonly root?: Field;
+}
+
+/** The root of a resource's props: the one read already, else read now. */
+export function propsOf(resource: ResourceRef): Field {
+    return resource.root ?? root(resource.props);
 }
 
 export interface SgRuleSet {
@@ -80,7 +87,7 @@ export function normaliseRules(resource: ResourceRef): SgRuleSet | undefined {
 }
 
 function normalise(resource: ResourceRef): SgRuleSet | undefined {
-    const props = root(resource.props);
+    const props = propsOf(resource);
     switch (resource.type) {
         case TYPE.securityGroup:
         case TYPE.defaultSecurityGroup:
