@@ -14,7 +14,7 @@
 import { NetworkAclAssociation } from "@pulumi/aws/ec2/networkAclAssociation";
 import { NaclEntry, naclEntries } from "../model/nacl-entries";
 import { TYPE, typeToken } from "../model/types";
-import { Maybe, Undetermined, child, isUndetermined, unknownAt } from "../model/values";
+import { Maybe, Undetermined, child, isUndetermined } from "../model/values";
 import { Ref, Targets, linkList, linkOne, linkRequired, refKey } from "./links";
 import type { StackResource } from "./resource";
 import { Network } from "./vpcs";
@@ -157,31 +157,4 @@ export function sameEntry(a: NaclEntry, b: NaclEntry): boolean {
 /** Inline entries, less those that are a linked rule's own entry echoed in the ACL's outputs; then the rules' entries. */
 function mergeEntries(inline: readonly NaclEntry[], fromRules: readonly NaclEntry[]): NaclEntry[] {
     return [...inline.filter((e) => !fromRules.some((r) => sameEntry(e, r))), ...fromRules];
-}
-
-/** The part of a reporter the graph needs (structurally the policies' Reporter). */
-export interface NoteSink {
-    note(message: string, urn?: string): void;
-    undetermined(why: Undetermined, consequence: string, urn?: string): void;
-}
-
-/**
- * Notes each NetworkAclRule that belongs to no ACL of the stack: `consequence` says what the
- * policy cannot check. An undetermined networkAclId goes through `undetermined` (an invalid one is
- * a violation); a known ID of an ACL outside the stack is a note.
- */
-export function noteUnlinkedRules(rules: readonly UnlinkedNaclRule[], sink: NoteSink, consequence: string): void {
-    for (const rule of rules) {
-        const label = `NetworkAclRule '${rule.resource.name}'`;
-        const id = rule.networkAclId;
-        if (rule.defaultOf) {
-            sink.note(`${label} adds an entry to the default network ACL of VPC '${rule.defaultOf.name}', which is not in this ` +
-                `stack (declare it as an aws.ec2.DefaultNetworkAcl): ${consequence}.`, rule.resource.urn);
-        } else if (typeof id === "string") {
-            sink.note(`${label} adds an entry to network ACL ${id}, which is not in this stack: ${consequence}.`, rule.resource.urn);
-        } else {
-            const why = id ?? unknownAt("networkAclId");
-            sink.undetermined(why, `${label} cannot be linked to its network ACL, so ${consequence}.`, rule.resource.urn);
-        }
-    }
 }
