@@ -2,7 +2,7 @@
  * A resource of the stack model. Its props are read here, once: every part of the graph reads its
  * fields from `root`.
  */
-import { ResourceRef } from "../model/sg-rules";
+import { ResourceRef } from "../model/resource-ref";
 import { Field, root } from "../model/values";
 
 /** A resource as the stack policies are given it: dependencies by URN. */

@@ -10,7 +10,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { PrefixListEntries, prefixListEntries } from "../model/prefix-lists";
-import { SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
+import { SgRule, SgRuleSet, normaliseRules, standsForWholeList } from "../model/sg-rules";
 import { TYPE, typeToken } from "../model/types";
 import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, str } from "../model/values";
 import { DATABASE_INSTANCES, Role, eniShapeOf } from "./eni-types";
@@ -93,7 +93,7 @@ export class StackModel {
                 const read = normaliseRules(r) as SgRuleSet;
                 // pulumi-aws computes a group's ingress/egress outputs from AWS, so a whole list that
                 // is unknown at preview says "not declared inline", not "rules we cannot see".
-                const inline = { ...read, rules: read.rules.filter((x) => !wholeListUnknown(x)) };
+                const inline = { ...read, rules: read.rules.filter((x) => !(standsForWholeList(x) && x.peer.undetermined === "unknown")) };
                 this.groups.set(r.urn, { resource: r, isDefault: r.type === TYPE.defaultSecurityGroup, inline, standalone: [] });
                 this.groupTargets.add(r, ["id", "name", "arn"]);
             } else if (r.type === PREFIX_LIST) {
@@ -259,10 +259,6 @@ export class StackModel {
     vpcText(v: VpcRef, label: (r: StackResource) => string): string {
         return vpcText(v, label, this.byUrn);
     }
-}
-
-function wholeListUnknown(rule: SgRule): boolean {
-    return rule.origin.rulePath === rule.direction && isUndetermined(rule.peer) && rule.peer.undetermined === "unknown";
 }
 
 /** Converts @pulumi/policy's stack resources (dependencies as objects) into the model's input. */

@@ -8,7 +8,7 @@ import { Cidr, Family, familyName, parseCidr } from "../net/cidr";
 import { KnownNaclEntry } from "../net/nacl-eval";
 import { PortRange } from "../net/ports";
 import { Protocol } from "../net/protocol";
-import { ResourceRef, propsOf } from "./sg-rules";
+import { ResourceRef, propsOf } from "./resource-ref";
 import { portsOf, protocolOf } from "./traffic-fields";
 import { TYPE } from "./types";
 import {

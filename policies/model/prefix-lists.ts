@@ -6,7 +6,7 @@
  */
 import { ManagedPrefixListEntry } from "@pulumi/aws/ec2/managedPrefixListEntry";
 import { Cidr, Family, parseCidr } from "../net/cidr";
-import { ResourceRef, propsOf } from "./sg-rules";
+import { ResourceRef, propsOf } from "./resource-ref";
 import { typeToken } from "./types";
 import { Field, Maybe, Undetermined, child, describe, elements, invalidAt, isUndetermined, str } from "./values";
 

@@ -1,5 +1,6 @@
 import { integer, integerSchema } from "../core/config";
 import { StackModel } from "../graph/stack";
+import { isPeerList } from "../model/sg-peers";
 import { Direction, SgRule, ruleIdentity } from "../model/sg-rules";
 import { Undetermined, isUndetermined } from "../model/values";
 import { resourceLabel } from "../core/report";
@@ -38,9 +39,6 @@ interface Count {
     readonly uncounted: Uncounted[];
 }
 
-/** A whole list of peers (not one item of it): unknown, it may hold any number. */
-const wholeList = (path: string) => /(^|\.)(cidrBlocks|ipv6CidrBlocks|prefixListIds|securityGroups)$/.test(path);
-
 /**
  * Counts one direction's rules as AWS does: each CIDR in its family, group references in both
  * families, a prefix list as its max entries in both; and what the unknown parts may add.
@@ -63,7 +61,7 @@ function count(model: StackModel, rules: SgRule[]): Count {
         if (isUndetermined(peer)) {
             // One peer whose value is not known (or invalid) is one rule; a whole list, or a rule that
             // cannot be read, may be any number.
-            if (r.via !== "none" && !wholeList(peer.path)) {
+            if (r.via !== "none" && !isPeerList(peer.path)) {
                 add(families, 1);
             } else {
                 unbounded(peer, families);
@@ -81,10 +79,10 @@ function count(model: StackModel, rules: SgRule[]): Count {
                     reason: `the size of the prefix list at ${path} is not known in this stack (it counts as its max entries)`,
                 }, families);
             }
-            if (isUndetermined(peer.id) && wholeList(peer.id.path)) {
+            if (isUndetermined(peer.id) && isPeerList(peer.id.path)) {
                 unbounded(peer.id, families);
             }
-        } else if (peer.kind === "security-group" && isUndetermined(peer.id) && wholeList(peer.id.path)) {
+        } else if (peer.kind === "security-group" && isUndetermined(peer.id) && isPeerList(peer.id.path)) {
             unbounded(peer.id, families);
         } else {
             add(families, 1);
