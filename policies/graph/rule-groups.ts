@@ -74,6 +74,11 @@ export class RuleGroups {
     }
 }
 
+/** What a rule's securityGroupId depends on, as one key: rules whose group cannot be told yet and have the same key may share it. */
+export function dependencyKey(rule: StandaloneRule): string {
+    return [...depsOf(rule.resource, "securityGroupId")].sort().join(" ");
+}
+
 /** The keys of a VPC's default group: its URN when the stack declares it, else through its VPC and its known ID. */
 export function defaultGroupKeys(d: VpcDefaultGroup): GroupKey[] {
     if (d.group) {

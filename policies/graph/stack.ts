@@ -8,23 +8,24 @@
  * later copy name its URN through sourceUrn.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { PrefixListEntries, prefixListEntries } from "../model/prefix-lists";
 import { SgRule, SgRuleSet, normaliseRules, standsForWholeList } from "../model/sg-rules";
-import { TYPE, typeToken } from "../model/types";
-import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, str } from "../model/values";
-import { DATABASE_INSTANCES, Role, eniShapeOf } from "./eni-types";
+import { TYPE } from "../model/types";
+import { Maybe, Undetermined, child, isUndetermined, num, plainProps, str } from "../model/values";
+import { DatabaseNode, databasesOf } from "./databases";
+import { Role, eniShapeOf } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
 import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
 import { Ref, Targets, knownString, linkRequired, mayHold, push } from "./links";
 import { ListedEntry, entriesByList } from "./prefix-list-entries";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
-import { linkRulePeers } from "./peers";
+import { linkRulePeers, prefixListCandidates } from "./peers";
 import { StackInput, StackResource, stackResource } from "./resource";
 import { RuleGroups, StandaloneRule } from "./rule-groups";
-import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
+import { Network, VpcDefaultGroup, vpcText } from "./vpcs";
 
+export type { DatabaseNode } from "./databases";
 export type { Attachment, NetworkInterfaceNode } from "./interfaces";
 export { refKey } from "./links";
 export type { Ref } from "./links";
@@ -40,13 +41,6 @@ export interface SecurityGroupNode {
     readonly standalone: { resource: StackResource; ruleSet: SgRuleSet }[];
 }
 
-/** A database: its interfaces (with their groups) and its public-access flag, when its type has one. */
-export interface DatabaseNode {
-    readonly resource: StackResource;
-    readonly interfaces: NetworkInterfaceNode[];
-    readonly publicFlag?: { readonly path: string; readonly value: Maybe<boolean | undefined> };
-}
-
 /** A managed prefix list a rule names: the stack's (with its size), or one from outside it. */
 export interface PrefixListRef {
     readonly ref: Ref;
@@ -55,7 +49,6 @@ export interface PrefixListRef {
 }
 
 const SG_TYPES = new Set<string>([TYPE.securityGroup, TYPE.defaultSecurityGroup]);
-const PREFIX_LIST = typeToken(ManagedPrefixList);
 
 export class StackModel {
     readonly resources: readonly StackResource[];
@@ -65,7 +58,7 @@ export class StackModel {
     readonly standaloneRules: StandaloneRule[] = [];
     readonly interfaces: NetworkInterfaceNode[] = [];
     readonly attachments: Attachment[] = [];
-    readonly databases: DatabaseNode[] = [];
+    readonly databases: readonly DatabaseNode[];
     readonly network: Network;
     /** The stack's groups by ID, name and ARN; a VPC stands in for its default group. */
     readonly groupTargets = new Targets();
@@ -79,6 +72,7 @@ export class StackModel {
     private logged?: { logged: Set<string>; undetermined: Undetermined[] };
     private listEntries?: Map<string, ListedEntry[]>;
     private ruleGroups?: RuleGroups;
+    private listCandidates?: (rule: SgRule) => string[] | undefined;
 
     constructor(input: readonly StackInput[]) {
         this.keys = uniqueKeys(input.map(stackResource));
@@ -96,7 +90,7 @@ export class StackModel {
                 const inline = { ...read, rules: read.rules.filter((x) => !(standsForWholeList(x) && x.peer.undetermined === "unknown")) };
                 this.groups.set(r.urn, { resource: r, isDefault: r.type === TYPE.defaultSecurityGroup, inline, standalone: [] });
                 this.groupTargets.add(r, ["id", "name", "arn"]);
-            } else if (r.type === PREFIX_LIST) {
+            } else if (r.type === TYPE.managedPrefixList) {
                 this.prefixLists.add(r, ["id"]);
             }
         }
@@ -116,10 +110,7 @@ export class StackModel {
                 }
             }
         }
-        this.peers = linkRulePeers([
-            ...[...this.groups.values()].map((g) => ({ resource: g.resource, rules: g.inline.rules })),
-            ...this.standaloneRules.map((s) => ({ resource: s.resource, rules: s.ruleSet.rules })),
-        ], this.groupTargets, this.prefixLists);
+        this.peers = linkRulePeers(this.rulesByResource(), this.groupTargets, this.prefixLists);
         for (const r of resources) {
             const shape = eniShapeOf(r.type);
             if (shape) {
@@ -127,24 +118,15 @@ export class StackModel {
             }
         }
         this.attachments.push(...attachAll(resources, this.groupTargets, (urn) => this.interfacesOf(urn)));
-        this.addDatabases();
+        this.databases = databasesOf(resources, (urn) => this.interfacesOf(urn));
     }
 
-    private addDatabases(): void {
-        for (const r of this.resources) {
-            const found = eniShapeOf(r.type);
-            const shape = found?.role === "database" ? found : undefined;
-            const flag = shape ? shape.publicFlag : DATABASE_INSTANCES.find((d) => d.type === r.type)?.publicFlag;
-            if (!shape && !flag) {
-                continue;
-            }
-            const interfaces = this.interfacesOf(r.urn);
-            if (shape && interfaces.length === 0 && !flag) {
-                continue; // Not in a VPC (an OpenSearch domain without vpcOptions).
-            }
-            const field = flag?.reduce((f: Field, k) => child(f, k), r.root);
-            this.databases.push({ resource: r, interfaces, ...(field ? { publicFlag: { path: field.path, value: bool(field) } } : {}) });
-        }
+    /** The rules of each group and standalone rule resource, as read. */
+    private rulesByResource(): { resource: StackResource; rules: readonly SgRule[] }[] {
+        return [
+            ...[...this.groups.values()].map((g) => ({ resource: g.resource, rules: g.inline.rules })),
+            ...this.standaloneRules.map((s) => ({ resource: s.resource, rules: s.ruleSet.rules })),
+        ];
     }
 
     /** The network ACLs of the stack with their entries and subnets, built on first use. */
@@ -187,8 +169,27 @@ export class StackModel {
         return g ? [...g.inline.rules, ...g.standalone.flatMap((s) => s.ruleSet.rules)] : [];
     }
 
+    /**
+     * The groups that some resource's input depends on and may name: this catches the resources the
+     * pack does not model. The group itself and its own rule resources do not count.
+     */
+    groupsDependedOn(): Set<string> {
+        const ownerOf = new Map(this.standaloneRules.flatMap((s) => (s.target?.kind === "stack" ? [[s.resource.urn, s.target.urn]] : [])));
+        const out = new Set<string>();
+        for (const r of this.resources) {
+            for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+                for (const u of urns) {
+                    if (u !== r.urn && u !== ownerOf.get(r.urn) && this.groups.has(u) && this.mayNameGroup(r, key, u)) {
+                        out.add(u);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** False when r's input `key` is known and holds none of the group's ID, name or ARN: a dependency alone names nothing. */
-    mayNameGroup(r: StackResource, key: string, groupUrn: string): boolean {
+    private mayNameGroup(r: StackResource, key: string, groupUrn: string): boolean {
         const g = this.byUrn.get(groupUrn);
         const ids = g ? ["id", "name", "arn"].map((k) => str(child(g.root, k))).filter((v): v is string => typeof v === "string") : [];
         return mayHold(r, key, ids);
@@ -211,6 +212,15 @@ export class StackModel {
             return ref && { ref };
         }
         return { ref, maxEntries: num(child((this.byUrn.get(ref.urn) as StackResource).root, "maxEntries")) };
+    }
+
+    /**
+     * The prefix lists of the stack a prefix-list rule may name, when its ID is not known yet and
+     * which one it names cannot be told (graph/peers.ts); undefined when prefixList(rule) says.
+     */
+    mayNamePrefixLists(rule: SgRule): string[] | undefined {
+        this.listCandidates ??= prefixListCandidates(this.rulesByResource(), this.prefixLists, this.peers);
+        return this.listCandidates(rule);
     }
 
     /** The blocks of a prefix list of the stack: its entries, and those of the ManagedPrefixListEntry resources that name it. */
@@ -253,11 +263,6 @@ export class StackModel {
     /** "the default security group of aws.ec2.Vpc 'main'", for a default group the stack does not declare. */
     defaultGroupText(d: VpcDefaultGroup, label: (r: StackResource) => string): string {
         return `the default security group of ${vpcText(d.vpc, label, this.byUrn)}`;
-    }
-
-    /** The text of a VPC. */
-    vpcText(v: VpcRef, label: (r: StackResource) => string): string {
-        return vpcText(v, label, this.byUrn);
     }
 }
 

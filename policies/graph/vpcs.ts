@@ -188,6 +188,11 @@ export class Network {
         return this.accountDefault(accountDefault());
     }
 
+    /** The VPCs the stack creates (aws.ec2.Vpc, not the account's default VPC it may adopt), in stack order. */
+    createdVpcs(): StackResource[] {
+        return [...this.vpcs.urns].map((u) => this.byUrn.get(u) as StackResource).filter((r) => r.type === TYPE.vpc);
+    }
+
     /** The VPCs of the stack that an aws.ec2.FlowLog of the stack logs (its vpcId), and the vpcIds not known yet. */
     flowLogged(resources: readonly StackResource[]): { logged: Set<string>; undetermined: Undetermined[] } {
         const logged = new Set<string>();

@@ -4,6 +4,7 @@
  * and prefix-list rules with the blocks their list of the stack holds. Only exposures that no
  * single resource's CIDRs make are reported here; those are reported on that resource.
  */
+import { dependencyKey } from "../../graph/rule-groups";
 import { StackModel, StackResource } from "../../graph/stack";
 import { SgRule, ruleIdentity } from "../../model/sg-rules";
 import { Undetermined, unknownAt } from "../../model/values";
@@ -58,7 +59,7 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
             rules.push(...s.ruleSet.rules);
             external.set(s.target.id, rules);
         } else if (s.target === undefined) {
-            const key = [...(s.resource.propertyDependencies["securityGroupId"] ?? [])].sort().join(" ");
+            const key = dependencyKey(s);
             const bucket = undetermined.get(key) ?? { rules: [] as SgRule[], why: new Map<string, Undetermined>() };
             bucket.rules.push(...s.ruleSet.rules);
             bucket.why.set(s.resource.urn, s.targetUndetermined ?? unknownAt("securityGroupId"));
