@@ -8,7 +8,7 @@ import { Field, Undetermined, child, str } from "../model/values";
 import { Targets } from "./links";
 import type { StackResource } from "./resource";
 
-export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** Values of the outputs read at most; past that, the rest counts as not known. */
 const MAX_VALUES = 100_000;

@@ -147,7 +147,7 @@ function undeterminedOf(value: Maybe<string | undefined>, path: string): Undeter
 }
 
 /** The resources a list of IDs names. */
-export interface ListLink {
+interface ListLink {
     /** Distinct resources, in the order the list names them (known IDs first, then by dependency). */
     readonly refs: Ref[];
     /** Stand-ins named (by ID or by dependency) whose target the stack does not declare. */
@@ -171,7 +171,7 @@ export interface ListLink {
 export type IdForm = "list" | "one" | "csv";
 
 /** The IDs a field holds, each as a field of its own: a list's elements, the field itself, or the parts of its string. */
-export function idItems(field: Field, form: IdForm = "list"): Field[] | Undetermined {
+function idItems(field: Field, form: IdForm = "list"): Field[] | Undetermined {
     if (form === "list" || field.state === "absent") {
         return elements(field);
     }

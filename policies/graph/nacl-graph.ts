@@ -137,7 +137,7 @@ export function buildNaclGraph(resources: readonly StackResource[], network: Net
 }
 
 /** True when two entries are known and the same AWS entry. */
-export function sameEntry(a: NaclEntry, b: NaclEntry): boolean {
+function sameEntry(a: NaclEntry, b: NaclEntry): boolean {
     const fields = (e: NaclEntry) => [e.ruleNumber, e.action, e.protocol, e.ports, e.cidr, e.icmp?.type, e.icmp?.code];
     if ([...fields(a), ...fields(b)].some(isUndetermined)) {
         return false;

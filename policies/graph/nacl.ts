@@ -11,7 +11,7 @@ import { ALL_PORTS } from "../net/ports";
 import { ALL } from "../net/protocol";
 import { NaclNode } from "./nacl-graph";
 
-export * from "./nacl-graph";
+export type { NaclNode, UnlinkedNaclRule } from "./nacl-graph";
 
 /** A fully-known entry, as the evaluator takes it, with where it was written. */
 export type KnownEntry = NonNullable<ReturnType<typeof knownEntry>> & { readonly icmp?: NaclEntry["icmp"] };
@@ -72,7 +72,7 @@ export function possibleFamilies(e: NaclEntry): Family[] {
  * action and rule number (an over-approximation: unknown CIDR -> the whole family, unknown
  * protocol -> all, unknown ports -> all), or undefined when it cannot match in that family.
  */
-export function mayMatch(e: NaclEntry, family: Family, action: "allow" | "deny", ruleNumber: number): KnownNaclEntry | undefined {
+function mayMatch(e: NaclEntry, family: Family, action: "allow" | "deny", ruleNumber: number): KnownNaclEntry | undefined {
     if (!possibleFamilies(e).includes(family)) {
         return undefined;
     }
@@ -83,7 +83,7 @@ export function mayMatch(e: NaclEntry, family: Family, action: "allow" | "deny",
 }
 
 /** True when entry `a` (at index ia of its direction's entries) is evaluated before `b` (at ib). */
-export function evaluatedBefore(a: number, ia: number, b: number, ib: number): boolean {
+function evaluatedBefore(a: number, ia: number, b: number, ib: number): boolean {
     return a < b || (a === b && ia < ib);
 }
 

@@ -8,7 +8,7 @@
  */
 import { SgRuleSet } from "../model/sg-rules";
 import { Undetermined } from "../model/values";
-import { Ref, Targets, depsOf, push } from "./links";
+import { Ref, Targets, depsOf, push, refKey } from "./links";
 import type { StackResource } from "./resource";
 import type { VpcDefaultGroup } from "./vpcs";
 
@@ -24,9 +24,9 @@ export interface StandaloneRule {
 }
 
 /** A group as a key: a stack group's URN, "external:<id>", or "default:<vpc urn>" for an undeclared default group. */
-export type GroupKey = string;
-export const externalKey = (id: string): GroupKey => `external:${id}`;
-export const defaultKey = (vpcUrn: string): GroupKey => `default:${vpcUrn}`;
+type GroupKey = string;
+const externalKey = (id: string): GroupKey => refKey({ kind: "external", id });
+const defaultKey = (vpcUrn: string): GroupKey => `default:${vpcUrn}`;
 
 export class RuleGroups {
     private readonly known = new Map<GroupKey, StandaloneRule[]>();

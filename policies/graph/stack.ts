@@ -26,14 +26,13 @@ import { RuleGroups, StandaloneRule } from "./rule-groups";
 import { Network, VpcDefaultGroup, vpcText } from "./vpcs";
 
 export type { DatabaseNode } from "./databases";
-export type { Attachment, NetworkInterfaceNode } from "./interfaces";
+export type { NetworkInterfaceNode } from "./interfaces";
 export { refKey } from "./links";
 export type { Ref } from "./links";
 export type { StackInput, StackResource } from "./resource";
-export type { StandaloneRule } from "./rule-groups";
 export type { VpcDefaultGroup, VpcRef } from "./vpcs";
 
-export interface SecurityGroupNode {
+interface SecurityGroupNode {
     readonly resource: StackResource;
     readonly isDefault: boolean;
     /** The inline rules, and the rule sets of the standalone rule resources attached to it. */
@@ -42,7 +41,7 @@ export interface SecurityGroupNode {
 }
 
 /** A managed prefix list a rule names: the stack's (with its size), or one from outside it. */
-export interface PrefixListRef {
+interface PrefixListRef {
     readonly ref: Ref;
     /** Its max entries, which is what it counts for in a group's rule quota (undefined: not in the stack). */
     readonly maxEntries?: Maybe<number | undefined>;

@@ -20,12 +20,12 @@ import { Field, Undetermined, child, unknownAt } from "../model/values";
 import { Link, Ref, Targets, linkList, linkOne } from "./links";
 import type { StackResource } from "./resource";
 
-export const SUBNET_TYPES: readonly string[] = [typeToken(Subnet), typeToken(DefaultSubnet)];
+const SUBNET_TYPES: readonly string[] = [typeToken(Subnet), typeToken(DefaultSubnet)];
 const DEFAULT_SUBNET = typeToken(DefaultSubnet);
 const DEFAULT_VPC = typeToken(DefaultVpc);
 const FLOW_LOG = typeToken(FlowLog);
 const VPC_TYPES = new Set<string>([TYPE.vpc, DEFAULT_VPC]);
-export const SUBNET_GROUP_TYPES: readonly string[] = [RdsSubnetGroup, ElasticacheSubnetGroup, RedshiftSubnetGroup, DocdbSubnetGroup,
+const SUBNET_GROUP_TYPES: readonly string[] = [RdsSubnetGroup, ElasticacheSubnetGroup, RedshiftSubnetGroup, DocdbSubnetGroup,
     NeptuneSubnetGroup, MemorydbSubnetGroup].map(typeToken);
 
 /**

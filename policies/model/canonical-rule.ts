@@ -16,7 +16,7 @@ export type Peer =
     | { readonly kind: "self" };
 
 /** Where a rule was written: the resource and the property paths of the rule and of its peer. */
-export interface Origin {
+interface Origin {
     readonly urn: string;
     readonly name: string;
     readonly type: string;

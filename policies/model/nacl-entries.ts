@@ -15,10 +15,10 @@ import {
     Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, str, unknownAt,
 } from "./values";
 
-export type NaclAction = "allow" | "deny";
+type NaclAction = "allow" | "deny";
 
 /** Where an entry was written. */
-export interface NaclOrigin {
+interface NaclOrigin {
     readonly urn: string;
     readonly name: string;
     readonly type: string;
@@ -45,8 +45,8 @@ export interface NaclEntrySet {
     readonly networkAclId?: Maybe<string>;
 }
 
-export const MIN_RULE_NUMBER = 1;
-export const MAX_RULE_NUMBER = 32766;
+const MIN_RULE_NUMBER = 1;
+const MAX_RULE_NUMBER = 32766;
 
 /** Normalises the entries of a network ACL or a NetworkAclRule; undefined for other types. */
 export function naclEntries(resource: ResourceRef): NaclEntrySet | undefined {

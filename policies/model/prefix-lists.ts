@@ -21,7 +21,7 @@ export interface PrefixListEntry {
 }
 
 /** A value that is not decided yet, and the resource it belongs to. */
-export interface UndeterminedOn {
+interface UndeterminedOn {
     readonly why: Undetermined;
     readonly resource: Omit<ResourceRef, "props">;
 }

@@ -38,7 +38,7 @@ export function makeRule(resource: ResourceRef, base: RuleBase, rulePath: string
 }
 
 /** The names a rule shape gives its peer fields. */
-export interface PeerFields {
+interface PeerFields {
     readonly cidr4: string;
     readonly cidr6: string;
     /** A list of prefix-list IDs, or a single one. */

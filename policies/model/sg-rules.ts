@@ -13,7 +13,7 @@ import { portsOf, protocolOf } from "./traffic-fields";
 import { SG_RULE_TYPES, TYPE } from "./types";
 import { Field, Undetermined, child, describe, elements, invalidAt, isUndetermined, str, unknownAt } from "./values";
 
-export type { Direction, Origin, Peer, PeerField, SgRule, SgRuleSet } from "./canonical-rule";
+export type { Direction, Peer, PeerField, SgRule, SgRuleSet } from "./canonical-rule";
 export { ruleIdentity, standsForWholeList } from "./canonical-rule";
 export type { ResourceRef } from "./resource-ref";
 

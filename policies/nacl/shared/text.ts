@@ -11,7 +11,7 @@ import { IntervalSet } from "../../net/intervals";
 import { Reporter } from "../../core/report";
 
 /** "network ACL 'public'" or "default network ACL 'default'". */
-export function naclLabel(node: NaclNode): string {
+function naclLabel(node: NaclNode): string {
     return `${node.isDefault ? "default network ACL" : "network ACL"} '${node.resource.name}'`;
 }
 

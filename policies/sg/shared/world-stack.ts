@@ -15,7 +15,7 @@ import { located, prefixListBlocks } from "./prefix-list-blocks";
 import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText } from "./world";
 
 /** The rules that belong to one security group, or may. */
-export interface RuleBucket {
+interface RuleBucket {
     /** "aws.ec2.SecurityGroup 'web'", "the default security group of aws.ec2.Vpc 'main'", "security group sg-0123 (not in this stack)". */
     readonly label?: string;
     /** The URN the finding is reported on: the group's when it is in the stack, the VPC's for its undeclared default group. */
@@ -34,7 +34,7 @@ export interface RuleBucket {
  * group's outputs list its standalone rules inline too: such a rule counts once, as the standalone
  * resource's.
  */
-export function ruleBuckets(model: StackModel): RuleBucket[] {
+function ruleBuckets(model: StackModel): RuleBucket[] {
     const out: RuleBucket[] = [];
     for (const [urn, group] of model.groups) {
         const standalone = group.standalone.flatMap((s) => s.ruleSet.rules);
