@@ -142,34 +142,28 @@ function readEntry(resource: ResourceRef, item: Field, egress: boolean, numberKe
     return entry;
 }
 
+/** A value an entry needs: undetermined as read, invalid when missing, else as `valid` finds it. */
+function required<V, T>(field: Field, value: Maybe<V | undefined>, needs: string, valid: (v: V) => Maybe<T>): Maybe<T> {
+    if (isUndetermined(value)) {
+        return value;
+    }
+    return value === undefined ? invalidAt(field.path, `${field.path} is missing: a network ACL entry needs ${needs}`) : valid(value);
+}
+
 function ruleNumberOf(field: Field): Maybe<number> {
-    const n = num(field);
-    if (isUndetermined(n)) {
-        return n;
-    }
-    if (n === undefined) {
-        return invalidAt(field.path, `${field.path} is missing: a network ACL entry needs a rule number`);
-    }
-    if (!Number.isInteger(n) || n < MIN_RULE_NUMBER || n > MAX_RULE_NUMBER) {
-        return invalidAt(field.path, `rule number ${n} in ${field.path} is outside ${MIN_RULE_NUMBER}-${MAX_RULE_NUMBER}`);
-    }
-    return n;
+    return required(field, num(field), "a rule number", (n) => (Number.isInteger(n) && n >= MIN_RULE_NUMBER && n <= MAX_RULE_NUMBER
+        ? n
+        : invalidAt(field.path, `rule number ${n} in ${field.path} is outside ${MIN_RULE_NUMBER}-${MAX_RULE_NUMBER}`)));
 }
 
 function actionOf(field: Field): Maybe<NaclAction> {
-    const a = str(field);
-    if (isUndetermined(a)) {
-        return a;
-    }
-    if (a === undefined) {
-        return invalidAt(field.path, `${field.path} is missing: a network ACL entry needs 'allow' or 'deny'`);
-    }
-    const lower = a.trim().toLowerCase();
-    return lower === "allow" || lower === "deny"
-        ? lower
-        : invalidAt(field.path, `invalid action ${describe(a)} in ${field.path}: should be 'allow' or 'deny'`);
+    return required(field, str(field), "'allow' or 'deny'", (a) => {
+        const lower = a.trim().toLowerCase();
+        return lower === "allow" || lower === "deny"
+            ? lower
+            : invalidAt(field.path, `invalid action ${describe(a)} in ${field.path}: should be 'allow' or 'deny'`);
+    });
 }
-
 
 /**
  * Exactly one of cidrBlock / ipv6CidrBlock. An empty string counts as not set: the provider reports
