@@ -28,6 +28,14 @@ export function securityGroupRules(resource: ResourceRef): SgRuleSet | undefined
     return sharedInCall(`sg-rules ${resource.urn}`, () => normalise(resource));
 }
 
+/**
+ * True for the resources that declare their group's description (aws.ec2.SecurityGroup): a
+ * DefaultSecurityGroup's is AWS's own, and a rule resource's group is another resource.
+ */
+export function hasGroupDescription(type: string): boolean {
+    return type === TYPE.securityGroup;
+}
+
 /** The same, without sharing: for callers that read every resource once (the stack model). */
 export function normaliseRules(resource: ResourceRef): SgRuleSet | undefined {
     return SG_RULE_TYPES.includes(resource.type) ? normalise(resource) : undefined;
@@ -43,7 +51,7 @@ function normalise(resource: ResourceRef): SgRuleSet | undefined {
                     ...inlineRules(resource, props, "ingress"),
                     ...inlineRules(resource, props, "egress"),
                 ],
-                groupDescription: resource.type === TYPE.securityGroup ? str(child(props, "description")) : undefined,
+                groupDescription: hasGroupDescription(resource.type) ? str(child(props, "description")) : undefined,
             };
         case TYPE.securityGroupRule:
             return { rules: classicRule(resource, props), securityGroupId: str(child(props, "securityGroupId")) };
