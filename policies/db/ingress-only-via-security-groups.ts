@@ -10,7 +10,7 @@ const FIX = "Admit clients only by security-group reference (ALB -> web -> app -
     "database private (publiclyAccessible: false).";
 
 /** The fix for a database that gets its VPC's default group: give it a group of its own. */
-const ownGroupFix = (n: NetworkInterfaceNode) => `Fix: set ${n.path.split(" + ")[0]} to a security group of this stack that ` +
+const ownGroupFix = (n: NetworkInterfaceNode) => `Fix: set ${n.paths[0] ?? n.path} to a security group of this stack that ` +
     "admits only the app tier's security group (AWS attaches the VPC's default group only when none is set), or declare the " +
     "VPC's aws.ec2.DefaultSecurityGroup in this stack so that its rules are checked.";
 

@@ -24,8 +24,10 @@ const VPC_ENDPOINT = typeToken(VpcEndpoint);
 export interface NetworkInterfaceNode {
     readonly resource: StackResource;
     readonly shape: EniShape;
-    /** "vpcSecurityGroupIds", "networkInterfaces[1].securityGroups", ... */
+    /** "vpcSecurityGroupIds", "networkInterfaces[1].securityGroups", ...: the paths below, joined by " + ". */
     readonly path: string;
+    /** Each property path the groups are read from, in the order the resource's shape gives them. */
+    readonly paths: readonly string[];
     /** The groups identified: the stack's (a DefaultSecurityGroup included) and outside ones by ID. */
     readonly groups: Ref[];
     /** VPC default groups on the interface that the stack does not declare: counted, named through their VPC. */
@@ -78,14 +80,14 @@ export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Ta
             if (fields.some((f) => f.state !== "absent")) {
                 out.push(node(r, shape, fields, forms, depKeys, true, groups));
             } else if (index === 0 && defaultApplies(r, shape, at)) {
-                const path = paths.map((p) => p.keys.join(".")).join(" + ");
-                out.push(implicitDefaultNode(r, shape, path, network.vpcOf(r, shape.defaultGroupIn as VpcLocator), groups, network));
+                const declared = paths.map((p) => p.keys.join("."));
+                out.push(implicitDefaultNode(r, shape, declared, network.vpcOf(r, shape.defaultGroupIn as VpcLocator), groups, network));
             }
             return;
         }
         const { leaves, lists } = expand(props, paths[0].keys);
         for (const list of lists) {
-            out.push({ resource: r, shape, path: list.path, groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [list], unresolved: 0, unbounded: true, hasGroups: false });
+            out.push({ resource: r, shape, path: list.path, paths: [list.path], groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [list], unresolved: 0, unbounded: true, hasGroups: false });
         }
         // With several interfaces, dependencies cannot say which interface a group is on.
         for (const leaf of leaves) {
@@ -123,19 +125,19 @@ function expand(props: Field, keys: readonly string[]): { leaves: Field[]; lists
 }
 
 function node(r: StackResource, shape: EniShape, fields: Field[], forms: IdForm[], depKeys: string[], attributable: boolean, groups: Targets): NetworkInterfaceNode {
-    const path = fields.filter((f) => f.state !== "absent").map((f) => f.path).join(" + ");
+    const paths = fields.filter((f) => f.state !== "absent").map((f) => f.path);
     const link = linkList(r, fields, depKeys, groups, attributable, forms);
     const vpcDefaults = link.standIns.map((s): VpcDefaultGroup => ({ vpc: { kind: "stack", urn: s.urn }, ...(s.id !== undefined ? { id: s.id } : {}) }));
     return {
-        resource: r, shape, path, groups: link.refs, vpcDefaults, possibleGroups: link.possible, undetermined: link.undetermined,
+        resource: r, shape, path: paths.join(" + "), paths, groups: link.refs, vpcDefaults, possibleGroups: link.possible, undetermined: link.undetermined,
         unresolved: link.unresolved, unbounded: link.unbounded, hasGroups: link.hasItems,
     };
 }
 
-function implicitDefaultNode(r: StackResource, shape: EniShape, path: string, vpc: VpcRef, groups: Targets, network: Network): NetworkInterfaceNode {
+function implicitDefaultNode(r: StackResource, shape: EniShape, paths: string[], vpc: VpcRef, groups: Targets, network: Network): NetworkInterfaceNode {
     const d = network.defaultGroupOf(vpc, groups);
     return {
-        resource: r, shape, path, groups: d.group ? [d.group] : [], vpcDefaults: d.group ? [] : [d], implicitDefault: d,
+        resource: r, shape, path: paths.join(" + "), paths, groups: d.group ? [d.group] : [], vpcDefaults: d.group ? [] : [d], implicitDefault: d,
         possibleGroups: [], undetermined: [], unresolved: 0, unbounded: false, hasGroups: true,
     };
 }
