@@ -3,10 +3,10 @@
  * the database instances that take their groups from their cluster but have a public-access flag
  * of their own.
  */
-import { Field, Maybe, bool, child } from "../model/values";
+import { Maybe, bool } from "../model/values";
 import { DATABASE_INSTANCES, eniShapeOf } from "./eni-types";
 import type { NetworkInterfaceNode } from "./interfaces";
-import type { StackResource } from "./resource";
+import { StackResource, fieldAt } from "./resource";
 
 /** A database: its interfaces (with their groups) and its public-access flag, when its type has one. */
 export interface DatabaseNode {
@@ -28,7 +28,7 @@ export function databasesOf(resources: readonly StackResource[], interfacesOf: (
         if (shape && interfaces.length === 0 && !flag) {
             continue; // Not in a VPC (an OpenSearch domain without vpcOptions).
         }
-        const field = flag?.reduce((f: Field, k) => child(f, k), r.root);
+        const field = flag && fieldAt(r, flag);
         out.push({ resource: r, interfaces, ...(field ? { publicFlag: { path: field.path, value: bool(field) } } : {}) });
     }
     return out;

@@ -12,7 +12,7 @@ import { typeToken } from "../model/types";
 import { Field, Undetermined, bool, child, elements, isUndetermined, str } from "../model/values";
 import { EniShape } from "./eni-shape";
 import { IdForm, Link, Ref, Targets, linkList, linkRequired, refKey } from "./links";
-import type { StackResource } from "./resource";
+import { StackResource, fieldAt } from "./resource";
 import { Network, VpcDefaultGroup, VpcLocator, VpcRef } from "./vpcs";
 
 const ATTACHMENT = typeToken(NetworkInterfaceSecurityGroupAttachment);
@@ -65,8 +65,7 @@ type At = (path: readonly string[]) => Field;
 
 /** The interfaces a resource declares: one per path set without "*", and one per element of each "*" list. */
 export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Targets, network: Network): NetworkInterfaceNode[] {
-    const props = r.root;
-    const at: At = (path) => path.reduce((f: Field, k) => child(f, k), props);
+    const at: At = (path) => fieldAt(r, path);
     if (shape.requires !== undefined && at(shape.requires).state === "absent") {
         return []; // Not in a VPC at all (an OpenSearch domain without vpcOptions).
     }
@@ -85,7 +84,7 @@ export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Ta
             }
             return;
         }
-        const { leaves, lists } = expand(props, paths[0].keys);
+        const { leaves, lists } = expand(r.root, paths[0].keys);
         for (const list of lists) {
             out.push({ resource: r, shape, path: list.path, paths: [list.path], groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [list], unresolved: 0, unbounded: true, hasGroups: false });
         }

@@ -3,7 +3,7 @@
  * fields from `root`.
  */
 import { ResourceRef } from "../model/resource-ref";
-import { Field, root } from "../model/values";
+import { Field, child, root } from "../model/values";
 
 /** A resource as the stack policies are given it: dependencies by URN. */
 export interface StackInput extends ResourceRef {
@@ -19,4 +19,9 @@ export interface StackResource extends StackInput {
 /** Reads a resource's props for the stack model. */
 export function stackResource(input: StackInput): StackResource {
     return { ...input, root: root(input.props) };
+}
+
+/** The field at a path of keys under a resource's root: ["vpcOptions", "securityGroupIds"]. */
+export function fieldAt(r: StackResource, path: readonly string[]): Field {
+    return path.reduce((f: Field, k) => child(f, k), r.root);
 }

@@ -18,7 +18,7 @@ import { SubnetGroup as RedshiftSubnetGroup } from "@pulumi/aws/redshift/subnetG
 import { TYPE, typeToken } from "../model/types";
 import { Field, Undetermined, child, unknownAt } from "../model/values";
 import { Link, Ref, Targets, linkList, linkOne } from "./links";
-import type { StackResource } from "./resource";
+import { StackResource, fieldAt } from "./resource";
 
 const SUBNET_TYPES: readonly string[] = [typeToken(Subnet), typeToken(DefaultSubnet)];
 const DEFAULT_SUBNET = typeToken(DefaultSubnet);
@@ -157,8 +157,7 @@ export class Network {
 
     /** The VPC a resource is in, as its locator says. */
     vpcOf(r: StackResource, locator: VpcLocator): VpcRef {
-        const props = r.root;
-        const at = (path: readonly string[]): Field => path.reduce((f: Field, k) => child(f, k), props);
+        const at = (path: readonly string[]): Field => fieldAt(r, path);
         const accountDefault = (): VpcRef => ({ kind: "account-default" });
         if (locator.vpc) {
             return this.vpcRef(linkOne(r, locator.vpc[0], this.vpcs, at(locator.vpc)), accountDefault);
