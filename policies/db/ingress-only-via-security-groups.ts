@@ -1,5 +1,5 @@
 import { defaultGroupKeys } from "../graph/rule-groups";
-import { DatabaseNode, GroupRef, NetworkInterfaceNode, StackModel, VpcDefaultGroup, groupKey } from "../graph/stack";
+import { DatabaseNode, NetworkInterfaceNode, Ref, StackModel, VpcDefaultGroup, refKey } from "../graph/stack";
 import { SgRule } from "../model/sg-rules";
 import { Undetermined, isUndetermined } from "../model/values";
 import { Reporter, listText, resourceLabel, ruleText } from "../core/report";
@@ -10,7 +10,7 @@ const FIX = "Admit clients only by security-group reference (ALB -> web -> app -
     "database private (publiclyAccessible: false).";
 
 /** The fix for a database that gets its VPC's default group: give it a group of its own. */
-const ownGroupFix = (n: NetworkInterfaceNode) => `Fix: set ${n.path.split(" + ")[0]} to a security group of this stack that ` +
+const ownGroupFix = (n: NetworkInterfaceNode) => `Fix: set ${n.paths[0] ?? n.path} to a security group of this stack that ` +
     "admits only the app tier's security group (AWS attaches the VPC's default group only when none is set), or declare the " +
     "VPC's aws.ec2.DefaultSecurityGroup in this stack so that its rules are checked.";
 
@@ -39,11 +39,11 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
         } else if (flag && isUndetermined(flag.value)) {
             report.undetermined(flag.value, `${label} may be publicly accessible.`, urn);
         }
-        const groups = new Map<string, { ref: GroupRef; implicit: boolean }>();
+        const groups = new Map<string, { ref: Ref; implicit: boolean }>();
         const outside = new Map<string, VpcDefaultGroup>();
         for (const n of db.interfaces) {
             for (const g of n.groups) {
-                groups.set(groupKey(g), { ref: g, implicit: n.implicitDefault?.group !== undefined && groupKey(n.implicitDefault.group) === groupKey(g) });
+                groups.set(refKey(g), { ref: g, implicit: n.implicitDefault?.group !== undefined && refKey(n.implicitDefault.group) === refKey(g) });
             }
             n.vpcDefaults.forEach((d) => outside.set(defaultGroupKeys(d).join(" ") || `${outside.size}`, d));
             noteDefaultsOutsideStack(model, n, label, urn, report);
@@ -54,7 +54,7 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
             const onIt = implicit ? `its VPC's default security group ${name} (it declares no security group, so AWS attaches ` +
                 "this one)" : `its security group ${name}`;
             // A group outside the stack: its own rules are not here, the stack's rule resources on it are.
-            const rules = ref.kind === "stack" ? model.rulesOf(ref.urn) : model.rulesByGroup.onGroups([groupKey(ref)]).flatMap((x) => x.ruleSet.rules);
+            const rules = ref.kind === "stack" ? model.rulesOf(ref.urn) : model.rulesByGroup.onGroups([refKey(ref)]).flatMap((x) => x.ruleSet.rules);
             checkRules(rules, ref.kind === "stack" ? ref.urn : undefined, subject, onIt, label, urn, report);
         }
         for (const d of outside.values()) {
@@ -85,10 +85,10 @@ function checkRules(rules: readonly SgRule[], groupUrn: string | undefined, subj
  * Standalone rules whose group cannot be told yet but may be one of the database's: each that may
  * admit an address range is a note naming the rule and the groups it may be on.
  */
-function notePendingRules(model: StackModel, db: DatabaseNode, refs: readonly GroupRef[], outside: readonly VpcDefaultGroup[], report: Reporter): void {
+function notePendingRules(model: StackModel, db: DatabaseNode, refs: readonly Ref[], outside: readonly VpcDefaultGroup[], report: Reporter): void {
     const label = resourceLabel(db.resource);
     const named = new Map<string, string>([
-        ...refs.map((g): [string, string] => [groupKey(g), g.kind === "stack" ? `'${model.byUrn.get(g.urn)?.name ?? g.urn}'` : g.id]),
+        ...refs.map((g): [string, string] => [refKey(g), g.kind === "stack" ? `'${model.byUrn.get(g.urn)?.name ?? g.urn}'` : g.id]),
         ...outside.flatMap((d) => defaultGroupKeys(d).map((k): [string, string] => [k, model.defaultGroupText(d, resourceLabel)])),
     ]);
     const anywhere = new Set(model.rulesByGroup.anywhere);
@@ -110,7 +110,7 @@ function notePendingRules(model: StackModel, db: DatabaseNode, refs: readonly Gr
 /** A VPC default group that the stack does not declare: its rules cannot be checked, which the note says. */
 function noteDefaultsOutsideStack(model: StackModel, n: NetworkInterfaceNode, label: string, urn: string, report: Reporter): void {
     // A list not known at all may be empty (the provider reports the groups AWS chose only after creation).
-    const mayBeEmpty = n.unresolved === Infinity && !n.hasGroups;
+    const mayBeEmpty = n.unbounded && !n.hasGroups;
     for (const why of n.undetermined.filter((u) => mayBeEmpty || u.undetermined === "invalid")) {
         report.undetermined(why, `${label} may have no security group of its own, and then AWS attaches its VPC's default ` +
             `security group, whose rules cannot be checked until ${n.path} is known. ${ownGroupFix(n)}`, urn);

@@ -1,5 +1,5 @@
 import { integer, integerSchema } from "../core/config";
-import { GroupRef, groupKey } from "../graph/stack";
+import { Ref, refKey } from "../graph/stack";
 import { Undetermined } from "../model/values";
 import { listText, resourceLabel } from "../core/report";
 import { stackPolicy } from "../core/policy";
@@ -30,9 +30,9 @@ export const eniSecurityGroupLimit = stackPolicy({
     const max = integer(config, "maxSecurityGroups", 1, 16);
     for (const eni of model.interfaces) {
         const label = resourceLabel(eni.resource);
-        const implicit = eni.implicitDefault?.group && groupKey(eni.implicitDefault.group);
-        const name = (g: GroupRef) => g.kind === "external" ? `${g.id} (outside the stack)`
-            : `'${model.byUrn.get(g.urn)?.name ?? g.urn}'${groupKey(g) === implicit ? " (the VPC's default group: it declares none)" : ""}`;
+        const implicit = eni.implicitDefault?.group && refKey(eni.implicitDefault.group);
+        const name = (g: Ref) => g.kind === "external" ? `${g.id} (outside the stack)`
+            : `'${model.byUrn.get(g.urn)?.name ?? g.urn}'${refKey(g) === implicit ? " (the VPC's default group: it declares none)" : ""}`;
         const named = [...eni.groups.map(name), ...eni.vpcDefaults.map((d) => model.defaultGroupText(d, resourceLabel) +
             (d === eni.implicitDefault ? " (it declares none)" : ""))];
         const known = named.length;
@@ -43,10 +43,10 @@ export const eniSecurityGroupLimit = stackPolicy({
             continue;
         }
         // The unknown parts matter only when they could take the interface past the quota.
-        const couldExceed = known + eni.unresolved > max;
+        const couldExceed = eni.unbounded || known + eni.unresolved > max;
         // An interface that may hold no declared group still gets its VPC's default one, where AWS gives it.
         const atLeast = Math.max(known, eni.hasGroups || eni.shape.defaultGroupIn ? 1 : 0);
-        const count = eni.unresolved === Infinity ? `at least ${atLeast}` : `${atLeast} to ${known + eni.unresolved}`;
+        const count = eni.unbounded ? `at least ${atLeast}` : `${atLeast} to ${known + eni.unresolved}`;
         for (const why of eni.undetermined.filter((u) => couldExceed || u.undetermined === "invalid")) {
             report.undetermined(why, `${label} has ${count} security group${count === "at least 1" ? "" : "s"} on ${eni.path}; the ones not known yet ` +
                 `cannot be counted against the quota of ${max}.`, eni.resource.urn);

@@ -37,7 +37,7 @@ export interface EniShape {
     readonly elsewhere?: readonly string[];
 }
 
-export type Extra = Omit<EniShape, "type" | "role" | "interfaces">;
+type Extra = Omit<EniShape, "type" | "role" | "interfaces">;
 
 export function shape(cls: object, role: Role, interfaces: GroupPath[][], extra: Extra = {}): EniShape {
     return { type: typeToken(cls), role, interfaces, ...extra };

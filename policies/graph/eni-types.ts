@@ -10,7 +10,7 @@ import { DATA_SHAPES } from "./eni-data";
 import { NETWORK_SHAPES } from "./eni-network";
 import type { EniShape } from "./eni-shape";
 
-export type { EniShape, GroupPath, Role } from "./eni-shape";
+export type { GroupPath, Role } from "./eni-shape";
 
 export const ENI_SHAPES: readonly EniShape[] = [...COMPUTE_SHAPES, ...DATA_SHAPES, ...NETWORK_SHAPES];
 

@@ -4,11 +4,11 @@
  * exports an ID (`sg.id`) as a string, or a whole resource as an object of its outputs with its
  * `urn`; at preview, an exported value that depends on a new resource is unknown.
  */
-import { Field, Undetermined, child, root, str } from "../model/values";
+import { Field, Undetermined, child, str } from "../model/values";
 import { Targets } from "./links";
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 
-export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** Values of the outputs read at most; past that, the rest counts as not known. */
 const MAX_VALUES = 100_000;
@@ -32,7 +32,7 @@ export function readExports(resources: readonly StackResource[], targets: Target
     const unknownAt = (path: string, why = "is not known until the resources it comes from are created"): Undetermined =>
         ({ undetermined: "unknown", path: path || "outputs", reason: `the stack output ${path || "(all of them)"} ${why}` });
     // Depth-first over an explicit stack: outputs may nest deeper than the call stack allows.
-    const pending: Field[] = resources.filter((x) => x.type === ROOT_STACK_TYPE).map((r) => root(r.props)).reverse();
+    const pending: Field[] = resources.filter((x) => x.type === ROOT_STACK_TYPE).map((r) => r.root).reverse();
     for (let f = pending.pop(); f !== undefined; f = pending.pop()) {
         const size = Array.isArray(f.value) ? f.value.length : typeof f.value === "object" && f.value !== null ? Object.keys(f.value).length : 0;
         budget -= 1 + size;

@@ -9,10 +9,10 @@ import { NetworkInterfaceSecurityGroupAttachment } from "@pulumi/aws/ec2/network
 import { SecurityGroupAssociation } from "@pulumi/aws/ec2/securityGroupAssociation";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { typeToken } from "../model/types";
-import { Field, Undetermined, bool, child, elements, isUndetermined, root, str } from "../model/values";
+import { Field, Undetermined, bool, child, elements, isUndetermined, str } from "../model/values";
 import { EniShape } from "./eni-shape";
 import { IdForm, Link, Ref, Targets, linkList, linkRequired, refKey } from "./links";
-import type { StackResource } from "./stack";
+import { StackResource, fieldAt } from "./resource";
 import { Network, VpcDefaultGroup, VpcLocator, VpcRef } from "./vpcs";
 
 const ATTACHMENT = typeToken(NetworkInterfaceSecurityGroupAttachment);
@@ -24,8 +24,10 @@ const VPC_ENDPOINT = typeToken(VpcEndpoint);
 export interface NetworkInterfaceNode {
     readonly resource: StackResource;
     readonly shape: EniShape;
-    /** "vpcSecurityGroupIds", "networkInterfaces[1].securityGroups", ... */
+    /** "vpcSecurityGroupIds", "networkInterfaces[1].securityGroups", ...: the paths below, joined by " + ". */
     readonly path: string;
+    /** Each property path the groups are read from, in the order the resource's shape gives them. */
+    readonly paths: readonly string[];
     /** The groups identified: the stack's (a DefaultSecurityGroup included) and outside ones by ID. */
     readonly groups: Ref[];
     /** VPC default groups on the interface that the stack does not declare: counted, named through their VPC. */
@@ -39,8 +41,10 @@ export interface NetworkInterfaceNode {
     readonly possibleGroups: Ref[];
     /** Parts of the set that cannot be resolved yet: the set may hold more groups than listed. */
     readonly undetermined: Undetermined[];
-    /** How many more distinct groups the unresolved parts may add (Infinity: no bound). */
+    /** How many more distinct groups the unresolved parts may add. */
     unresolved: number;
+    /** Set when a whole list of groups is not known yet: it may add any number. */
+    readonly unbounded: boolean;
     /** True when the interface has at least one group, whatever the unknown parts turn out to be. */
     hasGroups: boolean;
 }
@@ -61,8 +65,7 @@ type At = (path: readonly string[]) => Field;
 
 /** The interfaces a resource declares: one per path set without "*", and one per element of each "*" list. */
 export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Targets, network: Network): NetworkInterfaceNode[] {
-    const props = root(r.props);
-    const at: At = (path) => path.reduce((f: Field, k) => child(f, k), props);
+    const at: At = (path) => fieldAt(r, path);
     if (shape.requires !== undefined && at(shape.requires).state === "absent") {
         return []; // Not in a VPC at all (an OpenSearch domain without vpcOptions).
     }
@@ -76,14 +79,14 @@ export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Ta
             if (fields.some((f) => f.state !== "absent")) {
                 out.push(node(r, shape, fields, forms, depKeys, true, groups));
             } else if (index === 0 && defaultApplies(r, shape, at)) {
-                const path = paths.map((p) => p.keys.join(".")).join(" + ");
-                out.push(implicitDefaultNode(r, shape, path, network.vpcOf(r, shape.defaultGroupIn as VpcLocator), groups, network));
+                const declared = paths.map((p) => p.keys.join("."));
+                out.push(implicitDefaultNode(r, shape, declared, network.vpcOf(r, shape.defaultGroupIn as VpcLocator), groups, network));
             }
             return;
         }
-        const { leaves, lists } = expand(props, paths[0].keys);
+        const { leaves, lists } = expand(r.root, paths[0].keys);
         for (const list of lists) {
-            out.push({ resource: r, shape, path: list.path, groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [list], unresolved: Infinity, hasGroups: false });
+            out.push({ resource: r, shape, path: list.path, paths: [list.path], groups: [], vpcDefaults: [], possibleGroups: [], undetermined: [list], unresolved: 0, unbounded: true, hasGroups: false });
         }
         // With several interfaces, dependencies cannot say which interface a group is on.
         for (const leaf of leaves) {
@@ -121,20 +124,20 @@ function expand(props: Field, keys: readonly string[]): { leaves: Field[]; lists
 }
 
 function node(r: StackResource, shape: EniShape, fields: Field[], forms: IdForm[], depKeys: string[], attributable: boolean, groups: Targets): NetworkInterfaceNode {
-    const path = fields.filter((f) => f.state !== "absent").map((f) => f.path).join(" + ");
+    const paths = fields.filter((f) => f.state !== "absent").map((f) => f.path);
     const link = linkList(r, fields, depKeys, groups, attributable, forms);
     const vpcDefaults = link.standIns.map((s): VpcDefaultGroup => ({ vpc: { kind: "stack", urn: s.urn }, ...(s.id !== undefined ? { id: s.id } : {}) }));
     return {
-        resource: r, shape, path, groups: link.refs, vpcDefaults, possibleGroups: link.possible, undetermined: link.undetermined,
-        unresolved: link.unresolved, hasGroups: link.hasItems,
+        resource: r, shape, path: paths.join(" + "), paths, groups: link.refs, vpcDefaults, possibleGroups: link.possible, undetermined: link.undetermined,
+        unresolved: link.unresolved, unbounded: link.unbounded, hasGroups: link.hasItems,
     };
 }
 
-function implicitDefaultNode(r: StackResource, shape: EniShape, path: string, vpc: VpcRef, groups: Targets, network: Network): NetworkInterfaceNode {
+function implicitDefaultNode(r: StackResource, shape: EniShape, paths: string[], vpc: VpcRef, groups: Targets, network: Network): NetworkInterfaceNode {
     const d = network.defaultGroupOf(vpc, groups);
     return {
-        resource: r, shape, path, groups: d.group ? [d.group] : [], vpcDefaults: d.group ? [] : [d], implicitDefault: d,
-        possibleGroups: [], undetermined: [], unresolved: 0, hasGroups: true,
+        resource: r, shape, path: paths.join(" + "), paths, groups: d.group ? [d.group] : [], vpcDefaults: d.group ? [] : [d], implicitDefault: d,
+        possibleGroups: [], undetermined: [], unresolved: 0, unbounded: false, hasGroups: true,
     };
 }
 
@@ -163,7 +166,7 @@ export function attachAll(resources: readonly StackResource[], groups: Targets, 
         if (r.type === ATTACHMENT) {
             return [attach(r, groups, enis, interfacesOf, "networkInterfaceId", false)];
         }
-        return r.type === ASSOCIATION ? [attach(r, groups, endpoints, interfacesOf, "vpcEndpointId", bool(child(root(r.props), "replaceDefaultAssociation")) === true)] : [];
+        return r.type === ASSOCIATION ? [attach(r, groups, endpoints, interfacesOf, "vpcEndpointId", bool(child(r.root, "replaceDefaultAssociation")) === true)] : [];
     });
 }
 

@@ -4,7 +4,7 @@
  * first keeps its URN as key, a later one gets "<urn>#<n>" (a key no other resource has), and its
  * dependencies on a shared URN lead to every copy.
  */
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 
 export interface Keys {
     readonly resources: readonly StackResource[];

@@ -5,8 +5,8 @@
  * Both give the same answer for the same stack. An ID that matches nothing in the stack is a
  * resource from outside it: kept by ID, never guessed at.
  */
-import type { StackResource } from "./stack";
-import { Field, MAX_LIST, Maybe, Undetermined, child, describe, elements, invalidAt, isUndetermined, root, str, unknownAt } from "../model/values";
+import type { StackResource } from "./resource";
+import { Field, MAX_LIST, Maybe, Undetermined, child, describe, elements, invalidAt, isUndetermined, str, unknownAt } from "../model/values";
 
 /** A resource a property names: one of the stack's, or one from outside it (known by ID only). */
 export type Ref = { readonly kind: "stack"; readonly urn: string } | { readonly kind: "external"; readonly id: string };
@@ -90,8 +90,9 @@ export interface Link {
     readonly undetermined?: Undetermined;
 }
 
-function knownString(r: StackResource, key: string): string | undefined {
-    const v = str(child(root(r.props), key));
+/** The value of `r.key` when it is a known, non-empty string. */
+export function knownString(r: StackResource, key: string): string | undefined {
+    const v = str(child(r.root, key));
     return typeof v === "string" && v !== "" ? v : undefined;
 }
 
@@ -107,7 +108,7 @@ export function depsOf(r: StackResource, key: string): readonly string[] {
  * or to exactly one stand-in whose target the stack does not declare. Undefined when the property
  * is absent (or empty) and depends on nothing.
  */
-export function linkOne(r: StackResource, key: string, targets: Targets, field: Field = child(root(r.props), key)): Link | undefined {
+export function linkOne(r: StackResource, key: string, targets: Targets, field: Field = child(r.root, key)): Link | undefined {
     const value = str(field);
     if (typeof value === "string") {
         return value === "" ? undefined : targets.byValue(value);
@@ -137,7 +138,7 @@ export function linkRequired(r: StackResource, key: string, targets: Targets): L
     if (link) {
         return link;
     }
-    const empty = str(child(root(r.props), key)) === "";
+    const empty = str(child(r.root, key)) === "";
     return { undetermined: empty ? invalidAt(key, `${key} is empty`) : unknownAt(key) };
 }
 
@@ -146,7 +147,7 @@ function undeterminedOf(value: Maybe<string | undefined>, path: string): Undeter
 }
 
 /** The resources a list of IDs names. */
-export interface ListLink {
+interface ListLink {
     /** Distinct resources, in the order the list names them (known IDs first, then by dependency). */
     readonly refs: Ref[];
     /** Stand-ins named (by ID or by dependency) whose target the stack does not declare. */
@@ -156,8 +157,10 @@ export interface ListLink {
      * which item (or which of several lists) names them: linked, but not counted here.
      */
     readonly possible: Ref[];
-    /** How many more distinct resources the list may name: unknown items not linked (Infinity for a whole unknown list). */
+    /** How many more distinct resources the list may name: unknown items not linked. */
     readonly unresolved: number;
+    /** Set when a whole list is not known yet: it may name any number more. */
+    readonly unbounded: boolean;
     /** Why: the unknown parts (or an invalid value). */
     readonly undetermined: Undetermined[];
     /** The list holds at least one item (an unknown whole list may hold none). */
@@ -168,7 +171,7 @@ export interface ListLink {
 export type IdForm = "list" | "one" | "csv";
 
 /** The IDs a field holds, each as a field of its own: a list's elements, the field itself, or the parts of its string. */
-export function idItems(field: Field, form: IdForm = "list"): Field[] | Undetermined {
+function idItems(field: Field, form: IdForm = "list"): Field[] | Undetermined {
     if (form === "list" || field.state === "absent") {
         return elements(field);
     }
@@ -201,6 +204,7 @@ export function linkList(r: StackResource, fields: readonly Field[], depKeys: re
     const standIns = new Map<string, { urn: string; id?: string }>();
     const undetermined: Undetermined[] = [];
     let unresolved = 0;
+    let unbounded = false;
     let hasItems = false;
     for (const [i, field] of fields.entries()) {
         const items = idItems(field, forms[i]);
@@ -208,7 +212,7 @@ export function linkList(r: StackResource, fields: readonly Field[], depKeys: re
             if (items.undetermined === "invalid") {
                 undetermined.push(items);
             } else {
-                unresolved = Infinity;
+                unbounded = true;
             }
             continue;
         }
@@ -230,14 +234,14 @@ export function linkList(r: StackResource, fields: readonly Field[], depKeys: re
         }
     }
     const possible: Ref[] = [];
-    if (unresolved > 0) {
+    if (unresolved > 0 || unbounded) {
         const deps = targets.among(depKeys.flatMap((k) => depsOf(r, k)));
         const fromDeps = deps.targets.filter((u) => !refs.has(u));
         const viaStandIns = deps.standIns.filter((u) => !standIns.has(u));
         const where = fields.find((f) => f.state !== "absent")?.path ?? depKeys[0];
         const all = [...fromDeps.map((urn) => ({ urn })), ...viaStandIns.map((s) => ({ standIn: s }))];
         if (attributable) {
-            for (const dep of all.slice(0, unresolved)) {
+            for (const dep of unbounded ? all : all.slice(0, unresolved)) {
                 const target = "urn" in dep ? dep.urn : targets.targetOf(dep.standIn);
                 if (target !== undefined) {
                     refs.set(target, { kind: "stack", urn: target });
@@ -250,11 +254,11 @@ export function linkList(r: StackResource, fields: readonly Field[], depKeys: re
         } else {
             possible.push(...fromDeps.map((urn): Ref => ({ kind: "stack", urn })));
         }
-        if (unresolved > 0 || !attributable) {
+        if (unresolved > 0 || unbounded || !attributable) {
             undetermined.push(unknownAt(where));
         }
     }
-    return { refs: [...refs.values()], standIns: [...standIns.values()], possible, unresolved, undetermined, hasItems };
+    return { refs: [...refs.values()], standIns: [...standIns.values()], possible, unresolved, unbounded, undetermined, hasItems };
 }
 
 /** Values of an input read at most when looking for an ID in it; past that, it may hold anything. */
@@ -267,7 +271,7 @@ const MAX_VALUES = 10_000;
  */
 export function mayHold(r: StackResource, key: string, ids: readonly string[]): boolean {
     const wanted = ids.filter((x) => x !== "");
-    const pending: Field[] = [child(root(r.props), key)];
+    const pending: Field[] = [child(r.root, key)];
     for (let budget = MAX_VALUES, f = pending.pop(); f !== undefined; f = pending.pop()) {
         if (f.state === "unknown" || --budget < 0) {
             return true;

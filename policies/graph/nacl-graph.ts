@@ -14,16 +14,13 @@
 import { NetworkAclAssociation } from "@pulumi/aws/ec2/networkAclAssociation";
 import { NaclEntry, naclEntries } from "../model/nacl-entries";
 import { TYPE, typeToken } from "../model/types";
-import { Maybe, Undetermined, child, isUndetermined, root, unknownAt } from "../model/values";
+import { Maybe, Undetermined, child, isUndetermined } from "../model/values";
 import { Ref, Targets, linkList, linkOne, linkRequired, refKey } from "./links";
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 import { Network } from "./vpcs";
 
 const ASSOCIATION = typeToken(NetworkAclAssociation);
 const ACL_TYPES = new Set<string>([TYPE.networkAcl, TYPE.defaultNetworkAcl]);
-
-/** A subnet: one of the stack's, or one from outside it (known by ID only). */
-export type SubnetRef = Ref;
 
 export interface NaclNode {
     readonly resource: StackResource;
@@ -33,7 +30,7 @@ export interface NaclNode {
     /** The NetworkAclRule resources linked to this ACL. */
     readonly rules: readonly StackResource[];
     /** The subnets the ACL is associated with (subnetIds and NetworkAclAssociation resources). */
-    readonly subnets: readonly SubnetRef[];
+    readonly subnets: readonly Ref[];
     /** Subnet references that cannot be resolved yet. */
     readonly subnetsUndetermined: readonly Undetermined[];
 }
@@ -53,16 +50,11 @@ export interface NaclGraph {
     readonly unlinkedRules: UnlinkedNaclRule[];
 }
 
-/** One node per NetworkAcl / DefaultNetworkAcl of the stack, with all its entries and subnets. */
-export function buildNacls(resources: readonly StackResource[]): NaclNode[] {
-    return buildNaclGraph(resources).nacls;
-}
-
 interface Building {
     readonly resource: StackResource;
     readonly inline: NaclEntry[];
     readonly rules: { resource: StackResource; entries: readonly NaclEntry[] }[];
-    readonly subnets: Map<string, SubnetRef>;
+    readonly subnets: Map<string, Ref>;
     readonly subnetsUndetermined: Undetermined[];
 }
 
@@ -91,9 +83,9 @@ function aclTargets(resources: readonly StackResource[], network: Network, byUrn
     return targets;
 }
 
-export function buildNaclGraph(resources: readonly StackResource[], given?: Network): NaclGraph {
+/** One node per NetworkAcl / DefaultNetworkAcl of the stack, with all its entries and subnets. */
+export function buildNaclGraph(resources: readonly StackResource[], network: Network): NaclGraph {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const network = given ?? new Network(resources, byUrn);
     const acls = new Map<string, Building>();
     for (const r of resources.filter((x) => ACL_TYPES.has(x.type))) {
         acls.set(r.urn, { resource: r, inline: [...(naclEntries(r)?.entries ?? [])], rules: [], subnets: new Map(), subnetsUndetermined: [] });
@@ -116,7 +108,7 @@ export function buildNaclGraph(resources: readonly StackResource[], given?: Netw
         }
     }
     for (const acl of acls.values()) {
-        const list = linkList(acl.resource, [child(root(acl.resource.props), "subnetIds")], ["subnetIds"], network.subnets, true);
+        const list = linkList(acl.resource, [child(acl.resource.root, "subnetIds")], ["subnetIds"], network.subnets, true);
         list.refs.forEach((s) => acl.subnets.set(refKey(s), s));
         acl.subnetsUndetermined.push(...list.undetermined);
     }
@@ -145,7 +137,7 @@ export function buildNaclGraph(resources: readonly StackResource[], given?: Netw
 }
 
 /** True when two entries are known and the same AWS entry. */
-export function sameEntry(a: NaclEntry, b: NaclEntry): boolean {
+function sameEntry(a: NaclEntry, b: NaclEntry): boolean {
     const fields = (e: NaclEntry) => [e.ruleNumber, e.action, e.protocol, e.ports, e.cidr, e.icmp?.type, e.icmp?.code];
     if ([...fields(a), ...fields(b)].some(isUndetermined)) {
         return false;
@@ -165,31 +157,4 @@ export function sameEntry(a: NaclEntry, b: NaclEntry): boolean {
 /** Inline entries, less those that are a linked rule's own entry echoed in the ACL's outputs; then the rules' entries. */
 function mergeEntries(inline: readonly NaclEntry[], fromRules: readonly NaclEntry[]): NaclEntry[] {
     return [...inline.filter((e) => !fromRules.some((r) => sameEntry(e, r))), ...fromRules];
-}
-
-/** The part of a reporter the graph needs (structurally the policies' Reporter). */
-export interface NoteSink {
-    note(message: string, urn?: string): void;
-    undetermined(why: Undetermined, consequence: string, urn?: string): void;
-}
-
-/**
- * Notes each NetworkAclRule that belongs to no ACL of the stack: `consequence` says what the
- * policy cannot check. An undetermined networkAclId goes through `undetermined` (an invalid one is
- * a violation); a known ID of an ACL outside the stack is a note.
- */
-export function noteUnlinkedRules(rules: readonly UnlinkedNaclRule[], sink: NoteSink, consequence: string): void {
-    for (const rule of rules) {
-        const label = `NetworkAclRule '${rule.resource.name}'`;
-        const id = rule.networkAclId;
-        if (rule.defaultOf) {
-            sink.note(`${label} adds an entry to the default network ACL of VPC '${rule.defaultOf.name}', which is not in this ` +
-                `stack (declare it as an aws.ec2.DefaultNetworkAcl): ${consequence}.`, rule.resource.urn);
-        } else if (typeof id === "string") {
-            sink.note(`${label} adds an entry to network ACL ${id}, which is not in this stack: ${consequence}.`, rule.resource.urn);
-        } else {
-            const why = id ?? unknownAt("networkAclId");
-            sink.undetermined(why, `${label} cannot be linked to its network ACL, so ${consequence}.`, rule.resource.urn);
-        }
-    }
 }

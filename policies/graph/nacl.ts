@@ -1,21 +1,17 @@
 /**
  * Views of one network ACL of the stack model for the evaluator, shared by the NACL policies. The
- * ACLs themselves, with their entries and subnets, are built in graph/nacl-graph.ts.
+ * ACLs themselves, with their entries and subnets, are built in graph/nacl-graph.ts; the policies'
+ * texts are in nacl/shared/text.ts.
  */
 import { NaclEntry, knownEntry } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
-import { Family, familyRange, rangeToCidrs } from "../net/cidr";
-import { IntervalSet } from "../net/intervals";
+import { Family, familyRange } from "../net/cidr";
 import { KnownNaclEntry, PointSet, PortProtocol, allowedSet } from "../net/nacl-eval";
 import { ALL_PORTS } from "../net/ports";
 import { ALL } from "../net/protocol";
 import { NaclNode } from "./nacl-graph";
 
-export * from "./nacl-graph";
-
-// ------------------------------------------------------------------------------------------------
-// Views of one ACL for the evaluator, shared by the NACL policies
-// ------------------------------------------------------------------------------------------------
+export type { NaclNode, UnlinkedNaclRule } from "./nacl-graph";
 
 /** A fully-known entry, as the evaluator takes it, with where it was written. */
 export type KnownEntry = NonNullable<ReturnType<typeof knownEntry>> & { readonly icmp?: NaclEntry["icmp"] };
@@ -33,13 +29,6 @@ export interface DirectionEntries {
 
 /** Entries per direction beyond which a network ACL is not evaluated: AWS's maximum is 40. */
 export const MAX_EVALUATED_ENTRIES = 100;
-
-/** "Network ACL 'x' has N inbound entries, ..." for a direction too large to evaluate. */
-export function oversizedText(node: NaclNode, egress: boolean, count: number): string {
-    return `${naclLabel(node).replace(/^./, (c) => c.toUpperCase())} has ${count} ${egress ? "outbound" : "inbound"} entries; ` +
-        `AWS allows at most 40 per direction, so the deployment fails, and the pack evaluates at most ` +
-        `${MAX_EVALUATED_ENTRIES}. Fix: merge entries (wider CIDRs or port ranges) to stay within the quota.`;
-}
 
 /**
  * False for the entries of a NetworkAclRule whose `egress` flag is undetermined: the model reads
@@ -83,7 +72,7 @@ export function possibleFamilies(e: NaclEntry): Family[] {
  * action and rule number (an over-approximation: unknown CIDR -> the whole family, unknown
  * protocol -> all, unknown ports -> all), or undefined when it cannot match in that family.
  */
-export function mayMatch(e: NaclEntry, family: Family, action: "allow" | "deny", ruleNumber: number): KnownNaclEntry | undefined {
+function mayMatch(e: NaclEntry, family: Family, action: "allow" | "deny", ruleNumber: number): KnownNaclEntry | undefined {
     if (!possibleFamilies(e).includes(family)) {
         return undefined;
     }
@@ -94,7 +83,7 @@ export function mayMatch(e: NaclEntry, family: Family, action: "allow" | "deny",
 }
 
 /** True when entry `a` (at index ia of its direction's entries) is evaluated before `b` (at ib). */
-export function evaluatedBefore(a: number, ia: number, b: number, ib: number): boolean {
+function evaluatedBefore(a: number, ia: number, b: number, ib: number): boolean {
     return a < b || (a === b && ia < ib);
 }
 
@@ -142,26 +131,3 @@ export function optimisticEntries(view: DirectionEntries, family: Family): Known
         .filter((u): u is KnownNaclEntry => u !== undefined);
     return [...may, ...view.known];
 }
-
-/** "ingress[0] (rule 100)" or "NetworkAclRule 'https-in' (rule 100)". */
-export function entryLabel(e: Pick<NaclEntry, "origin" | "ruleNumber">): string {
-    const where = e.origin.path === "" ? `NetworkAclRule '${e.origin.name}'` : e.origin.path;
-    const n = isUndetermined(e.ruleNumber) ? "rule number not known" : `rule ${e.ruleNumber}`;
-    return `${where} (${n})`;
-}
-
-/** "network ACL 'public'" or "default network ACL 'default'". */
-export function naclLabel(node: NaclNode): string {
-    return `${node.isDefault ? "default network ACL" : "network ACL"} '${node.resource.name}'`;
-}
-
-/** CIDR blocks of an address set: "10.0.0.0/8, 172.16.0.0/12". */
-export function addressesText(addresses: IntervalSet, family: Family): string {
-    return addresses.flatMap((i) => rangeToCidrs(i, family)).join(", ");
-}
-
-/** "443", "1024-65535", "22, 80-443". */
-export function portsText(ports: IntervalSet): string {
-    return ports.map((i) => (i.lo === i.hi ? `${i.lo}` : `${i.lo}-${i.hi}`)).join(", ");
-}
-

@@ -6,10 +6,11 @@
  * as many resources of that kind as there are unknown references there: then the set is exact,
  * though which unknown reference names which resource is not (it takes them in order).
  */
+import { isPeerList } from "../model/sg-peers";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
 import { Ref, Targets, depsOf, push, refKey } from "./links";
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 
 /** The top-level input a rule's peer was written under: "ingress", "sourceSecurityGroupId", ... */
 function inputOf(rule: SgRule): string {
@@ -57,4 +58,36 @@ export function linkRulePeers(
         linkPeers(resource, rules, "prefix-list", prefixLists, out);
     }
     return out;
+}
+
+/** True for a prefix-list rule whose list ID is not known yet. */
+function unknownListId(rule: SgRule): boolean {
+    return !isUndetermined(rule.peer) && rule.peer.kind === "prefix-list" && isUndetermined(rule.peer.id) && rule.peer.id.undetermined === "unknown";
+}
+
+/**
+ * The prefix lists of the stack that a prefix-list rule may name when its ID is not known yet and
+ * the link (`linked`) is not exact: every list the input that holds the reference depends on. The
+ * link is exact when the reference is the only unknown one in its input and not a whole list.
+ * The answer is undefined for a rule whose list is known or linked exactly, and for other rules.
+ */
+export function prefixListCandidates(
+    rulesByResource: readonly { resource: StackResource; rules: readonly SgRule[] }[], prefixLists: Targets, linked: ReadonlyMap<SgRule, Ref>,
+): (rule: SgRule) => string[] | undefined {
+    const key = (rule: SgRule) => `${rule.origin.urn} ${inputOf(rule)}`;
+    const pending = new Map<string, number>();
+    const resources = new Map<string, StackResource>();
+    for (const { resource, rules } of rulesByResource) {
+        resources.set(resource.urn, resource);
+        for (const rule of rules.filter(unknownListId)) {
+            pending.set(key(rule), (pending.get(key(rule)) ?? 0) + 1);
+        }
+    }
+    return (rule) => {
+        if (!unknownListId(rule) || (linked.has(rule) && pending.get(key(rule)) === 1 && !isPeerList(rule.origin.peerPath))) {
+            return undefined;
+        }
+        const r = resources.get(rule.origin.urn);
+        return r ? prefixLists.among(depsOf(r, inputOf(rule))).targets : [];
+    };
 }

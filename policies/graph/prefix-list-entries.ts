@@ -6,7 +6,7 @@
 import { PREFIX_LIST_ENTRY } from "../model/prefix-lists";
 import { Undetermined, unknownAt } from "../model/values";
 import { Targets, depsOf, linkOne, push } from "./links";
-import type { StackResource } from "./stack";
+import type { StackResource } from "./resource";
 
 export interface ListedEntry {
     readonly resource: StackResource;

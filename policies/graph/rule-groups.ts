@@ -6,14 +6,27 @@
  * standing in for its default group; a dependency on any other resource (an ID read from its
  * outputs), or none at all, may lead to any group, in the stack or not.
  */
-import { Targets, depsOf, push } from "./links";
-import type { StandaloneRule } from "./stack";
+import { SgRuleSet } from "../model/sg-rules";
+import { Undetermined } from "../model/values";
+import { Ref, Targets, depsOf, push, refKey } from "./links";
+import type { StackResource } from "./resource";
 import type { VpcDefaultGroup } from "./vpcs";
 
+/** A standalone rule resource and the group it belongs to. */
+export interface StandaloneRule {
+    readonly resource: StackResource;
+    readonly ruleSet: SgRuleSet;
+    /** The group the rule belongs to; undefined when it cannot be resolved yet. */
+    readonly target: Ref | undefined;
+    readonly targetUndetermined?: Undetermined;
+    /** Set when the target is a VPC's default group that the stack does not declare, named through the VPC (vpc.defaultSecurityGroupId). */
+    readonly defaultGroupOf?: StackResource;
+}
+
 /** A group as a key: a stack group's URN, "external:<id>", or "default:<vpc urn>" for an undeclared default group. */
-export type GroupKey = string;
-export const externalKey = (id: string): GroupKey => `external:${id}`;
-export const defaultKey = (vpcUrn: string): GroupKey => `default:${vpcUrn}`;
+type GroupKey = string;
+const externalKey = (id: string): GroupKey => refKey({ kind: "external", id });
+const defaultKey = (vpcUrn: string): GroupKey => `default:${vpcUrn}`;
 
 export class RuleGroups {
     private readonly known = new Map<GroupKey, StandaloneRule[]>();
@@ -59,6 +72,11 @@ export class RuleGroups {
     mayBeOn(keys: readonly GroupKey[]): StandaloneRule[] {
         return [...new Set([...keys.flatMap((k) => this.pending.get(k) ?? []), ...this.anywhere])];
     }
+}
+
+/** What a rule's securityGroupId depends on, as one key: rules whose group cannot be told yet and have the same key may share it. */
+export function dependencyKey(rule: StandaloneRule): string {
+    return [...depsOf(rule.resource, "securityGroupId")].sort().join(" ");
 }
 
 /** The keys of a VPC's default group: its URN when the stack declares it, else through its VPC and its known ID. */

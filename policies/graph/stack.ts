@@ -8,39 +8,31 @@
  * later copy name its URN through sourceUrn.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { PrefixListEntries, prefixListEntries } from "../model/prefix-lists";
-import { ResourceRef, SgRule, SgRuleSet, normaliseRules } from "../model/sg-rules";
-import { TYPE, typeToken } from "../model/types";
-import { Field, Maybe, Undetermined, bool, child, isUndetermined, num, plainProps, root, str } from "../model/values";
-import { DATABASE_INSTANCES, Role, eniShapeOf } from "./eni-types";
+import { SgRule, SgRuleSet, normaliseRules, standsForWholeList } from "../model/sg-rules";
+import { TYPE } from "../model/types";
+import { Maybe, Undetermined, child, isUndetermined, num, plainProps, str } from "../model/values";
+import { DatabaseNode, databasesOf } from "./databases";
+import { Role, eniShapeOf } from "./eni-types";
 import { StackExports, readExports } from "./exports";
 import { Keys, uniqueKeys } from "./keys";
 import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
-import { Ref, Targets, linkRequired, mayHold, push, refKey } from "./links";
+import { Ref, Targets, knownString, linkRequired, mayHold, push } from "./links";
 import { ListedEntry, entriesByList } from "./prefix-list-entries";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
-import { linkRulePeers } from "./peers";
-import { RuleGroups } from "./rule-groups";
-import { Network, VpcDefaultGroup, VpcRef, vpcText } from "./vpcs";
+import { linkRulePeers, prefixListCandidates } from "./peers";
+import { StackInput, StackResource, stackResource } from "./resource";
+import { RuleGroups, StandaloneRule } from "./rule-groups";
+import { Network, VpcDefaultGroup, vpcText } from "./vpcs";
 
-export type { Attachment, NetworkInterfaceNode } from "./interfaces";
+export type { DatabaseNode } from "./databases";
+export type { NetworkInterfaceNode } from "./interfaces";
+export { refKey } from "./links";
+export type { Ref } from "./links";
+export type { StackInput, StackResource } from "./resource";
 export type { VpcDefaultGroup, VpcRef } from "./vpcs";
 
-/** A resource as the stack policies see it: dependencies by URN. */
-export interface StackResource extends ResourceRef {
-    readonly dependencies: readonly string[];
-    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
-}
-
-/** A security group as a member of a set: one of the stack's, or one from outside it. */
-export type GroupRef = Ref;
-
-export function groupKey(g: GroupRef): string {
-    return refKey(g);
-}
-
-export interface SecurityGroupNode {
+interface SecurityGroupNode {
     readonly resource: StackResource;
     readonly isDefault: boolean;
     /** The inline rules, and the rule sets of the standalone rule resources attached to it. */
@@ -48,32 +40,14 @@ export interface SecurityGroupNode {
     readonly standalone: { resource: StackResource; ruleSet: SgRuleSet }[];
 }
 
-export interface StandaloneRule {
-    readonly resource: StackResource;
-    readonly ruleSet: SgRuleSet;
-    /** The group the rule belongs to; undefined when it cannot be resolved yet. */
-    readonly target: GroupRef | undefined;
-    readonly targetUndetermined?: Undetermined;
-    /** Set when the target is a VPC's default group that the stack does not declare, named through the VPC (vpc.defaultSecurityGroupId). */
-    readonly defaultGroupOf?: StackResource;
-}
-
-/** A database: its interfaces (with their groups) and its public-access flag, when its type has one. */
-export interface DatabaseNode {
-    readonly resource: StackResource;
-    readonly interfaces: NetworkInterfaceNode[];
-    readonly publicFlag?: { readonly path: string; readonly value: Maybe<boolean | undefined> };
-}
-
 /** A managed prefix list a rule names: the stack's (with its size), or one from outside it. */
-export interface PrefixListRef {
+interface PrefixListRef {
     readonly ref: Ref;
     /** Its max entries, which is what it counts for in a group's rule quota (undefined: not in the stack). */
     readonly maxEntries?: Maybe<number | undefined>;
 }
 
 const SG_TYPES = new Set<string>([TYPE.securityGroup, TYPE.defaultSecurityGroup]);
-const PREFIX_LIST = typeToken(ManagedPrefixList);
 
 export class StackModel {
     readonly resources: readonly StackResource[];
@@ -83,7 +57,7 @@ export class StackModel {
     readonly standaloneRules: StandaloneRule[] = [];
     readonly interfaces: NetworkInterfaceNode[] = [];
     readonly attachments: Attachment[] = [];
-    readonly databases: DatabaseNode[] = [];
+    readonly databases: readonly DatabaseNode[];
     readonly network: Network;
     /** The stack's groups by ID, name and ARN; a VPC stands in for its default group. */
     readonly groupTargets = new Targets();
@@ -97,9 +71,10 @@ export class StackModel {
     private logged?: { logged: Set<string>; undetermined: Undetermined[] };
     private listEntries?: Map<string, ListedEntry[]>;
     private ruleGroups?: RuleGroups;
+    private listCandidates?: (rule: SgRule) => string[] | undefined;
 
-    constructor(input: readonly StackResource[]) {
-        this.keys = uniqueKeys(input);
+    constructor(input: readonly StackInput[]) {
+        this.keys = uniqueKeys(input.map(stackResource));
         const resources = this.keys.resources;
         this.resources = resources;
         for (const r of resources) {
@@ -111,10 +86,10 @@ export class StackModel {
                 const read = normaliseRules(r) as SgRuleSet;
                 // pulumi-aws computes a group's ingress/egress outputs from AWS, so a whole list that
                 // is unknown at preview says "not declared inline", not "rules we cannot see".
-                const inline = { ...read, rules: read.rules.filter((x) => !wholeListUnknown(x)) };
+                const inline = { ...read, rules: read.rules.filter((x) => !(standsForWholeList(x) && x.peer.undetermined === "unknown")) };
                 this.groups.set(r.urn, { resource: r, isDefault: r.type === TYPE.defaultSecurityGroup, inline, standalone: [] });
                 this.groupTargets.add(r, ["id", "name", "arn"]);
-            } else if (r.type === PREFIX_LIST) {
+            } else if (r.type === TYPE.managedPrefixList) {
                 this.prefixLists.add(r, ["id"]);
             }
         }
@@ -134,10 +109,7 @@ export class StackModel {
                 }
             }
         }
-        this.peers = linkRulePeers([
-            ...[...this.groups.values()].map((g) => ({ resource: g.resource, rules: g.inline.rules })),
-            ...this.standaloneRules.map((s) => ({ resource: s.resource, rules: s.ruleSet.rules })),
-        ], this.groupTargets, this.prefixLists);
+        this.peers = linkRulePeers(this.rulesByResource(), this.groupTargets, this.prefixLists);
         for (const r of resources) {
             const shape = eniShapeOf(r.type);
             if (shape) {
@@ -145,24 +117,15 @@ export class StackModel {
             }
         }
         this.attachments.push(...attachAll(resources, this.groupTargets, (urn) => this.interfacesOf(urn)));
-        this.addDatabases();
+        this.databases = databasesOf(resources, (urn) => this.interfacesOf(urn));
     }
 
-    private addDatabases(): void {
-        for (const r of this.resources) {
-            const found = eniShapeOf(r.type);
-            const shape = found?.role === "database" ? found : undefined;
-            const flag = shape ? shape.publicFlag : DATABASE_INSTANCES.find((d) => d.type === r.type)?.publicFlag;
-            if (!shape && !flag) {
-                continue;
-            }
-            const interfaces = this.interfacesOf(r.urn);
-            if (shape && interfaces.length === 0 && !flag) {
-                continue; // Not in a VPC (an OpenSearch domain without vpcOptions).
-            }
-            const field = flag?.reduce((f: Field, k) => child(f, k), root(r.props));
-            this.databases.push({ resource: r, interfaces, ...(field ? { publicFlag: { path: field.path, value: bool(field) } } : {}) });
-        }
+    /** The rules of each group and standalone rule resource, as read. */
+    private rulesByResource(): { resource: StackResource; rules: readonly SgRule[] }[] {
+        return [
+            ...[...this.groups.values()].map((g) => ({ resource: g.resource, rules: g.inline.rules })),
+            ...this.standaloneRules.map((s) => ({ resource: s.resource, rules: s.ruleSet.rules })),
+        ];
     }
 
     /** The network ACLs of the stack with their entries and subnets, built on first use. */
@@ -185,8 +148,7 @@ export class StackModel {
 
     /** A resource's ID when it is known (an update), else undefined. */
     knownId(r: StackResource): string | undefined {
-        const id = str(child(root(r.props), "id"));
-        return typeof id === "string" && id !== "" ? id : undefined;
+        return knownString(r, "id");
     }
 
     /** The URN a finding on a node names: the node's own key, or for a later copy of a URN, that URN. */
@@ -206,20 +168,39 @@ export class StackModel {
         return g ? [...g.inline.rules, ...g.standalone.flatMap((s) => s.ruleSet.rules)] : [];
     }
 
+    /**
+     * The groups that some resource's input depends on and may name: this catches the resources the
+     * pack does not model. The group itself and its own rule resources do not count.
+     */
+    groupsDependedOn(): Set<string> {
+        const ownerOf = new Map(this.standaloneRules.flatMap((s) => (s.target?.kind === "stack" ? [[s.resource.urn, s.target.urn]] : [])));
+        const out = new Set<string>();
+        for (const r of this.resources) {
+            for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+                for (const u of urns) {
+                    if (u !== r.urn && u !== ownerOf.get(r.urn) && this.groups.has(u) && this.mayNameGroup(r, key, u)) {
+                        out.add(u);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** False when r's input `key` is known and holds none of the group's ID, name or ARN: a dependency alone names nothing. */
-    mayNameGroup(r: StackResource, key: string, groupUrn: string): boolean {
+    private mayNameGroup(r: StackResource, key: string, groupUrn: string): boolean {
         const g = this.byUrn.get(groupUrn);
-        const ids = g ? ["id", "name", "arn"].map((k) => str(child(root(g.props), k))).filter((v): v is string => typeof v === "string") : [];
+        const ids = g ? ["id", "name", "arn"].map((k) => str(child(g.root, k))).filter((v): v is string => typeof v === "string") : [];
         return mayHold(r, key, ids);
     }
 
     /** The groups a security-group ID (or name) refers to: the stack's own, or an external one. */
-    refOf(id: string): GroupRef {
-        return this.groupTargets.byValue(id).ref as GroupRef;
+    refOf(id: string): Ref {
+        return this.groupTargets.byValue(id).ref as Ref;
     }
 
     /** The security group a rule's security-group peer names; undefined when it cannot be told yet. */
-    peerGroup(rule: SgRule): GroupRef | undefined {
+    peerGroup(rule: SgRule): Ref | undefined {
         return !isUndetermined(rule.peer) && rule.peer.kind === "security-group" ? this.peers.get(rule) : undefined;
     }
 
@@ -229,7 +210,16 @@ export class StackModel {
         if (ref?.kind !== "stack") {
             return ref && { ref };
         }
-        return { ref, maxEntries: num(child(root((this.byUrn.get(ref.urn) as StackResource).props), "maxEntries")) };
+        return { ref, maxEntries: num(child((this.byUrn.get(ref.urn) as StackResource).root, "maxEntries")) };
+    }
+
+    /**
+     * The prefix lists of the stack a prefix-list rule may name, when its ID is not known yet and
+     * which one it names cannot be told (graph/peers.ts); undefined when prefixList(rule) says.
+     */
+    mayNamePrefixLists(rule: SgRule): string[] | undefined {
+        this.listCandidates ??= prefixListCandidates(this.rulesByResource(), this.prefixLists, this.peers);
+        return this.listCandidates(rule);
     }
 
     /** The blocks of a prefix list of the stack: its entries, and those of the ManagedPrefixListEntry resources that name it. */
@@ -273,19 +263,10 @@ export class StackModel {
     defaultGroupText(d: VpcDefaultGroup, label: (r: StackResource) => string): string {
         return `the default security group of ${vpcText(d.vpc, label, this.byUrn)}`;
     }
-
-    /** The text of a VPC. */
-    vpcText(v: VpcRef, label: (r: StackResource) => string): string {
-        return vpcText(v, label, this.byUrn);
-    }
-}
-
-function wholeListUnknown(rule: SgRule): boolean {
-    return rule.origin.rulePath === rule.direction && isUndetermined(rule.peer) && rule.peer.undetermined === "unknown";
 }
 
 /** Converts @pulumi/policy's stack resources (dependencies as objects) into the model's input. */
-export function fromPolicyResources(resources: readonly PolicyResource[]): StackResource[] {
+export function fromPolicyResources(resources: readonly PolicyResource[]): StackInput[] {
     return resources.map((r) => ({
         urn: r.urn,
         name: r.name,

@@ -16,16 +16,16 @@ import { SubnetGroup as NeptuneSubnetGroup } from "@pulumi/aws/neptune/subnetGro
 import { SubnetGroup as RdsSubnetGroup } from "@pulumi/aws/rds/subnetGroup";
 import { SubnetGroup as RedshiftSubnetGroup } from "@pulumi/aws/redshift/subnetGroup";
 import { TYPE, typeToken } from "../model/types";
-import { Field, Undetermined, child, root, unknownAt } from "../model/values";
+import { Field, Undetermined, child, unknownAt } from "../model/values";
 import { Link, Ref, Targets, linkList, linkOne } from "./links";
-import type { StackResource } from "./stack";
+import { StackResource, fieldAt } from "./resource";
 
-export const SUBNET_TYPES: readonly string[] = [typeToken(Subnet), typeToken(DefaultSubnet)];
+const SUBNET_TYPES: readonly string[] = [typeToken(Subnet), typeToken(DefaultSubnet)];
 const DEFAULT_SUBNET = typeToken(DefaultSubnet);
 const DEFAULT_VPC = typeToken(DefaultVpc);
 const FLOW_LOG = typeToken(FlowLog);
 const VPC_TYPES = new Set<string>([TYPE.vpc, DEFAULT_VPC]);
-export const SUBNET_GROUP_TYPES: readonly string[] = [RdsSubnetGroup, ElasticacheSubnetGroup, RedshiftSubnetGroup, DocdbSubnetGroup,
+const SUBNET_GROUP_TYPES: readonly string[] = [RdsSubnetGroup, ElasticacheSubnetGroup, RedshiftSubnetGroup, DocdbSubnetGroup,
     NeptuneSubnetGroup, MemorydbSubnetGroup].map(typeToken);
 
 /**
@@ -140,7 +140,7 @@ export class Network {
 
     /** The VPC of a subnet group of the stack: its subnets', else its own vpcId output. */
     private vpcOfSubnetGroup(r: StackResource): VpcRef {
-        const list = linkList(r, [child(root(r.props), "subnetIds")], ["subnetIds"], this.subnets, true);
+        const list = linkList(r, [child(r.root, "subnetIds")], ["subnetIds"], this.subnets, true);
         const first = list.refs[0];
         if (first?.kind === "stack") {
             return this.vpcOfSubnet(first.urn);
@@ -157,8 +157,7 @@ export class Network {
 
     /** The VPC a resource is in, as its locator says. */
     vpcOf(r: StackResource, locator: VpcLocator): VpcRef {
-        const props = root(r.props);
-        const at = (path: readonly string[]): Field => path.reduce((f: Field, k) => child(f, k), props);
+        const at = (path: readonly string[]): Field => fieldAt(r, path);
         const accountDefault = (): VpcRef => ({ kind: "account-default" });
         if (locator.vpc) {
             return this.vpcRef(linkOne(r, locator.vpc[0], this.vpcs, at(locator.vpc)), accountDefault);
@@ -172,7 +171,7 @@ export class Network {
             if (first) {
                 return this.vpcOfSubnetLink({ ref: first }, accountDefault);
             }
-            return list.unresolved > 0 ? { kind: "undetermined", why: list.undetermined[0] } : this.accountDefault(accountDefault());
+            return list.unresolved > 0 || list.unbounded ? { kind: "undetermined", why: list.undetermined[0] } : this.accountDefault(accountDefault());
         }
         if (locator.subnetGroup) {
             const { key, type } = locator.subnetGroup;
@@ -186,6 +185,11 @@ export class Network {
             return link ? { kind: "undetermined", why: link.undetermined as Undetermined } : this.accountDefault(accountDefault());
         }
         return this.accountDefault(accountDefault());
+    }
+
+    /** The VPCs the stack creates (aws.ec2.Vpc, not the account's default VPC it may adopt), in stack order. */
+    createdVpcs(): StackResource[] {
+        return [...this.vpcs.urns].map((u) => this.byUrn.get(u) as StackResource).filter((r) => r.type === TYPE.vpc);
     }
 
     /** The VPCs of the stack that an aws.ec2.FlowLog of the stack logs (its vpcId), and the vpcIds not known yet. */

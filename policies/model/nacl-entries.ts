@@ -8,17 +8,17 @@ import { Cidr, Family, familyName, parseCidr } from "../net/cidr";
 import { KnownNaclEntry } from "../net/nacl-eval";
 import { PortRange } from "../net/ports";
 import { Protocol } from "../net/protocol";
-import { ResourceRef } from "./sg-rules";
+import { ResourceRef, propsOf } from "./resource-ref";
 import { portsOf, protocolOf } from "./traffic-fields";
 import { TYPE } from "./types";
 import {
-    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, root, str, unknownAt,
+    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, str, unknownAt,
 } from "./values";
 
-export type NaclAction = "allow" | "deny";
+type NaclAction = "allow" | "deny";
 
 /** Where an entry was written. */
-export interface NaclOrigin {
+interface NaclOrigin {
     readonly urn: string;
     readonly name: string;
     readonly type: string;
@@ -45,12 +45,12 @@ export interface NaclEntrySet {
     readonly networkAclId?: Maybe<string>;
 }
 
-export const MIN_RULE_NUMBER = 1;
-export const MAX_RULE_NUMBER = 32766;
+const MIN_RULE_NUMBER = 1;
+const MAX_RULE_NUMBER = 32766;
 
 /** Normalises the entries of a network ACL or a NetworkAclRule; undefined for other types. */
 export function naclEntries(resource: ResourceRef): NaclEntrySet | undefined {
-    const props = root(resource.props);
+    const props = propsOf(resource);
     switch (resource.type) {
         case TYPE.networkAcl:
         case TYPE.defaultNetworkAcl:
@@ -142,34 +142,28 @@ function readEntry(resource: ResourceRef, item: Field, egress: boolean, numberKe
     return entry;
 }
 
+/** A value an entry needs: undetermined as read, invalid when missing, else as `valid` finds it. */
+function required<V, T>(field: Field, value: Maybe<V | undefined>, needs: string, valid: (v: V) => Maybe<T>): Maybe<T> {
+    if (isUndetermined(value)) {
+        return value;
+    }
+    return value === undefined ? invalidAt(field.path, `${field.path} is missing: a network ACL entry needs ${needs}`) : valid(value);
+}
+
 function ruleNumberOf(field: Field): Maybe<number> {
-    const n = num(field);
-    if (isUndetermined(n)) {
-        return n;
-    }
-    if (n === undefined) {
-        return invalidAt(field.path, `${field.path} is missing: a network ACL entry needs a rule number`);
-    }
-    if (!Number.isInteger(n) || n < MIN_RULE_NUMBER || n > MAX_RULE_NUMBER) {
-        return invalidAt(field.path, `rule number ${n} in ${field.path} is outside ${MIN_RULE_NUMBER}-${MAX_RULE_NUMBER}`);
-    }
-    return n;
+    return required(field, num(field), "a rule number", (n) => (Number.isInteger(n) && n >= MIN_RULE_NUMBER && n <= MAX_RULE_NUMBER
+        ? n
+        : invalidAt(field.path, `rule number ${n} in ${field.path} is outside ${MIN_RULE_NUMBER}-${MAX_RULE_NUMBER}`)));
 }
 
 function actionOf(field: Field): Maybe<NaclAction> {
-    const a = str(field);
-    if (isUndetermined(a)) {
-        return a;
-    }
-    if (a === undefined) {
-        return invalidAt(field.path, `${field.path} is missing: a network ACL entry needs 'allow' or 'deny'`);
-    }
-    const lower = a.trim().toLowerCase();
-    return lower === "allow" || lower === "deny"
-        ? lower
-        : invalidAt(field.path, `invalid action ${describe(a)} in ${field.path}: should be 'allow' or 'deny'`);
+    return required(field, str(field), "'allow' or 'deny'", (a) => {
+        const lower = a.trim().toLowerCase();
+        return lower === "allow" || lower === "deny"
+            ? lower
+            : invalidAt(field.path, `invalid action ${describe(a)} in ${field.path}: should be 'allow' or 'deny'`);
+    });
 }
-
 
 /**
  * Exactly one of cidrBlock / ipv6CidrBlock. An empty string counts as not set: the provider reports

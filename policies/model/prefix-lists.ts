@@ -6,9 +6,9 @@
  */
 import { ManagedPrefixListEntry } from "@pulumi/aws/ec2/managedPrefixListEntry";
 import { Cidr, Family, parseCidr } from "../net/cidr";
-import { ResourceRef } from "./sg-rules";
+import { ResourceRef, propsOf } from "./resource-ref";
 import { typeToken } from "./types";
-import { Field, Maybe, Undetermined, child, describe, elements, invalidAt, isUndetermined, root, str } from "./values";
+import { Field, Maybe, Undetermined, child, describe, elements, invalidAt, isUndetermined, str } from "./values";
 
 export const PREFIX_LIST_ENTRY = typeToken(ManagedPrefixListEntry);
 
@@ -21,7 +21,7 @@ export interface PrefixListEntry {
 }
 
 /** A value that is not decided yet, and the resource it belongs to. */
-export interface UndeterminedOn {
+interface UndeterminedOn {
     readonly why: Undetermined;
     readonly resource: Omit<ResourceRef, "props">;
 }
@@ -69,9 +69,9 @@ function sameBlock(a: Maybe<Cidr>, b: Maybe<Cidr>): boolean {
  */
 export function prefixListEntries(list: ResourceRef, entryResources: readonly ResourceRef[],
     maybe: readonly { readonly resource: ResourceRef; readonly why: Undetermined }[]): PrefixListEntries {
-    const props = root(list.props);
+    const props = propsOf(list);
     const family = familyOf(child(props, "addressFamily"));
-    const entryOfResource = (r: ResourceRef) => entryOf(r, child(root(r.props), "cidr"), family);
+    const entryOfResource = (r: ResourceRef) => entryOf(r, child(propsOf(r), "cidr"), family);
     const added = entryResources.map(entryOfResource);
     const own: PrefixListEntry[] = [];
     const items = elements(child(props, "entries"));

@@ -58,7 +58,7 @@ export interface Field {
     readonly value?: unknown;
 }
 
-export function joinPath(parent: string, key: string | number): string {
+function joinPath(parent: string, key: string | number): string {
     if (typeof key === "number") {
         return `${parent}[${key}]`;
     }

@@ -16,16 +16,15 @@
  * is invalid).
  */
 import { portRange, portRangeSchema } from "../core/config";
-import {
-    addressesText, directionEntries, DirectionEntries, directionKnown, allowedPart, entryLabel, KnownEntry, naclLabel, NaclNode, noteUnlinkedRules, optimisticEntries, oversizedText, portsText,
-} from "../graph/nacl";
-import { undeterminedPart } from "../model/nacl-entries";
+import { directionEntries, DirectionEntries, allowedPart, KnownEntry, NaclNode, optimisticEntries } from "../graph/nacl";
+import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
 import { IntervalSet, covers, intersect, normalise, subtract } from "../net/intervals";
 import { Missing, PortProtocol, missing } from "../net/nacl-eval";
 import { PortRange, portSet } from "../net/ports";
 import { stackPolicy } from "../core/policy";
 import { Reporter } from "../core/report";
+import { addressesText, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules, oversizedText, portsText } from "./shared/text";
 
 const DEFAULT_EPHEMERAL = "1024-65535";
 
@@ -82,23 +81,11 @@ function checkNacl(node: NaclNode, ephemeral: PortRange, report: Reporter): void
             }
         }
     }
-    const noted = new Set<string>();
-    for (const dir of ["inbound", "outbound"] as const) {
-        for (const e of views[dir].undetermined) {
-            const why = undeterminedPart(e);
-            if (!why || (!isUndetermined(e.protocol) && !["tcp", "udp", "all"].includes(e.protocol.kind))) {
-                continue;
-            }
-            const where = directionKnown(e) ? `${dir} entry` : "entry (direction not known)";
-            const key = `${why.path}|${e.origin.urn}`;
-            if (!noted.has(key)) {
-                noted.add(key);
-                report.undetermined(why, `The ${where} ${entryLabel(e)} of ${naclLabel(node)} may start flows that need return traffic, ` +
-                    "shadow other entries' flows, or carry their return traffic: the return-path check leaves it out until it is known.",
-                node.resource.urn);
-            }
-        }
-    }
+    // Entries of protocols that carry no flows (ICMP, ...) play no part in the check.
+    const why = (e: NaclEntry) => (isUndetermined(e.protocol) || ["tcp", "udp", "all"].includes(e.protocol.kind) ? undeterminedPart(e) : undefined);
+    noteEntriesOnce(node, [...views.inbound.undetermined, ...views.outbound.undetermined], why, (entry) => `The ${entry} may start flows ` +
+        "that need return traffic, shadow other entries' flows, or carry their return traffic: the return-path check leaves it out " +
+        "until it is known.", report);
 }
 
 /** TCP for tcp and all-protocol allow entries, UDP for udp ones. */
@@ -150,11 +137,7 @@ function checkEntry(
     const denies = gaps.map((g) => g.blockedBy).filter((n): n is number => n !== undefined);
     const below = denies.length > 0 ? ` with a rule number below ${Math.min(...denies)}` : "";
     const missingPeers = addressesText(normalise(gaps.map((g) => g.addresses)), family);
-    return `${capitalise(naclLabel(node))}: ${entryLabel(entry)} allows ${flowText}, but the return traffic is not allowed: ${gapText}. ` +
+    return `${naclTitle(node)}: ${entryLabel(entry)} allows ${flowText}, but the return traffic is not allowed: ${gapText}. ` +
         `Network ACLs are stateless: the replies go to the initiator's ephemeral ports (${ephText}), so these connections hang. ` +
         `Fix: add an ${back.word} allow entry for ${P} ${ephText} ${back.peer} ${missingPeers}${below}.`;
-}
-
-function capitalise(s: string): string {
-    return s.charAt(0).toUpperCase() + s.slice(1);
 }

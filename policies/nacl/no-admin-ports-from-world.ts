@@ -5,13 +5,14 @@
  * cover a family, may decide traffic to such a port (port by port, first match: see nacl/shared/world.ts).
  */
 import { portList, portListSchema } from "../core/config";
-import { directionEntries, directionKnown, entryLabel, naclLabel, NaclNode, noteUnlinkedRules, oversizedText } from "../graph/nacl";
+import { directionEntries, NaclNode } from "../graph/nacl";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
 import { familyName, isWholeFamily, rangeToCidrs } from "../net/cidr";
 import { PortRange, formatPorts } from "../net/ports";
 import { stackPolicy } from "../core/policy";
 import { Reporter, listText, trafficText } from "../core/report";
+import { entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules, oversizedText } from "./shared/text";
 import { AdminPort, SplitExposure, mayCarry, maySplit, splitExposures, wholeFamilyExposures } from "./shared/world";
 
 const BUILT_IN: AdminPort[] = [
@@ -60,7 +61,7 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
         report.violation(oversizedText(node, false, view.oversized), node.resource.urn);
         return;
     }
-    const acl = naclLabel(node).replace(/^./, (c) => c.toUpperCase());
+    const acl = naclTitle(node);
     const risk = "where scanners find and brute-force admin ports within minutes";
     for (const { entry, reached } of wholeFamilyExposures(view, adminPorts)) {
         const what = trafficText(entry.protocol, entry.ports);
@@ -73,21 +74,12 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
         report.violation(`${acl}: ${listText(entries)}, blocks that together cover every ${familyName(e.family)} address, which ` +
             `lets ${reachedText(e)} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn);
     }
-    const noted = new Set<string>();
-    for (const e of view.undetermined) {
-        const why = undeterminedPart(e);
-        if (!why || !mayTouch(e, adminPorts, () => maySplit(e, view, adminPorts))) {
-            continue;
-        }
-        const key = `${why.path}|${e.origin.urn}`;
-        if (noted.has(key)) {
-            continue;
-        }
-        noted.add(key);
-        const where = directionKnown(e) ? "inbound entry" : "entry (direction not known)";
-        report.undetermined(why, `The ${where} ${entryLabel(e)} of ${naclLabel(node)} may admit the whole internet to an ` +
-            `admin port (${listText(adminPorts.map((a) => a.label))}), or shadow an entry that does.`, node.resource.urn);
-    }
+    const why = (e: NaclEntry) => {
+        const part = undeterminedPart(e);
+        return part && mayTouch(e, adminPorts, () => maySplit(e, view, adminPorts)) ? part : undefined;
+    };
+    noteEntriesOnce(node, view.undetermined, why, (entry) => `The ${entry} may admit the whole internet to an admin port ` +
+        `(${listText(adminPorts.map((a) => a.label))}), or shadow an entry that does.`, report);
 }
 
 /** "SSH (TCP port 22)", "UDP port 5985": the admin ports a split exposure reaches, as far as it reaches them. */

@@ -10,19 +10,17 @@
  * Only fully-known entries shadow: an undetermined one may match nothing.
  */
 import { integer, integerSchema } from "../core/config";
-import {
-    KnownEntry, NaclNode, addressesText, directionEntries, directionKnown, entryLabel, naclLabel,
-    noteUnlinkedRules, possibleFamilies,
-} from "../graph/nacl";
+import { KnownEntry, NaclNode, directionEntries, directionKnown, possibleFamilies } from "../graph/nacl";
 import { push } from "../graph/links";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { Undetermined, isUndetermined } from "../model/values";
 import { familyName } from "../net/cidr";
 import { KnownNaclEntry, allowedSet } from "../net/nacl-eval";
 import { ALL_PORTS, PortRange } from "../net/ports";
-import { TCP } from "../net/protocol";
+import { TCP, protocolIncludes } from "../net/protocol";
 import { stackPolicy } from "../core/policy";
 import { Reporter, listText, trafficText } from "../core/report";
+import { addressesText, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules } from "./shared/text";
 
 export const naclRulesEffective = stackPolicy({
     name: "nacl-rules-effective",
@@ -55,7 +53,7 @@ export const naclRulesEffective = stackPolicy({
 const WORD = { false: "inbound", true: "outbound" } as const;
 
 function checkNacl(node: NaclNode, max: number, report: Reporter): void {
-    const acl = naclLabel(node).replace(/^./, (c) => c.toUpperCase());
+    const acl = naclTitle(node);
     for (const egress of [false, true]) {
         const dir = WORD[`${egress}`];
         const entries = node.entries.filter((e) => e.egress === egress && directionKnown(e));
@@ -109,21 +107,8 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
             }
         }
     }
-    const noted = new Set<string>();
-    for (const e of node.entries) {
-        const why = undeterminedPart(e) ?? icmpUndetermined(e);
-        if (!why) {
-            continue;
-        }
-        const key = `${why.path}|${e.origin.urn}`;
-        if (noted.has(key)) {
-            continue;
-        }
-        noted.add(key);
-        const where = directionKnown(e) ? `${WORD[`${e.egress}`]} entry` : "entry (direction not known)";
-        report.undetermined(why, `Whether the ${where} ${entryLabel(e)} of ${naclLabel(node)} duplicates a rule number, ` +
-            "can never match or shadows other entries is not checked until it is known.", node.resource.urn);
-    }
+    noteEntriesOnce(node, node.entries, (e) => undeterminedPart(e) ?? icmpUndetermined(e), (entry) => `Whether the ${entry} ` +
+        "duplicates a rule number, can never match or shadows other entries is not checked until it is known.", report);
 }
 
 function icmpUndetermined(e: NaclEntry): Undetermined | undefined {
@@ -166,17 +151,6 @@ function planeOf(e: KnownEntry): PortRange | undefined {
     }
 }
 
-/** True when an entry of protocol `by` matches traffic of `e`'s protocol. */
-function sameClass(by: KnownEntry, e: KnownEntry): boolean {
-    if (by.protocol.kind === "all") {
-        return true;
-    }
-    if (by.protocol.kind === "number" && e.protocol.kind === "number") {
-        return by.protocol.number === e.protocol.number;
-    }
-    return by.protocol.kind === e.protocol.kind;
-}
-
 /**
  * The entries evaluated before `entry` that overlap it, when together they match all of its
  * traffic; undefined when some of its traffic reaches it.
@@ -188,7 +162,7 @@ function shadowing(entry: KnownEntry, ordered: readonly KnownEntry[]): KnownEntr
         return undefined;
     }
     const earlier = ordered.slice(0, index).filter((b) => b.ruleNumber < entry.ruleNumber
-        && b.cidr.family === entry.cidr.family && sameClass(b, entry));
+        && b.cidr.family === entry.cidr.family && protocolIncludes(b.protocol, entry.protocol));
     // Within one protocol class, an all-protocol entry covers the whole plane.
     const pseudo = (b: KnownEntry, action: "allow" | "deny", ruleNumber: number): KnownNaclEntry | undefined => {
         const p = b.protocol.kind === "all" ? ALL_PORTS : planeOf(b);

@@ -1,5 +1,5 @@
 import * as ipaddr from "ipaddr.js";
-import { Interval, IntervalSet, covers, normalise } from "./intervals";
+import { Interval } from "./intervals";
 
 export type Family = 4 | 6;
 
@@ -106,16 +106,6 @@ function ipv6Value(address: string): bigint | undefined {
 /** True when the block is the whole address family (0.0.0.0/0, ::/0). */
 export function isWholeFamily(c: Cidr): boolean {
     return c.prefix === 0;
-}
-
-/** The addresses a set of blocks covers, per family. */
-export function addressSet(cidrs: readonly Cidr[], family: Family): IntervalSet {
-    return normalise(cidrs.filter((c) => c.family === family).map((c) => c.range));
-}
-
-/** True when the blocks of one family together cover every address of it (0.0.0.0/1 + 128.0.0.0/1). */
-export function coversFamily(cidrs: readonly Cidr[], family: Family): boolean {
-    return covers(addressSet(cidrs, family), [familyRange(family)]);
 }
 
 export function familyName(family: Family): string {

@@ -192,19 +192,3 @@ export function missing(
         .map((m) => (m.blockedBy === undefined ? { addresses: m.addresses, ports: m.ports } : m))
         .sort((a, b) => (a.addresses.lo < b.addresses.lo ? -1 : a.addresses.lo > b.addresses.lo ? 1 : a.ports.from - b.ports.from));
 }
-
-/**
- * The verdict for one point: the first matching entry's action and rule number, or implicit deny.
- */
-export function verdict(
-    entries: readonly KnownNaclEntry[],
-    protocol: PortProtocol,
-    family: Family,
-    address: bigint,
-    port: number,
-): { readonly allowed: boolean; readonly ruleNumber?: number } {
-    const p = BigInt(port);
-    const hit = relevant(entries, protocol, family)
-        .find((r) => r.range.lo <= address && address <= r.range.hi && r.ports.lo <= p && p <= r.ports.hi);
-    return hit ? { allowed: hit.allow, ruleNumber: hit.ruleNumber } : { allowed: false };
-}

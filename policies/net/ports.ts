@@ -12,14 +12,6 @@ export function isPort(n: unknown): n is number {
     return typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 65535;
 }
 
-export function containsPort(r: PortRange, port: number): boolean {
-    return r.from <= port && port <= r.to;
-}
-
-export function rangesOverlap(a: PortRange, b: PortRange): boolean {
-    return a.from <= b.to && b.from <= a.to;
-}
-
 export function rangeWidth(r: PortRange): number {
     return r.to - r.from + 1;
 }

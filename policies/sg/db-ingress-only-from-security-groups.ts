@@ -11,7 +11,7 @@ import { policyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
 import { WorldSpec, exposureText, offendingExposures, portsText, possibleText, trafficSetText } from "./shared/world";
 import { worldAcrossResources } from "./shared/world-stack";
 
-export const DEFAULT_DB_PORTS: PortSpec[] = [
+const DEFAULT_DB_PORTS: PortSpec[] = [
     "1433-1434", 1521, "2483-2484", 3306, 5432, 5439, 6379, "7000-7001", 7199, 8182, 9042, 9160, 9200, 9300,
     11211, 26257, "27017-27019",
 ];

@@ -1,4 +1,5 @@
 import { withoutRules } from "../model/sg-edit";
+import { standsForWholeList } from "../model/sg-rules";
 import { TYPE } from "../model/types";
 import { isUndetermined } from "../model/values";
 import { resourceLabel, ruleText } from "../core/report";
@@ -23,7 +24,7 @@ const meta = policyMeta({
 
 const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
     for (const rule of ruleSet.rules) {
-        if (rule.origin.rulePath === rule.direction && isUndetermined(rule.peer)) {
+        if (standsForWholeList(rule)) {
             // The whole list is unknown or malformed: it may well be empty.
             report.undetermined(rule.peer, `The default security group must have no ${rule.direction} rules.`);
             continue;

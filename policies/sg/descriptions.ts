@@ -1,5 +1,4 @@
-import { SgRule } from "../model/sg-rules";
-import { TYPE } from "../model/types";
+import { SgRule, hasGroupDescription } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
 import { listText } from "../core/report";
 import { sgRulePolicy } from "../core/policy";
@@ -21,7 +20,7 @@ export const sgDescriptions = sgRulePolicy({
     configSchema: { properties: {} },
 }, ({ resource, ruleSet, report }) => {
     const group = ruleSet.groupDescription;
-    if (resource.type === TYPE.securityGroup) {
+    if (hasGroupDescription(resource.type)) {
         if (isUndetermined(group)) {
             report.undetermined(group, "The group's description cannot be checked.");
         } else if (group === undefined || group.trim() === "" || group.trim() === PROVIDER_DEFAULT) {

@@ -1,5 +1,6 @@
 import { integer, integerSchema } from "../core/config";
 import { StackModel } from "../graph/stack";
+import { isPeerList } from "../model/sg-peers";
 import { Direction, SgRule, ruleIdentity } from "../model/sg-rules";
 import { Undetermined, isUndetermined } from "../model/values";
 import { resourceLabel } from "../core/report";
@@ -14,19 +15,29 @@ const FIX = "Consolidate rules: reference security groups instead of listing man
 type Family = "IPv4" | "IPv6";
 const FAMILIES: readonly Family[] = ["IPv4", "IPv6"];
 
-/** A part of a direction's rules that cannot be counted yet: how many rules it may add, per family. */
+/** What a part that cannot be counted yet may add in one family: some rules, or (unbounded) any number. */
+interface Extra {
+    readonly rules: number;
+    readonly unbounded: boolean;
+}
+
+/** A part of a direction's rules that cannot be counted yet: what it may add, per family. */
 interface Uncounted {
     readonly why: Undetermined;
-    readonly extra: Partial<Record<Family, number>>;
+    readonly extra: Partial<Record<Family, Extra>>;
 }
+
+/** True when `extra` may add any rule. */
+const mayAdd = (extra: Extra | undefined): boolean => extra !== undefined && (extra.unbounded || extra.rules > 0);
+
+/** True when `extra` may take `count` rules past `max`. */
+const mayExceed = (count: number, extra: Extra | undefined, max: number): boolean =>
+    extra !== undefined && (extra.unbounded || count + extra.rules > max);
 
 interface Count {
     readonly rules: Record<Family, number>;
     readonly uncounted: Uncounted[];
 }
-
-/** A whole list of peers (not one item of it): unknown, it may hold any number. */
-const wholeList = (path: string) => /(^|\.)(cidrBlocks|ipv6CidrBlocks|prefixListIds|securityGroups)$/.test(path);
 
 /**
  * Counts one direction's rules as AWS does: each CIDR in its family, group references in both
@@ -36,7 +47,7 @@ function count(model: StackModel, rules: SgRule[]): Count {
     const c: Count = { rules: { IPv4: 0, IPv6: 0 }, uncounted: [] };
     const add = (families: readonly Family[], n: number) => families.forEach((f) => { c.rules[f] += n; });
     const unbounded = (why: Undetermined, families: readonly Family[]) =>
-        c.uncounted.push({ why, extra: Object.fromEntries(families.map((f) => [f, Infinity])) });
+        c.uncounted.push({ why, extra: Object.fromEntries(families.map((f) => [f, { rules: 0, unbounded: true }])) });
     const seen = new Set<string>();
     for (const r of rules) {
         // The same rule written twice (inline outputs and a standalone resource) is one AWS rule.
@@ -50,7 +61,7 @@ function count(model: StackModel, rules: SgRule[]): Count {
         if (isUndetermined(peer)) {
             // One peer whose value is not known (or invalid) is one rule; a whole list, or a rule that
             // cannot be read, may be any number.
-            if (r.via !== "none" && !wholeList(peer.path)) {
+            if (r.via !== "none" && !isPeerList(peer.path)) {
                 add(families, 1);
             } else {
                 unbounded(peer, families);
@@ -68,10 +79,10 @@ function count(model: StackModel, rules: SgRule[]): Count {
                     reason: `the size of the prefix list at ${path} is not known in this stack (it counts as its max entries)`,
                 }, families);
             }
-            if (isUndetermined(peer.id) && wholeList(peer.id.path)) {
+            if (isUndetermined(peer.id) && isPeerList(peer.id.path)) {
                 unbounded(peer.id, families);
             }
-        } else if (peer.kind === "security-group" && isUndetermined(peer.id) && wholeList(peer.id.path)) {
+        } else if (peer.kind === "security-group" && isUndetermined(peer.id) && isPeerList(peer.id.path)) {
             unbounded(peer.id, families);
         } else {
             add(families, 1);
@@ -113,8 +124,9 @@ export const sgRuleQuota = stackPolicy({
             // A rule resource whose group cannot be told yet may add its rules to this group.
             for (const pending of model.rulesByGroup.mayBeOn([urn])) {
                 const more = count(model, pending.ruleSet.rules.filter((r) => r.direction === direction));
-                const extra = Object.fromEntries(FAMILIES.map((f) => [f, more.rules[f] + (more.uncounted.some((u) => (u.extra[f] ?? 0) > 0) ? Infinity : 0)]));
-                if (FAMILIES.some((f) => extra[f] > 0)) {
+                const extra = Object.fromEntries(FAMILIES.map((f): [Family, Extra] =>
+                    [f, { rules: more.rules[f], unbounded: more.uncounted.some((u) => mayAdd(u.extra[f])) }]));
+                if (FAMILIES.some((f) => mayAdd(extra[f]))) {
                     const why = pending.targetUndetermined as Undetermined;
                     c.uncounted.push({ why: { ...why, reason: `${why.reason} (${resourceLabel(pending.resource)}, which may add its rules to this group)` }, extra });
                 }
@@ -126,7 +138,7 @@ export const sgRuleQuota = stackPolicy({
             }
             // An uncounted part matters only in a family it could take past the quota (an invalid one always does).
             for (const u of c.uncounted) {
-                const families = FAMILIES.filter((f) => c.rules[f] <= max && c.rules[f] + (u.extra[f] ?? 0) > max);
+                const families = FAMILIES.filter((f) => c.rules[f] <= max && mayExceed(c.rules[f], u.extra[f], max));
                 if (families.length > 0 || u.why.undetermined === "invalid") {
                     const shown = families.length > 0 ? families : FAMILIES.filter((f) => f in u.extra);
                     report.undetermined(u.why, `${label} has at least ${countText(c, shown, word)}; this part cannot be ` +

@@ -25,15 +25,9 @@ function usedGroups(model: StackModel): Set<string> {
             used.add(a.group.urn);
         }
     }
-    const ownerOf = new Map<string, string>();
-    for (const s of model.standaloneRules) {
-        if (s.target?.kind === "stack") {
-            ownerOf.set(s.resource.urn, s.target.urn);
-        }
-    }
     const rules: [string | undefined, SgRule][] = [
         ...[...model.groups.entries()].flatMap(([urn, g]) => g.inline.rules.map((r): [string, SgRule] => [urn, r])),
-        ...model.standaloneRules.flatMap((s) => s.ruleSet.rules.map((r): [string | undefined, SgRule] => [ownerOf.get(s.resource.urn), r])),
+        ...model.standaloneRules.flatMap((s) => s.ruleSet.rules.map((r): [string | undefined, SgRule] => [s.target?.kind === "stack" ? s.target.urn : undefined, r])),
     ];
     for (const [owner, r] of rules) {
         const peer = model.peerGroup(r);
@@ -44,16 +38,8 @@ function usedGroups(model: StackModel): Set<string> {
     for (const urn of model.exports.resources) {
         used.add(urn);
     }
-    for (const r of model.resources) {
-        const owner = ownerOf.get(r.urn);
-        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-            for (const u of urns) {
-                // A known value that holds nothing of the group's was only computed from it.
-                if (u !== r.urn && u !== owner && model.groups.has(u) && model.mayNameGroup(r, key, u)) {
-                    used.add(u);
-                }
-            }
-        }
+    for (const urn of model.groupsDependedOn()) {
+        used.add(urn);
     }
     return used;
 }

@@ -1,4 +1,3 @@
-import { TYPE } from "../model/types";
 import { isUndetermined } from "../model/values";
 import { resourceLabel } from "../core/report";
 import { stackPolicy } from "../core/policy";
@@ -18,7 +17,7 @@ export const vpcFlowLogsEnabled = stackPolicy({
     controls: { securityHub: ["EC2.6"] },
     configSchema: { properties: {} },
 }, ({ model, report }) => {
-    for (const vpc of model.resources.filter((r) => r.type === TYPE.vpc)) {
+    for (const vpc of model.network.createdVpcs()) {
         const logged = model.hasFlowLog(vpc.urn);
         if (isUndetermined(logged)) {
             report.undetermined(logged, `${resourceLabel(vpc)} has no flow log unless that flow log is its.`, vpc.urn);

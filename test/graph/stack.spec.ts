@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { GroupRef, StackModel, VpcRef } from "../../policies/graph/stack";
+import { Ref, StackModel, VpcRef } from "../../policies/graph/stack";
 import { UNKNOWN } from "../util/run-policy";
 import { TestResource, WireResource, runStackPolicyOn, urnOf } from "../util/run-stack-policy";
 import { sgRuleQuota } from "../../policies/sg/rule-quota";
@@ -10,7 +10,7 @@ const group = (name: string, id?: string, extra: Record<string, unknown> = {}): 
     ({ type: TYPES.sg, name, props: { description: "d", ...(id ? { id } : {}), ...extra } });
 
 /** A group as a short string: the stack group's name, or "external:<id>". */
-function groupName(model: StackModel, g: GroupRef): string {
+function groupName(model: StackModel, g: Ref): string {
     return g.kind === "stack" ? (model.byUrn.get(g.urn)?.name ?? `?${g.urn}`) : `external:${g.id}`;
 }
 
@@ -388,7 +388,7 @@ describe("graph/stack: the peers of rules", () => {
             },
         ]);
         const rules = model.rulesOf(urnOf(group("db")));
-        assert.deepStrictEqual(rules.map((r) => [r.origin.peerPath, model.peerGroup(r) && groupName(model, model.peerGroup(r) as GroupRef),
+        assert.deepStrictEqual(rules.map((r) => [r.origin.peerPath, model.peerGroup(r) && groupName(model, model.peerGroup(r) as Ref),
             model.prefixList(r)?.maxEntries]), [
             ["ingress[0].prefixListIds[0]", undefined, 10],
             ["ingress[0].securityGroups[0]", "app", undefined],

@@ -9,8 +9,7 @@ import * as assert from "assert";
 import fc from "fast-check";
 import { ResourceValidationPolicy, StackValidationPolicy, UnknownValueError, unknownCheckingProxy } from "@pulumi/policy";
 import { catalogue } from "../../policies/catalogue";
-import { buildNaclGraph } from "../../policies/graph/nacl";
-import { StackModel, StackResource } from "../../policies/graph/stack";
+import { StackInput, StackModel } from "../../policies/graph/stack";
 import { naclEntries } from "../../policies/model/nacl-entries";
 import { securityGroupRules } from "../../policies/model/sg-rules";
 import { Finding, runRemediation, runResourcePolicy } from "../util/run-policy";
@@ -130,7 +129,7 @@ describe("hardening: hostile props (fast-check)", function () {
     it("the stack model and the NACL graph never throw on hostile stacks", () => {
         fc.assert(fc.property(stackOf(5, 30), (stack: GeneratedStackResource[]) => {
             const urnByName = new Map(stack.map((r) => [r.name, urnOf(r)]));
-            const resources: StackResource[] = stack.map((r) => {
+            const resources: StackInput[] = stack.map((r) => {
                 const propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies)
                     .map(([k, names]) => [k, names.map((n) => urnByName.get(n) as string)]));
                 return {
@@ -143,7 +142,7 @@ describe("hardening: hostile props (fast-check)", function () {
                 model.rulesOf(urn);
                 model.rolesOf(urn);
             }
-            buildNaclGraph(resources);
+            assert.ok(model.naclGraph.nacls.length <= resources.length);
         }), params(Math.max(10, Math.round(RUNS / 2))));
     });
 });

@@ -3,7 +3,7 @@ import { Secret, unknownCheckingProxy } from "@pulumi/policy";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import {
     Field, MAX_LIST, OUTPUT_SIG as MODEL_OUTPUT_SIG, SECRET_SIG as MODEL_SECRET_SIG, SIG_KEY as MODEL_SIG_KEY, UNKNOWN_SENTINELS,
-    Undetermined, bool, child, describe as describeValue, elements, joinPath, num, root, str,
+    Undetermined, bool, child, describe as describeValue, elements, num, root, str,
 } from "../../policies/model/values";
 
 // The wire forms as the SDKs themselves define them, not as the code under test spells them. The
@@ -43,10 +43,10 @@ function plain(f: Field): Field {
 }
 
 describe("model/values", () => {
-    describe("joinPath", () => {
+    describe("child paths", () => {
         const cases: [string, string | number, string][] = [["", "ingress", "ingress"], ["ingress", 0, "ingress[0]"], ["ingress[0]", "cidrBlocks", "ingress[0].cidrBlocks"], ["", 3, "[3]"]];
         for (const [parent, key, expected] of cases) {
-            it(`joins '${parent}' and ${JSON.stringify(key)} into '${expected}'`, () => assert.strictEqual(joinPath(parent, key), expected));
+            it(`joins '${parent}' and ${JSON.stringify(key)} into '${expected}'`, () => assert.strictEqual(child({ path: parent, state: "absent" }, key).path, expected));
         }
     });
 

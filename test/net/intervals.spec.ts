@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import fc from "fast-check";
-import { Family, coversFamily, parseCidr } from "../../policies/net/cidr";
+import { Family, parseCidr } from "../../policies/net/cidr";
 import { Interval, IntervalSet, covers, intersect, interval, normalise, overlaps, size, subtract, union } from "../../policies/net/intervals";
+import { coversFamily } from "../util/address-sets";
 
 const iv = (lo: number | bigint, hi: number | bigint): Interval => ({ lo: BigInt(lo), hi: BigInt(hi) });
 

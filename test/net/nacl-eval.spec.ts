@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fc from "fast-check";
 import { Family, parseCidr } from "../../policies/net/cidr";
 import { Interval } from "../../policies/net/intervals";
-import { KnownNaclEntry, Missing, PointSet, allowedSet, missing, verdict } from "../../policies/net/nacl-eval";
+import { KnownNaclEntry, Missing, PointSet, PortProtocol, allowedSet, missing } from "../../policies/net/nacl-eval";
 import { ALL_PORTS, PortRange } from "../../policies/net/ports";
 import { Protocol, parseProtocol } from "../../policies/net/protocol";
 
@@ -37,6 +37,22 @@ function iv(lo: bigint, hi: bigint): Interval {
 
 function v4(a: number, b: number, c: number, d: number): bigint {
     return (BigInt(a) << 24n) | (BigInt(b) << 16n) | (BigInt(c) << 8n) | BigInt(d);
+}
+
+/**
+ * The verdict for one point, read through missing(): a denied point names the deny entry that
+ * matches it first (none: the implicit deny); with every allow entry turned into a deny, an
+ * allowed point names the entry that allowed it.
+ */
+function verdict(entries: readonly KnownNaclEntry[], protocol: PortProtocol, family: Family, address: bigint, port: number):
+    { allowed: boolean; ruleNumber?: number } {
+    const at = (es: readonly KnownNaclEntry[]) => missing(es, protocol, family, { lo: address, hi: address }, { from: port, to: port });
+    const [denied] = at(entries);
+    if (denied) {
+        return denied.blockedBy === undefined ? { allowed: false } : { allowed: false, ruleNumber: denied.blockedBy };
+    }
+    const [allowedBy] = at(entries.map((x) => ({ ...x, action: "deny" as const })));
+    return { allowed: true, ruleNumber: allowedBy.blockedBy };
 }
 
 const V4 = range("0.0.0.0/0");

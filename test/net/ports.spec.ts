@@ -1,10 +1,14 @@
 import * as assert from "assert";
-import { ALL_PORTS, PortRange, containsPort, formatPorts, isAllPorts, isPort, parsePortSpec, portSet, rangeWidth, rangesOverlap } from "../../policies/net/ports";
+import { covers, overlaps } from "../../policies/net/intervals";
+import { ALL_PORTS, PortRange, formatPorts, isAllPorts, isPort, parsePortSpec, portSet, rangeWidth } from "../../policies/net/ports";
 
 const r = (from: number, to: number): PortRange => ({ from, to });
+// Port ranges as the pack compares them: as interval sets (portSet), with net/intervals.ts.
+const containsPort = (range: PortRange, port: number): boolean => covers(portSet([range]), portSet([r(port, port)]));
+const rangesOverlap = (a: PortRange, b: PortRange): boolean => overlaps(portSet([a]), portSet([b]));
 
 describe("net/ports", () => {
-    describe("containsPort", () => {
+    describe("a range contains a port (portSet, covers)", () => {
         const cases: [string, PortRange, number, boolean][] = [
             ["treats port 0 as a real port of 0-65535", ALL_PORTS, 0, true],
             ["contains 65535 in 0-65535", ALL_PORTS, 65535, true],
@@ -22,7 +26,7 @@ describe("net/ports", () => {
         }
     });
 
-    describe("rangesOverlap", () => {
+    describe("ranges overlap (portSet, overlaps)", () => {
         const cases: [string, PortRange, PortRange, boolean][] = [
             ["overlaps ranges that share one end point", r(20, 22), r(22, 30), true],
             ["overlaps a range nested in another", r(0, 65535), r(443, 443), true],

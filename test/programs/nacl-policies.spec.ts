@@ -6,7 +6,7 @@
  */
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import { buildNacls } from "../../policies/graph/nacl";
+import { StackModel } from "../../policies/graph/stack";
 import { naclEphemeralReturnTraffic } from "../../policies/nacl/ephemeral-return-traffic";
 import { naclNoAdminPortsFromWorld } from "../../policies/nacl/no-admin-ports-from-world";
 import { naclRulesEffective } from "../../policies/nacl/rules-effective";
@@ -80,10 +80,10 @@ describe("program: NACL stack policies on real @pulumi/aws resources", () => {
             before(async () => { stack = stackOf(await captureProgram(naclProgram, { preview })); });
 
             it("the graph gathers the inline entries, the NetworkAclRule and both subnets onto the one ACL", () => {
-                const nacls = buildNacls(stack.map((r) => ({
+                const { nacls } = new StackModel(stack.map((r) => ({
                     urn: `urn:${r.name}`, name: r.name, type: r.type, props: r.props, dependencies: [],
                     propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map((n) => `urn:${n}`)])),
-                })));
+                }))).naclGraph;
                 assert.deepStrictEqual(nacls.map((n) => ({
                     acl: n.resource.name,
                     entries: n.entries.map((e) => `${e.egress ? "egress" : "ingress"} ${e.origin.name}:${e.origin.path}`),

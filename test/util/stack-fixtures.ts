@@ -4,7 +4,7 @@
  * compact view of findings.
  */
 import { unknownCheckingProxy } from "@pulumi/policy";
-import { StackModel, StackResource } from "../../policies/graph/stack";
+import { StackInput, StackModel } from "../../policies/graph/stack";
 import { StackFinding, TestResource, urnOf } from "./run-stack-policy";
 
 export { TYPE as TYPES } from "./types";
@@ -19,7 +19,7 @@ export function stackModel(resources: TestResource[]): StackModel {
         }
         return u;
     };
-    const input: StackResource[] = resources.map((r) => {
+    const input: StackInput[] = resources.map((r) => {
         const propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, ns]) => [k, ns.map(resolve)]));
         return {
             urn: urnOf(r),

@@ -23,7 +23,7 @@ export interface AdminPort {
 }
 
 /** An allow entry from 0.0.0.0/0 or ::/0 that decides traffic to admin ports. */
-export interface WholeFamilyExposure {
+interface WholeFamilyExposure {
     readonly entry: KnownEntry;
     readonly reached: AdminPort[];
 }

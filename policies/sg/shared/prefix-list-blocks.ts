@@ -8,7 +8,6 @@
 import { StackModel } from "../../graph/stack";
 import { PrefixListEntry } from "../../model/prefix-lists";
 import { SgRule } from "../../model/sg-rules";
-import { TYPE } from "../../model/types";
 import { Undetermined, isUndetermined } from "../../model/values";
 import { PeerBlock } from "../../model/world";
 import { Family, familyRange } from "../../net/cidr";
@@ -23,14 +22,6 @@ export function located(why: Undetermined, on: { type: string; name: string }): 
         : `${why.reason} (${label})`;
     return { ...why, reason };
 }
-
-/** The top-level input a rule's peer was written under: "ingress", "prefixListId", ... */
-function inputOf(rule: SgRule): string {
-    return rule.origin.peerPath.split(/[.[]/)[0];
-}
-
-const unknownId = (rule: SgRule): boolean =>
-    !isUndetermined(rule.peer) && rule.peer.kind === "prefix-list" && isUndetermined(rule.peer.id) && rule.peer.id.undetermined === "unknown";
 
 /** The blocks of one prefix list of the stack. */
 function blocksOf(model: StackModel, urn: string): PeerBlock[] {
@@ -65,26 +56,17 @@ function blocksOf(model: StackModel, urn: string): PeerBlock[] {
  * known, and every list they depend on is one the rule only may name.
  */
 export function prefixListBlocks(model: StackModel): (rule: SgRule) => PeerBlock[] | undefined {
-    const pending = new Map<string, number>();
-    const rules = [...model.groups.values()].flatMap((g) => g.inline.rules).concat(model.standaloneRules.flatMap((s) => s.ruleSet.rules));
-    for (const r of rules.filter(unknownId)) {
-        const key = `${r.origin.urn} ${inputOf(r)}`;
-        pending.set(key, (pending.get(key) ?? 0) + 1);
-    }
     const cache = new Map<string, PeerBlock[]>();
     const blocks = (urn: string) => cache.get(urn) ?? cache.set(urn, blocksOf(model, urn)).get(urn) as PeerBlock[];
     return (rule) => {
         if (isUndetermined(rule.peer) || rule.peer.kind !== "prefix-list") {
             return undefined;
         }
-        const ref = model.prefixList(rule)?.ref;
-        // A whole list of IDs not known yet may name its lists or not: never exact.
-        const exact = ref !== undefined && pending.get(`${rule.origin.urn} ${inputOf(rule)}`) === 1 && !/prefixListIds$/.test(rule.origin.peerPath);
-        if (!unknownId(rule) || exact) {
+        const lists = model.mayNamePrefixLists(rule);
+        if (!lists) {
+            const ref = model.prefixList(rule)?.ref;
             return ref?.kind === "stack" ? blocks(ref.urn) : undefined;
         }
-        const deps = model.byUrn.get(rule.origin.urn)?.propertyDependencies[inputOf(rule)] ?? [];
-        const lists = [...new Set(deps)].filter((u) => model.byUrn.get(u)?.type === TYPE.managedPrefixList);
         const why = located(rule.peer.id as Undetermined, rule.origin);
         const names = `${resourceLabel(rule.origin)} ${rule.origin.peerPath} names`;
         const labels = lists.map((u) => resourceLabel(model.byUrn.get(u) as { type: string; name: string }));

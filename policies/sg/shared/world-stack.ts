@@ -4,6 +4,7 @@
  * and prefix-list rules with the blocks their list of the stack holds. Only exposures that no
  * single resource's CIDRs make are reported here; those are reported on that resource.
  */
+import { dependencyKey } from "../../graph/rule-groups";
 import { StackModel, StackResource } from "../../graph/stack";
 import { SgRule, ruleIdentity } from "../../model/sg-rules";
 import { Undetermined, unknownAt } from "../../model/values";
@@ -14,7 +15,7 @@ import { located, prefixListBlocks } from "./prefix-list-blocks";
 import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText } from "./world";
 
 /** The rules that belong to one security group, or may. */
-export interface RuleBucket {
+interface RuleBucket {
     /** "aws.ec2.SecurityGroup 'web'", "the default security group of aws.ec2.Vpc 'main'", "security group sg-0123 (not in this stack)". */
     readonly label?: string;
     /** The URN the finding is reported on: the group's when it is in the stack, the VPC's for its undeclared default group. */
@@ -33,7 +34,7 @@ export interface RuleBucket {
  * group's outputs list its standalone rules inline too: such a rule counts once, as the standalone
  * resource's.
  */
-export function ruleBuckets(model: StackModel): RuleBucket[] {
+function ruleBuckets(model: StackModel): RuleBucket[] {
     const out: RuleBucket[] = [];
     for (const [urn, group] of model.groups) {
         const standalone = group.standalone.flatMap((s) => s.ruleSet.rules);
@@ -58,7 +59,7 @@ export function ruleBuckets(model: StackModel): RuleBucket[] {
             rules.push(...s.ruleSet.rules);
             external.set(s.target.id, rules);
         } else if (s.target === undefined) {
-            const key = [...(s.resource.propertyDependencies["securityGroupId"] ?? [])].sort().join(" ");
+            const key = dependencyKey(s);
             const bucket = undetermined.get(key) ?? { rules: [] as SgRule[], why: new Map<string, Undetermined>() };
             bucket.rules.push(...s.ruleSet.rules);
             bucket.why.set(s.resource.urn, s.targetUndetermined ?? unknownAt("securityGroupId"));
