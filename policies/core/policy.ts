@@ -7,6 +7,7 @@ import {
     StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
 import { StackModel, fromPolicyResources } from "../graph/stack";
+import { ownResourceValidation, ownStackValidation } from "./call-args";
 import { ConfigError, OptionSchemas, OptionsOf, withDefaults } from "./config";
 import { exempting } from "./exempted";
 import { inScope, isExempt, runLevel, withGovernance } from "./governance";
@@ -114,7 +115,7 @@ export function sgRulePolicy<Name extends string, Schemas extends OptionSchemas>
     return {
         ...metadata,
         ...(remediateResource ? { remediateResource } : {}),
-        validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+        validateResource: ownResourceValidation((args: ResourceValidationArgs, report: ReportViolation) => {
             if (!applies(args.type)) {
                 return;
             }
@@ -129,7 +130,7 @@ export function sgRulePolicy<Name extends string, Schemas extends OptionSchemas>
                     check({ resource, ruleSet, config, report: exempting(r, config, { policy: meta.name, declared: meta.enforcementLevel, resource }) });
                 }
             });
-        },
+        }),
     };
 }
 
@@ -139,10 +140,7 @@ export interface StackCheck {
     readonly report: Reporter;
 }
 
-/**
- * The stack model of an AnalyzeStack call, built once for all stack policies: @pulumi/policy hands
- * each of them its own freshly deserialised copy of the same resources.
- */
+/** The stack model of an AnalyzeStack call, built once for all stack policies. */
 function modelOf(args: StackValidationArgs): StackModel {
     return sharedInCall("stack-model", () => new StackModel(fromPolicyResources(args.resources)));
 }
@@ -155,7 +153,7 @@ export function stackPolicy<Name extends string, Schemas extends OptionSchemas>(
     const { configSchema } = metadata;
     return {
         ...metadata,
-        validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+        validateStack: ownStackValidation((args: StackValidationArgs, report: ReportViolation) => {
             guarded(meta.name, reporter(report), (r) => {
                 const config = withDefaults(configSchema, args.getConfig());
                 if (inScope(config, args.stackTags)) {
@@ -165,7 +163,7 @@ export function stackPolicy<Name extends string, Schemas extends OptionSchemas>(
                     }) });
                 }
             });
-        },
+        }),
     };
 }
 

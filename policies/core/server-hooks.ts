@@ -21,6 +21,7 @@ import { exemptedInCall, expiredInCall } from "./exempted";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
 import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "../model/call-scope";
+import { allOwn, buildCallArgs, withoutProps } from "./call-args";
 import { PackConfig, ServedPolicy, packConfigErrors } from "./pack-config";
 
 interface ConfigureRequest {
@@ -87,9 +88,11 @@ function oneLine(e: unknown): string {
 /**
  * Runs `construct` (which must add the Analyzer service to a grpc-js server before it returns) with
  * the hooks on the handlers it adds, and restores `addService` afterwards. Throws when nothing was
- * added: the hooks would then be missing from the server.
+ * added: the hooks would then be missing from the server. `policies` are those the construction
+ * serves; when given, the calls of an RPC all of whose policies are the pack's own build their
+ * arguments once (call-args.ts).
  */
-export function withServerHooks<T>(construct: () => T, check: ConfigCheck = packConfigErrors): T {
+export function withServerHooks<T>(construct: () => T, check: ConfigCheck = packConfigErrors, policies?: readonly object[]): T {
     const policyDir = path.dirname(require.resolve("@pulumi/policy"));
     const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as {
         Server: { prototype: { addService: AddService } };
@@ -148,21 +151,27 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
                 return undefined;
             }) satisfies Handler<ConfigureRequest>;
         }
-        for (const rpc of ["analyze", "analyzeStack"]) {
+        for (const rpc of ["analyze", "analyzeStack"] as const) {
             const handle = impl?.[rpc] as Handler | undefined;
+            const shared = policies !== undefined && allOwn(policies, rpc);
             if (typeof handle === "function") {
-                handlers[rpc] = ((call, callback) => inCallScope(() => {
-                    const pageBytes = pageBytesAsked(call.metadata?.get(EXEMPTED_REQUEST) ?? []);
-                    const records = { exempted: exemptedInCall(), expired: expiredInCall() };
-                    return handle(call, (err, res) => {
-                        if (err || pageBytes === undefined) {
-                            callback(err, res);
-                            return;
-                        }
-                        const [first, ...rest] = encodePages(records, pageBytes);
-                        callback(err, res, trailerWith(first, pages.keep(rest)));
-                    });
-                })) satisfies Handler;
+                handlers[rpc] = ((call, callback) => {
+                    // Shared: the framework sees the request without the props it would copy per policy.
+                    const args = shared ? buildCallArgs(rpc, call.request) : undefined;
+                    const seen = args === undefined ? call : Object.assign(Object.create(call) as typeof call, { request: withoutProps(rpc, call.request as object) });
+                    return inCallScope(() => {
+                        const pageBytes = pageBytesAsked(call.metadata?.get(EXEMPTED_REQUEST) ?? []);
+                        const records = { exempted: exemptedInCall(), expired: expiredInCall() };
+                        return handle(seen, (err, res) => {
+                            if (err || pageBytes === undefined) {
+                                callback(err, res);
+                                return;
+                            }
+                            const [first, ...rest] = encodePages(records, pageBytes);
+                            callback(err, res, trailerWith(first, pages.keep(rest)));
+                        });
+                    }, args);
+                }) satisfies Handler;
             }
         }
         const pluginInfo = impl?.getPluginInfo as Handler | undefined;
@@ -194,5 +203,5 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
 
 /** `new PolicyPack(name, args, initialConfig)`, with the hooks on its Analyzer service. */
 export function servePolicyPack(name: string, args: PolicyPackArgs, initialConfig?: PolicyPackConfig, check: ConfigCheck = packConfigErrors): PolicyPack {
-    return withServerHooks(() => new PolicyPack(name, args, initialConfig), check);
+    return withServerHooks(() => new PolicyPack(name, args, initialConfig), check, args.policies ?? []);
 }
