@@ -24,7 +24,13 @@ export interface GenerateOptions {
     seed?: number;
     /** Share of the cells that are new in this preview (IDs unknown). Default 0.3. */
     newShare?: number;
+    /** Small cells, so that a stack of a few dozen resources holds every kind (for tests). Default false. */
+    compact?: boolean;
 }
+
+/** The ranges of the counts in a cell: [low, high] of ACL entries, standalone ACL rules, groups, rules per group, interfaces, others. */
+const CELL = { entries: [10, 40], aclRules: [5, 15], groups: [8, 16], rules: [1, 20], enis: [6, 12], others: [5, 15] } as const;
+const COMPACT_CELL: Record<keyof typeof CELL, readonly [number, number]> = { entries: [2, 8], aclRules: [1, 4], groups: [2, 4], rules: [1, 6], enis: [2, 5], others: [1, 3] };
 
 const PROJECT = "bench";
 const STACK = "bench";
@@ -72,6 +78,8 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
     const rand = rng(opts.seed ?? 42);
     const newShare = opts.newShare ?? 0.3;
     const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+    const cell: Record<keyof typeof CELL, readonly [number, number]> = opts.compact ? COMPACT_CELL : CELL;
+    const count = (k: keyof typeof CELL) => int(...cell[k]);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const hex = (len: number) => Array.from({ length: len }, () => "0123456789abcdef"[int(0, 15)]).join("");
     const out: Res[] = [];
@@ -115,7 +123,7 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
         };
         for (let a = 0; a < int(1, 2); a++) {
             const subs = subnetIds(subnets.slice(a * 2, a * 2 + 2));
-            const entries = int(10, 40);
+            const entries = count("entries");
             const ingress = int(Math.floor(entries / 3), Math.ceil((2 * entries) / 3));
             add("aws:ec2/networkAcl:NetworkAcl", `${c}-nacl-${a}`, isNew(), "acl", {
                 vpcId: ref(vpc), subnetIds: subs.value,
@@ -126,7 +134,7 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
         }
         if (rand() < 0.5) {
             const acl = add("aws:ec2/networkAcl:NetworkAcl", `${c}-nacl-rules`, isNew(), "acl", { vpcId: ref(vpc), tags: tags(`${c}-nacl-rules`, cell) }, vpcDep);
-            for (let i = 0; i < int(5, 15); i++) {
+            for (let i = 0; i < count("aclRules"); i++) {
                 const e = naclEntry(i);
                 add("aws:ec2/networkAclRule:NetworkAclRule", `${c}-nacl-rule-${i}`, isNew(), "aclr", {
                     networkAclId: ref(acl), ruleNumber: e.ruleNo, egress: rand() < 0.5, protocol: e.protocol,
@@ -139,9 +147,9 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
 
         // Security groups with 1-20 rules each.
         const groups: Res[] = [];
-        for (let g = 0, count = int(8, 16); g < count; g++) {
+        for (let g = 0, groupCount = count("groups"); g < groupCount; g++) {
             const name = `${c}-sg-${g}`;
-            const rules = int(1, 20);
+            const rules = count("rules");
             const mode = rand();
             const peerOf = (): { peer: JsonObject; deps: string[] } => {
                 const p = rand();
@@ -195,7 +203,7 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
         }
 
         // ENI-bearing resources with 1-6 groups each.
-        for (let e = 0, count = int(6, 12); e < count; e++) {
+        for (let e = 0, eniCount = count("enis"); e < eniCount; e++) {
             const sgs = Array.from(new Set(Array.from({ length: int(1, 6) }, () => pick(groups))));
             const ids = sgs.map(ref);
             const sgDeps = sgs.map((s) => s.urn);
@@ -233,7 +241,7 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
         }
 
         // Resources no policy reads.
-        for (let o = 0, count = int(5, 15); o < count; o++) {
+        for (let o = 0, otherCount = count("others"); o < otherCount; o++) {
             const name = `${c}-other-${o}`;
             switch (o % 3) {
                 case 0: add("aws:iam/role:Role", name, isNew(), "role", {

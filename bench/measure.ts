@@ -46,7 +46,7 @@ const DIAGNOSTICS_FIELD = 2;
  * the client stands in for the engine (written in Go), and decoding tens of thousands of
  * diagnostics with google-protobuf in JavaScript would compete with the pack for the CPUs.
  */
-function countDiagnostics(bytes: Uint8Array): number {
+export function countDiagnostics(bytes: Uint8Array): number {
     let i = 0;
     const varint = () => {
         let value = 0;
