@@ -21,7 +21,7 @@ import { exemptedInCall, expiredInCall } from "./exempted";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
 import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "../model/call-scope";
-import { allOwn, buildCallArgs, withoutProps } from "./call-args";
+import { allOwn, buildCallArgs, readOrDecode, requestForFramework } from "./call-args";
 import { PackConfig, ServedPolicy, packConfigErrors } from "./pack-config";
 
 interface ConfigureRequest {
@@ -44,9 +44,14 @@ type ServiceDefinition = Record<string, { requestDeserialize?: (bytes: Buffer) =
 /** Configure requests as received, so that their configuration is read from the bytes (configure-request.ts). */
 const received = new WeakMap<object, Buffer>();
 
-function keepingConfigureBytes(service: unknown): unknown {
+/**
+ * The service definition with Configure's bytes kept and, when its calls are shared, each
+ * AnalyzeStack request read from its bytes (call-args.ts) rather than decoded by google-protobuf.
+ */
+function servedDefinition(service: unknown, sharedStack: boolean): unknown {
     const definition = service as ServiceDefinition | undefined;
     const deserialize = definition?.configure?.requestDeserialize;
+    const stackDeserialize = definition?.analyzeStack?.requestDeserialize;
     if (typeof deserialize !== "function") {
         return service;
     }
@@ -62,6 +67,9 @@ function keepingConfigureBytes(service: unknown): unknown {
                 return request;
             },
         },
+        ...(sharedStack && typeof stackDeserialize === "function"
+            ? { analyzeStack: { ...definition?.analyzeStack, requestDeserialize: (bytes: Buffer) => readOrDecode(bytes, stackDeserialize) } }
+            : {}),
     };
 }
 
@@ -156,9 +164,9 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
             const shared = policies !== undefined && allOwn(policies, rpc);
             if (typeof handle === "function") {
                 handlers[rpc] = ((call, callback) => {
-                    // Shared: the framework sees the request without the props it would copy per policy.
                     const args = shared ? buildCallArgs(rpc, call.request) : undefined;
-                    const seen = args === undefined ? call : Object.assign(Object.create(call) as typeof call, { request: withoutProps(rpc, call.request as object) });
+                    const request = requestForFramework(rpc, call.request, args !== undefined);
+                    const seen = request === call.request ? call : Object.assign(Object.create(call) as typeof call, { request });
                     return inCallScope(() => {
                         const pageBytes = pageBytesAsked(call.metadata?.get(EXEMPTED_REQUEST) ?? []);
                         const records = { exempted: exemptedInCall(), expired: expiredInCall() };
@@ -186,7 +194,7 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
             }) satisfies Handler;
         }
         added = true;
-        return addService.call(this, keepingConfigureBytes(service), handlers);
+        return addService.call(this, servedDefinition(service, policies !== undefined && allOwn(policies, "analyzeStack")), handlers);
     };
     grpc.Server.prototype.addService = hooked;
     let constructed: T;

@@ -1,4 +1,4 @@
-// One deserialisation per Analyzer call (policies/core/call-args.ts): @pulumi/policy's own handlers,
+// One deserialisation per Analyzer call (policies/core/call-args.ts, stack-request.ts): @pulumi/policy's own handlers,
 // hooked as the pack serves them, in process over gRPC, once with the pack's policies (the shared
 // path) and once without (the framework's own path). Counts the framework's deserialisations and
 // compares what the policies see and what the calls answer.
@@ -10,10 +10,12 @@ import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { catalogue } from "../../policies/catalogue";
 import { ownResourceValidation, ownStackValidation } from "../../policies/core/call-args";
+import { Unreadable, readStackRequest } from "../../policies/core/stack-request";
 import { withServerHooks } from "../../policies/core/server-hooks";
 import { plainProps } from "../../policies/model/values";
 import { AnalyzedResource, AnalyzeResult } from "../../runner/analyzer-client";
 import { analyzeRequest, analyzeResult, analyzeStackRequest } from "../../runner/analyzer-messages";
+import { Struct } from "../../runner/pulumi-grpc";
 import { generateStack } from "../../bench/generate";
 import { TYPE } from "../util/types";
 
@@ -27,6 +29,8 @@ const deserialize = fromPolicy<{ deserializeProperties: (...a: unknown[]) => obj
 interface Served {
     analyze(r: apb.AnalyzeRequest): Promise<apb.AnalyzeResponse>;
     analyzeStack(r: apb.AnalyzeStackRequest): Promise<apb.AnalyzeResponse>;
+    /** AnalyzeStack of a request's bytes, as they are. */
+    analyzeStackBytes(bytes: Buffer): Promise<apb.AnalyzeResponse>;
     close(): void;
 }
 
@@ -45,6 +49,10 @@ async function serve(policies: Policies, shared: boolean): Promise<Served> {
     return {
         analyze: (r) => unary(client.analyze, r),
         analyzeStack: (r) => unary(client.analyzeStack, r),
+        analyzeStackBytes: (bytes) => new Promise((resolve, reject) => {
+            client.makeUnaryRequest("/pulumirpc.Analyzer/AnalyzeStack", (b: Buffer) => b, (b: Buffer) => apb.AnalyzeResponse.deserializeBinary(b), bytes,
+                (err, res) => (err || !res ? reject(err ?? new Error("no response")) : resolve(res)));
+        }),
         close: () => { client.close(); s.forceShutdown(); },
     };
 }
@@ -217,6 +225,21 @@ describe("the arguments of the pack's own policies on the shared path", function
         const sizes = [5, 50, 17, 120];
         const { result } = await counted([counts], true, (s) => Promise.all(sizes.map((n) => s.analyzeStack(analyzeStackRequest(stack.stack.slice(0, n))))));
         assert.deepStrictEqual(result.map((r) => analyzeResult(r).diagnostics.map((d) => d.message)), sizes.map((n) => [`d\n${n} resources`]));
+    });
+
+    it("a request read by google-protobuf where the pack's reader refuses it (a name that is not well-formed UTF-8) is still shared, with the same answer", async () => {
+        const wellFormed = analyzeStackRequest(stack.stack.slice(0, 40));
+        const odd = Buffer.from(new apb.AnalyzerResource().setUrn(`urn:pulumi:s::p::${TYPE.sg}::odd`).setType(TYPE.sg).setName("odd")
+            .setOptions(new apb.AnalyzerResourceOptions()).setProperties(Struct.fromJavaScript({ description: "d" })).serializeBinary());
+        const name = Buffer.from([0x22, 0x02, 0xc3, 0x28]); // field 4 (name): an invalid two-byte sequence
+        const length = odd.length + name.length;
+        assert.ok(length >= 128 && length < 16384);
+        const resource = Buffer.concat([Buffer.from([0x0a, (length & 0x7f) | 0x80, length >> 7]), odd, name]); // field 1 (resources), a two-byte length
+        const request = Buffer.concat([Buffer.from(wellFormed.serializeBinary()), resource]);
+        assert.throws(() => readStackRequest(request), Unreadable);
+        const [shared, framework] = await bothPaths(catalogue(), (s) => s.analyzeStackBytes(request));
+        assert.strictEqual(shared.deserialised, propsOf(stack.stack.slice(0, 40)) + 1);
+        assert.strictEqual(bytes(shared.result), bytes(framework.result));
     });
 
     it("a request the framework rejects goes to the framework, which answers with its own error", async () => {
