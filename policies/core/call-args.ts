@@ -8,19 +8,18 @@
  * (`buildCallArgs`), keeps them in the call's scope, and hands the framework the request without
  * props or resources (`requestForFramework`), so that the framework's loop (levels, configuration,
  * stack tags, notApplicable, the diagnostics and their order) runs as before while it deserialises
- * nothing. An AnalyzeStack request is read from its bytes (`readOrDecode`, stack-request.ts) rather
+ * nothing. An AnalyzeStack request is read from its bytes (`readOrDecode`, wire-request.ts) rather
  * than decoded into google-protobuf's message objects.
  */
 import * as path from "path";
-import type * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import {
     PolicyProviderResource, PolicyResource, PolicyResourceOptions, ResourceValidation, ResourceValidationArgs, StackValidation,
     unknownCheckingProxy,
 } from "@pulumi/policy";
 import { argsOfCall } from "../model/call-scope";
-import { PlainStruct, WireResource, readStackRequest } from "./stack-request";
+import { PlainStruct, WireResource, readAnalyzeRequest, readStackRequest, withoutFields } from "./wire-request";
 
-type Rpc = "analyze" | "analyzeStack";
+export type Rpc = "analyze" | "analyzeStack";
 
 type ResourceClass = Parameters<ResourceValidationArgs["isType"]>[0];
 
@@ -29,8 +28,6 @@ const frameworkModule = <M>(name: string) => require(require.resolve(name, { pat
 /** The framework's own deserialisation (read from its module at each call, as the framework reads it). */
 const deserialize = frameworkModule<{ deserializeProperties(struct: PlainStruct, proxySecrets: boolean): Record<string, unknown> }>("@pulumi/policy/deserialize");
 const { getPulumiType } = frameworkModule<{ getPulumiType(o: unknown): string | undefined }>("@pulumi/policy/policy");
-const { Struct } = frameworkModule<{ Struct: new () => PlainStruct }>("google-protobuf/google/protobuf/struct_pb");
-const { AnalyzeStackRequest } = frameworkModule<{ AnalyzeStackRequest: new () => object }>("@pulumi/pulumi/proto/analyzer_pb");
 
 /** The validation functions of the pack's own policies, which read their arguments and never change them. */
 const OWN = new WeakSet<object>();
@@ -49,7 +46,7 @@ export function allOwn(policies: readonly object[], rpc: Rpc): boolean {
 }
 
 /** The arguments of one Analyze call, built once. */
-interface ResourceArgs { readonly props: Record<string, unknown>; readonly provider?: PolicyProviderResource }
+interface ResourceArgs { readonly props: Record<string, unknown>; readonly provider?: PolicyProviderResource; readonly asType: ResourceValidationArgs["asType"] }
 /** The arguments of one AnalyzeStack call, built once. */
 interface StackArgs { readonly resources: readonly PolicyResource[] }
 
@@ -57,15 +54,8 @@ interface StackArgs { readonly resources: readonly PolicyResource[] }
 export function ownResourceValidation(validate: ResourceValidation): ResourceValidation {
     const own: ResourceValidation = (args, report) => {
         const shared = argsOfCall() as ResourceArgs | undefined;
-        if (shared === undefined) {
-            return validate(args, report);
-        }
-        const { provider: _unshared, ...rest } = args;
-        const { props, provider } = shared;
-        return validate({
-            ...rest, props, ...(provider ? { provider } : {}),
-            asType: ((cls: ResourceClass) => (args.isType(cls) ? props : undefined)) as ResourceValidationArgs["asType"],
-        }, report);
+        // The framework builds `args` for this policy alone, so it can take the shared props.
+        return validate(shared === undefined ? args : Object.assign(args, shared), report);
     };
     OWN.add(own);
     return own;
@@ -92,23 +82,6 @@ function isTypeOf(type: string, cls: ResourceClass): boolean {
 
 /** Thrown for a request the framework rejects itself: the call then takes the framework's own path. */
 class NotShared extends Error {}
-
-/** The fields of a resource of a request decoded by google-protobuf (on the framework's path, or where it cannot be read otherwise). */
-function fromMessage(r: apb.AnalyzeRequest | apb.AnalyzerResource): WireResource {
-    const [o, p, stack] = [r.getOptions(), r.getProvider(), "getParent" in r ? r : undefined];
-    const t = o?.getCustomtimeouts();
-    return {
-        type: r.getType(), urn: r.getUrn(), name: r.getName(), parent: stack?.getParent() ?? "", properties: r.getProperties(),
-        options: o && {
-            protect: o.getProtect(), ignoreChanges: o.getIgnorechangesList(), deleteBeforeReplace: o.getDeletebeforereplace(),
-            deleteBeforeReplaceDefined: o.getDeletebeforereplacedefined(), additionalSecretOutputs: o.getAdditionalsecretoutputsList(),
-            aliases: o.getAliasesList(), customTimeouts: t && { create: t.getCreate(), update: t.getUpdate(), delete: t.getDelete() }, parent: o.getParent(),
-        },
-        provider: p && { type: p.getType(), urn: p.getUrn(), name: p.getName(), properties: p.getProperties() },
-        dependencies: stack?.getDependenciesList() ?? [],
-        propertyDependencies: stack ? [...stack.getPropertydependenciesMap().entries()].map(([k, v]) => [k, v.getUrnsList()] as const) : [],
-    };
-}
 
 function optionsOf({ options: o }: WireResource): PolicyResourceOptions {
     if (!o) {
@@ -167,19 +140,20 @@ function stackResources(resources: readonly WireResource[]): PolicyResource[] {
     return built.map(({ resource }) => Object.freeze(resource));
 }
 
+/** Field 2 of an AnalyzeRequest (its props): an empty Struct. */
+const EMPTY_PROPS = Buffer.from([0x12, 0x00]);
+
 /**
- * An AnalyzeStack request as read from its bytes (stack-request.ts), for the shared path; the
- * framework's path decodes it with google-protobuf (`message`).
+ * An Analyze or AnalyzeStack request as read from its bytes (wire-request.ts), for the shared path;
+ * the framework gets it decoded by google-protobuf, without what the shared arguments hold
+ * (`withoutProps`) or whole when the call takes the framework's path (`message`).
  */
-export class ReadStackRequest {
+export class ReadRequest {
     private resources: WireResource[] | undefined;
 
-    constructor(bytes: Buffer, private readonly decode: (bytes: Buffer) => unknown) {
-        this.resources = readStackRequest(bytes);
-        this.message = () => decode(bytes);
+    constructor(readonly rpc: Rpc, private readonly bytes: Buffer, private readonly decode: (bytes: Buffer) => unknown) {
+        this.resources = rpc === "analyzeStack" ? readStackRequest(bytes) : [readAnalyzeRequest(bytes)];
     }
-
-    readonly message: () => unknown;
 
     /** The resources, given once, so that they are not kept for the rest of the call. */
     take(): WireResource[] {
@@ -187,47 +161,50 @@ export class ReadStackRequest {
         this.resources = undefined;
         return resources;
     }
+
+    message(): unknown {
+        return this.decode(this.bytes);
+    }
+
+    /** Without the resources of AnalyzeStack; for Analyze, with empty props (field 2) and no provider (field 6). */
+    withoutProps(): unknown {
+        return this.decode(this.rpc === "analyzeStack" ? Buffer.alloc(0) : Buffer.concat([withoutFields(this.bytes, [2, 6]), EMPTY_PROPS]));
+    }
 }
 
-/** The request of an AnalyzeStack call as the shared path reads it: from its bytes, or by `decode` when they cannot be read so. */
-export function readOrDecode(bytes: Buffer, decode: (bytes: Buffer) => unknown): unknown {
+/** A request as the shared path reads it: from its bytes, or by `decode` when they cannot be read so (the call then takes the framework's path). */
+export function readOrDecode(rpc: Rpc, bytes: Buffer, decode: (bytes: Buffer) => unknown): unknown {
     try {
-        return new ReadStackRequest(bytes, decode);
+        return new ReadRequest(rpc, bytes, decode);
     } catch {
         return decode(bytes);
     }
 }
 
 /**
- * The arguments of an Analyze or AnalyzeStack request, in the framework's shape, built once; undefined
+ * The arguments of a request read from its bytes, in the framework's shape, built once; undefined
  * when the framework would reject the request (it then answers the call itself, with its own error).
  */
-export function buildCallArgs(rpc: Rpc, request: unknown): ResourceArgs | StackArgs | undefined {
+export function buildCallArgs(request: ReadRequest): ResourceArgs | StackArgs | undefined {
     try {
-        if (rpc === "analyzeStack") {
-            const resources = request instanceof ReadStackRequest ? request.take() : (request as apb.AnalyzeStackRequest).getResourcesList().map(fromMessage);
-            return { resources: Object.freeze(stackResources(resources)) };
+        if (request.rpc === "analyzeStack") {
+            return { resources: Object.freeze(stackResources(request.take())) };
         }
-        const r = fromMessage(request as apb.AnalyzeRequest);
+        const [r] = request.take();
         optionsOf(r);
         const props = propsOf(r.properties);
         const provider = providerOf(r);
-        return provider ? { props, provider } : { props };
+        const asType = ((cls: ResourceClass) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"];
+        return provider ? { props, provider, asType } : { props, asType };
     } catch {
         return undefined;
     }
 }
 
-const EMPTY = new Struct();
-
-/**
- * The request the framework gets: on the shared path, without the props, provider or resources it
- * would copy for every policy; else the request decoded by google-protobuf.
- */
-export function requestForFramework(rpc: Rpc, request: unknown, shared: boolean): unknown {
-    if (!shared) {
-        return request instanceof ReadStackRequest ? request.message() : request;
+/** The request the framework gets: on the shared path without what the arguments built once hold, else whole. */
+export function requestForFramework(request: unknown, args: unknown): unknown {
+    if (!(request instanceof ReadRequest)) {
+        return request;
     }
-    return rpc === "analyzeStack" ? new AnalyzeStackRequest()
-        : Object.assign(Object.create(request as object) as object, { getProperties: () => EMPTY, getProvider: () => undefined });
+    return args === undefined ? request.message() : request.withoutProps();
 }

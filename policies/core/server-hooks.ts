@@ -21,7 +21,7 @@ import { exemptedInCall, expiredInCall } from "./exempted";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
 import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "../model/call-scope";
-import { allOwn, buildCallArgs, readOrDecode, requestForFramework } from "./call-args";
+import { ReadRequest, Rpc, allOwn, buildCallArgs, readOrDecode, requestForFramework } from "./call-args";
 import { PackConfig, ServedPolicy, packConfigErrors } from "./pack-config";
 
 interface ConfigureRequest {
@@ -45,17 +45,16 @@ type ServiceDefinition = Record<string, { requestDeserialize?: (bytes: Buffer) =
 const received = new WeakMap<object, Buffer>();
 
 /**
- * The service definition with Configure's bytes kept and, when its calls are shared, each
- * AnalyzeStack request read from its bytes (call-args.ts) rather than decoded by google-protobuf.
+ * The service definition with Configure's bytes kept and, for each of Analyze and AnalyzeStack whose
+ * calls are shared, the request read from its bytes (call-args.ts) rather than decoded by google-protobuf.
  */
-function servedDefinition(service: unknown, sharedStack: boolean): unknown {
+function servedDefinition(service: unknown, shared: ReadonlySet<Rpc>): unknown {
     const definition = service as ServiceDefinition | undefined;
     const deserialize = definition?.configure?.requestDeserialize;
-    const stackDeserialize = definition?.analyzeStack?.requestDeserialize;
     if (typeof deserialize !== "function") {
         return service;
     }
-    return {
+    const served: ServiceDefinition = {
         ...definition,
         configure: {
             ...definition?.configure,
@@ -67,10 +66,14 @@ function servedDefinition(service: unknown, sharedStack: boolean): unknown {
                 return request;
             },
         },
-        ...(sharedStack && typeof stackDeserialize === "function"
-            ? { analyzeStack: { ...definition?.analyzeStack, requestDeserialize: (bytes: Buffer) => readOrDecode(bytes, stackDeserialize) } }
-            : {}),
     };
+    for (const rpc of shared) {
+        const decode = definition?.[rpc]?.requestDeserialize;
+        if (typeof decode === "function") {
+            served[rpc] = { ...definition?.[rpc], requestDeserialize: (bytes: Buffer) => readOrDecode(rpc, bytes, decode) };
+        }
+    }
+    return served;
 }
 
 /** Policy name -> its options and level; from the bytes when they were kept, else from the parsed request. */
@@ -159,13 +162,13 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
                 return undefined;
             }) satisfies Handler<ConfigureRequest>;
         }
+        const shared = new Set((["analyze", "analyzeStack"] as const).filter((rpc) => policies !== undefined && allOwn(policies, rpc)));
         for (const rpc of ["analyze", "analyzeStack"] as const) {
             const handle = impl?.[rpc] as Handler | undefined;
-            const shared = policies !== undefined && allOwn(policies, rpc);
             if (typeof handle === "function") {
                 handlers[rpc] = ((call, callback) => {
-                    const args = shared ? buildCallArgs(rpc, call.request) : undefined;
-                    const request = requestForFramework(rpc, call.request, args !== undefined);
+                    const args = call.request instanceof ReadRequest ? buildCallArgs(call.request) : undefined;
+                    const request = requestForFramework(call.request, args);
                     const seen = request === call.request ? call : Object.assign(Object.create(call) as typeof call, { request });
                     return inCallScope(() => {
                         const pageBytes = pageBytesAsked(call.metadata?.get(EXEMPTED_REQUEST) ?? []);
@@ -194,7 +197,7 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
             }) satisfies Handler;
         }
         added = true;
-        return addService.call(this, servedDefinition(service, policies !== undefined && allOwn(policies, "analyzeStack")), handlers);
+        return addService.call(this, servedDefinition(service, shared), handlers);
     };
     grpc.Server.prototype.addService = hooked;
     let constructed: T;

@@ -1,12 +1,12 @@
-// Reading an AnalyzeStack request from its bytes (policies/core/stack-request.ts) gives what
+// Reading an Analyze or AnalyzeStack request from its bytes (policies/core/wire-request.ts) gives what
 // google-protobuf's decoding gives, read through the generated getters and Struct.toJavaScript(),
 // with the keys of every object in the same order; what it cannot follow exactly, it refuses.
 import * as assert from "assert";
 import * as path from "path";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
-import { Unreadable, WireResource, readStackRequest } from "../../policies/core/stack-request";
+import { Unreadable, WireResource, readAnalyzeRequest, readStackRequest, withoutFields } from "../../policies/core/wire-request";
 import { StackResource } from "../../runner/analyzer-client";
-import { analyzeStackRequest } from "../../runner/analyzer-messages";
+import { analyzeRequest, analyzeStackRequest } from "../../runner/analyzer-messages";
 import { Struct } from "../../runner/pulumi-grpc";
 import { loadStackExport } from "../../cli/stack-export";
 import { generateStack } from "../../bench/generate";
@@ -114,5 +114,34 @@ describe("reading an AnalyzeStack request from its bytes", () => {
         refused(resourceWith(Buffer.from([0x08, 0x01]))); // type as a varint
         refused(resourceWith(Buffer.from([0x0a, 0x05, 0x61]))); // type: 5 bytes announced, 1 given
         refused(Buffer.from([0x0b, 0x0c])); // a group
+    });
+});
+
+describe("reading an Analyze request from its bytes", () => {
+    const requests = generateStack(200, { seed: 11 }).analyze.map((r) => bytesOf(analyzeRequest(r)));
+
+    it("reads each generated request, with its options and provider, as google-protobuf decodes it", () => {
+        for (const bytes of requests) {
+            const r = apb.AnalyzeRequest.deserializeBinary(bytes);
+            const [o, p, t] = [r.getOptions(), r.getProvider(), r.getOptions()?.getCustomtimeouts()];
+            const expected = {
+                type: r.getType(), urn: r.getUrn(), name: r.getName(), parent: "", properties: JSON.stringify(r.getProperties()!.toJavaScript()),
+                options: o && { protect: o.getProtect(), ignoreChanges: o.getIgnorechangesList(), deleteBeforeReplace: o.getDeletebeforereplace(),
+                    deleteBeforeReplaceDefined: o.getDeletebeforereplacedefined(), additionalSecretOutputs: o.getAdditionalsecretoutputsList(),
+                    aliases: o.getAliasesList(), customTimeouts: t && { create: t.getCreate(), update: t.getUpdate(), delete: t.getDelete() }, parent: o.getParent() },
+                provider: p && { type: p.getType(), urn: p.getUrn(), name: p.getName(), properties: JSON.stringify(p.getProperties()!.toJavaScript()) },
+                dependencies: [], propertyDependencies: "[]",
+            };
+            assert.deepStrictEqual(JSON.parse(JSON.stringify(read(readAnalyzeRequest(bytes)))), JSON.parse(JSON.stringify(expected)));
+        }
+        assert.ok(requests.length === 200 && requests.every((b) => apb.AnalyzeRequest.deserializeBinary(b).hasProvider() || b === requests[0]));
+    });
+
+    it("drops the fields asked for and keeps the others byte for byte: the request without its props and provider", () => {
+        for (const bytes of requests) {
+            const whole = apb.AnalyzeRequest.deserializeBinary(bytes).toObject();
+            const { properties: _p, provider: _q, ...rest } = whole;
+            assert.deepStrictEqual(apb.AnalyzeRequest.deserializeBinary(withoutFields(bytes, [2, 6])).toObject(), { ...rest, properties: undefined, provider: undefined });
+        }
     });
 });

@@ -1,13 +1,13 @@
 /**
- * An AnalyzeStack request read from its bytes straight into plain values. google-protobuf decodes
- * the request into a tree of message objects many times the size of its bytes (about 470 MB for a
- * stack of 20,000 resources), which the framework's path then converts to plain values once per
- * stack policy; on the shared path (call-args.ts) the values are read once, here, and the tree is
- * never built. The reading follows google-protobuf's (the classes @pulumi/pulumi generates from
- * analyzer.proto and struct.proto): the last occurrence of a field wins, map entries are listed in
- * the order of their sorted keys, and a Struct's values become what `Struct.toJavaScript()` gives.
- * Anything else, such as an unexpected wire type, a string that is not well-formed UTF-8 or a map
- * key "__proto__", throws Unreadable, and the caller decodes the request with google-protobuf.
+ * Analyze and AnalyzeStack requests read from their bytes straight into plain values.
+ * google-protobuf decodes a request into a tree of message objects many times the size of its bytes
+ * (about 470 MB for a stack of 20,000 resources), which the framework's path then converts to plain
+ * values once per policy; on the shared path (call-args.ts) the values are read once, here, and the
+ * tree is never built. The reading follows google-protobuf's (the classes @pulumi/pulumi generates
+ * from analyzer.proto and struct.proto): the last occurrence of a field wins, map entries are listed
+ * in the order of their sorted keys, and a Struct's values become what `Struct.toJavaScript()`
+ * gives. Anything else, such as an unexpected wire type, a string that is not well-formed UTF-8 or a
+ * map key "__proto__", throws Unreadable, and the caller decodes the request with google-protobuf.
  */
 
 /** Resource fields the pack's arguments are built from, as in an AnalyzerResource (or an AnalyzeRequest). */
@@ -50,6 +50,8 @@ class Reader {
     }
 
     more(): boolean { return this.pos < this.end; }
+
+    at(): number { return this.pos; }
 
     /** A bool (google-protobuf reads 32 bits of its varint). */
     bool(): boolean {
@@ -271,4 +273,24 @@ export function readStackRequest(bytes: Buffer): WireResource[] {
     const r = new Reader(bytes);
     r.fields((field, wire) => field === 1 && (expect(wire, LEN), out.push(resource(r.sub())), true));
     return out;
+}
+
+/** The resource of an Analyze request's bytes (its fields are numbered as an AnalyzerResource's first six). */
+export function readAnalyzeRequest(bytes: Buffer): WireResource {
+    return resource(new Reader(bytes));
+}
+
+/** The bytes of a message without its fields numbered `dropped`. */
+export function withoutFields(bytes: Buffer, dropped: readonly number[]): Buffer {
+    const r = new Reader(bytes);
+    const kept: Buffer[] = [];
+    while (r.more()) {
+        const start = r.at();
+        const [field, wire] = r.key();
+        r.skip(wire);
+        if (!dropped.includes(field)) {
+            kept.push(bytes.subarray(start, r.at()));
+        }
+    }
+    return Buffer.concat(kept);
 }
