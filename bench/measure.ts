@@ -125,9 +125,9 @@ export function median(xs: readonly number[]): number {
     return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** a/b of each pair of runs of (a) and (b), which ran back to back, and their median. */
-export function pairedRatio(r: { aRuns: Run[]; bRuns: Run[] }): { median: number; each: number[] } {
-    const each = r.aRuns.map((a, i) => a.totalS / r.bRuns[i].totalS);
+/** x/y of each pair of runs (which ran back to back), of their total or of one phase, and their median. */
+export function pairedRatio(xs: readonly Run[], ys: readonly Run[], of: (r: Run) => number = (r) => r.totalS): { median: number; each: number[] } {
+    const each = xs.map((x, i) => of(x) / of(ys[i]));
     return { median: median(each), each };
 }
 
