@@ -3,12 +3,16 @@
  * google-protobuf decodes a request into a tree of message objects many times the size of its bytes
  * (about 470 MB for a stack of 20,000 resources), which the framework's path then converts to plain
  * values once per policy; on the shared path (call-args.ts) the values are read once, here, and the
- * tree is never built. The reading follows google-protobuf's (the classes @pulumi/pulumi generates
- * from analyzer.proto and struct.proto): the last occurrence of a field wins, map entries are listed
- * in the order of their sorted keys, and a Struct's values become what `Struct.toJavaScript()`
- * gives. Anything else, such as an unexpected wire type, a string that is not well-formed UTF-8 or a
- * map key "__proto__", throws Unreadable, and the caller decodes the request with google-protobuf.
+ * tree is never built. The reading follows google-protobuf's (protobuf-reader.ts; the fields as
+ * @pulumi/pulumi's classes generated from analyzer.proto number them): the last occurrence of a
+ * field wins, map entries are listed in the order of their sorted keys, a Struct's values are what
+ * `Struct.toJavaScript()` gives. Anything else, such as an unexpected wire type, a string that is not
+ * well-formed UTF-8 or a map key "__proto__", throws Unreadable, and the caller decodes the request
+ * with google-protobuf.
  */
+import { LEN, Reader, Unreadable, VARINT, FIXED64, expect, struct } from "./protobuf-reader";
+
+export { Unreadable };
 
 /** Resource fields the pack's arguments are built from, as in an AnalyzerResource (or an AnalyzeRequest). */
 export interface WireResource {
@@ -38,124 +42,6 @@ export interface WireOptions {
 /** A Struct as the framework's deserialisation reads it. */
 export interface PlainStruct { toJavaScript(): Record<string, unknown> }
 
-export class Unreadable extends Error {}
-
-/** One message's bytes, read field by field. */
-class Reader {
-    private pos: number;
-
-    constructor(private readonly bytes: Buffer, start = 0, private readonly end = bytes.length,
-        private readonly view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)) {
-        this.pos = start;
-    }
-
-    more(): boolean { return this.pos < this.end; }
-
-    at(): number { return this.pos; }
-
-    /** A bool (google-protobuf reads 32 bits of its varint). */
-    bool(): boolean {
-        const v = this.varint();
-        if (v > 0xffffffff) { throw new Unreadable("a bool of more than 32 bits"); }
-        return v !== 0;
-    }
-
-    varint(): number {
-        let value = 0;
-        for (let shift = 0; shift < 64; shift += 7) {
-            if (this.pos >= this.end) { throw new Unreadable("truncated varint"); }
-            const b = this.bytes[this.pos++];
-            value += (b & 0x7f) * 2 ** shift;
-            if (b < 0x80) { return value; }
-        }
-        throw new Unreadable("varint too long");
-    }
-
-    /** The next field's number and wire type. */
-    key(): [number, number] {
-        const k = this.varint();
-        return [Math.floor(k / 8), k % 8];
-    }
-
-    /** The bytes of a length-delimited field, as a reader. */
-    sub(): Reader {
-        const length = this.varint();
-        if (this.pos + length > this.end) { throw new Unreadable("truncated field"); }
-        const r = new Reader(this.bytes, this.pos, this.pos + length, this.view);
-        this.pos += length;
-        return r;
-    }
-
-    string(): string {
-        const length = this.varint();
-        const [start, end, bytes] = [this.pos, this.pos + length, this.bytes];
-        if (end > this.end) { throw new Unreadable("truncated string"); }
-        this.pos = end;
-        let ascii = true;
-        for (let i = start; i < end && ascii; i++) { ascii = bytes[i] < 0x80; }
-        const s = bytes.toString(ascii ? "latin1" : "utf8", start, end);
-        if (!ascii && s.includes("\uFFFD")) { throw new Unreadable("not well-formed UTF-8"); }
-        return s;
-    }
-
-    double(): number {
-        if (this.pos + 8 > this.end) { throw new Unreadable("truncated double"); }
-        const d = this.view.getFloat64(this.pos, true);
-        this.pos += 8;
-        return d;
-    }
-
-    skip(wire: number): void {
-        switch (wire) {
-            case 0: this.varint(); break;
-            case 1: this.pos += 8; break;
-            case 2: this.sub(); break;
-            case 5: this.pos += 4; break;
-            default: throw new Unreadable(`wire type ${wire}`);
-        }
-        if (this.pos > this.end) { throw new Unreadable("truncated field"); }
-    }
-
-    /** Reads every field with `read(field, wire)`; unknown fields are skipped. */
-    fields(read: (field: number, wire: number) => boolean): void {
-        while (this.more()) {
-            const [field, wire] = this.key();
-            if (!read(field, wire)) { this.skip(wire); }
-        }
-    }
-}
-
-const LEN = 2;
-const VARINT = 0;
-const FIXED64 = 1;
-
-function expect(wire: number, wanted: number): void {
-    if (wire !== wanted) { throw new Unreadable(`wire type ${wire} where ${wanted} was expected`); }
-}
-
-/** A google.protobuf.Value, as `Value.toJavaScript()` gives it. */
-function value(r: Reader): unknown {
-    let kind: () => unknown = () => { throw new Unreadable("a Value without a kind"); };
-    r.fields((field, wire) => {
-        switch (field) {
-            case 1: expect(wire, VARINT); r.varint(); kind = () => null; return true;
-            case 2: { expect(wire, FIXED64); const d = r.double(); kind = () => d; return true; }
-            case 3: { expect(wire, LEN); const s = r.string(); kind = () => s; return true; }
-            case 4: { expect(wire, VARINT); const b = r.bool(); kind = () => b; return true; }
-            case 5: { expect(wire, LEN); const o = struct(r.sub()); kind = () => o; return true; }
-            case 6: { expect(wire, LEN); const l = list(r.sub()); kind = () => l; return true; }
-            default: return false;
-        }
-    });
-    return kind();
-}
-
-function list(r: Reader): unknown[] {
-    const out: unknown[] = [];
-    r.fields((field, wire) => field === 1 && (expect(wire, LEN), out.push(value(r.sub())), true));
-    return out;
-}
-
 /** A map's entry (key field 1, value field 2), by key; the last entry of a key wins. */
 function mapEntry<V>(r: Reader, into: Map<string, V>, readValue: (r: Reader) => V, empty: () => V): void {
     let key = "";
@@ -177,17 +63,6 @@ function mapEntry<V>(r: Reader, into: Map<string, V>, readValue: (r: Reader) => 
 }
 
 const sortedEntries = <V>(m: Map<string, V>): [string, V][] => [...m.keys()].sort().map((k) => [k, m.get(k)!]);
-
-/** A google.protobuf.Struct, as `Struct.toJavaScript()` gives it. */
-function struct(r: Reader): Record<string, unknown> {
-    const fields = new Map<string, () => unknown>();
-    r.fields((field, wire) => field === 1 && (expect(wire, LEN), mapEntry(r.sub(), fields, (e) => { const v = value(e); return () => v; }, () => () => value(new Reader(Buffer.alloc(0)))), true));
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of sortedEntries(fields)) {
-        out[k] = v();
-    }
-    return out;
-}
 
 function plainStruct(r: Reader): PlainStruct {
     const values = struct(r);

@@ -127,6 +127,10 @@ function exposures(rules: readonly SgRule[], q: WorldQuery, possible: boolean): 
     const out: WorldExposure[] = [];
     for (const family of [4, 6] as const) {
         const members = rules.flatMap((rule) => memberOf(rule, family, within, q, possible)).map((m, id) => ({ ...m, id }));
+        // A possible exposure hinges on an undetermined member: without one there is none.
+        if (possible && !members.some(undetermined)) {
+            continue;
+        }
         if (!q.acrossResources && !possible) {
             for (const m of members.filter((x) => x.whole)) {
                 out.push({ family, rules: [m.rule], blocks: [{ rule: m.rule }], minimal: true, traffic: m.traffic });

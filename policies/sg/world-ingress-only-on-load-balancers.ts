@@ -20,13 +20,13 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
     configSchema: { properties: {} },
 }, ({ model, report }) => {
     for (const [urn, group] of model.groups) {
-        const ingress = model.rulesOf(urn).filter((r) => r.direction === "ingress");
-        const exposures = worldExposures(ingress);
         const compute = [...new Map(model.interfacesWith(urn).filter((n) => n.shape.role === "compute")
             .map((n) => [n.resource.urn, n.resource])).values()];
         if (compute.length === 0) {
             continue;
         }
+        const ingress = model.rulesOf(urn).filter((r) => r.direction === "ingress");
+        const exposures = worldExposures(ingress);
         if (exposures.length > 0) {
             report.violation(`${resourceLabel(group.resource)} ${admitsText(exposures, urn)} and is attached to compute: ` +
                 `${listText(compute.map(resourceLabel))}. Internet traffic then reaches the hosts directly, with no load balancer ` +

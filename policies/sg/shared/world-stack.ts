@@ -25,6 +25,9 @@ interface RuleBucket {
     readonly groupUndetermined?: (rule: SgRule) => Undetermined | undefined;
 }
 
+/** The buckets of each stack model, put together once for the world policies that read them. */
+const bucketsOf = new WeakMap<StackModel, readonly RuleBucket[]>();
+
 /**
  * Every group's rules: a stack group's inline rules and standalone rule resources, then the
  * standalone rules of each VPC's default group that the stack does not declare (named through the
@@ -34,7 +37,11 @@ interface RuleBucket {
  * group's outputs list its standalone rules inline too: such a rule counts once, as the standalone
  * resource's.
  */
-function ruleBuckets(model: StackModel): RuleBucket[] {
+function ruleBuckets(model: StackModel): readonly RuleBucket[] {
+    const known = bucketsOf.get(model);
+    if (known) {
+        return known;
+    }
     const out: RuleBucket[] = [];
     for (const [urn, group] of model.groups) {
         const standalone = group.standalone.flatMap((s) => s.ruleSet.rules);
@@ -75,6 +82,7 @@ function ruleBuckets(model: StackModel): RuleBucket[] {
     for (const { rules, why } of undetermined.values()) {
         out.push({ rules, groupUndetermined: (r) => why.get(r.origin.urn) });
     }
+    bucketsOf.set(model, out);
     return out;
 }
 
