@@ -22,6 +22,7 @@ import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStor
 import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "../model/call-scope";
 import { ReadRequest, Rpc, allOwn, buildCallArgs, readOrDecode, requestForFramework } from "./call-args";
+import { isResponse, responseBytes } from "./response-bytes";
 import { PackConfig, ServedPolicy, packConfigErrors } from "./pack-config";
 
 interface ConfigureRequest {
@@ -39,14 +40,15 @@ type Handler<Req = unknown> = (call: { request: Req; metadata?: Metadata }, call
 type AddService = (service: unknown, impl: Record<string, unknown>) => void;
 export type ConfigCheck = (config: PackConfig, served?: readonly ServedPolicy[]) => string[];
 
-type ServiceDefinition = Record<string, { requestDeserialize?: (bytes: Buffer) => unknown }>;
+type ServiceDefinition = Record<string, { requestDeserialize?: (bytes: Buffer) => unknown; responseSerialize?: (response: unknown) => Buffer }>;
 
 /** Configure requests as received, so that their configuration is read from the bytes (configure-request.ts). */
 const received = new WeakMap<object, Buffer>();
 
 /**
  * The service definition with Configure's bytes kept and, for each of Analyze and AnalyzeStack whose
- * calls are shared, the request read from its bytes (call-args.ts) rather than decoded by google-protobuf.
+ * calls are shared, the request read from its bytes (call-args.ts) and the response written to
+ * bytes (response-bytes.ts) rather than by google-protobuf.
  */
 function servedDefinition(service: unknown, shared: ReadonlySet<Rpc>): unknown {
     const definition = service as ServiceDefinition | undefined;
@@ -68,9 +70,13 @@ function servedDefinition(service: unknown, shared: ReadonlySet<Rpc>): unknown {
         },
     };
     for (const rpc of shared) {
-        const decode = definition?.[rpc]?.requestDeserialize;
-        if (typeof decode === "function") {
-            served[rpc] = { ...definition?.[rpc], requestDeserialize: (bytes: Buffer) => readOrDecode(rpc, bytes, decode) };
+        const { requestDeserialize: decode, responseSerialize: encode } = definition?.[rpc] ?? {};
+        if (typeof decode === "function" && typeof encode === "function") {
+            served[rpc] = {
+                ...definition?.[rpc],
+                requestDeserialize: (bytes: Buffer) => readOrDecode(rpc, bytes, decode),
+                responseSerialize: (response: unknown) => (isResponse(response) && responseBytes(response)) || encode(response),
+            };
         }
     }
     return served;
