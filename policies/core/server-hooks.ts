@@ -9,10 +9,13 @@
  *   its own GetAnalyzerInfo handler declares them), so a team's pack may add policies of its own.
  *   An accepted Configure also sets the level each policy runs at, for exemptions.
  * - Analyze and AnalyzeStack run each call in its own scope, in which the policies of the call
- *   share one normalisation of the resource, or one stack model (model/call-scope.ts). When the
+ *   share one normalisation of the resource, or one stack model (model/call-scope.ts). When every
+ *   policy of the RPC is the pack's own, they also share one deserialisation of the request
+ *   (call-args.ts): the request is read from its bytes, the arguments are built once, the framework
+ *   gets the request without what they hold, and the response is written to bytes. When the
  *   request asks for them, the call's exempted findings, and the findings that expired exemptions
- *   matched, go back as trailing metadata (exempted-wire.ts). Remediate is left alone: there each policy sees the props as the previous
- *   one left them.
+ *   matched, go back as trailing metadata (exempted-wire.ts). Remediate is left alone: there each
+ *   policy sees the props as the previous one left them.
  */
 import * as path from "path";
 import { EnforcementLevel, PolicyPack, PolicyPackArgs, PolicyPackConfig } from "@pulumi/policy";

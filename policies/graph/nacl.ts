@@ -119,15 +119,27 @@ function pointsAfter(entry: KnownEntry, view: DirectionEntries, protocol: PortPr
     return allowedSet([...before, { ...entry, action: "allow", ruleNumber: 1 }], protocol, family);
 }
 
+/** The optimistic entries of each direction's entries, by family: the same list for every flow of the direction. */
+const optimisticOf = new WeakMap<DirectionEntries, Map<Family, readonly KnownNaclEntry[]>>();
+
 /**
  * The entries to evaluate when asking whether something is definitely not allowed: the known ones,
  * plus every undetermined entry that may allow, as an allow over all it may match (an undetermined
  * entry known to deny only ever denies what the later entries would decide otherwise).
  */
-export function optimisticEntries(view: DirectionEntries, family: Family): KnownNaclEntry[] {
+export function optimisticEntries(view: DirectionEntries, family: Family): readonly KnownNaclEntry[] {
+    const byFamily = optimisticOf.get(view) ?? new Map<Family, readonly KnownNaclEntry[]>();
+    optimisticOf.set(view, byFamily);
+    const known = byFamily.get(family);
+    if (known) {
+        return known;
+    }
     const may = view.undetermined
         .filter((u) => u.action !== "deny")
         .map((u) => mayMatch(u, family, "allow", isUndetermined(u.ruleNumber) ? 0 : u.ruleNumber))
         .filter((u): u is KnownNaclEntry => u !== undefined);
-    return [...may, ...view.known];
+    const entries = [...may, ...view.known];
+    byFamily.set(family, entries);
+    return entries;
 }
+

@@ -56,8 +56,24 @@ interface Relevant {
     readonly ports: Interval;
 }
 
+/** The relevant entries of each list of entries, by protocol and family: `missing` asks about one list for each peer and flow. */
+const relevantOf = new WeakMap<readonly KnownNaclEntry[], Map<string, Relevant[]>>();
+
 /** The entries that can match (protocol, family), in evaluation order. */
 function relevant(entries: readonly KnownNaclEntry[], protocol: PortProtocol, family: Family): Relevant[] {
+    const byKey = relevantOf.get(entries) ?? new Map<string, Relevant[]>();
+    relevantOf.set(entries, byKey);
+    const key = `${protocol} ${family}`;
+    const known = byKey.get(key);
+    if (known) {
+        return known;
+    }
+    const rel = relevantEntries(entries, protocol, family);
+    byKey.set(key, rel);
+    return rel;
+}
+
+function relevantEntries(entries: readonly KnownNaclEntry[], protocol: PortProtocol, family: Family): Relevant[] {
     return entries
         .filter((e) => e.cidr.family === family && entryMatchesProtocol(e, protocol))
         .map((e) => {
@@ -132,7 +148,7 @@ function portKey(set: IntervalSet): string {
  * as rectangles with pairwise disjoint address sets (each address appears in at most one).
  */
 export function allowedSet(entries: readonly KnownNaclEntry[], protocol: PortProtocol, family: Family): PointSet[] {
-    const rel = relevant(entries, protocol, family);
+    const rel = relevantEntries(entries, protocol, family);
     const byPorts = new Map<string, { ports: IntervalSet; addresses: Interval[] }>();
     // Slabs that no entry covers are left to the implicit deny: they allow nothing.
     for (const slab of slabs(rel, familyRange(family))) {
