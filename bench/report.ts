@@ -102,7 +102,7 @@ export function report(rows: Row[], runs: number, cold: number[], coldTs: number
     }
     if (cpu) {
         p();
-        p("CPU profiles (`node --cpu-prof`, bench/cpu-profile.ts): the pack served and driven in one process, " +
+        p("CPU profiles (`node --cpu-prof`, bench/cpu-profile.ts): the pack profiled in a process of its own, driven over gRPC from the bench's, " +
             cpu.runs.map((r) => `${r.n} resources: Analyze ${f2(r.timing.analyzeS)} s + AnalyzeStack ${f2(r.timing.stackS)} s`).join("; ") +
             ". Top entries by self time; growth is the ratio of the two sizes' self times (4x the resources).");
         p();
@@ -110,7 +110,7 @@ export function report(rows: Row[], runs: number, cold: number[], coldTs: number
         p();
         p(cpu.stack);
         p();
-        p("Analyze (all calls; includes the in-process client's side of gRPC):");
+        p("Analyze (all calls; `(idle)` is the pack waiting for the next request):");
         p();
         p(cpu.analyze);
     }
