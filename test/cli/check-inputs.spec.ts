@@ -7,6 +7,7 @@ import * as path from "path";
 import Ajv = require("ajv");
 import type * as sarif from "sarif";
 import { packName } from "../../policies/catalogue";
+import { ANSWERS } from "../../runner/lookup-answers";
 import { REPO, Run, assertGolden, runAll } from "./run-bin";
 
 const P = "test/fixtures/programs";
@@ -172,5 +173,22 @@ describe("cli: check, a program's stack config, lookups and components", functio
     it("usage: a --config without =, config for a stack export", () => {
         failed("badFlag", "--config needs key=value, got 'adminCidr'");
         failed("exportWithConfig", "--config, --secret and --config-file configure a program; a stack export has its values already");
+    });
+});
+
+describe("docs/check.md: stack config, lookups, components", () => {
+    const page = fs.readFileSync(path.join(REPO, "docs", "check.md"), "utf8");
+
+    it("lists every lookup check answers, by token, in its table, and no other", () => {
+        const listed = [...page.matchAll(/^\| `aws\.[^`]+` \(`([^`]+)`\) \|/gm)].map((m) => m[1]);
+        assert.deepStrictEqual(listed.sort(), Object.keys(ANSWERS).sort());
+    });
+
+    it("shows the report of a program with multi-language components as the golden file holds it", () => {
+        const cmd = `$ npx aws-network-guardrails check ${P}/remote-component; echo "exit $?"\n`;
+        const from = page.indexOf(cmd) + cmd.length;
+        assert.ok(from > cmd.length, "docs/check.md shows the command");
+        assert.strictEqual(page.slice(from, page.indexOf("```", from)),
+            `${fs.readFileSync(path.join(REPO, "test/fixtures/expected/remote-component.txt"), "utf8")}exit 0\n`);
     });
 });
