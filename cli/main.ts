@@ -59,8 +59,9 @@ export interface Options {
     format: Format;
     stack: string;
     exitZero: boolean;
-    programConfig: ConfigFlags;
-    failOnIncomplete: boolean;
+    /** --config, --secret, --config-file; absent when none is given. */
+    programConfig?: ConfigFlags;
+    failOnIncomplete?: true;
 }
 
 const VALUE_OPTIONS = ["--stack-export", "--policy-pack-config", "--format", "--stack", "--config", "--secret", "--config-file"];
@@ -77,7 +78,8 @@ export function parseArgs(argv: string[]): Options | undefined {
     if (command !== "check") {
         throw new InputError(`unknown command '${command}': the only command is \`check\` (see --help)`);
     }
-    const opts: Options = { format: "text", stack: "dev", exitZero: false, programConfig: { config: [], secret: [] }, failOnIncomplete: false };
+    const opts: Options = { format: "text", stack: "dev", exitZero: false };
+    const programConfig = () => opts.programConfig ??= { config: [], secret: [] };
     const positional: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         let arg = rest[i];
@@ -98,9 +100,9 @@ export function parseArgs(argv: string[]): Options | undefined {
                 case "--stack-export": opts.stackExport = value; break;
                 case "--policy-pack-config": opts.config = value; break;
                 case "--stack": opts.stack = value; break;
-                case "--config": opts.programConfig.config.push(value); break;
-                case "--secret": opts.programConfig.secret.push(value); break;
-                case "--config-file": opts.programConfig.configFile = value; break;
+                case "--config": programConfig().config.push(value); break;
+                case "--secret": programConfig().secret.push(value); break;
+                case "--config-file": programConfig().configFile = value; break;
                 case "--format":
                     if (!(FORMATS as readonly string[]).includes(value)) {
                         throw new InputError(`unknown --format '${value}': use text, json or sarif`);
@@ -127,8 +129,7 @@ export function parseArgs(argv: string[]): Options | undefined {
     if (positional.length === 0 && opts.stackExport === undefined) {
         throw new InputError("check needs a program directory or --stack-export <file> (see --help)");
     }
-    const { config, secret, configFile } = opts.programConfig;
-    if (opts.stackExport !== undefined && (config.length > 0 || secret.length > 0 || configFile !== undefined)) {
+    if (opts.stackExport !== undefined && opts.programConfig !== undefined) {
         throw new InputError("--config, --secret and --config-file configure a program; a stack export has its values already");
     }
     opts.program = positional[0];
@@ -156,7 +157,7 @@ async function readInput(opts: Options): Promise<CheckInput> {
         };
     }
     const dir = opts.program as string;
-    const p = await loadProgram(dir, opts.stack, readProgramConfig(dir, opts.stack, opts.programConfig));
+    const p = await loadProgram(dir, opts.stack, readProgramConfig(dir, opts.stack, opts.programConfig ?? { config: [], secret: [] }));
     if (p.captured.resources.every((r) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:"))) {
         throw new InputError(`program ${dir} is an empty stack: it registers no resources to check`);
     }
@@ -201,7 +202,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         io.stdout(format(report, opts.format));
         const mandatory = report.findings.some((f) => f.level === "mandatory");
-        return mandatory && !opts.exitZero ? 1 : opts.failOnIncomplete && (report.incomplete ?? []).length > 0 ? 3 : 0;
+        return mandatory && !opts.exitZero ? 1 : opts.failOnIncomplete === true && (report.incomplete ?? []).length > 0 ? 3 : 0;
     } catch (e) {
         if (pack) {
             abort.abort(); // kills the pack if it is still starting

@@ -6,6 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv = require("ajv");
 import type * as sarif from "sarif";
+import { InputError } from "../../cli/errors";
+import { parseArgs } from "../../cli/main";
 import { packName } from "../../policies/catalogue";
 import { ANSWERS } from "../../runner/lookup-answers";
 import { REPO, Run, assertGolden, runAll } from "./run-bin";
@@ -191,4 +193,23 @@ describe("docs/check.md: stack config, lookups, components", () => {
         assert.strictEqual(page.slice(from, page.indexOf("```", from)),
             `${fs.readFileSync(path.join(REPO, "test/fixtures/expected/remote-component.txt"), "utf8")}exit 0\n`);
     });
+});
+
+describe("cli: parseArgs, a program's config and --fail-on-incomplete", () => {
+    it("--config and --secret repeat, in order, with or without =; --config-file; --fail-on-incomplete", () => {
+        assert.deepStrictEqual(parseArgs(["check", "dir", "--config", "a=1", "--secret=b=2", "--config=c:d=x=y", "--config-file", "s.yaml", "--fail-on-incomplete"]), {
+            program: "dir", format: "text", stack: "dev", exitZero: false,
+            programConfig: { config: ["a=1", "c:d=x=y"], secret: ["b=2"], configFile: "s.yaml" },
+            failOnIncomplete: true,
+        });
+    });
+    for (const [args, message] of [
+        [["check", "dir", "--config"], "--config needs a value"],
+        [["check", "dir", "--fail-on-incomplete=yes"], "unknown option '--fail-on-incomplete=yes' (see --help)"],
+        [["check", "--stack-export", "e.json", "--secret", "a=b"], "--config, --secret and --config-file configure a program; a stack export has its values already"],
+    ] as [string[], string][]) {
+        it(`rejects ${args.join(" ")}`, () => {
+            assert.throws(() => parseArgs(args), (e: Error) => e instanceof InputError && e.message === message);
+        });
+    }
 });
