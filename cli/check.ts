@@ -10,7 +10,7 @@ import {
 import { unknownPolicy } from "../policies/core/pack-config";
 import { InputError } from "./errors";
 import { Paired, expiredRecords, pairExempted, unusedExemptions } from "./exempted";
-import { Finding, Report, ResourceRef, Source, nameFromUrn, typeFromUrn } from "./model";
+import { Finding, Incomplete, Report, ResourceRef, Source, nameFromUrn, typeFromUrn } from "./model";
 
 export const PACK_DIR = path.resolve(__dirname, "..");
 
@@ -24,6 +24,10 @@ export interface CheckInput {
     source: Source;
     analyzed: AnalyzedResource[];
     stackResources: StackResource[];
+    /** What the input hides from the check (a program's multi-language components). */
+    incomplete?: Incomplete[];
+    /** Warnings about the input, reported before the check's own. */
+    warnings?: string[];
 }
 
 export type Progress = (line: string) => void;
@@ -149,7 +153,8 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
             policies: info.policies.map((p) => ({ ...p, enforcementLevel: (sent[p.name]?.enforcementLevel ?? p.enforcementLevel) as typeof p.enforcementLevel })),
             findings,
             exempted,
-            warnings: unusedExemptions(sent, records, expired),
+            warnings: [...input.warnings ?? [], ...unusedExemptions(sent, records, expired)],
+            ...(input.incomplete?.length ? { incomplete: input.incomplete } : {}),
         };
     } finally {
         await pack.close();

@@ -2,6 +2,7 @@
  * The JSON report. Its shape is versioned (`version`) and documented in docs/check.md; findings are
  * in a stable order (by resource in the engine's order, then as the pack reported them).
  */
+import { incompleteJson } from "./incomplete";
 import { Finding, FindingExemption, Report, summary } from "./model";
 
 export const JSON_REPORT_VERSION = 1;
@@ -33,6 +34,8 @@ export function formatJson(r: Report): string {
         pack: r.pack,
         source: { kind: r.source.kind, path: r.source.path, project: r.source.project, stack: r.source.stack },
         summary: { ...s, passed: s.mandatory === 0 },
+        // Only when the check could not see everything (docs/check.md).
+        ...(r.incomplete?.length ? { incomplete: incompleteJson(r.incomplete) } : {}),
         findings: r.findings.map(finding),
         exempted: r.exempted.map((f) => ({ ...finding(f), exemption: exemption(f.exemption) })),
     }, null, 2) + "\n";

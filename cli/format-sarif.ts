@@ -9,6 +9,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type * as sarif from "sarif";
+import { incompleteInvocations } from "./incomplete";
 import { Finding, FindingExemption, Report } from "./model";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -105,6 +106,7 @@ export function formatSarif(r: Report): string {
             },
             artifacts: [{ location: { uri } }],
             results,
+            ...(r.incomplete?.length ? { invocations: incompleteInvocations(r.incomplete) } : {}),
             columnKind: "utf16CodeUnits",
         }],
     };

@@ -4,6 +4,7 @@
  * follow in a section of their own. Every value from the input is shown with its control
  * characters escaped, so that a resource name cannot start a line, colour the terminal or hide text.
  */
+import { incompleteFooter, incompleteHeader } from "./incomplete";
 import { Finding, Report, summary } from "./model";
 
 const INDENT = "    ";
@@ -66,6 +67,7 @@ export function formatText(r: Report): string {
         ? `program ${source} (preview of project ${project}, stack ${stack})`
         : `stack export ${source} (project ${project}, stack ${stack})`;
     lines.push(`Checked ${what} with ${escapeControls(r.pack.name)} v${escapeControls(r.pack.version)}`, "");
+    lines.push(...incompleteHeader(r.incomplete ?? []).map(escapeControls));
     section(lines, r, "Policy Violations:", r.findings);
     section(lines, r, "Exempted findings (reported as advisory; they do not fail the check):", r.exempted);
     const s = summary(r);
@@ -77,5 +79,6 @@ export function formatText(r: Report): string {
     if (s.exempted > 0) {
         lines.push(`${plural(s.exempted, "exempted finding")}, not counted above.`);
     }
+    lines.push(...incompleteFooter(r.incomplete ?? []));
     return lines.join("\n") + "\n";
 }

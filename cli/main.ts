@@ -5,7 +5,8 @@
  *   check --stack-export <file>  a deployed stack, from `pulumi stack export`
  *
  * Exit codes: 0 no mandatory violation (advisory findings allowed), 1 a mandatory violation,
- * 2 a usage or input error (one line on stderr, never a stack trace).
+ * 2 a usage or input error (one line on stderr, never a stack trace), 3 an incomplete check with
+ * --fail-on-incomplete (and no mandatory violation).
  */
 import * as path from "path";
 import type { PackClient, PolicyPackConfig } from "../runner/analyzer-client";
@@ -14,8 +15,10 @@ import { InputError, oneLine } from "./errors";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { escapeControls, formatText } from "./format-text";
+import { lookupWarnings, notExpanded } from "./incomplete";
 import { Report } from "./model";
 import { loadProgram, programRequests, recordProgramError } from "./program";
+import { ConfigFlags, readProgramConfig } from "./stack-config";
 import { loadStackExport, readJsonFile } from "./stack-export";
 
 export const BIN = "aws-network-guardrails";
@@ -31,11 +34,19 @@ Options:
   --stack-export <file>        check a stack export instead of a program
   --policy-pack-config <file>  policy levels and options, the JSON of \`pulumi preview --policy-pack-config\`
   --format text|json|sarif     report format (default: text)
-  --stack <name>               stack name used in a program's URNs (default: dev)
+  --stack <name>               stack name used in a program's URNs, and whose Pulumi.<name>.yaml
+                               config the program reads (default: dev)
+  --config <key>=<value>       a config value for the program, over the stack's (repeatable)
+  --secret <key>=<value>       a secret config value for the program (repeatable)
+  --config-file <file>         stack settings (YAML or JSON with a config: map) to read instead of
+                               Pulumi.<stack>.yaml
+  --fail-on-incomplete         exit 3 when the check cannot see everything (a multi-language
+                               component's children), unless a mandatory violation exits 1
   --exit-zero                  exit 0 even when a mandatory violation is found
   -h, --help                   show this help
 
-Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 a usage or input error.
+Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 a usage or input error,
+3 an incomplete check with --fail-on-incomplete.
 `;
 
 export const FORMATS = ["text", "json", "sarif"] as const;
@@ -48,9 +59,12 @@ export interface Options {
     format: Format;
     stack: string;
     exitZero: boolean;
+    /** --config, --secret, --config-file; absent when none is given. */
+    programConfig?: ConfigFlags;
+    failOnIncomplete?: true;
 }
 
-const VALUE_OPTIONS = ["--stack-export", "--policy-pack-config", "--format", "--stack"];
+const VALUE_OPTIONS = ["--stack-export", "--policy-pack-config", "--format", "--stack", "--config", "--secret", "--config-file"];
 
 /** Parses `check ...` arguments; undefined means "print help". */
 export function parseArgs(argv: string[]): Options | undefined {
@@ -65,6 +79,7 @@ export function parseArgs(argv: string[]): Options | undefined {
         throw new InputError(`unknown command '${command}': the only command is \`check\` (see --help)`);
     }
     const opts: Options = { format: "text", stack: "dev", exitZero: false };
+    const programConfig = () => opts.programConfig ??= { config: [], secret: [] };
     const positional: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         let arg = rest[i];
@@ -85,6 +100,9 @@ export function parseArgs(argv: string[]): Options | undefined {
                 case "--stack-export": opts.stackExport = value; break;
                 case "--policy-pack-config": opts.config = value; break;
                 case "--stack": opts.stack = value; break;
+                case "--config": programConfig().config.push(value); break;
+                case "--secret": programConfig().secret.push(value); break;
+                case "--config-file": programConfig().configFile = value; break;
                 case "--format":
                     if (!(FORMATS as readonly string[]).includes(value)) {
                         throw new InputError(`unknown --format '${value}': use text, json or sarif`);
@@ -94,6 +112,8 @@ export function parseArgs(argv: string[]): Options | undefined {
             }
         } else if (arg === "--exit-zero" && value === undefined) {
             opts.exitZero = true;
+        } else if (arg === "--fail-on-incomplete" && value === undefined) {
+            opts.failOnIncomplete = true;
         } else if (arg.startsWith("-")) {
             throw new InputError(`unknown option '${rest[i]}' (see --help)`);
         } else {
@@ -108,6 +128,9 @@ export function parseArgs(argv: string[]): Options | undefined {
     }
     if (positional.length === 0 && opts.stackExport === undefined) {
         throw new InputError("check needs a program directory or --stack-export <file> (see --help)");
+    }
+    if (opts.stackExport !== undefined && opts.programConfig !== undefined) {
+        throw new InputError("--config, --secret and --config-file configure a program; a stack export has its values already");
     }
     opts.program = positional[0];
     return opts;
@@ -134,11 +157,16 @@ async function readInput(opts: Options): Promise<CheckInput> {
         };
     }
     const dir = opts.program as string;
-    const p = await loadProgram(dir, opts.stack);
+    const p = await loadProgram(dir, opts.stack, readProgramConfig(dir, opts.stack, opts.programConfig ?? { config: [], secret: [] }));
     if (p.captured.resources.every((r) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:"))) {
         throw new InputError(`program ${dir} is an empty stack: it registers no resources to check`);
     }
-    return { source: { kind: "program", path: dir, artifact: p.entry, project: p.project, stack: opts.stack }, ...programRequests(p.captured, dir) };
+    return {
+        source: { kind: "program", path: dir, artifact: p.entry, project: p.project, stack: opts.stack },
+        ...programRequests(p.captured, dir),
+        incomplete: notExpanded(p.captured),
+        warnings: lookupWarnings(p.captured),
+    };
 }
 
 export function format(r: Report, f: Format): string {
@@ -174,7 +202,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         io.stdout(format(report, opts.format));
         const mandatory = report.findings.some((f) => f.level === "mandatory");
-        return mandatory && !opts.exitZero ? 1 : 0;
+        return mandatory && !opts.exitZero ? 1 : opts.failOnIncomplete === true && (report.incomplete ?? []).length > 0 ? 3 : 0;
     } catch (e) {
         if (pack) {
             abort.abort(); // kills the pack if it is still starting

@@ -35,6 +35,13 @@ export interface Source {
     stack: string;
 }
 
+/** Something the check could not see: a multi-language component, whose children mocks never create. */
+export interface Incomplete {
+    kind: "component-not-expanded";
+    resource: ResourceRef;
+    message: string;
+}
+
 export interface Report {
     pack: { name: string; version: string };
     source: Source;
@@ -46,8 +53,13 @@ export interface Report {
     findings: Finding[];
     /** Findings an exemption covers (the pack reports them as advisory), in the same order. */
     exempted: Finding[];
-    /** Not errors: configured exemptions that exempted nothing (they matched no finding, or only after their expiry date). */
+    /**
+     * Not errors: configured exemptions that exempted nothing (they matched no finding, or only after their
+     * expiry date), and lookups a program read that check could answer only with their own arguments.
+     */
     warnings: string[];
+    /** What the check could not see (absent or empty when it saw everything). */
+    incomplete?: Incomplete[];
 }
 
 export function summary(r: Report): { resources: number; resourcesWithFindings: number; mandatory: number; advisory: number; exempted: number } {

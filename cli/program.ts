@@ -8,7 +8,9 @@ import { createRequire } from "module";
 import * as path from "path";
 import type { AnalyzedResource, StackResource } from "../runner/analyzer-client";
 import { CapturedStack, captureProgram, toAnalyzedResources, toStackResources } from "../runner/capture";
+import { UnansweredLookup, afterLookups } from "../runner/lookups";
 import { InputError } from "./errors";
+import { ProgramConfig, configFailure } from "./stack-config";
 import { analyzerProps } from "./wire-values";
 
 export interface LoadedProgram {
@@ -82,8 +84,11 @@ function registerTypeScript(): void {
     }
 }
 
-/** Runs the program in preview mode and returns every resource it registered. */
-export async function loadProgram(dirArg: string, stack: string): Promise<LoadedProgram> {
+/**
+ * Runs the program in preview mode, with its stack config and lookups answered as a fresh AWS account
+ * would, and returns every resource it registered.
+ */
+export async function loadProgram(dirArg: string, stack: string, config?: ProgramConfig): Promise<LoadedProgram> {
     const dir = path.resolve(dirArg);
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
         throw new InputError(`program directory ${dirArg} does not exist`);
@@ -94,7 +99,7 @@ export async function loadProgram(dirArg: string, stack: string): Promise<Loaded
     // A program's console output would mix with the report on stdout: send it to stderr.
     const saved = { log: console.log, info: console.info };
     console.log = console.info = (...args: unknown[]) => console.error(...args);
-    let captured: CapturedStack;
+    let captured: CapturedStack | undefined;
     asyncErrors = [];
     try {
         captured = await captureProgram(async () => {
@@ -104,7 +109,10 @@ export async function loadProgram(dirArg: string, stack: string): Promise<Loaded
                 exported = esm.default;
             }
             return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-        }, { preview: true, project: project.name, stack, sdkDir: sdkDirFor(dir) });
+        }, {
+            preview: true, project: project.name, stack, sdkDir: sdkDirFor(dir), lookups: "fresh-account",
+            ...(config ? { config: { values: config.values, secretKeys: config.secretKeys } } : {}),
+        });
         // Let rejections of the program's last promises surface before deciding it succeeded.
         await new Promise((resolve) => setImmediate(resolve));
         if (asyncErrors.length > 0) {
@@ -112,7 +120,9 @@ export async function loadProgram(dirArg: string, stack: string): Promise<Loaded
         }
     } catch (e) {
         failedAlready = true;
-        throw new InputError(`program ${dirArg} failed: ${programError(asyncErrors[0] ?? e)}`);
+        const error = asyncErrors[0] ?? e;
+        const lookups = (e as { unansweredLookups?: UnansweredLookup[] } | undefined)?.unansweredLookups ?? captured?.unansweredLookups ?? [];
+        throw new InputError(`program ${dirArg} failed: ${(config && configFailure(error, config)) ?? programError(error) + afterLookups(lookups)}`);
     } finally {
         asyncErrors = undefined;
         console.log = saved.log;

@@ -18,6 +18,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/model/values";
 import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "./analyzer-client";
+import { Lookups, UnansweredLookup } from "./lookups";
+import { guardUnknownNumbers } from "./unknown-config";
 
 export { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY };
 export const UNKNOWN = UNKNOWN_STRING;
@@ -36,6 +38,10 @@ export interface CaptureOptions {
     ids?: (type: string, name: string, inputs: Record<string, unknown>) => string | undefined;
     /** Result of a provider function call (data source), e.g. `aws:ec2/getVpc:getVpc`. Default: its inputs. */
     call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+    /** Answer AWS lookups as a fresh account in the config's `aws:region` would (runner/lookups.ts), unless `call` is given. */
+    lookups?: "fresh-account";
+    /** The stack's config as the language host passes it: full keys (`ns:name`) to strings, and the secret keys. Default: none (set on every run). */
+    config?: { values: { [key: string]: string }; secretKeys: string[] };
     /**
      * Directory of the `@pulumi/pulumi` package whose runtime the program uses. Mocks must be set on
      * the program's own copy (a program with its own node_modules has one). Default: ours.
@@ -62,6 +68,8 @@ export interface CapturedResource {
     ignoreChanges: string[];
     additionalSecretOutputs: string[];
     deleteBeforeReplace?: boolean;
+    /** A multi-language component: its children are created by its provider, which mocks do not run. */
+    remote?: true;
 }
 
 export interface CapturedStack {
@@ -69,6 +77,8 @@ export interface CapturedStack {
     stack: string;
     preview: boolean;
     resources: CapturedResource[];
+    /** Lookups answered otherwise than a cloud account would (absent when none); an error capture throws carries them too. */
+    unansweredLookups?: UnansweredLookup[];
 }
 
 // The parts of the SDK's MockMonitor and of the generated request classes we use.
@@ -87,6 +97,7 @@ interface RegisterResourceRequest {
     getAdditionalsecretoutputsList(): string[];
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
+    getRemote(): boolean;
 }
 interface RegisterResourceResponse { getUrn(): string; getId(): string; getObject(): Struct | undefined }
 interface RegisterResourceOutputsRequest { getUrn(): string; getOutputs(): Struct | undefined }
@@ -102,7 +113,7 @@ interface Settings {
     getStack(): string;
     getProject(): string;
 }
-interface Sdk { runtime: Pick<typeof pulumi.runtime, "setMocks" | "runInPulumiStack">; settings: Settings }
+interface Sdk { runtime: Pick<typeof pulumi.runtime, "setMocks" | "runInPulumiStack" | "setAllConfig">; settings: Settings }
 
 function loadSdk(sdkDir: string | undefined): Sdk {
     if (sdkDir === undefined) {
@@ -128,6 +139,8 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
     const project = opts.project ?? "project";
     const stack = opts.stack ?? "stack";
     const { runtime, settings } = loadSdk(opts.sdkDir);
+    const resources: CapturedResource[] = [];
+    const lookups = new Lookups(opts.lookups === "fresh-account", opts.config?.values["aws:region"], resources);
     // setMocks resets the runtime's options and per-run state (root stack resource, RPC queue,
     // feature flags) and installs a fresh MockMonitor, so consecutive captures do not interfere.
     await runtime.setMocks({
@@ -141,8 +154,10 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
             // Bridged AWS resources carry their ID among their outputs, as a stack export shows.
             return { id, state: id === undefined ? inputs : { ...inputs, id } };
         },
-        call: args => (opts.call ? opts.call(args.token, args.inputs as Record<string, unknown>) : args.inputs),
+        call: args => (opts.call ?? lookups.call)(args.token, args.inputs as Record<string, unknown>, args.provider),
     }, project, stack, preview, opts.organization);
+    runtime.setAllConfig(opts.config?.values ?? {}, opts.config?.secretKeys ?? []);
+    guardUnknownNumbers(opts.sdkDir);
 
     const monitor = settings.getMonitor() as MockMonitor;
     monitor.newUrn = (parent, type, name) => {
@@ -151,7 +166,6 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
     };
 
-    const resources: CapturedResource[] = [];
     const errors: Error[] = [];
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
@@ -172,6 +186,7 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
             ignoreChanges: req.getIgnorechangesList(),
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             ...(req.getDeletebeforereplacedefined() ? { deleteBeforeReplace: req.getDeletebeforereplace() } : {}),
+            ...(req.getRemote() ? { remote: true as const } : {}),
         };
         resources.push(r);
         return register(req, (err, res) => {
@@ -192,12 +207,13 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         registerOutputs(req, cb);
     };
 
-    await runtime.runInPulumiStack(async () => program());
-    await settings.waitForRPCs();
+    await runtime.runInPulumiStack(async () => program()).then(() => settings.waitForRPCs()).catch((e: unknown) => {
+        throw e instanceof Error ? Object.assign(e, lookups.record()) : e;
+    });
     if (errors.length > 0) {
-        throw new Error(`registering resources failed: ${errors.map(e => e.message).join("; ")}`);
+        throw Object.assign(new Error(`registering resources failed: ${errors.map(e => e.message).join("; ")}`), lookups.record());
     }
-    return { project, stack, preview, resources };
+    return { project, stack, preview, resources, ...lookups.record() };
 }
 
 function wire(s: Struct | undefined): JsonObject {
@@ -279,9 +295,4 @@ export function toStackResources(c: CapturedStack): StackResource[] {
             propertyDependencies: r.propertyDependencies,
         };
     });
-}
-
-/** True for the wire form of an unknown value. */
-export function isUnknown(v: JsonValue | undefined): boolean {
-    return v === UNKNOWN;
 }
