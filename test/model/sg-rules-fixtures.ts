@@ -88,6 +88,10 @@ export interface Case {
     readonly expected: SgRuleSet | undefined;
 }
 
+/** A standalone rule resource that names one peer, and the one rule it gives. */
+export const onePeer = (name: string, type: string, props: Props, b: Base, peerPath: string, peer: Maybe<Peer>): Case =>
+    ({ name, type, props, expected: standalone([ruleOf(type, b, "")(peerPath, peer)]) });
+
 export const tcp22 = base("ingress", TCP, ports(22));
 export const okRule = { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] };
 export const ok0 = ruleOf(SG, tcp22, "ingress[0]")("ingress[0].cidrBlocks[0]", v4("10.0.0.0/8"));

@@ -1,8 +1,8 @@
 import { ALL_PORTS } from "../../policies/net/ports";
 import { ALL, ICMP, ICMPV6, TCP, UDP } from "../../policies/net/protocol";
 import {
-    Case, DEFAULT_SG, SELF, SG, SG_RULE, VPC_EGRESS, VPC_INGRESS, base, describeCases, group, invalid, ports, prefixList, ruleOf, sgSet,
-    standalone, v4, v6,
+    Case, DEFAULT_SG, SELF, SG, SG_RULE, VPC_EGRESS, VPC_INGRESS, base, describeCases, group, invalid, onePeer, ports, prefixList, ruleOf,
+    sgSet, standalone, v4, v6,
 } from "./sg-rules-fixtures";
 
 const tcp443 = base("ingress", TCP, ports(443), "https");
@@ -168,42 +168,18 @@ const shapes: Case[] = [
             ]),
         };
     })(),
-    {
-        name: "reads a vpc SecurityGroupIngressRule with cidrIpv4",
-        type: VPC_INGRESS,
-        props: { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "10.0.0.0/8", securityGroupId: "sg-0123", description: "ssh" },
-        expected: standalone([ruleOf(VPC_INGRESS, base("ingress", TCP, ports(22), "ssh"), "")("cidrIpv4", v4("10.0.0.0/8"))]),
-    },
-    {
-        name: "reads a vpc SecurityGroupIngressRule with cidrIpv6",
-        type: VPC_INGRESS,
-        props: { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv6: "::/0", securityGroupId: "sg-0123" },
-        expected: standalone([ruleOf(VPC_INGRESS, base("ingress", TCP, ports(443)), "")("cidrIpv6", v6("::/0"))]),
-    },
-    {
-        name: "reads a vpc SecurityGroupIngressRule with prefixListId",
-        type: VPC_INGRESS,
-        props: { ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-9", securityGroupId: "sg-0123" },
-        expected: standalone([ruleOf(VPC_INGRESS, base("ingress", TCP, ports(443)), "")("prefixListId", prefixList("pl-9"))]),
-    },
-    {
-        name: "reads a vpc SecurityGroupIngressRule with referencedSecurityGroupId",
-        type: VPC_INGRESS,
-        props: { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, referencedSecurityGroupId: "sg-app", securityGroupId: "sg-0123" },
-        expected: standalone([ruleOf(VPC_INGRESS, base("ingress", TCP, ports(5432)), "")("referencedSecurityGroupId", group("sg-app"))]),
-    },
-    {
-        name: "reads a vpc SecurityGroupEgressRule with ipProtocol '-1' and no ports as all ports",
-        type: VPC_EGRESS,
-        props: { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-0123" },
-        expected: standalone([ruleOf(VPC_EGRESS, base("egress", ALL, ALL_PORTS), "")("cidrIpv4", v4("0.0.0.0/0"))]),
-    },
-    {
-        name: "reads a vpc rule's ICMP type and code as no ports",
-        type: VPC_INGRESS,
-        props: { ipProtocol: "icmp", fromPort: 8, toPort: -1, cidrIpv4: "10.0.0.0/8", securityGroupId: "sg-0123" },
-        expected: standalone([ruleOf(VPC_INGRESS, base("ingress", ICMP, null), "")("cidrIpv4", v4("10.0.0.0/8"))]),
-    },
+    onePeer("reads a vpc SecurityGroupIngressRule with cidrIpv4", VPC_INGRESS,
+        { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "10.0.0.0/8", securityGroupId: "sg-0123", description: "ssh" }, base("ingress", TCP, ports(22), "ssh"), "cidrIpv4", v4("10.0.0.0/8")),
+    onePeer("reads a vpc SecurityGroupIngressRule with cidrIpv6", VPC_INGRESS,
+        { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv6: "::/0", securityGroupId: "sg-0123" }, base("ingress", TCP, ports(443)), "cidrIpv6", v6("::/0")),
+    onePeer("reads a vpc SecurityGroupIngressRule with prefixListId", VPC_INGRESS,
+        { ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-9", securityGroupId: "sg-0123" }, base("ingress", TCP, ports(443)), "prefixListId", prefixList("pl-9")),
+    onePeer("reads a vpc SecurityGroupIngressRule with referencedSecurityGroupId", VPC_INGRESS,
+        { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, referencedSecurityGroupId: "sg-app", securityGroupId: "sg-0123" }, base("ingress", TCP, ports(5432)), "referencedSecurityGroupId", group("sg-app")),
+    onePeer("reads a vpc SecurityGroupEgressRule with ipProtocol '-1' and no ports as all ports", VPC_EGRESS,
+        { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-0123" }, base("egress", ALL, ALL_PORTS), "cidrIpv4", v4("0.0.0.0/0")),
+    onePeer("reads a vpc rule's ICMP type and code as no ports", VPC_INGRESS,
+        { ipProtocol: "icmp", fromPort: 8, toPort: -1, cidrIpv4: "10.0.0.0/8", securityGroupId: "sg-0123" }, base("ingress", ICMP, null), "cidrIpv4", v4("10.0.0.0/8")),
     {
         name: "gives a vpc rule with two peers one rule per peer",
         type: VPC_INGRESS,
@@ -213,12 +189,8 @@ const shapes: Case[] = [
             ruleOf(VPC_INGRESS, base("ingress", TCP, ports(80)), "")("cidrIpv6", v6("fd00::/8")),
         ]),
     },
-    {
-        name: "ignores self on a vpc rule, which has no such field, so the rule has no peer",
-        type: VPC_INGRESS,
-        props: { ipProtocol: "tcp", fromPort: 22, toPort: 22, self: true, securityGroupId: "sg-0123" },
-        expected: standalone([ruleOf(VPC_INGRESS, base("ingress", TCP, ports(22)), "")("", invalid("", "the rule names no peer: set a CIDR, a prefix list or a security group"))]),
-    },
+    onePeer("ignores self on a vpc rule, which has no such field, so the rule has no peer", VPC_INGRESS,
+        { ipProtocol: "tcp", fromPort: 22, toPort: 22, self: true, securityGroupId: "sg-0123" }, base("ingress", TCP, ports(22)), "", invalid("", "the rule names no peer: set a CIDR, a prefix list or a security group")),
 ];
 
 describe("model/sg-rules: securityGroupRules", () => {
