@@ -17,9 +17,12 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/model/values";
-import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "./analyzer-client";
+import type { JsonObject, JsonValue } from "./analyzer-client";
+import type { SourceLocation } from "./program-protocol";
+import type { Registrations } from "./registrations";
 
 export { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY };
+export { isUnknown, toAnalyzedResources, toStackResources } from "./capture-requests";
 export const UNKNOWN = UNKNOWN_STRING;
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -41,6 +44,8 @@ export interface CaptureOptions {
      * the program's own copy (a program with its own node_modules has one). Default: ours.
      */
     sdkDir?: string;
+    /** Watches the registrations inside the SDK: gives each resource its declaration site (`location`). */
+    registrations?: Registrations;
 }
 
 export interface CapturedResource {
@@ -62,6 +67,8 @@ export interface CapturedResource {
     ignoreChanges: string[];
     additionalSecretOutputs: string[];
     deleteBeforeReplace?: boolean;
+    /** Where the program declared it (only with CaptureOptions.registrations). */
+    location?: SourceLocation;
 }
 
 export interface CapturedStack {
@@ -152,7 +159,7 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
     };
 
     const resources: CapturedResource[] = [];
-    const errors: Error[] = [];
+    const errors: string[] = [];
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
         const propertyDependencies: Record<string, string[]> = {};
@@ -176,7 +183,8 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         resources.push(r);
         return register(req, (err, res) => {
             if (err) {
-                errors.push(err);
+                errors.push(`${r.type} '${r.name}': ${err.message}`);
+                opts.registrations?.failed(r.type, r.name, err.message);
             } else {
                 r.urn = res.getUrn();
                 if (r.custom && res.getId()) { r.id = res.getId(); }
@@ -192,10 +200,19 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         registerOutputs(req, cb);
     };
 
-    await runtime.runInPulumiStack(async () => program());
-    await settings.waitForRPCs();
+    opts.registrations?.install(opts.sdkDir);
+    try {
+        await runtime.runInPulumiStack(async () => program());
+        await settings.waitForRPCs();
+    } finally {
+        opts.registrations?.uninstall();
+    }
     if (errors.length > 0) {
-        throw new Error(`registering resources failed: ${errors.map(e => e.message).join("; ")}`);
+        throw new Error(`registering resources failed: ${errors.join("; ")}`);
+    }
+    for (const r of resources) {
+        const location = opts.registrations?.locationOf(r.urn);
+        if (location) { r.location = location; }
     }
     return { project, stack, preview, resources };
 }
@@ -232,56 +249,4 @@ export function toWireUnknowns(v: JsonValue): JsonValue {
         return out;
     }
     return v;
-}
-
-// ------------------------------------------------------------------------------------------------
-// Turning a capture into analyzer requests
-// ------------------------------------------------------------------------------------------------
-
-/** The engine sends an explicit provider's inputs along with each resource it manages. */
-function providerOf(r: CapturedResource, all: CapturedResource[]): ProviderResource | undefined {
-    if (!r.provider) { return undefined; }
-    const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
-    const p = all.find(x => x.urn === urn);
-    return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.inputs } : undefined;
-}
-
-/** The Analyze requests the engine would make for this program, one per resource, in order. */
-export function toAnalyzedResources(c: CapturedStack): AnalyzedResource[] {
-    return c.resources.map(r => {
-        const provider = providerOf(r, c.resources);
-        return {
-            urn: r.urn,
-            type: r.type,
-            name: r.name,
-            properties: r.inputs,
-            options: {
-                protect: r.protect,
-                ignoreChanges: r.ignoreChanges,
-                additionalSecretOutputs: r.additionalSecretOutputs,
-                ...(r.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: r.deleteBeforeReplace } : {}),
-                ...(r.parent ? { parent: r.parent } : {}),
-            },
-            ...(provider ? { provider } : {}),
-        };
-    });
-}
-
-/** The AnalyzeStack request the engine would make at the end of the run (properties are outputs). */
-export function toStackResources(c: CapturedStack): StackResource[] {
-    return toAnalyzedResources(c).map((a, i) => {
-        const r = c.resources[i];
-        return {
-            ...a,
-            properties: r.outputs,
-            ...(r.parent ? { parent: r.parent } : {}),
-            dependencies: r.dependencies,
-            propertyDependencies: r.propertyDependencies,
-        };
-    });
-}
-
-/** True for the wire form of an unknown value. */
-export function isUnknown(v: JsonValue | undefined): boolean {
-    return v === UNKNOWN;
 }
