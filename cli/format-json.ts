@@ -2,6 +2,7 @@
  * The JSON report. Its shape is versioned (`version`) and documented in docs/check.md; findings are
  * in a stable order (by resource in the engine's order, then as the pack reported them).
  */
+import { shownPath } from "./locations";
 import { Finding, FindingExemption, Report, summary } from "./model";
 
 export const JSON_REPORT_VERSION = 1;
@@ -12,6 +13,7 @@ function finding(f: Finding) {
         level: f.level,
         severity: f.severity ?? null,
         resource: f.resource ? { urn: f.resource.urn, type: f.resource.type, name: f.resource.name } : null,
+        location: f.resource?.location ? { file: shownPath(f.resource.location.file), line: f.resource.location.line } : null,
         message: f.message,
     };
 }

@@ -7,15 +7,16 @@
  * Exit codes: 0 no mandatory violation (advisory findings allowed), 1 a mandatory violation,
  * 2 a usage or input error (one line on stderr, never a stack trace).
  */
+import { constants } from "os";
 import * as path from "path";
 import type { PackClient, PolicyPackConfig } from "../runner/analyzer-client";
 import { CheckInput, check, startGuardrails } from "./check";
-import { InputError, oneLine } from "./errors";
+import { InputError, errorLines, oneLine, within } from "./errors";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { escapeControls, formatText } from "./format-text";
 import { Report } from "./model";
-import { loadProgram, programRequests, recordProgramError } from "./program";
+import { loadProgram, programLocations, programRequests } from "./program";
 import { loadStackExport, readJsonFile } from "./stack-export";
 
 export const BIN = "aws-network-guardrails";
@@ -32,10 +33,12 @@ Options:
   --policy-pack-config <file>  policy levels and options, the JSON of \`pulumi preview --policy-pack-config\`
   --format text|json|sarif     report format (default: text)
   --stack <name>               stack name used in a program's URNs (default: dev)
+  --timeout <seconds>          time limit for running the program, and again for the pack's analysis (default: 120)
   --exit-zero                  exit 0 even when a mandatory violation is found
   -h, --help                   show this help
 
-Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 a usage or input error.
+Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 a usage or input error
+(also a program that fails, stalls or runs out of time), 130/143 stopped by SIGINT/SIGTERM.
 `;
 
 export const FORMATS = ["text", "json", "sarif"] as const;
@@ -48,9 +51,13 @@ export interface Options {
     format: Format;
     stack: string;
     exitZero: boolean;
+    /** Seconds. */
+    timeout: number;
 }
 
-const VALUE_OPTIONS = ["--stack-export", "--policy-pack-config", "--format", "--stack"];
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+const VALUE_OPTIONS = ["--stack-export", "--policy-pack-config", "--format", "--stack", "--timeout"];
 
 /** Parses `check ...` arguments; undefined means "print help". */
 export function parseArgs(argv: string[]): Options | undefined {
@@ -64,7 +71,7 @@ export function parseArgs(argv: string[]): Options | undefined {
     if (command !== "check") {
         throw new InputError(`unknown command '${command}': the only command is \`check\` (see --help)`);
     }
-    const opts: Options = { format: "text", stack: "dev", exitZero: false };
+    const opts: Options = { format: "text", stack: "dev", exitZero: false, timeout: DEFAULT_TIMEOUT_SECONDS };
     const positional: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         let arg = rest[i];
@@ -85,6 +92,12 @@ export function parseArgs(argv: string[]): Options | undefined {
                 case "--stack-export": opts.stackExport = value; break;
                 case "--policy-pack-config": opts.config = value; break;
                 case "--stack": opts.stack = value; break;
+                case "--timeout":
+                    if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
+                        throw new InputError(`--timeout needs a number of seconds greater than 0, got '${value}'`);
+                    }
+                    opts.timeout = Number(value);
+                    break;
                 case "--format":
                     if (!(FORMATS as readonly string[]).includes(value)) {
                         throw new InputError(`unknown --format '${value}': use text, json or sarif`);
@@ -124,7 +137,7 @@ function readConfig(file: string | undefined): PolicyPackConfig {
     return doc as PolicyPackConfig;
 }
 
-async function readInput(opts: Options): Promise<CheckInput> {
+async function readInput(opts: Options, signal: AbortSignal): Promise<CheckInput> {
     if (opts.stackExport !== undefined) {
         const e = loadStackExport(opts.stackExport);
         return {
@@ -134,11 +147,15 @@ async function readInput(opts: Options): Promise<CheckInput> {
         };
     }
     const dir = opts.program as string;
-    const p = await loadProgram(dir, opts.stack);
+    const p = await loadProgram(dir, { stack: opts.stack, timeoutSeconds: opts.timeout, signal });
     if (p.captured.resources.every((r) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:"))) {
         throw new InputError(`program ${dir} is an empty stack: it registers no resources to check`);
     }
-    return { source: { kind: "program", path: dir, artifact: p.entry, project: p.project, stack: opts.stack }, ...programRequests(p.captured, dir) };
+    return {
+        source: { kind: "program", path: dir, artifact: p.entry, project: p.project, stack: opts.stack },
+        ...programRequests(p.captured, dir),
+        locations: programLocations(p.captured),
+    };
 }
 
 export function format(r: Report, f: Format): string {
@@ -150,10 +167,18 @@ export interface Io {
     stderr(text: string): void;
 }
 
-/** Runs the command and returns its exit code. */
-export async function main(argv: string[], io: Io): Promise<number> {
+/**
+ * Runs the command and returns its exit code. Aborting `stop` (with the signal's name as reason)
+ * ends the program and the pack, and returns 128 + the signal's number once both are gone.
+ */
+export async function main(argv: string[], io: Io, stop?: AbortSignal): Promise<number> {
     let pack: Promise<PackClient> | undefined;
     const abort = new AbortController();
+    const onStop = () => {
+        abort.abort(stop?.reason);
+        void pack?.then((p) => p.kill(), () => undefined);
+    };
+    stop?.addEventListener("abort", onStop, { once: true });
     try {
         const opts = parseArgs(argv);
         if (!opts) {
@@ -166,8 +191,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         // Starting the pack takes a few seconds: do it while the program runs.
         pack = startGuardrails(abort.signal);
-        const input = await readInput(opts);
-        const report = await check(pack, input, config, (line) => io.stderr(`${line}\n`));
+        const input = await readInput(opts, abort.signal);
+        const report = await within(opts.timeout, "the policy pack's analysis", check(pack, input, config, (line) => io.stderr(`${line}\n`)));
         pack = undefined;
         for (const w of report.warnings) {
             io.stderr(`warning: ${escapeControls(w)}\n`);
@@ -180,17 +205,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
             abort.abort(); // kills the pack if it is still starting
             await pack.then((p) => p.close(), () => undefined);
         }
-        io.stderr(`error: ${escapeControls(e instanceof InputError ? e.message : oneLine(e))}\n`);
+        if (stop?.aborted) {
+            const signal = String(stop.reason);
+            io.stderr(`error: interrupted by ${signal}: the program and the policy pack were stopped\n`);
+            return 128 + (constants.signals[signal as NodeJS.Signals] ?? 0);
+        }
+        io.stderr(errorLines(e));
         return 2;
+    } finally {
+        stop?.removeEventListener("abort", onStop);
     }
 }
 
 /** The bin's entry point: runs main, writes everything out, then exits with its code. */
 export function run(argv: string[]): void {
-    // An error thrown asynchronously by a program (in an apply, say) must not end in a stack trace.
     let failed = false;
     const fail = (e: unknown) => {
-        if (recordProgramError(e) || failed) {
+        if (failed) {
             return;
         }
         failed = true;
@@ -198,11 +229,21 @@ export function run(argv: string[]): void {
     };
     process.on("uncaughtException", fail);
     process.on("unhandledRejection", fail);
+    // SIGINT/SIGTERM stop the program and the pack first; a second one exits at once.
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => {
+        if (stop.signal.aborted) {
+            process.exit(128 + constants.signals[signal]);
+        }
+        stop.abort(signal);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
     const out: string[] = [];
     void main(argv, {
         stdout: (t) => { out.push(t); },
         stderr: (t) => { process.stderr.write(t); },
-    }).then((code) => {
+    }, stop.signal).then((code) => {
         process.stdout.write(out.join(""), () => process.exit(code));
     }, fail);
 }
