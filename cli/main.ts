@@ -51,8 +51,8 @@ export interface Options {
     format: Format;
     stack: string;
     exitZero: boolean;
-    /** Seconds. */
-    timeout: number;
+    /** Seconds (--timeout); DEFAULT_TIMEOUT_SECONDS when not given. */
+    timeout?: number;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -71,7 +71,7 @@ export function parseArgs(argv: string[]): Options | undefined {
     if (command !== "check") {
         throw new InputError(`unknown command '${command}': the only command is \`check\` (see --help)`);
     }
-    const opts: Options = { format: "text", stack: "dev", exitZero: false, timeout: DEFAULT_TIMEOUT_SECONDS };
+    const opts: Options = { format: "text", stack: "dev", exitZero: false };
     const positional: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         let arg = rest[i];
@@ -147,7 +147,7 @@ async function readInput(opts: Options, signal: AbortSignal): Promise<CheckInput
         };
     }
     const dir = opts.program as string;
-    const p = await loadProgram(dir, { stack: opts.stack, timeoutSeconds: opts.timeout, signal });
+    const p = await loadProgram(dir, { stack: opts.stack, timeoutSeconds: opts.timeout ?? DEFAULT_TIMEOUT_SECONDS, signal });
     if (p.captured.resources.every((r) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:"))) {
         throw new InputError(`program ${dir} is an empty stack: it registers no resources to check`);
     }
@@ -192,7 +192,7 @@ export async function main(argv: string[], io: Io, stop?: AbortSignal): Promise<
         // Starting the pack takes a few seconds: do it while the program runs.
         pack = startGuardrails(abort.signal);
         const input = await readInput(opts, abort.signal);
-        const report = await within(opts.timeout, "the policy pack's analysis", check(pack, input, config, (line) => io.stderr(`${line}\n`)));
+        const report = await within(opts.timeout ?? DEFAULT_TIMEOUT_SECONDS, "the policy pack's analysis", check(pack, input, config, (line) => io.stderr(`${line}\n`)));
         pack = undefined;
         for (const w of report.warnings) {
             io.stderr(`warning: ${escapeControls(w)}\n`);

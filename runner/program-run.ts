@@ -28,6 +28,8 @@ export interface RunOptions {
     reportMs?: number;
     /** Called with the child's PID once it is started. */
     started?: (pid: number) => void;
+    /** Discard the program's output instead of writing it to stderr. */
+    quiet?: boolean;
 }
 
 /** How long a child that has answered may take to exit by itself. */
@@ -36,7 +38,7 @@ const EXIT_GRACE_MS = 2000;
 export function runProgram(job: ProgramJob, opts: RunOptions): Promise<ProgramOutcome> {
     return new Promise((resolve, reject) => {
         const token = randomBytes(16).toString("hex");
-        const child = fork(CHILD_ENTRY, [], { cwd: job.dir, stdio: ["ignore", 2, 2, "ipc"], execArgv: [], serialization: "json" });
+        const child = fork(CHILD_ENTRY, [], { cwd: job.dir, stdio: opts.quiet ? ["ignore", "ignore", "ignore", "ipc"] : ["ignore", 2, 2, "ipc"], execArgv: [], serialization: "json" });
         const kill = () => { if (child.exitCode === null && child.signalCode === null) { child.kill("SIGKILL"); } };
         // Never leave the program running when this process exits early.
         process.once("exit", kill);

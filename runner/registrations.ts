@@ -30,7 +30,7 @@ interface Registration {
 }
 
 const RUNNER_DIR = __dirname;
-const FRAME = /^\s*at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/;
+const FRAME = /^\s*at (?:async )?(?:.*? \()?(.+?):(\d+):(\d+)\)?$/;
 
 /** The first frame of a stack that belongs to the program: not Node's, not a package's, not this runner's. */
 export function declarationSite(stack: string): SourceLocation | undefined {
