@@ -13,7 +13,8 @@ function finding(f: Finding) {
         level: f.level,
         severity: f.severity ?? null,
         resource: f.resource ? { urn: f.resource.urn, type: f.resource.type, name: f.resource.name } : null,
-        location: f.resource?.location ? { file: shownPath(f.resource.location.file), line: f.resource.location.line } : null,
+        // Only when known (a program's resource), so that a stack export's findings keep their shape.
+        ...(f.resource?.location ? { location: { file: shownPath(f.resource.location.file), line: f.resource.location.line } } : {}),
         message: f.message,
     };
 }

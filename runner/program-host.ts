@@ -3,7 +3,6 @@
 // program's own tsconfig.json (transpile-only) or none, an ES module loaded with import(). It answers
 // on the IPC channel only (program-protocol.ts); the program's stdout is the checker's stderr.
 
-import * as fs from "fs";
 import { register as registerLoader } from "module";
 import * as path from "path";
 import { pathToFileURL } from "url";
@@ -89,8 +88,7 @@ async function runEntry(job: ProgramJob): Promise<unknown> {
             exported = ns;
         }
     } else {
-        const stat = fs.statSync(job.entry);
-        exported = require(stat.isDirectory() ? job.entry + path.sep : job.entry);
+        exported = require(job.entry);
         const esm = exported as { __esModule?: boolean; default?: unknown };
         if (esm && esm.__esModule && typeof esm.default === "function") {
             exported = esm.default;
