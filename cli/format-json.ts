@@ -3,6 +3,7 @@
  * in a stable order (by resource in the engine's order, then as the pack reported them).
  */
 import { incompleteJson } from "./incomplete";
+import { shownPath } from "./locations";
 import { Finding, FindingExemption, Report, summary } from "./model";
 
 export const JSON_REPORT_VERSION = 1;
@@ -13,6 +14,8 @@ function finding(f: Finding) {
         level: f.level,
         severity: f.severity ?? null,
         resource: f.resource ? { urn: f.resource.urn, type: f.resource.type, name: f.resource.name } : null,
+        // Only when known (a program's resource), so that a stack export's findings keep their shape.
+        ...(f.resource?.location ? { location: { file: shownPath(f.resource.location.file), line: f.resource.location.line } } : {}),
         message: f.message,
     };
 }

@@ -2,10 +2,18 @@
 import type { ExemptionSource } from "../policies/core/governance";
 import type { PolicyInfo } from "../runner/analyzer-client";
 
+/** Where a program declared a resource: an absolute file path and a 1-based line. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+}
+
 export interface ResourceRef {
     urn: string;
     type: string;
     name: string;
+    /** Known for a program's resources (the stack at registration), not for a stack export's. */
+    location?: SourceLocation;
 }
 
 export type Level = "mandatory" | "advisory";

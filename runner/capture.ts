@@ -17,11 +17,14 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/model/values";
-import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "./analyzer-client";
+import type { JsonObject, JsonValue } from "./analyzer-client";
 import { Lookups, UnansweredLookup } from "./lookups";
+import type { SourceLocation } from "./program-protocol";
+import type { Registrations } from "./registrations";
 import { guardUnknownNumbers } from "./unknown-config";
 
 export { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY };
+export { isUnknown, toAnalyzedResources, toStackResources } from "./capture-requests";
 export const UNKNOWN = UNKNOWN_STRING;
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -47,6 +50,10 @@ export interface CaptureOptions {
      * the program's own copy (a program with its own node_modules has one). Default: ours.
      */
     sdkDir?: string;
+    /** Watches the registrations inside the SDK: gives each resource its declaration site (`location`). */
+    registrations?: Registrations;
+    /** Given, once the run starts, what its lookups have recorded so far: for a failure the capture does not throw. */
+    watchLookups?: (record: () => { unansweredLookups?: UnansweredLookup[] }) => void;
 }
 
 export interface CapturedResource {
@@ -70,6 +77,8 @@ export interface CapturedResource {
     deleteBeforeReplace?: boolean;
     /** A multi-language component: its children are created by its provider, which mocks do not run. */
     remote?: true;
+    /** Where the program declared it (only with CaptureOptions.registrations). */
+    location?: SourceLocation;
 }
 
 export interface CapturedStack {
@@ -141,6 +150,7 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
     const { runtime, settings } = loadSdk(opts.sdkDir);
     const resources: CapturedResource[] = [];
     const lookups = new Lookups(opts.lookups === "fresh-account", opts.config?.values["aws:region"], resources);
+    opts.watchLookups?.(() => lookups.record());
     // setMocks resets the runtime's options and per-run state (root stack resource, RPC queue,
     // feature flags) and installs a fresh MockMonitor, so consecutive captures do not interfere.
     await runtime.setMocks({
@@ -166,7 +176,7 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
     };
 
-    const errors: Error[] = [];
+    const errors: string[] = [];
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
         const propertyDependencies: Record<string, string[]> = {};
@@ -191,7 +201,8 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         resources.push(r);
         return register(req, (err, res) => {
             if (err) {
-                errors.push(err);
+                errors.push(`${r.type} '${r.name}': ${err.message}`);
+                opts.registrations?.failed(r.type, r.name, err.message);
             } else {
                 r.urn = res.getUrn();
                 if (r.custom && res.getId()) { r.id = res.getId(); }
@@ -207,11 +218,21 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         registerOutputs(req, cb);
     };
 
-    await runtime.runInPulumiStack(async () => program()).then(() => settings.waitForRPCs()).catch((e: unknown) => {
+    opts.registrations?.install(opts.sdkDir);
+    try {
+        await runtime.runInPulumiStack(async () => program());
+        await settings.waitForRPCs();
+    } catch (e) {
         throw e instanceof Error ? Object.assign(e, lookups.record()) : e;
-    });
+    } finally {
+        opts.registrations?.uninstall();
+    }
     if (errors.length > 0) {
-        throw Object.assign(new Error(`registering resources failed: ${errors.map(e => e.message).join("; ")}`), lookups.record());
+        throw Object.assign(new Error(`registering resources failed: ${errors.join("; ")}`), lookups.record());
+    }
+    for (const r of resources) {
+        const location = opts.registrations?.locationOf(r.urn);
+        if (location) { r.location = location; }
     }
     return { project, stack, preview, resources, ...lookups.record() };
 }
@@ -248,51 +269,4 @@ export function toWireUnknowns(v: JsonValue): JsonValue {
         return out;
     }
     return v;
-}
-
-// ------------------------------------------------------------------------------------------------
-// Turning a capture into analyzer requests
-// ------------------------------------------------------------------------------------------------
-
-/** The engine sends an explicit provider's inputs along with each resource it manages. */
-function providerOf(r: CapturedResource, all: CapturedResource[]): ProviderResource | undefined {
-    if (!r.provider) { return undefined; }
-    const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
-    const p = all.find(x => x.urn === urn);
-    return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.inputs } : undefined;
-}
-
-/** The Analyze requests the engine would make for this program, one per resource, in order. */
-export function toAnalyzedResources(c: CapturedStack): AnalyzedResource[] {
-    return c.resources.map(r => {
-        const provider = providerOf(r, c.resources);
-        return {
-            urn: r.urn,
-            type: r.type,
-            name: r.name,
-            properties: r.inputs,
-            options: {
-                protect: r.protect,
-                ignoreChanges: r.ignoreChanges,
-                additionalSecretOutputs: r.additionalSecretOutputs,
-                ...(r.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: r.deleteBeforeReplace } : {}),
-                ...(r.parent ? { parent: r.parent } : {}),
-            },
-            ...(provider ? { provider } : {}),
-        };
-    });
-}
-
-/** The AnalyzeStack request the engine would make at the end of the run (properties are outputs). */
-export function toStackResources(c: CapturedStack): StackResource[] {
-    return toAnalyzedResources(c).map((a, i) => {
-        const r = c.resources[i];
-        return {
-            ...a,
-            properties: r.outputs,
-            ...(r.parent ? { parent: r.parent } : {}),
-            dependencies: r.dependencies,
-            propertyDependencies: r.propertyDependencies,
-        };
-    });
 }

@@ -14,7 +14,10 @@ import { REPO, Run, assertGolden, runAll } from "./run-bin";
 
 const P = "test/fixtures/programs";
 const version = (JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }).version;
-const head = (policy: string, level: string, type: string, name: string) => `    [${level}]  ${packName} v${version}  ${policy} (${type}: ${name})`;
+const head = (policy: string, level: string, type: string, name: string, at: string) => `    [${level}]  ${packName} v${version}  ${policy} (${type}: ${name}) at ${at}`;
+// Where the fixtures declare their security groups.
+const APP_SG_AT = `${P}/stack-config/index.ts:8`;
+const OPS_SG_AT = `${P}/remote-component/index.ts:15`;
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const NOT_EXPANDED = (name: string) => `awsx:lb:ApplicationLoadBalancer '${name}' is a multi-language component: its provider creates its children, ` +
     "which a program run under mocks never does, so none of them was checked; they are checked only by `pulumi preview --policy-pack` or `--stack-export`.";
@@ -73,7 +76,7 @@ describe("cli: check, a program's stack config, lookups and components", functio
         const text = ok("configDev", 1);
         assertGolden("stack-config-dev.txt", text);
         const lines = text.split("\n");
-        assert.ok(lines.includes(head("sg-no-admin-ports-from-world", "mandatory", SG, "app-eu-west-1")));
+        assert.ok(lines.includes(head("sg-no-admin-ports-from-world", "mandatory", SG, "app-eu-west-1", APP_SG_AT)));
         assert.ok(lines.some((l) => l.startsWith("    ingress[1].cidrBlocks[0] allows TCP port 8080 from 0.0.0.0/0 (every IPv4 address)")));
         assert.ok(lines.includes("    Cannot be verified at preview: ingress[2].cidrBlocks[0] is not known until the resource is created. " +
             "If it is the whole internet, ingress[2].cidrBlocks[0] allows ingress from the whole internet beyond the allowed ports."));
@@ -82,7 +85,7 @@ describe("cli: check, a program's stack config, lookups and components", functio
     it("stack prod: its own region, port 443 and trusted CIDRs: only the unused group", () => {
         const text = ok("configProd", 0);
         assertGolden("stack-config-prod.txt", text);
-        assert.deepStrictEqual(text.split("\n").filter((l) => l.startsWith("    [")), [head("sg-unused", "advisory", SG, "app-us-west-2")]);
+        assert.deepStrictEqual(text.split("\n").filter((l) => l.startsWith("    [")), [head("sg-unused", "advisory", SG, "app-us-west-2", APP_SG_AT)]);
     });
 
     it("--config and --secret over the stack file: port 9090 and the partner's 0.0.0.0/0 are reported, in ap-south-1", () => {
@@ -96,8 +99,8 @@ describe("cli: check, a program's stack config, lookups and components", functio
     it("--config-file instead of the stack file", () => {
         const text = ok("configFile", 0);
         assert.deepStrictEqual(text.split("\n").filter((l) => l.startsWith("    [")), [
-            head("sg-ingress-from-world-allowed-ports", "advisory", SG, "app-eu-west-1"),
-            head("sg-unused", "advisory", SG, "app-eu-west-1"),
+            head("sg-ingress-from-world-allowed-ports", "advisory", SG, "app-eu-west-1", APP_SG_AT),
+            head("sg-unused", "advisory", SG, "app-eu-west-1", APP_SG_AT),
         ]);
     });
 
@@ -136,7 +139,7 @@ describe("cli: check, a program's stack config, lookups and components", functio
             "their children are checked only by `pulumi preview --policy-pack` or `--stack-export`.",
             "",
         ]);
-        assert.ok(lines.includes(head("sg-unused", "advisory", SG, "ops-sg")));
+        assert.ok(lines.includes(head("sg-unused", "advisory", SG, "ops-sg", OPS_SG_AT)));
         assert.deepStrictEqual(lines.slice(-3), ["0 mandatory, 1 advisory: 1 violation on 1 of 5 resources.", "Incomplete: 2 components not expanded (listed at the top).", ""]);
     });
 
@@ -168,7 +171,7 @@ describe("cli: check, a program's stack config, lookups and components", functio
 
     it("--fail-on-incomplete: exit 3 when incomplete; a mandatory violation still exits 1; a complete check is unaffected", () => {
         assert.strictEqual(ok("remoteFail", 3), result.remoteText.stdout);
-        assert.ok(ok("remoteFailMandatory", 1).includes(head("sg-no-admin-ports-from-world", "mandatory", SG, "ops-sg")));
+        assert.ok(ok("remoteFailMandatory", 1).includes(head("sg-no-admin-ports-from-world", "mandatory", SG, "ops-sg", OPS_SG_AT)));
         assert.strictEqual(ok("completeFail", 0), result.lookupVpc.stdout);
     });
 
