@@ -38,6 +38,7 @@ export const TYPE = {
     memorydbSubnetGroup: "aws:memorydb/subnetGroup:SubnetGroup",
     defaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
     defaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
+    instanceProfile: "aws:iam/instanceProfile:InstanceProfile",
     rootStack: "pulumi:pulumi:Stack",
     other: "aws:s3/bucket:Bucket",
 } as const;
