@@ -9,7 +9,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { AnalyzedResource, PackClient, PolicyPackConfig, StackResource, startPack } from "../../runner/analyzer-client";
 import { captureProgram } from "../../runner/capture";
+import { DEFAULT_TIMEOUT_SECONDS } from "../../cli/options";
 import { loadProgram, programRequests } from "../../cli/program";
+import { readProgramConfig } from "../../cli/stack-config";
 import { loadStackExport } from "../../cli/stack-export";
 import { generateStack } from "../../bench/generate";
 import { commonMistakes } from "../programs/common-mistakes";
@@ -130,7 +132,9 @@ describe("the shared path gives the framework's own answers, over the Analyzer p
     it("the examples and the fixture programs, as the check command runs them, under every configuration", async () => {
         const inputs: Input[] = [];
         for (const dir of ["examples/three-tier", "examples/common-mistakes", "test/fixtures/programs/resource-references"]) {
-            inputs.push({ name: dir, ...programRequests((await loadProgram(path.join(REPO, dir), "dev")).captured, dir) });
+            const config = readProgramConfig(path.join(REPO, dir), "dev", { config: [], secret: [] });
+            const loaded = await loadProgram(path.join(REPO, dir), { stack: "dev", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, ...(config ? { config } : {}) });
+            inputs.push({ name: dir, ...programRequests(loaded.captured, dir) });
         }
         assert.ok(await compareAll(inputs, CONFIGS) > 100);
     });
