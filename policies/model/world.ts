@@ -122,11 +122,24 @@ function distinct<T>(items: readonly T[]): T[] {
     return [...new Set(items)];
 }
 
+/** Whether the rules come from more than one resource or may admit a prefix list's blocks (never one resource's own). */
+function spansResources(rules: readonly SgRule[]): boolean {
+    const first = rules[0]?.origin.urn;
+    return rules.some((r) => r.origin.urn !== first || (!isUndetermined(r.peer) && r.peer.kind === "prefix-list"));
+}
+
 function exposures(rules: readonly SgRule[], q: WorldQuery, possible: boolean): WorldExposure[] {
+    // In the stack view, the CIDRs of one resource alone make no exposure: every atom they cover is that resource's.
+    if (q.acrossResources && !spansResources(rules)) {
+        return [];
+    }
     const within = q.within ?? ALL_TRAFFIC;
     const out: WorldExposure[] = [];
     for (const family of [4, 6] as const) {
-        const members = rules.flatMap((rule) => memberOf(rule, family, within, q, possible)).map((m, id) => ({ ...m, id }));
+        const members: Member[] = [];
+        for (const rule of rules) {
+            addMembers(members, rule, family, within, q, possible);
+        }
         // A possible exposure hinges on an undetermined member: without one there is none.
         if (possible && !members.some(undetermined)) {
             continue;
@@ -162,37 +175,39 @@ function exposures(rules: readonly SgRule[], q: WorldQuery, possible: boolean): 
 }
 
 /**
- * A rule as members of the analysis: its blocks and the traffic it allows within the query. In
+ * Adds a rule as members of the analysis: its blocks and the traffic it allows within the query. In
  * the definite analysis, only rules whose every part is known and blocks they surely admit; in the
  * possible one, also rules whose protocol or ports are undetermined (as reaching everything) and
  * blocks a prefix list may hold, with their reasons. A rule whose peer is undetermined is never a
  * member: on its own it may be the whole family, which its resource reports.
  */
-function memberOf(rule: SgRule, family: Family, within: TrafficSet, q: WorldQuery, possible: boolean): Omit<Member, "id">[] {
+function addMembers(members: Member[], rule: SgRule, family: Family, within: TrafficSet, q: WorldQuery, possible: boolean): void {
     const peer = rule.peer;
-    if (isUndetermined(peer)) {
-        return [];
+    if (isUndetermined(peer) || (peer.kind === "cidr" && peer.cidr.family !== family) || (peer.kind !== "cidr" && peer.kind !== "prefix-list")) {
+        return;
     }
     let blocks: { block: Interval; whole: boolean; via?: PeerBlock }[];
     if (peer.kind === "cidr") {
-        blocks = peer.cidr.family === family ? [{ block: peer.cidr.range, whole: isWholeFamily(peer.cidr) }] : [];
+        blocks = [{ block: peer.cidr.range, whole: isWholeFamily(peer.cidr) }];
     } else {
-        const through = peer.kind === "prefix-list" ? q.peerBlocks?.(rule) ?? [] : [];
+        const through = q.peerBlocks?.(rule) ?? [];
         blocks = through.filter((b) => b.family === family && (possible || !b.why)).map((via) => ({ block: via.range, whole: false, via }));
     }
     const known = ruleTraffic(rule);
     const groupWhy = q.groupUndetermined?.(rule);
     if (blocks.length === 0 || ((known === undefined || groupWhy !== undefined) && !possible)) {
-        return [];
+        return;
     }
     const { protocol, ports } = rule;
     const trafficWhy = isUndetermined(protocol) ? protocol : isUndetermined(ports) ? ports : undefined;
     const widest = known ?? (isUndetermined(protocol) ? ALL_TRAFFIC : trafficOf(protocol, null));
     const traffic = trafficIntersect(widest, within);
     if (isNoTraffic(traffic)) {
-        return [];
+        return;
     }
-    return blocks.map((b) => ({ rule, ...b, traffic, trafficWhy, groupWhy }));
+    for (const { block, whole, via } of blocks) {
+        members.push({ rule, id: members.length, block, whole, via, traffic, trafficWhy, groupWhy });
+    }
 }
 
 interface Split {
