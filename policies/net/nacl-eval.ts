@@ -12,7 +12,7 @@
  * Entries with an undetermined field (unknown in preview, invalid) are the caller's business: only
  * fully-known entries are accepted here.
  */
-import { Family, familyRange } from "./cidr";
+import { Family } from "./cidr";
 import { Interval, IntervalSet, intersect, normalise, subtract } from "./intervals";
 import { ALL_PORTS, PortRange } from "./ports";
 import { Protocol } from "./protocol";
@@ -125,7 +125,8 @@ function decideSlab(rel: readonly Relevant[], slab: Interval, wanted: IntervalSe
         if (remaining.length === 0) {
             break;
         }
-        if (r.range.lo > slab.lo || r.range.hi < slab.hi) {
+        // An entry that does not cover the slab, or none of whose ports is still undecided, decides nothing here.
+        if (r.range.lo > slab.lo || r.range.hi < slab.hi || !remaining.some((x) => x.lo <= r.ports.hi && r.ports.lo <= x.hi)) {
             continue;
         }
         for (const hit of intersect(remaining, [r.ports])) {
@@ -150,8 +151,16 @@ function portKey(set: IntervalSet): string {
 export function allowedSet(entries: readonly KnownNaclEntry[], protocol: PortProtocol, family: Family): PointSet[] {
     const rel = relevantEntries(entries, protocol, family);
     const byPorts = new Map<string, { ports: IntervalSet; addresses: Interval[] }>();
-    // Slabs that no entry covers are left to the implicit deny: they allow nothing.
-    for (const slab of slabs(rel, familyRange(family))) {
+    // Slabs that no allow entry covers allow nothing: a deny entry or the implicit deny decides them.
+    const allows = rel.filter((r) => r.allow);
+    if (allows.length === 0) {
+        return [];
+    }
+    const hull = allows.reduce((h, r) => ({ lo: r.range.lo < h.lo ? r.range.lo : h.lo, hi: r.range.hi > h.hi ? r.range.hi : h.hi }), allows[0].range);
+    for (const slab of slabs(rel, hull)) {
+        if (!allows.some((r) => r.range.lo <= slab.lo && slab.hi <= r.range.hi)) {
+            continue;
+        }
         const allowed = normalise(decideSlab(rel, slab, [{ lo: 0n, hi: 65535n }]).filter((p) => p.allow).map((p) => p.ports));
         if (allowed.length === 0) {
             continue;
