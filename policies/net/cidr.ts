@@ -128,12 +128,17 @@ export function rangeToCidrs(range: Interval, family: Family): string[] {
     return out;
 }
 
-/** The number of binary digits of a positive value. */
+/** The number of binary digits of a positive value; one of 32 bits or fewer without writing it out. */
 function bitLength(n: bigint): number {
-    return n.toString(2).length;
+    return n <= 0xffffffffn ? 32 - Math.clz32(Number(n)) : n.toString(2).length;
 }
 
 function formatAddress(value: bigint, family: Family): string {
+    if (family === 4) {
+        // ipaddr.js writes an IPv4 address as its four octets, dotted.
+        const v = Number(value);
+        return `${v >>> 24}.${(v >>> 16) & 0xff}.${(v >>> 8) & 0xff}.${v & 0xff}`;
+    }
     const bytes: number[] = [];
     for (let i = BITS[family] / 8 - 1; i >= 0; i--) {
         bytes.push(Number((value >> BigInt(i * 8)) & 0xffn));

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import fc from "fast-check";
+import * as ipaddr from "ipaddr.js";
 import { Cidr, Family, familyRange, isWholeFamily, parseCidr, rangeToCidrs } from "../../policies/net/cidr";
 import { addressSet, coversFamily } from "../util/address-sets";
 
@@ -261,6 +262,18 @@ describe("net/cidr", () => {
                 }), { numRuns: 300 });
             });
         }
+
+        it("matches the reference on random ranges anywhere in IPv4, writing each address as ipaddr.js does", () => {
+            fc.assert(fc.property(fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xffffffff }), (a, b) => {
+                const [lo, hi] = [BigInt(Math.min(a, b)), BigInt(Math.max(a, b))];
+                const texts = rangeToCidrs({ lo, hi }, 4);
+                const expected = reference(lo, hi, 4).map(([at, prefix]) => {
+                    const octets = [24n, 16n, 8n, 0n].map((shift) => Number((at >> shift) & 0xffn));
+                    return `${ipaddr.fromByteArray(octets).toString()}/${prefix}`;
+                });
+                assert.deepStrictEqual(texts, expected);
+            }), { numRuns: 300 });
+        });
 
         const roundTrips: [string, string][] = [
             ["10.0.0.0/8", "10.0.0.0/8"],
