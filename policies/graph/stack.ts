@@ -170,15 +170,18 @@ export class StackModel {
 
     /**
      * The groups that some resource's input depends on and may name: this catches the resources the
-     * pack does not model. The group itself and its own rule resources do not count.
+     * pack does not model. The group itself and its own rule resources do not count. The groups of
+     * `known` are left out: a caller that knows them already needs no look at what depends on them.
      */
-    groupsDependedOn(): Set<string> {
+    groupsDependedOn(known: ReadonlySet<string> = new Set()): Set<string> {
         const ownerOf = new Map(this.standaloneRules.flatMap((s) => (s.target?.kind === "stack" ? [[s.resource.urn, s.target.urn]] : [])));
+        const ids = new Map<string, string[]>();
         const out = new Set<string>();
         for (const r of this.resources) {
             for (const [key, urns] of Object.entries(r.propertyDependencies)) {
                 for (const u of urns) {
-                    if (u !== r.urn && u !== ownerOf.get(r.urn) && this.groups.has(u) && this.mayNameGroup(r, key, u)) {
+                    if (u !== r.urn && u !== ownerOf.get(r.urn) && this.groups.has(u) && !known.has(u) && !out.has(u)
+                        && mayHold(r, key, ids.get(u) ?? this.idsOf(u, ids))) {
                         out.add(u);
                     }
                 }
@@ -187,11 +190,12 @@ export class StackModel {
         return out;
     }
 
-    /** False when r's input `key` is known and holds none of the group's ID, name or ARN: a dependency alone names nothing. */
-    private mayNameGroup(r: StackResource, key: string, groupUrn: string): boolean {
+    /** The group's ID, name and ARN where they are known: a known input that holds none of them does not name the group. */
+    private idsOf(groupUrn: string, into: Map<string, string[]>): string[] {
         const g = this.byUrn.get(groupUrn);
         const ids = g ? ["id", "name", "arn"].map((k) => str(child(g.root, k))).filter((v): v is string => typeof v === "string") : [];
-        return mayHold(r, key, ids);
+        into.set(groupUrn, ids);
+        return ids;
     }
 
     /** The groups a security-group ID (or name) refers to: the stack's own, or an external one. */

@@ -38,7 +38,7 @@ function usedGroups(model: StackModel): Set<string> {
     for (const urn of model.exports.resources) {
         used.add(urn);
     }
-    for (const urn of model.groupsDependedOn()) {
+    for (const urn of model.groupsDependedOn(used)) {
         used.add(urn);
     }
     return used;
