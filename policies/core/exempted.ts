@@ -88,13 +88,10 @@ export function exempting(r: Reporter, config: Record<string, unknown>, scope: E
     const level = runLevel(scope.policy, scope.declared);
     checkExemptions(config, level); // bad configuration is reported even where nothing is found
     const wireUrn = (key: string | undefined) => (key === undefined || !scope.sourceUrn ? key : scope.sourceUrn(key));
-    const tagged: [ResourceIdentity, string | undefined][] = scope.resource
-        ? [[scope.resource, undefined]]
-        : [...scope.stack?.values() ?? []].map((res) => [res, wireUrn(res.urn)]);
-    for (const [res, urn] of tagged) {
+    for (const res of scope.resource ? [scope.resource] : scope.stack?.values() ?? []) {
         const problem = tagProblem(config, res);
         if (problem !== undefined) {
-            r.violation(problem, urn);
+            r.violation(problem, scope.resource ? undefined : wireUrn(res.urn));
         }
     }
     const verdict = (key: string | undefined): ExemptionVerdict | undefined => {
