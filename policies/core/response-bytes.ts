@@ -30,21 +30,44 @@ function varintSize(n: number): number {
     return size;
 }
 
-/** The size of a message's fields, without its own tag and length; proto3 leaves out empty strings and zero enums. */
-function fieldsSize(fields: readonly Field[]): number {
-    let size = 0;
-    for (const [, v] of fields) {
+/**
+ * The byte lengths of a response's strings, each checked once: a diagnostic's policy name, pack,
+ * version and description repeat on every diagnostic of the policy, and its URN on every finding on
+ * the resource. Throws Unwritable for a string with a surrogate code unit.
+ */
+class Lengths {
+    private readonly repeated = new Map<string, number>();
+
+    of(v: string, repeats: boolean): number {
+        const known = repeats ? this.repeated.get(v) : undefined;
+        if (known !== undefined) { return known; }
+        if (SURROGATE.test(v)) { throw new Unwritable("a surrogate code unit"); }
+        const n = Buffer.byteLength(v, "utf8");
+        if (repeats) { this.repeated.set(v, n); }
+        return n;
+    }
+}
+
+/** A message to write: its fields, the byte length of each string field, and its size without its own tag and length. */
+interface Message { readonly field: number; readonly fields: readonly Field[]; readonly lengths: number[]; size: number }
+
+/** The message's lengths and size; proto3 leaves out empty strings and zero enums. `repeats` names the string fields that repeat. */
+function measured(field: number, fields: readonly Field[], lengths: Lengths, repeats: ReadonlySet<number>): Message {
+    const m: Message = { field, fields, lengths: [], size: 0 };
+    for (const [f, v] of fields) {
+        let n = 0;
         if (typeof v === "string") {
-            if (v.length === 0) { continue; }
-            if (SURROGATE.test(v)) { throw new Unwritable("a surrogate code unit"); }
-            const n = Buffer.byteLength(v, "utf8");
-            size += 1 + varintSize(n) + n;
+            if (v.length > 0) {
+                n = lengths.of(v, repeats.has(f));
+                m.size += 1 + varintSize(n) + n;
+            }
         } else if (v !== 0) {
             if (!Number.isInteger(v) || v < 0 || v > 0x7fffffff) { throw new Unwritable("an enum out of range"); }
-            size += 1 + varintSize(v);
+            m.size += 1 + varintSize(v);
         }
+        m.lengths.push(n);
     }
-    return size;
+    return m;
 }
 
 class Writer {
@@ -59,21 +82,21 @@ class Writer {
         this.buf[this.pos++] = n;
     }
 
-    message(field: number, fields: readonly Field[], size: number): void {
+    message({ field, fields, lengths, size }: Message): void {
         this.buf[this.pos++] = (field << 3) | 2;
         this.varint(size);
-        for (const [f, v] of fields) {
+        fields.forEach(([f, v], i) => {
             if (typeof v === "string") {
                 if (v.length > 0) {
                     this.buf[this.pos++] = (f << 3) | 2;
-                    this.varint(Buffer.byteLength(v, "utf8"));
+                    this.varint(lengths[i]);
                     this.pos += this.buf.write(v, this.pos, "utf8");
                 }
             } else if (v !== 0) {
                 this.buf[this.pos++] = f << 3;
                 this.varint(v);
             }
-        }
+        });
     }
 }
 
@@ -87,17 +110,21 @@ export function isResponse(r: unknown): r is Response {
     return typeof (r as Partial<Response> | undefined)?.getDiagnosticsList === "function" && typeof (r as Response).getNotApplicableList === "function";
 }
 
+/** A diagnostic's string fields that repeat from one diagnostic to the next: policy name, pack, version, description, URN. */
+const REPEATED = new Set([1, 2, 3, 4, 8]);
+
 /** The bytes google-protobuf would write for the response; undefined when this writer does not follow it exactly. */
 export function responseBytes(response: Response): Buffer | undefined {
     try {
+        const lengths = new Lengths();
         const messages = [
-            ...response.getDiagnosticsList().map((d) => [2, diagnosticFields(d)] as const),
-            ...response.getNotApplicableList().map((n) => [3, [[1, n.getPolicyName()], [2, n.getReason()]] as Field[]] as const),
-        ].map(([field, fields]) => ({ field, fields, size: fieldsSize(fields) }));
+            ...response.getDiagnosticsList().map((d) => measured(2, diagnosticFields(d), lengths, REPEATED)),
+            ...response.getNotApplicableList().map((n) => measured(3, [[1, n.getPolicyName()], [2, n.getReason()]], lengths, REPEATED)),
+        ];
         const total = messages.reduce((n, m) => n + 1 + varintSize(m.size) + m.size, 0);
         const w = new Writer(Buffer.allocUnsafe(total));
         for (const m of messages) {
-            w.message(m.field, m.fields, m.size);
+            w.message(m);
         }
         return w.pos === total ? w.buf : undefined;
     } catch (e) {

@@ -34,6 +34,23 @@ describe("writing an AnalyzeResponse", () => {
         assertWrittenAsGoogleProtobuf(new apb.AnalyzeResponse().setDiagnosticsList([diagnostic({ message: long }), ...many]));
     });
 
+    it("writes the strings that repeat from one diagnostic to the next (names, descriptions, URNs, some not ASCII) as google-protobuf does", () => {
+        const many = Array.from({ length: 500 }, (_, i) => diagnostic({
+            name: `policy-${i % 7}`, pack: "pack-ü", version: "1.0.0", description: `déscription ${i % 7}`, message: `finding ${i} ✓`,
+            level: 1 + (i % 2), urn: `urn:pulumi:s::p::aws:ec2/securityGroup:SecurityGroup::grüppe-${i % 13}`, severity: 3,
+        }));
+        assertWrittenAsGoogleProtobuf(new apb.AnalyzeResponse().setDiagnosticsList(many)
+            .setNotApplicableList([new apb.PolicyNotApplicable().setPolicyName("policy-1").setReason("déscription 1")]));
+    });
+
+    it("leaves to google-protobuf a response whose repeated description has a surrogate code unit, wherever it first appears", () => {
+        const plain = Array.from({ length: 5 }, (_, i) => diagnostic({ name: "p", description: "d", message: `m${i}` }));
+        for (const at of [0, 3, 5]) {
+            const odd = diagnostic({ name: "p", description: "d \uD83D", message: "m" });
+            assert.strictEqual(responseBytes(new apb.AnalyzeResponse().setDiagnosticsList([...plain.slice(0, at), odd, ...plain.slice(at), odd])), undefined);
+        }
+    });
+
     it("writes an empty response as no bytes at all", () => {
         assert.strictEqual(responseBytes(new apb.AnalyzeResponse())?.length, 0);
         assertWrittenAsGoogleProtobuf(new apb.AnalyzeResponse());
