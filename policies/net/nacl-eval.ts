@@ -149,13 +149,17 @@ function portKey(set: IntervalSet): string {
  * as rectangles with pairwise disjoint address sets (each address appears in at most one).
  */
 export function allowedSet(entries: readonly KnownNaclEntry[], protocol: PortProtocol, family: Family): PointSet[] {
-    const rel = relevantEntries(entries, protocol, family);
     const byPorts = new Map<string, { ports: IntervalSet; addresses: Interval[] }>();
     // Slabs that no allow entry covers allow nothing: a deny entry or the implicit deny decides them.
-    const allows = rel.filter((r) => r.allow);
+    const candidates = relevantEntries(entries, protocol, family);
+    const allows = candidates.filter((r) => r.allow);
     if (allows.length === 0) {
         return [];
     }
+    // The answer is a function of the points allowed alone (each address's allowed ports, grouped), so
+    // a deny entry that matches no point of any allow entry, and so takes none away, is left out.
+    const meets = (a: Interval, b: Interval) => a.lo <= b.hi && b.lo <= a.hi;
+    const rel = candidates.filter((r) => r.allow || allows.some((a) => meets(a.range, r.range) && meets(a.ports, r.ports)));
     const hull = allows.reduce((h, r) => ({ lo: r.range.lo < h.lo ? r.range.lo : h.lo, hi: r.range.hi > h.hi ? r.range.hi : h.hi }), allows[0].range);
     for (const slab of slabs(rel, hull)) {
         if (!allows.some((r) => r.range.lo <= slab.lo && slab.hi <= r.range.hi)) {

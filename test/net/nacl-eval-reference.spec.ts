@@ -75,6 +75,40 @@ describe("net/nacl-eval", () => {
             }), { numRuns: 300 });
         });
 
+        /** The allowed points as rectangles, canonically: per set of ports, the maximal runs of addresses allowed exactly those ports, by first address. */
+        function canonical(entries: KnownNaclEntry[], protocol: "tcp" | "udp"): { addresses: [number, number][]; ports: [number, number][] }[] {
+            const runs = (xs: number[]) => xs.reduce((out: [number, number][], x) => {
+                const last = out[out.length - 1];
+                if (last && last[1] + 1 === x) { last[1] = x; } else { out.push([x, x]); }
+                return out;
+            }, []);
+            // The verdict only changes at an entry's port bounds: one reference call per stretch of ports between them.
+            const cuts = [...new Set([0, 65536, ...entries.flatMap((e) => (e.ports ? [e.ports.from, e.ports.to + 1] : []))])].sort((x, y) => x - y);
+            const groups = new Map<string, { addresses: number[]; ports: [number, number][] }>();
+            for (let a = 0; a < N; a++) {
+                const ports = cuts.slice(0, -1).flatMap((c, i): [number, number][] => (reference(entries, protocol, a, c).allowed ? [[c, cuts[i + 1] - 1]] : []))
+                    .reduce((out: [number, number][], [lo, hi]) => {
+                        const last = out[out.length - 1];
+                        if (last && last[1] + 1 === lo) { last[1] = hi; } else { out.push([lo, hi]); }
+                        return out;
+                    }, []);
+                if (ports.length > 0) {
+                    const g = groups.get(JSON.stringify(ports)) ?? { addresses: [], ports };
+                    g.addresses.push(a);
+                    groups.set(JSON.stringify(ports), g);
+                }
+            }
+            return [...groups.values()].map((g) => ({ addresses: runs(g.addresses), ports: g.ports }));
+        }
+
+        it("allowedSet gives the canonical rectangles: per set of ports, the maximal runs of addresses, by first address", () => {
+            fc.assert(fc.property(entriesArb, protocolArb, (entries, protocol) => {
+                const pairs = (set: readonly { lo: bigint; hi: bigint }[]) => set.map((i): [number, number] => [Number(i.lo), Number(i.hi)]);
+                const got = allowedSet(entries, protocol, 4).map((r) => ({ addresses: pairs(r.addresses), ports: pairs(r.ports) }));
+                assert.deepStrictEqual(got, canonical(entries, protocol));
+            }), { numRuns: 300 });
+        });
+
         it("missing partitions exactly the unallowed points of peer x ports, each with the entry that blocks it", () => {
             fc.assert(fc.property(entriesArb, protocolArb, bounds, bounds, (entries, protocol, peer, wanted) => {
                 const parts = missing(entries, protocol, 4, iv(BigInt(peer[0]), BigInt(peer[1])), ports(wanted[0], wanted[1]));
