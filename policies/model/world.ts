@@ -122,8 +122,8 @@ function distinct<T>(items: readonly T[]): T[] {
     return [...new Set(items)];
 }
 
-/** Whether the rules come from more than one resource or may admit a prefix list's blocks (never one resource's own). */
-function spansResources(rules: readonly SgRule[]): boolean {
+/** Whether the rules come from more than one resource or may admit a prefix list's blocks: in the stack view, others expose nothing. */
+export function spansResources(rules: readonly SgRule[]): boolean {
     const first = rules[0]?.origin.urn;
     return rules.some((r) => r.origin.urn !== first || (!isUndetermined(r.peer) && r.peer.kind === "prefix-list"));
 }

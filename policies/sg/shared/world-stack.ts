@@ -8,7 +8,7 @@ import { dependencyKey } from "../../graph/rule-groups";
 import { StackModel, StackResource } from "../../graph/stack";
 import { SgRule, ruleIdentity } from "../../model/sg-rules";
 import { Undetermined, unknownAt } from "../../model/values";
-import { possibleWorldExposures } from "../../model/world";
+import { possibleWorldExposures, spansResources } from "../../model/world";
 import { StackCheck } from "../../core/policy";
 import { resourceLabel } from "../../core/report";
 import { located, prefixListBlocks } from "./prefix-list-blocks";
@@ -46,7 +46,7 @@ function ruleBuckets(model: StackModel): readonly RuleBucket[] {
     for (const [urn, group] of model.groups) {
         const standalone = group.standalone.flatMap((s) => s.ruleSet.rules);
         const echoed = new Set(standalone.map((r) => ruleIdentity(r)).filter((k) => k !== undefined));
-        const inline = group.inline.rules.filter((r) => {
+        const inline = echoed.size === 0 ? group.inline.rules : group.inline.rules.filter((r) => {
             const identity = ruleIdentity(r);
             return identity === undefined || !echoed.has(identity);
         });
@@ -91,7 +91,7 @@ export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => vo
     return ({ model, config, report }) => {
         const spec = specOf(config);
         const peerBlocks = prefixListBlocks(model);
-        for (const bucket of ruleBuckets(model)) {
+        for (const bucket of ruleBuckets(model).filter((b) => spansResources(b.rules))) {
             // A rule is named by its path, after its resource unless it is the group's own.
             const where: Where = (r) => (r.origin.urn === bucket.urn ? "" : `${resourceLabel(r.origin)} `);
             const q = { acrossResources: true, groupUndetermined: bucket.groupUndetermined, peerBlocks };
