@@ -41,8 +41,9 @@ class Lengths {
     of(v: string, repeats: boolean): number {
         const known = repeats ? this.repeated.get(v) : undefined;
         if (known !== undefined) { return known; }
-        if (SURROGATE.test(v)) { throw new Unwritable("a surrogate code unit"); }
         const n = Buffer.byteLength(v, "utf8");
+        // A string of one byte per character is ASCII, and so has no surrogate.
+        if (n !== v.length && SURROGATE.test(v)) { throw new Unwritable("a surrogate code unit"); }
         if (repeats) { this.repeated.set(v, n); }
         return n;
     }
