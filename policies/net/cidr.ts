@@ -128,9 +128,13 @@ export function rangeToCidrs(range: Interval, family: Family): string[] {
     return out;
 }
 
-/** The number of binary digits of a positive value; one of 32 bits or fewer without writing it out. */
+/** The number of binary digits of a positive value, counted 32 bits at a time. */
 function bitLength(n: bigint): number {
-    return n <= 0xffffffffn ? 32 - Math.clz32(Number(n)) : n.toString(2).length;
+    let bits = 0;
+    for (; n > 0xffffffffn; n >>= 32n) {
+        bits += 32;
+    }
+    return bits + 32 - Math.clz32(Number(n));
 }
 
 function formatAddress(value: bigint, family: Family): string {
