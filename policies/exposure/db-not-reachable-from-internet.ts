@@ -20,14 +20,17 @@ export const dbNotReachableFromInternet = stackPolicy({
 }, ({ model, report }) => {
     const label = labeller(model);
     for (const r of model.exposure.candidates()) {
-        const e = model.exposure.direct(r);
-        if (e.role !== "database") {
+        const direct = model.exposure.direct(r);
+        if (direct.role !== "database") {
             continue;
         }
+        const through = model.exposure.through(r);
+        const e = { paths: [...direct.paths, ...through.paths], possible: [...direct.possible, ...through.possible] };
         const subject = resourceLabel(r);
         const [first] = e.paths;
         if (first) {
-            report.violation(`${subject} is reachable from the internet on ${trafficText(first.traffic, first.family)}: ` +
+            const via = first.through ? ` through ${label(first.through)}` : "";
+            report.violation(`${subject} is reachable from the internet${via} on ${trafficText(first.traffic, first.family)}: ` +
                 `${hopsText(first.hops, label)}.${otherPaths(e.paths, label)} Fix: ${FIX}`, r.urn);
         } else if (e.possible.length > 0) {
             reportPossible(model, e.possible[0], subject, `Fix: ${FIX}`, report, r.urn);

@@ -34,7 +34,8 @@ export const mainAssociation = (name: string, table: string): TestResource =>
 export const publicTable = (name = "public"): TestResource => routeTable(name, [{ cidrBlock: "0.0.0.0/0", gatewayId: U }], ["igw"]);
 
 /** A security group with inline ingress rules. */
-export const group = (name: string, ingress: Props[]): TestResource => ({ type: TYPE.sg, name, props: { vpcId: U, description: name, ingress }, ...on({ vpcId: ["main"] }) });
+export const group = (name: string, ingress: Props[], vpcId: string = U): TestResource =>
+    ({ type: TYPE.sg, name, props: { vpcId, description: name, ingress }, ...(vpcId === U ? on({ vpcId: ["main"] }) : {}) });
 export const tcpFromWorld = (port: number): Props => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: ["0.0.0.0/0"] });
 
 export const dbSubnets = (name: string, subnets: string[]): TestResource =>
@@ -57,3 +58,31 @@ export const acl = (name: string, subnetName: string, ingress: Props[], egress: 
 
 export const entry = (ruleNo: number, action: string, protocol: string, from: number, to: number, cidrBlock: string): Props =>
     ({ ruleNo, action, protocol, fromPort: from, toPort: to, cidrBlock });
+
+/** A VPC with an internet gateway, subnet 'public-a' on the public route table, and 'private-a' on the VPC's main table. */
+export const network = (): TestResource[] => [
+    vpc(), igw(), subnet("public-a", "10.0.0.0/24"), subnet("private-a", "10.0.1.0/24"), publicTable(), association("public-a-routes", "public-a", "public"),
+];
+
+/** "aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (...)": the route clause of the public subnet. */
+export const PUBLIC_ROUTE = "route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation 'public-a-routes'), " +
+    "and its routes[0] sends 0.0.0.0/0 to aws.ec2.InternetGateway 'igw'";
+export const DEFAULT_ACL = "network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this stack) allows all traffic in and out";
+
+/** A load balancer in subnets, with groups (none: the property is not set). */
+export const loadBalancer = (name: string, subnets: string[], groups: string[], props: Props = {}): TestResource => ({
+    type: TYPE.lb, name, props: { subnets: subnets.map(() => U), ...(groups.length > 0 ? { securityGroups: groups.map(() => U) } : {}), ...props },
+    ...on({ subnets, ...(groups.length > 0 ? { securityGroups: groups } : {}) }),
+});
+export const targetGroup = (name: string, port: number, protocol = "HTTP"): TestResource =>
+    ({ type: TYPE.targetGroup, name, props: { port, protocol, vpcId: U }, ...on({ vpcId: ["main"] }) });
+export const listener = (name: string, lb: string, port: number, protocol: string, tg: string): TestResource => ({
+    type: TYPE.listener, name, props: { loadBalancerArn: U, port, protocol, defaultActions: [{ type: "forward", targetGroupArn: U }] },
+    ...on({ loadBalancerArn: [lb], defaultActions: [tg] }),
+});
+export const attachment = (name: string, tg: string, target: string, port?: number): TestResource => ({
+    type: TYPE.targetGroupAttachment, name, props: { targetGroupArn: U, targetId: U, ...(port === undefined ? {} : { port }) },
+    ...on({ targetGroupArn: [tg], targetId: [target] }),
+});
+/** An ingress rule from a group, by reference. */
+export const fromGroup = (port: number): Props => ({ protocol: "tcp", fromPort: port, toPort: port, securityGroups: [U] });

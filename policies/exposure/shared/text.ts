@@ -27,8 +27,8 @@ export function labeller(model: StackModel): Labels {
 
 const refText = (ref: Ref, label: Labels) => (ref.kind === "stack" ? label(ref.urn) : `${ref.id} (not in this stack)`);
 
-/** "(IPv4)". */
-const familyText = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
+/** "IPv4". */
+export const familyText = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
 
 function routeText(h: RouteHop, label: Labels): string {
     const how = h.tableOf === "association" ? `through ${label(h.via)}`
@@ -129,7 +129,7 @@ export function reportPossible(model: StackModel, p: PossiblePath, subject: stri
     const what = `${subject} may be reachable from the internet on ${trafficText(p.traffic, p.family)}.${known} ${consequence}`;
     const on = model.byUrn.get(p.doubt.urn);
     if (p.doubt.outside) {
-        report.note(`Cannot be verified: ${on && p.doubt.urn !== urn ? located(p.doubt.why, on).reason : p.doubt.why.reason}. ${what}`, urn);
+        report.note(`Cannot be verified: ${p.doubt.why.reason}. ${what}`, urn);
     } else {
         report.undetermined(on && p.doubt.urn !== urn ? located(p.doubt.why, on) : p.doubt.why, what, urn);
     }

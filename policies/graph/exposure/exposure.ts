@@ -22,9 +22,11 @@ import type { StackModel } from "../stack";
 import { SubnetAcls } from "./acls";
 import { Addresses, addressSpec } from "./addresses";
 import { groupsGate, rulesOn } from "./groups";
+import { LOAD_BALANCERS, LoadBalancers, noGroupsGate } from "./load-balancers";
 import { Doubt, ExposurePath, Gate, Hop, PossiblePath, TrafficGate } from "./path";
 import { PLACED, Placements } from "./placement";
 import { Routing } from "./routes";
+import { Paths, throughLoadBalancers } from "./through-lbs";
 
 export type { Doubt, ExposurePath, Hop, HopKind, PossiblePath } from "./path";
 
@@ -46,6 +48,8 @@ export class ExposureModel {
     readonly addresses: Addresses;
     readonly acls: SubnetAcls;
     readonly placements: Placements;
+    readonly loadBalancers: LoadBalancers;
+    private lbPaths?: Map<string, Paths>;
     private readonly clusters = new Targets();
     private readonly cache = new Map<string, Exposure>();
 
@@ -55,6 +59,7 @@ export class ExposureModel {
         this.addresses = new Addresses(resources);
         this.acls = new SubnetAcls(model.naclGraph, byUrn, network);
         this.placements = new Placements(resources, byUrn, network);
+        this.loadBalancers = new LoadBalancers(resources, byUrn);
         resources.filter((r) => [...CLUSTER_OF.values()].includes(r.type)).forEach((r) => this.clusters.add(r, ["id", "clusterIdentifier"]));
     }
 
@@ -84,9 +89,11 @@ export class ExposureModel {
         const out: Exposure = { resource: r, role: this.roleOf(r), paths: [], possible: [] };
         const placement = this.placements.of(r);
         if (placement && addressSpec(r.type)) {
-            const rules = rulesOn(this.model, this.interfacesOf(r));
+            const interfaces = this.interfacesOf(r);
+            const rules = rulesOn(this.model, interfaces);
+            const bare = LOAD_BALANCERS.has(r.type) && interfaces.length === 0;
             for (const family of [4, 6] as const) {
-                const groups = groupsGate(this.model, rules, family);
+                const groups = bare ? noGroupsGate(r, this.model.network) : groupsGate(this.model, rules, family);
                 for (const subnet of placement.subnets) {
                     this.pathIn(r, subnet, family, groups, out);
                 }
@@ -97,6 +104,12 @@ export class ExposureModel {
         }
         this.cache.set(r.urn, out);
         return out;
+    }
+
+    /** The paths from the internet through load balancers to a resource (a target). */
+    through(r: StackResource): Paths {
+        this.lbPaths ??= throughLoadBalancers(this.model, this);
+        return this.lbPaths.get(r.urn) ?? { paths: [], possible: [] };
     }
 
     /** The path through one subnet, surely and possibly. */
