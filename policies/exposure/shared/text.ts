@@ -60,11 +60,14 @@ function hopText(h: Hop, label: Labels): string {
                 case "elastic-ip":
                     return `address: ${label(h.urn)} (${h.path}) gives it an Elastic IP`;
                 case "subnet-default":
-                    return `address: it does not set its own public-address flag, and ${label(h.urn)} sets ${h.path} (or AWS's default for it is true)`;
+                    return `address: it does not set its own public-address flag, and ${label(h.urn)} ${h.path === "" ? "is a default subnet, which AWS " +
+                        "sets to map public addresses on launch" : `sets ${h.path}: true`}`;
                 case "internet-facing":
                     return `address: it is internet-facing (${h.path === "internal" ? "internal is not true" : `${h.path} is dualstack`})`;
                 case "ipv6":
-                    return `address: ${h.urn === "" ? "its" : label(h.urn)} ${h.path} gives it ${family} addresses, which are public`;
+                    return h.path === "assignIpv6AddressOnCreation"
+                        ? `address: it does not set its own IPv6 addresses, and ${label(h.urn)} sets ${h.path}: true, which gives it public ${family} addresses`
+                        : `address: ${label(h.urn)} ${h.path} gives it ${family} addresses, which are public`;
                 default:
                     return `address: ${h.path}: true gives it a public ${family} address`;
             }

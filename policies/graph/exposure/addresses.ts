@@ -177,5 +177,6 @@ function subnetDefault(subnet: StackResource | "unknown", key: string, absent: b
     if (isUndetermined(flag)) {
         return doubtful({ why: flag, urn: subnet.urn });
     }
-    return (flag ?? absent) ? hop(subnet.urn, key, source) : CLOSED;
+    // AWS's own default (a default subnet maps public addresses) has no property path.
+    return (flag ?? absent) ? hop(subnet.urn, flag === undefined ? "" : key, source) : CLOSED;
 }

@@ -57,6 +57,8 @@ export interface Forward {
     readonly targetGroup?: StackResource;
     readonly target: StackResource;
     readonly targetPort: Maybe<number>;
+    /** The resource the target port is read from: the attachment or service, else the target group. */
+    readonly targetPortOn: StackResource;
 }
 
 /** A load balancer's listeners and their targets, and the links that cannot be made yet. */
@@ -176,7 +178,8 @@ export class LoadBalancers {
             const group = get(g.urn);
             for (const x of targetsOf.get(g.urn) ?? []) {
                 node.forwards.push({ listener: r, listenerPath: "port", port: port ?? unknownAt("port"), protocols,
-                    via: x.via, viaPath: x.viaPath, targetGroup: group, target: x.target, targetPort: x.port ?? num(child(group.root, "port")) ?? unknownAt("port") });
+                    via: x.via, viaPath: x.viaPath, targetGroup: group, target: x.target, targetPort: x.port ?? num(child(group.root, "port")) ?? unknownAt("port"),
+                    targetPortOn: x.port === undefined ? group : x.via });
             }
         }
     }
@@ -193,7 +196,7 @@ export class LoadBalancers {
         for (const l of isUndetermined(listeners) ? [] : listeners) {
             for (const x of [...own, ...attached].filter((y) => y.ref.kind === "stack")) {
                 node.forwards.push({ listener: r, listenerPath: `${l.path}.lbPort`, port: num(child(l, "lbPort")) ?? unknownAt(`${l.path}.lbPort`), protocols: ["tcp"],
-                    via: x.via, viaPath: x.viaPath, target: get((x.ref as { urn: string }).urn), targetPort: num(child(l, "instancePort")) ?? unknownAt(`${l.path}.instancePort`) });
+                    via: x.via, viaPath: x.viaPath, target: get((x.ref as { urn: string }).urn), targetPort: num(child(l, "instancePort")) ?? unknownAt(`${l.path}.instancePort`), targetPortOn: r });
             }
         }
     }

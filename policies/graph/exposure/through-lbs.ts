@@ -108,7 +108,7 @@ export function throughLoadBalancers(model: StackModel, exposure: ExposureModel)
                 }
                 const traffic = onTarget(protocols);
                 const admit = admitsLoadBalancer(model, exposure, lb, f, traffic);
-                const portDoubt = isUndetermined(f.port) ? { why: f.port, urn: f.listener.urn } : isUndetermined(targetPort) ? { why: targetPort, urn: f.via.urn } : undefined;
+                const portDoubt = isUndetermined(f.port) ? { why: f.port, urn: f.listener.urn } : isUndetermined(targetPort) ? { why: targetPort, urn: f.targetPortOn.urn } : undefined;
                 const path = { resource: f.target.urn, ...(p.subnet ? { subnet: p.subnet } : {}), family: p.family, traffic, through: lb.urn,
                     hops: [...p.hops, listener, target, ...admit.hops] as Hop[] };
                 const why = doubt ?? portDoubt ?? (admit.definite ? undefined : admit.doubt);
