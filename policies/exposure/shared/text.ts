@@ -76,7 +76,8 @@ function hopText(h: Hop, label: Labels): string {
         case "nacl-out":
             return naclText(h, label);
         case "sg-rule":
-            return `security group: ${label(h.urn)} ${ruleText(h.rule)}`;
+            return h.group === undefined || h.group === h.urn ? `security group: ${label(h.urn)} ${ruleText(h.rule)}`
+                : `security group: on ${label(h.group)}, ${label(h.urn)} ${ruleText(h.rule)}`;
         case "listener":
             return `listener: ${label(h.urn)} on port ${h.port} of ${label(h.loadBalancer)}`;
         case "target":

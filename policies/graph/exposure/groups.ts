@@ -28,20 +28,24 @@ const WORLD: Record<Family, Cidr> = { 4: parseCidr("0.0.0.0/0") as Cidr, 6: pars
 interface Rules {
     readonly sure: SgRule[];
     readonly maybe: { rule: SgRule; doubt: Doubt }[];
+    /** The group of the stack each rule is on. */
+    readonly groupOf: Map<SgRule, string>;
     /** Set when a group's rules cannot be read at all: they may admit anything. */
     readonly anything?: Doubt;
 }
 
 /** The ingress rules of the groups on these interfaces. */
 export function rulesOn(model: StackModel, interfaces: readonly NetworkInterfaceNode[]): Rules {
-    const out: Rules & { anything?: Doubt } = { sure: [], maybe: [] };
+    const out: Rules & { anything?: Doubt } = { sure: [], maybe: [], groupOf: new Map() };
     const keys = new Set<string>();
     const created = new Set(model.network.createdVpcs().map((v) => v.urn));
     for (const n of interfaces) {
         for (const g of n.groups) {
             keys.add(refKey(g));
             if (g.kind === "stack") {
-                out.sure.push(...model.rulesOf(g.urn));
+                const rules = model.rulesOf(g.urn);
+                rules.forEach((r) => out.groupOf.set(r, g.urn));
+                out.sure.push(...rules);
             } else {
                 out.sure.push(...model.rulesByGroup.onGroups([refKey(g)]).flatMap((s) => s.ruleSet.rules));
                 out.anything ??= { why: outside(n.paths[0] ?? n.path, `security group ${g.id} is not in this stack, so its rules cannot be checked`), urn: n.resource.urn, outside: true };
@@ -101,11 +105,16 @@ function blocksOf(model: StackModel): (rule: SgRule) => PeerBlock[] | undefined 
     };
 }
 
+/** The hop of a rule: the rule's resource and path, and the group of the stack it is on. */
+export function sgHop(rule: SgRule, group: string | undefined): SgHop {
+    return { kind: "sg-rule", urn: rule.origin.urn, path: rule.origin.peerPath, rule, ...(group === undefined ? {} : { group }) };
+}
+
 /** What the groups admit from the whole family: surely (with the rules that do), and possibly. */
 export function groupsGate(model: StackModel, rules: Rules, family: Family): TrafficGate {
     const peerBlocks = blocksOf(model);
     const sure = worldExposures(rules.sure, { peerBlocks }).filter((e) => e.family === family);
-    const hop = (rule: SgRule): SgHop => ({ kind: "sg-rule", urn: rule.origin.urn, path: rule.origin.peerPath, rule });
+    const hop = (rule: SgRule) => sgHop(rule, rules.groupOf.get(rule));
     const segments = sure.map((e) => ({ traffic: e.traffic, hops: [...new Set(e.blocks.map((b) => b.rule))].map(hop) }));
     const definite = segments.reduce((a, s) => trafficUnion(a, s.traffic), NO_TRAFFIC);
     if (rules.anything) {

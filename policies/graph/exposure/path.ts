@@ -62,6 +62,8 @@ export interface NaclHop extends HopBase {
 export interface SgHop extends HopBase {
     readonly kind: "sg-rule";
     readonly rule: SgRule;
+    /** The security group of the stack the rule is on (the rule's own resource, or the group a rule resource adds it to). */
+    readonly group?: string;
 }
 
 export interface ListenerHop extends HopBase {

@@ -16,7 +16,7 @@ import { refKey } from "../links";
 import type { StackResource } from "../resource";
 import type { StackModel } from "../stack";
 import type { ExposureModel } from "./exposure";
-import { rulesOn } from "./groups";
+import { rulesOn, sgHop } from "./groups";
 import { Forward, LOAD_BALANCERS } from "./load-balancers";
 import { CLOSED, Doubt, ExposurePath, Gate, Hop, ListenerHop, PossiblePath, SgHop, TargetHop, doubtful } from "./path";
 import { outside } from "./routes";
@@ -30,7 +30,7 @@ export interface Paths {
 function admitsLoadBalancer(model: StackModel, exposure: ExposureModel, lb: StackResource, f: Forward, traffic: TrafficSet): Gate {
     const rules = rulesOn(model, exposure.interfacesOf(f.target));
     const lbGroups = new Set(exposure.interfacesOf(lb).flatMap((n) => n.groups.map(refKey)));
-    const hop = (rule: SgRule): SgHop => ({ kind: "sg-rule", urn: rule.origin.urn, path: rule.origin.peerPath, rule });
+    const hop = (rule: SgRule): SgHop => sgHop(rule, rules.groupOf.get(rule));
     const fromLb = (rule: SgRule) => {
         const g = model.peerGroup(rule);
         return g !== undefined && lbGroups.has(refKey(g));
