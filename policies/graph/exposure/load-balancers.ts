@@ -25,7 +25,7 @@ import { LoadBalancer as LbLoadBalancer } from "@pulumi/aws/lb/loadBalancer";
 import { TargetGroup as LbTargetGroup } from "@pulumi/aws/lb/targetGroup";
 import { TargetGroupAttachment as LbTargetGroupAttachment } from "@pulumi/aws/lb/targetGroupAttachment";
 import { typeToken } from "../../model/types";
-import { Field, Maybe, Undetermined, child, elements, isUndetermined, num, str, unknownAt } from "../../model/values";
+import { Field, Maybe, child, elements, isUndetermined, num, str, unknownAt } from "../../model/values";
 import { PortProtocol } from "../../net/nacl-eval";
 import { Ref, Targets, linkList, linkOne, linkRequired, push } from "../links";
 import type { StackResource } from "../resource";
@@ -61,10 +61,9 @@ export interface Forward {
     readonly targetPortOn: StackResource;
 }
 
-/** A load balancer's listeners and their targets, and the links that cannot be made yet. */
+/** A load balancer's listeners and their targets. */
 export interface LoadBalancerNode {
     readonly forwards: Forward[];
-    readonly undetermined: { readonly why: Undetermined; readonly urn: string }[];
 }
 
 /** The transport protocols of a listener protocol: HTTP, HTTPS, TCP, TLS carry TCP; UDP carries UDP; TCP_UDP both. */
@@ -90,7 +89,7 @@ export class LoadBalancers {
         for (const r of resources) {
             if (LOAD_BALANCERS.has(r.type)) {
                 lbs.add(r, ["arn", "id", "name"]);
-                this.nodes.set(r.urn, { forwards: [], undetermined: [] });
+                this.nodes.set(r.urn, { forwards: [] });
             } else if (LISTENERS.has(r.type)) {
                 listeners.add(r, ["arn", "id"]);
             } else if (TARGET_GROUPS.has(r.type)) {
@@ -165,7 +164,6 @@ export class LoadBalancers {
         const named = [{ on: r, key: "defaultActions" }, ...mine.map((on) => ({ on, key: "actions" }))].flatMap(({ on, key }) => {
             const list = elements(child(on.root, key));
             if (isUndetermined(list)) {
-                node.undetermined.push({ why: list, urn: on.urn });
                 return [];
             }
             const fields = list.flatMap((a) => [child(a, "targetGroupArn"), ...forwardGroups(child(child(a, "forward"), "targetGroups"))]).filter((f) => f.state !== "absent");
@@ -203,7 +201,7 @@ export class LoadBalancers {
 
     /** A load balancer's forwards; none for a resource that is not one. */
     of(urn: string): LoadBalancerNode {
-        return this.nodes.get(urn) ?? { forwards: [], undetermined: [] };
+        return this.nodes.get(urn) ?? { forwards: [] };
     }
 }
 
