@@ -10,7 +10,7 @@ import { Ref, StackModel } from "../../graph/stack";
 import { Family } from "../../net/cidr";
 import { IntervalSet } from "../../net/intervals";
 import { TrafficSet } from "../../net/traffic";
-import { Reporter, listText, resourceLabel, ruleText } from "../../core/report";
+import { MAX_LISTED, Reporter, listText, resourceLabel, ruleText } from "../../core/report";
 import { portsText as naclPorts } from "../../nacl/shared/text";
 import { located } from "../../sg/shared/prefix-list-blocks";
 import { trafficSetText } from "../../sg/shared/world";
@@ -93,23 +93,30 @@ const LAYER: Record<Hop["kind"], string> = {
 
 /** The hops of a path, in the order a packet takes them: "route: ...; address: ...; network ACL: ...; security group: ...". */
 export function hopsText(hops: readonly Hop[], label: Labels): string {
-    const clauses: string[] = [];
+    const clauses: { text: string; count: number; more: number }[] = [];
     const seen = new Set<string>();
     let layer: string | undefined;
     for (const h of hops) {
+        const last = clauses[clauses.length - 1];
+        // Beyond MAX_LISTED hops of one layer (rules whose blocks together cover the world), the rest are counted.
+        if (LAYER[h.kind] === layer && last.count >= MAX_LISTED) {
+            last.more++;
+            continue;
+        }
         const text = hopText(h, label);
         if (text === "" || seen.has(text)) {
             continue;
         }
         seen.add(text);
         if (LAYER[h.kind] === layer) {
-            clauses[clauses.length - 1] += `, and ${text.replace(`${layer}: `, "")}`;
+            last.text += `, and ${text.replace(`${layer}: `, "")}`;
+            last.count++;
         } else {
-            clauses.push(text);
+            clauses.push({ text, count: 1, more: 0 });
             layer = LAYER[h.kind];
         }
     }
-    return clauses.join("; ");
+    return clauses.map((c) => (c.more > 0 ? `${c.text}, and ${c.more} more` : c.text)).join("; ");
 }
 
 /** "TCP port 5432 (IPv4)". */

@@ -52,6 +52,8 @@ export class ExposureModel {
     private lbPaths?: Map<string, Paths>;
     private readonly clusters = new Targets();
     private readonly cache = new Map<string, Exposure>();
+    /** Each subnet's route and network ACL, per family: the same for every resource in it. */
+    private readonly subnetGates = new Map<string, { route: Gate; nacl: TrafficGate }>();
 
     constructor(private readonly model: StackModel) {
         const { resources, byUrn, network } = model;
@@ -114,9 +116,11 @@ export class ExposureModel {
 
     /** The path through one subnet, surely and possibly. */
     private pathIn(r: StackResource, subnet: Ref & { kind: "stack" }, family: Family, groups: TrafficGate, out: Exposure): void {
-        const route = this.routing.routing(subnet, family);
+        const key = `${family} ${subnet.urn}`;
+        const { route, nacl } = this.subnetGates.get(key) ?? this.subnetGates.set(key, {
+            route: this.routing.routing(subnet, family), nacl: this.acls.gate(subnet.urn, family, EPHEMERAL),
+        }).get(key) as { route: Gate; nacl: TrafficGate };
         const address = this.addresses.of(r, this.model.byUrn.get(subnet.urn), family);
-        const nacl = this.acls.gate(subnet.urn, family, EPHEMERAL);
         const base = { resource: r.urn, subnet, family };
         add(out, base, [route, address], [nacl, groups]);
     }

@@ -124,7 +124,8 @@ export function groupsGate(model: StackModel, rules: Rules, family: Family): Tra
         .map((x) => ({ ...widen(x.rule, family), doubt: x.doubt, original: x.rule }));
     const may = worldExposures(wide.map((w) => w.rule), { peerBlocks }).filter((e) => e.family === family);
     const possible = may.reduce((a, e) => trafficUnion(a, e.traffic), NO_TRAFFIC);
-    const involved = may.flatMap((e) => e.rules).map((r) => wide.find((w) => w.rule === r)).filter((w) => w && (w.why || w.doubt));
+    const byRule = new Map(wide.map((w) => [w.rule, w]));
+    const involved = may.flatMap((e) => e.rules).map((r) => byRule.get(r)).filter((w) => w && (w.why || w.doubt));
     const first = involved[0];
     const doubt = first && (first.doubt ?? { why: first.why as Undetermined, urn: first.original.origin.urn });
     return { segments, definite, possible, ...(doubt ? { doubt } : {}) };
