@@ -118,4 +118,46 @@ describe("graph: exposure paths", () => {
         assert.deepStrictEqual(direct.paths, []);
         assert.deepStrictEqual(direct.possible.map((p) => [p.doubt.why.path, p.doubt.urn]), [["routes[0].gatewayId", urn(TYPE.routeTable, "public")]]);
     });
+
+    it("the union of the resource's groups: two groups that each admit half the internet on 22 make a path with both rules", () => {
+        const half = (cidr: string) => [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [cidr] }];
+        const web: TestResource = { ...n.instance("web", "public-a", "low", { associatePublicIpAddress: true }),
+            propertyDependencies: { subnetId: ["public-a"], vpcSecurityGroupIds: ["low", "high"] }, };
+        web.props.vpcSecurityGroupIds = [U, U];
+        const { model, direct } = pathsOf([...n.network(), n.group("low", half("0.0.0.0/1")), n.group("high", half("128.0.0.0/1")), web], TYPE.instance, "web");
+        assert.deepStrictEqual(hops(model, direct.paths[0]).filter((h) => h[0] === "sg-rule"), [
+            ["sg-rule", "low", "ingress[0].cidrBlocks[0]"], ["sg-rule", "high", "ingress[0].cidrBlocks[0]"],
+        ]);
+    });
+
+    it("the VPC's aws.ec2.DefaultNetworkAcl, declared without entries, admits nothing: no path", () => {
+        const acl: TestResource = { type: TYPE.defaultNacl, name: "default-acl", props: { defaultNetworkAclId: U }, propertyDependencies: { defaultNetworkAclId: ["main"] } };
+        const resources = [...n.network(), n.group("web-sg", [n.tcpFromWorld(22)]), n.instance("web", "public-a", "web-sg", { associatePublicIpAddress: true })];
+        assert.strictEqual(pathsOf(resources, TYPE.instance, "web").direct.paths.length, 1);
+        const { direct } = pathsOf([...resources, acl], TYPE.instance, "web");
+        assert.deepStrictEqual([direct.paths, direct.possible], [[], []]);
+    });
+
+    it("a subnet of a VPC outside the stack: the route table and ACL are not known, a possible path names the fact", () => {
+        const shared: TestResource = { type: TYPE.subnet, name: "shared-a", props: { vpcId: "vpc-0shared", cidrBlock: "10.9.0.0/24" } };
+        const { direct } = pathsOf([shared, n.group("web-sg", [n.tcpFromWorld(22)], "vpc-0shared"),
+            n.instance("web", "shared-a", "web-sg", { associatePublicIpAddress: true })], TYPE.instance, "web");
+        assert.deepStrictEqual(direct.paths, []);
+        assert.deepStrictEqual(direct.possible.map((p) => [p.family, p.doubt.outside, p.doubt.urn, p.doubt.why.path]), [
+            [4, true, urn(TYPE.subnet, "shared-a"), "vpcId"],
+        ]);
+    });
+
+    it("an instance on a network interface of the stack: the interface carries the path (its subnet, its Elastic IP), not the instance", () => {
+        const eni: TestResource = { type: TYPE.eni, name: "web-eni", props: { subnetId: U, securityGroups: [U] },
+            propertyDependencies: { subnetId: ["public-a"], securityGroups: ["web-sg"] } };
+        const web: TestResource = { type: TYPE.instance, name: "web", props: { ami: "ami-1", primaryNetworkInterface: { networkInterfaceId: U } },
+            propertyDependencies: { primaryNetworkInterface: ["web-eni"] } };
+        const eip: TestResource = { type: TYPE.eip, name: "web-ip", props: { domain: "vpc", networkInterface: U }, propertyDependencies: { networkInterface: ["web-eni"] } };
+        const resources = [...n.network(), n.group("web-sg", [n.tcpFromWorld(22)]), eni, web, eip];
+        const instance = pathsOf(resources, TYPE.instance, "web").direct;
+        assert.deepStrictEqual([instance.paths, instance.possible], [[], []]);
+        const { model, direct } = pathsOf(resources, TYPE.eni, "web-eni");
+        assert.deepStrictEqual(hops(model, direct.paths[0]).slice(0, 2), [["route", "public", "routes[0]"], ["public-address", "web-ip", "networkInterface"]]);
+    });
 });

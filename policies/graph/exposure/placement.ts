@@ -30,6 +30,7 @@ import { DbCluster } from "@pulumi/aws/timestreaminfluxdb/dbCluster";
 import { DbInstance } from "@pulumi/aws/timestreaminfluxdb/dbInstance";
 import { typeToken } from "../../model/types";
 import { Field, Undetermined, child, unknownAt } from "../../model/values";
+import { eniShapeOf } from "../eni-types";
 import { Ref, Targets, linkList, linkOne, refKey } from "../links";
 import type { StackResource } from "../resource";
 import { Network } from "../vpcs";
@@ -107,10 +108,13 @@ export class Placements {
         this.asgs = resources.filter((r) => r.type === ASG);
     }
 
-    /** The placement of a resource whose type has one; undefined for other types. */
+    /**
+     * The placement of a resource whose type has one; undefined for other types, and for an instance
+     * whose interfaces are aws.ec2.NetworkInterface resources (they carry its placement and addresses).
+     */
     of(r: StackResource): Placement | undefined {
         const where = PLACED.get(r.type);
-        if (!where) {
+        if (!where || (eniShapeOf(r.type)?.elsewhere ?? []).some((k) => child(r.root, k).state !== "absent")) {
             return undefined;
         }
         const out: Placement = { subnets: [], doubts: [] };
