@@ -160,4 +160,29 @@ describe("graph: exposure paths", () => {
         const { model, direct } = pathsOf(resources, TYPE.eni, "web-eni");
         assert.deepStrictEqual(hops(model, direct.paths[0]).slice(0, 2), [["route", "public", "routes[0]"], ["public-address", "web-ip", "networkInterface"]]);
     });
+
+    it("a classic ELB: each listener forwards to each of its instances on the listener's instancePort", () => {
+        const elb: TestResource = { type: TYPE.elb, name: "classic",
+            props: { subnets: [U], securityGroups: [U], instances: [U], listeners: [{ lbPort: 443, lbProtocol: "https", instancePort: 8080, instanceProtocol: "http" }] },
+            propertyDependencies: { subnets: ["public-a"], securityGroups: ["elb-sg"], instances: ["web"] } };
+        const resources = [...n.network(), n.group("elb-sg", [n.tcpFromWorld(443)]), elb,
+            { ...n.group("web-sg", [n.fromGroup(8080)]), propertyDependencies: { vpcId: ["main"], ingress: ["elb-sg"] } }, n.instance("web", "private-a", "web-sg")];
+        const { model, through } = pathsOf(resources, TYPE.instance, "web");
+        assert.deepStrictEqual(hops(model, through.paths[0]).slice(5), [
+            ["listener", "classic", "listeners[0].lbPort"], ["target", "classic", "instances"], ["sg-rule", "web-sg", "ingress[0].securityGroups[0]"],
+        ]);
+        assert.deepStrictEqual(through.paths[0].traffic, { tcp: [{ lo: 8080n, hi: 8080n }], udp: [], other: [] });
+    });
+
+    it("an aws.lb.ListenerRule forwards to its target group too", () => {
+        const rule: TestResource = { type: "aws:lb/listenerRule:ListenerRule", name: "admin-path",
+            props: { listenerArn: U, priority: 10, actions: [{ type: "forward", targetGroupArn: U }], conditions: [{ pathPattern: { values: ["/admin/*"] } }] },
+            propertyDependencies: { listenerArn: ["https"], actions: ["admin-tg"] } };
+        const resources = [...n.network(), n.group("alb-sg", [n.tcpFromWorld(443)]), n.loadBalancer("alb", ["public-a"], ["alb-sg"]),
+            n.targetGroup("web-tg", 8080), n.targetGroup("admin-tg", 9090), n.listener("https", "alb", 443, "HTTPS", "web-tg"), rule,
+            n.attachment("admin-target", "admin-tg", "web"),
+            { ...n.group("web-sg", [n.fromGroup(9090)]), propertyDependencies: { vpcId: ["main"], ingress: ["alb-sg"] } }, n.instance("web", "private-a", "web-sg")];
+        const { model, through } = pathsOf(resources, TYPE.instance, "web");
+        assert.deepStrictEqual(through.paths.map((p) => hops(model, p).slice(5, 7)), [[["listener", "https", "port"], ["target", "admin-target", "targetId"]]]);
+    });
 });
