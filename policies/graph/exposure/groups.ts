@@ -9,7 +9,7 @@
  * rules are outside the stack (they may admit anything).
  */
 import { SgRule } from "../../model/sg-rules";
-import { Undetermined, isUndetermined } from "../../model/values";
+import { Undetermined, isUndetermined, unknownAt } from "../../model/values";
 import { PeerBlock, worldExposures } from "../../model/world";
 import { Cidr, Family, parseCidr } from "../../net/cidr";
 import { ALL_PORTS } from "../../net/ports";
@@ -62,7 +62,7 @@ export function rulesOn(model: StackModel, interfaces: readonly NetworkInterface
         }
         for (const g of n.possibleGroups) {
             if (g.kind === "stack") {
-                out.maybe.push(...model.rulesOf(g.urn).map((rule) => ({ rule, doubt: { why: n.undetermined[0] ?? outside(n.path, "unknown"), urn: n.resource.urn } })));
+                out.maybe.push(...model.rulesOf(g.urn).map((rule) => ({ rule, doubt: { why: n.undetermined[0] ?? unknownAt(n.path), urn: n.resource.urn } })));
             }
         }
         if (n.unresolved > 0 || n.unbounded) {

@@ -16,7 +16,7 @@ import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
 import { VpnGateway } from "@pulumi/aws/ec2/vpnGateway";
 import { Route, routesOf } from "../../model/routes";
 import { TYPE, typeToken } from "../../model/types";
-import { Undetermined, isUndetermined } from "../../model/values";
+import { Undetermined, isUndetermined, unknownAt } from "../../model/values";
 import { Family, familyRange } from "../../net/cidr";
 import { covers, normalise, subtract } from "../../net/intervals";
 import { Link, Ref, Targets, depsOf, linkOne, linkRequired } from "../links";
@@ -179,7 +179,7 @@ export class Routing {
             // An ID from outside the stack: AWS's internet gateway IDs start "igw-" (the others: "vgw-", "local").
             return link.ref.id.startsWith("igw-") ? { kind: "internet", gateway: link.ref } : { kind: "elsewhere" };
         }
-        return { kind: "maybe", why: link?.undetermined ?? (isUndetermined(target.id) ? target.id : outside(target.field.path, "unlinked")) };
+        return { kind: "maybe", why: link?.undetermined ?? (isUndetermined(target.id) ? target.id : unknownAt(target.field.path)) };
     }
 }
 
@@ -220,5 +220,5 @@ function routesGate(node: TableNode, routes: readonly Route[], family: Family, t
     }
     const first = maybe.find((x) => pending(x.route) || x.target.kind === "maybe" || isUndetermined(x.d));
     const why = first && (pending(first.route)?.why ?? (first.target.kind === "maybe" ? first.target.why : first.d as Undetermined));
-    return doubtful({ why: why ?? outside("routes", "unknown"), urn: first?.route.origin.urn ?? node.resource.urn }, hops);
+    return doubtful({ why: why ?? unknownAt("routes"), urn: first?.route.origin.urn ?? node.resource.urn }, hops);
 }

@@ -6,7 +6,7 @@
  * them). A target that admits only the load balancer's group is reachable only through it.
  */
 import { SgRule } from "../../model/sg-rules";
-import { Maybe, child, invalidAt, isUndetermined, str } from "../../model/values";
+import { Maybe, child, invalidAt, isUndetermined, str, unknownAt } from "../../model/values";
 import { reaches } from "../../model/world";
 import { Cidr, parseCidr } from "../../net/cidr";
 import { covers, normalise } from "../../net/intervals";
@@ -19,7 +19,6 @@ import type { ExposureModel } from "./exposure";
 import { rulesOn, sgHop } from "./groups";
 import { Forward, LOAD_BALANCERS } from "./load-balancers";
 import { CLOSED, Doubt, ExposurePath, Gate, Hop, ListenerHop, PossiblePath, SgHop, TargetHop, doubtful } from "./path";
-import { outside } from "./routes";
 
 export interface Paths {
     readonly paths: ExposurePath[];
@@ -66,7 +65,7 @@ function admitsLoadBalancer(model: StackModel, exposure: ExposureModel, lb: Stac
         const why = [pending.protocol, pending.ports, pending.peer].find(isUndetermined)
             ?? (!isUndetermined(pending.peer) && "id" in pending.peer && isUndetermined(pending.peer.id) ? pending.peer.id : undefined);
         const maybe = rules.maybe.find((m) => m.rule === pending)?.doubt;
-        return doubtful(maybe ?? { why: why ?? outside(pending.origin.peerPath, "not known"), urn: pending.origin.urn });
+        return doubtful(maybe ?? { why: why ?? unknownAt(pending.origin.peerPath), urn: pending.origin.urn });
     }
     return rules.anything ? doubtful(rules.anything) : CLOSED;
 }
