@@ -55,6 +55,21 @@ describe("db-not-reachable-from-internet", () => {
             `aws.rds.Instance 'db' is reachable from the internet on TCP port 5432 (IPv4): ${route}; ${ADDRESS}; ${n.DEFAULT_ACL}; ${SG_5432}. ${FIX}`));
     });
 
+    it("flags an aws.ec2.Route added to the VPC's main table through the VPC (vpc.mainRouteTableId), for a subnet without an association", () => {
+        const route: TestResource = { type: "aws:ec2/route:Route", name: "to-internet", props: { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", gatewayId: U },
+            propertyDependencies: { routeTableId: ["main"], gatewayId: ["igw"] } };
+        const text = "route: aws.ec2.Subnet 'private-a' uses the main route table of aws.ec2.Vpc 'main', and aws.ec2.Route 'to-internet' sends 0.0.0.0/0 " +
+            "to aws.ec2.InternetGateway 'igw'";
+        assert.deepStrictEqual(run([...n.network(), route, ...database(["private-a"])]), violation(
+            `aws.rds.Instance 'db' is reachable from the internet on TCP port 5432 (IPv4): ${text}; ${ADDRESS}; ${n.DEFAULT_ACL}; ${SG_5432}. ${FIX}`));
+    });
+
+    it("passes a subnet associated with the VPC's own main table (routeTableId: vpc.defaultRouteTableId): only the local route", () => {
+        const own: TestResource = { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", name: "private-a-routes",
+            props: { subnetId: U, routeTableId: U }, propertyDependencies: { subnetId: ["private-a"], routeTableId: ["main"] } };
+        assert.deepStrictEqual(run([...n.network(), n.mainAssociation("main-routes", "public"), own, ...database(["private-a"])]), []);
+    });
+
     it("passes a subnet whose default route goes to a NAT gateway: nothing comes in through NAT", () => {
         const resources = [n.vpc(), n.subnet("public-a", "10.0.0.0/24"), n.subnet("app-a", "10.0.1.0/24"), n.nat(),
             n.routeTable("app", [{ cidrBlock: "0.0.0.0/0", natGatewayId: U }], ["nat"]), n.association("app-a-routes", "app-a", "app"), ...database(["app-a"])];

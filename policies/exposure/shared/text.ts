@@ -31,6 +31,10 @@ const refText = (ref: Ref, label: Labels) => (ref.kind === "stack" ? label(ref.u
 export const familyText = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
 
 function routeText(h: RouteHop, label: Labels): string {
+    if (h.tableOf === "vpc-main-table") {
+        return `route: ${refText(h.subnet, label)} uses the main route table of ${label(h.table)}, and ${label(h.urn)} sends ${h.destination} to ` +
+            refText(h.gateway, label);
+    }
     const how = h.tableOf === "association" ? `through ${label(h.via)}`
         : h.tableOf === "main-association" ? `its VPC's main route table, through ${label(h.via)}` : "its VPC's main route table";
     const route = h.path === "" ? label(h.urn) : `its ${h.path}`;

@@ -23,8 +23,11 @@ interface HopBase {
     readonly path: string;
 }
 
-/** How a subnet got its route table: an association of its own, the VPC's main table, or the table AWS made with the VPC. */
-export type TableOf = "association" | "main-association" | "default-route-table";
+/**
+ * How a subnet got its route table: an association of its own, a main-table association, the VPC's
+ * aws.ec2.DefaultRouteTable, or the main table AWS made with the VPC (then `table` is the VPC).
+ */
+export type TableOf = "association" | "main-association" | "default-route-table" | "vpc-main-table";
 
 /** The subnet routes the internet's addresses to an internet gateway. */
 export interface RouteHop extends HopBase {

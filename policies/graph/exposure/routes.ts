@@ -52,6 +52,7 @@ export class Routing {
     private readonly tableTargets = new Targets();
     private readonly gateways = new Targets();
     private readonly explicit = new Map<string, TableLink>();
+    private readonly vpcTables = new Map<string, TableNode>();
     private readonly main = new Map<string, TableLink>();
     /** Associations and routes whose subnet or table cannot be told yet. */
     private readonly pendingAssociations: { link: TableLink; why: Undetermined }[] = [];
@@ -70,23 +71,41 @@ export class Routing {
                 this.gateways.add(r, ["id"]);
             }
         }
+        for (const r of resources.filter((x) => x.type === DEFAULT_ROUTE_TABLE)) {
+            const vpc = linkOne(r, "defaultRouteTableId", vpcsByDefaultTable)?.ref ?? linkOne(r, "vpcId", network.vpcs)?.ref;
+            if (vpc?.kind === "stack" && !this.main.has(`default:${vpc.urn}`)) {
+                this.main.set(`default:${vpc.urn}`, { link: { ref: { kind: "stack", urn: r.urn } }, tableOf: "default-route-table", via: r });
+            }
+        }
+        // A VPC stands in for its default (first main) route table: vpc.defaultRouteTableId, vpc.mainRouteTableId.
+        for (const urn of network.vpcs.urns) {
+            const declared = this.main.get(`default:${urn}`)?.link.ref;
+            for (const key of ["defaultRouteTableId", "mainRouteTableId"]) {
+                this.tableTargets.addStandIn(byUrn.get(urn) as StackResource, key, declared?.kind === "stack" ? declared.urn : undefined);
+            }
+        }
         for (const r of resources) {
-            if (r.type === DEFAULT_ROUTE_TABLE) {
-                const vpc = linkOne(r, "defaultRouteTableId", vpcsByDefaultTable)?.ref ?? linkOne(r, "vpcId", network.vpcs)?.ref;
-                if (vpc?.kind === "stack" && !this.main.has(`default:${vpc.urn}`)) {
-                    this.main.set(`default:${vpc.urn}`, { link: { ref: { kind: "stack", urn: r.urn } }, tableOf: "default-route-table", via: r });
-                }
-            } else if (r.type === ROUTE) {
+            if (r.type === ROUTE) {
                 const table = linkRequired(r, "routeTableId", this.tableTargets);
                 const node = table.ref?.kind === "stack" ? this.tables.get(table.ref.urn) : undefined;
                 node?.routes.push(...routesOf(r, true));
-                if (!table.ref && table.undetermined) {
+                if (!table.ref && table.standIn !== undefined) {
+                    // A route on the main table AWS made with a VPC, named through the VPC (vpc.mainRouteTableId).
+                    this.vpcTable(table.standIn).routes.push(...routesOf(r, true));
+                } else if (!table.ref && table.undetermined) {
                     this.pendingRoutes.push(...routesOf(r, true).map((route) => ({ route, why: table.undetermined as Undetermined })));
                 }
             } else if (r.type === ASSOCIATION || r.type === MAIN_ASSOCIATION) {
                 this.associate(r, r.type === ASSOCIATION);
             }
         }
+    }
+
+    /** The main table AWS made with a VPC the stack does not declare: the VPC stands for it, with the routes named through it. */
+    private vpcTable(vpcUrn: string): TableNode {
+        const table = this.vpcTables.get(vpcUrn) ?? { resource: this.byUrn.get(vpcUrn) as StackResource, routes: [] };
+        this.vpcTables.set(vpcUrn, table);
+        return table;
     }
 
     private associate(r: StackResource, explicit: boolean): void {
@@ -101,10 +120,7 @@ export class Routing {
     }
 
     /** Whether a subnet routes the internet's addresses of a family to an internet gateway. */
-    routing(subnet: Ref, family: Family): Gate {
-        if (subnet.kind === "external") {
-            return doubtful({ why: outside("subnetId", `subnet ${subnet.id} is not in this stack, so its route table cannot be checked`), urn: "", outside: true });
-        }
+    routing(subnet: Ref & { kind: "stack" }, family: Family): Gate {
         const own = this.explicit.get(subnet.urn);
         const gate = own ? this.tableGate(own, subnet, family) : this.mainGate(subnet, family);
         if (own || this.pendingAssociations.length === 0) {
@@ -131,15 +147,25 @@ export class Routing {
         if (table) {
             return this.tableGate(table, subnet, family);
         }
-        // A VPC the stack creates starts with a main route table that holds only the local route.
-        return this.byUrn.get(vpc.urn)?.type === TYPE.vpc ? CLOSED : doubtful({
+        // A VPC the stack creates starts with a main route table that holds only the local route (and the routes added to it).
+        return this.byUrn.get(vpc.urn)?.type === TYPE.vpc ? this.vpcTableGate(vpc.urn, subnet, family) : doubtful({
             why: outside("vpcId", `${name} has no route table association, and the main route table of the account's default VPC is not in this stack`),
             urn: subnet.urn, outside: true,
         });
     }
 
+    /** The gate of the main table AWS made with a VPC of the stack: closed, unless routes were added to it through the VPC. */
+    private vpcTableGate(vpcUrn: string, subnet: Ref, family: Family): Gate {
+        const node = this.vpcTables.get(vpcUrn);
+        return node ? this.nodeGate(node, { link: {}, tableOf: "vpc-main-table", via: node.resource }, subnet, family) : CLOSED;
+    }
+
     private tableGate(t: TableLink, subnet: Ref, family: Family): Gate {
         const ref = t.link.ref;
+        // The table AWS made with a VPC the stack creates (named through the VPC): the local route, and the routes added to it.
+        if (!ref && t.link.standIn !== undefined && this.byUrn.get(t.link.standIn)?.type === TYPE.vpc) {
+            return this.vpcTableGate(t.link.standIn, subnet, family);
+        }
         if (!ref) {
             return doubtful({ why: t.link.undetermined as Undetermined, urn: t.via.urn });
         }
@@ -148,6 +174,10 @@ export class Routing {
             const id = ref.kind === "external" ? ref.id : ref.urn;
             return doubtful({ why: outside("routeTableId", `route table ${id} is not in this stack, so its routes cannot be checked`), urn: t.via.urn, outside: true });
         }
+        return this.nodeGate(node, t, subnet, family);
+    }
+
+    private nodeGate(node: TableNode, t: TableLink, subnet: Ref, family: Family): Gate {
         const hop = (route: Route, gateway: Ref): RouteHop => ({
             kind: "route", urn: route.origin.urn, path: route.origin.path, subnet, table: node.resource.urn, tableOf: t.tableOf, via: t.via.urn,
             destination: describeDestination(route), gateway,
