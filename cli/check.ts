@@ -10,7 +10,7 @@ import {
 import { unknownPolicy } from "../policies/core/pack-config";
 import { InputError } from "./errors";
 import { Paired, expiredRecords, pairExempted, unusedExemptions } from "./exempted";
-import { Finding, Report, ResourceRef, Source, nameFromUrn, typeFromUrn } from "./model";
+import { Finding, Incomplete, Report, ResourceRef, Source, SourceLocation, nameFromUrn, typeFromUrn } from "./model";
 
 export const PACK_DIR = path.resolve(__dirname, "..");
 
@@ -24,6 +24,12 @@ export interface CheckInput {
     source: Source;
     analyzed: AnalyzedResource[];
     stackResources: StackResource[];
+    /** What the input hides from the check (a program's multi-language components). */
+    incomplete?: Incomplete[];
+    /** Warnings about the input, reported before the check's own. */
+    warnings?: string[];
+    /** Where each resource was declared, by URN (a program's). */
+    locations?: Map<string, SourceLocation>;
 }
 
 export type Progress = (line: string) => void;
@@ -95,7 +101,10 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
         const stack = pairExempted(stackResult.diagnostics, stackResult.exempted, "AnalyzeStack");
         expired.push(...expiredRecords(stackResult.expired, "AnalyzeStack"));
 
-        const refs = new Map<string, ResourceRef>(input.analyzed.map((r) => [r.urn, { urn: r.urn, type: r.type, name: r.name }]));
+        const refs = new Map<string, ResourceRef>(input.analyzed.map((r) => {
+            const location = input.locations?.get(r.urn);
+            return [r.urn, { urn: r.urn, type: r.type, name: r.name, ...(location ? { location } : {}) }];
+        }));
         const resourceOf = (urn: string | undefined) => urn ? refs.get(urn) ?? { urn, type: typeFromUrn(urn), name: nameFromUrn(urn) } : undefined;
         const toFinding = (d: Diagnostic, urn: string | undefined): Finding => {
             const resource = resourceOf(urn);
@@ -149,7 +158,8 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
             policies: info.policies.map((p) => ({ ...p, enforcementLevel: (sent[p.name]?.enforcementLevel ?? p.enforcementLevel) as typeof p.enforcementLevel })),
             findings,
             exempted,
-            warnings: unusedExemptions(sent, records, expired),
+            warnings: [...input.warnings ?? [], ...unusedExemptions(sent, records, expired)],
+            ...(input.incomplete?.length ? { incomplete: input.incomplete } : {}),
         };
     } finally {
         await pack.close();

@@ -2,6 +2,8 @@
  * The JSON report. Its shape is versioned (`version`) and documented in docs/check.md; findings are
  * in a stable order (by resource in the engine's order, then as the pack reported them).
  */
+import { incompleteJson } from "./incomplete";
+import { shownPath } from "./locations";
 import { Finding, FindingExemption, Report, summary } from "./model";
 
 export const JSON_REPORT_VERSION = 1;
@@ -12,6 +14,8 @@ function finding(f: Finding) {
         level: f.level,
         severity: f.severity ?? null,
         resource: f.resource ? { urn: f.resource.urn, type: f.resource.type, name: f.resource.name } : null,
+        // Only when known (a program's resource), so that a stack export's findings keep their shape.
+        ...(f.resource?.location ? { location: { file: shownPath(f.resource.location.file), line: f.resource.location.line } } : {}),
         message: f.message,
     };
 }
@@ -33,6 +37,8 @@ export function formatJson(r: Report): string {
         pack: r.pack,
         source: { kind: r.source.kind, path: r.source.path, project: r.source.project, stack: r.source.stack },
         summary: { ...s, passed: s.mandatory === 0 },
+        // Only when the check could not see everything (docs/check.md).
+        ...(r.incomplete?.length ? { incomplete: incompleteJson(r.incomplete) } : {}),
         findings: r.findings.map(finding),
         exempted: r.exempted.map((f) => ({ ...finding(f), exemption: exemption(f.exemption) })),
     }, null, 2) + "\n";

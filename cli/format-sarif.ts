@@ -1,14 +1,18 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per policy (severity, help text, URL, tags), one
  * result per finding. A finding's location is the resource (a logical location holding its URN)
- * and, because code scanning shows only results with a physical location, the file it comes from:
- * the program's entry point, or the stack export, at the first line that names the resource.
+ * and, because code scanning shows only results with a physical location, a file relative to the
+ * repository root (`%SRCROOT%`): where the program declared the resource, else the program's entry
+ * point or the stack export at the first line that names the resource.
  * An exempted finding is a result at the level it had, with an external suppression (the exemption).
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type * as sarif from "sarif";
+import { incompleteInvocations } from "./incomplete";
+import { pathToFileURL } from "url";
+import { relativeTo, repositoryRoot } from "./locations";
 import { Finding, FindingExemption, Report } from "./model";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -20,9 +24,13 @@ function level(l: string): sarif.ReportingConfiguration.level {
     return l === "mandatory" ? "error" : l === "disabled" ? "none" : "warning";
 }
 
-function uriOf(file: string): string {
-    const rel = path.relative(process.cwd(), file);
-    return (rel.startsWith("..") || path.isAbsolute(rel) ? path.resolve(file) : rel).split(path.sep).join("/");
+/** The root that artifact URIs are relative to. */
+export const SRCROOT = "%SRCROOT%";
+
+/** A file relative to the repository root, or its absolute file URL when it is outside it. */
+function artifactOf(root: string, file: string): sarif.ArtifactLocation {
+    const rel = relativeTo(root, file);
+    return rel !== undefined ? { uri: rel, uriBaseId: SRCROOT } : { uri: pathToFileURL(path.resolve(file)).href };
 }
 
 /** 1-based line of the first line that names the resource (its URN, else its name in quotes), else 1. */
@@ -72,14 +80,25 @@ export function formatSarif(r: Report): string {
     }));
     const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
     const line = lineFinder(r.source.artifact, r.source.kind);
-    const uri = uriOf(r.source.artifact);
+    const root = repositoryRoot(r.source.artifact);
+    const source = artifactOf(root, r.source.artifact);
+    const artifacts = new Map<string, sarif.ArtifactLocation>([[source.uri ?? "", source]]);
+    const physical = (f: Finding): sarif.PhysicalLocation => {
+        const declared = f.resource?.location;
+        if (!declared) {
+            return { artifactLocation: source, region: { startLine: line(f) } };
+        }
+        const at = artifactOf(root, declared.file);
+        artifacts.set(at.uri ?? "", at);
+        return { artifactLocation: at, region: { startLine: declared.line } };
+    };
     const result = (f: Finding): sarif.Result => ({
         ruleId: f.policy,
         ...(ruleIndex.has(f.policy) ? { ruleIndex: ruleIndex.get(f.policy) } : {}),
         level: level(f.level),
         message: { text: f.message },
         locations: [{
-            physicalLocation: { artifactLocation: { uri }, region: { startLine: line(f) } },
+            physicalLocation: physical(f),
             ...(f.resource ? {
                 logicalLocations: [{ name: f.resource.name, fullyQualifiedName: f.resource.urn, kind: "resource" }],
             } : {}),
@@ -103,8 +122,10 @@ export function formatSarif(r: Report): string {
                     rules,
                 },
             },
-            artifacts: [{ location: { uri } }],
+            originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } },
+            artifacts: [...artifacts.values()].map((location) => ({ location })),
             results,
+            ...(r.incomplete?.length ? { invocations: incompleteInvocations(r.incomplete) } : {}),
             columnKind: "utf16CodeUnits",
         }],
     };

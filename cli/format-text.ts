@@ -1,9 +1,12 @@
 /**
  * The text report, laid out like the Pulumi CLI's policy violations: grouped by resource, each
- * finding as `[level]  pack vX  policy (type: name)` followed by its message. Exempted findings
+ * finding as `[level]  pack vX  policy (type: name)` followed by its message; a program's finding
+ * also names where the resource was declared (`at index.ts:12`). Exempted findings
  * follow in a section of their own. Every value from the input is shown with its control
  * characters escaped, so that a resource name cannot start a line, colour the terminal or hide text.
  */
+import { incompleteFooter, incompleteHeader } from "./incomplete";
+import { shownPath } from "./locations";
 import { Finding, Report, summary } from "./model";
 
 const INDENT = "    ";
@@ -24,7 +27,9 @@ export function escapeControls(text: string): string {
 }
 
 function header(r: Report, f: Finding, level: string): string {
-    const where = f.resource ? ` (${escapeControls(f.resource.type)}: ${escapeControls(f.resource.name)})` : "";
+    const loc = f.resource?.location;
+    const at = loc ? ` at ${escapeControls(shownPath(loc.file))}:${loc.line}` : "";
+    const where = f.resource ? ` (${escapeControls(f.resource.type)}: ${escapeControls(f.resource.name)})${at}` : "";
     return `${INDENT}[${level}]  ${escapeControls(r.pack.name)} v${escapeControls(r.pack.version)}  ${escapeControls(f.policy)}${where}`;
 }
 
@@ -66,6 +71,7 @@ export function formatText(r: Report): string {
         ? `program ${source} (preview of project ${project}, stack ${stack})`
         : `stack export ${source} (project ${project}, stack ${stack})`;
     lines.push(`Checked ${what} with ${escapeControls(r.pack.name)} v${escapeControls(r.pack.version)}`, "");
+    lines.push(...incompleteHeader(r.incomplete ?? []).map(escapeControls));
     section(lines, r, "Policy Violations:", r.findings);
     section(lines, r, "Exempted findings (reported as advisory; they do not fail the check):", r.exempted);
     const s = summary(r);
@@ -77,5 +83,6 @@ export function formatText(r: Report): string {
     if (s.exempted > 0) {
         lines.push(`${plural(s.exempted, "exempted finding")}, not counted above.`);
     }
+    lines.push(...incompleteFooter(r.incomplete ?? []));
     return lines.join("\n") + "\n";
 }

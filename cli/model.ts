@@ -2,10 +2,18 @@
 import type { ExemptionSource } from "../policies/core/governance";
 import type { PolicyInfo } from "../runner/analyzer-client";
 
+/** Where a program declared a resource: an absolute file path and a 1-based line. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+}
+
 export interface ResourceRef {
     urn: string;
     type: string;
     name: string;
+    /** Known for a program's resources (the stack at registration), not for a stack export's. */
+    location?: SourceLocation;
 }
 
 export type Level = "mandatory" | "advisory";
@@ -35,6 +43,13 @@ export interface Source {
     stack: string;
 }
 
+/** Something the check could not see: a multi-language component, whose children mocks never create. */
+export interface Incomplete {
+    kind: "component-not-expanded";
+    resource: ResourceRef;
+    message: string;
+}
+
 export interface Report {
     pack: { name: string; version: string };
     source: Source;
@@ -46,8 +61,13 @@ export interface Report {
     findings: Finding[];
     /** Findings an exemption covers (the pack reports them as advisory), in the same order. */
     exempted: Finding[];
-    /** Not errors: configured exemptions that exempted nothing (they matched no finding, or only after their expiry date). */
+    /**
+     * Not errors: configured exemptions that exempted nothing (they matched no finding, or only after their
+     * expiry date), and lookups a program read that check could answer only with their own arguments.
+     */
     warnings: string[];
+    /** What the check could not see (absent or empty when it saw everything). */
+    incomplete?: Incomplete[];
 }
 
 export function summary(r: Report): { resources: number; resourcesWithFindings: number; mandatory: number; advisory: number; exempted: number } {

@@ -1,15 +1,24 @@
 /**
- * Runs a TypeScript (or JavaScript) Pulumi program under Pulumi's mock runtime, in preview mode,
- * the way `pulumi preview` runs it: the entry point is the directory's `main` (Pulumi.yaml) or its
- * package's main / index, and a module that exports a function has that function called.
+ * Runs a Pulumi program under Pulumi's mock runtime, in preview mode, the way `pulumi preview` runs
+ * it: in a child process of its own (runner/program-run.ts), in the program's directory, with its
+ * own tsconfig.json or its compiled main, as CommonJS or as an ES module (program-entry.ts), within a
+ * time limit. Whatever the program does to its process, only its answer on the channel counts.
  */
 import * as fs from "fs";
-import { createRequire } from "module";
 import * as path from "path";
 import type { AnalyzedResource, StackResource } from "../runner/analyzer-client";
-import { CapturedStack, captureProgram, toAnalyzedResources, toStackResources } from "../runner/capture";
+import { CapturedStack, toAnalyzedResources, toStackResources } from "../runner/capture";
+import { afterLookups } from "../runner/lookups";
+import type { PendingRegistration, PlainCaptureOptions, ProgramError, RegisteredRef, Wait } from "../runner/program-protocol";
+import { runProgram } from "../runner/program-run";
 import { InputError } from "./errors";
+import { shownPath } from "./locations";
+import type { SourceLocation } from "./model";
+import { programJob, readProject } from "./program-entry";
+import { ProgramConfig, configFailure } from "./stack-config";
 import { analyzerProps } from "./wire-values";
+
+export { readProject } from "./program-entry";
 
 export interface LoadedProgram {
     project: string;
@@ -18,115 +27,115 @@ export interface LoadedProgram {
     captured: CapturedStack;
 }
 
-const yamlRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-const yaml = yamlRequire("js-yaml") as { load(text: string): unknown };
-
-/** Reads Pulumi.yaml (or Pulumi.yml): the project name and the optional `main`. */
-export function readProject(dir: string, shown = dir): { name: string; main?: string } {
-    const file = ["Pulumi.yaml", "Pulumi.yml"].find((f) => fs.existsSync(path.join(dir, f)));
-    if (!file) {
-        throw new InputError(`no Pulumi.yaml found in ${shown}: a program directory needs a Pulumi project file`);
-    }
-    let doc: unknown;
-    try {
-        doc = yaml.load(fs.readFileSync(path.join(dir, file), "utf8"));
-    } catch (e) {
-        throw new InputError(`${path.join(shown, file)} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
-    }
-    const project = doc as { name?: unknown; main?: unknown } | null;
-    if (!project || typeof project.name !== "string" || project.name === "") {
-        throw new InputError(`${path.join(shown, file)} has no project name`);
-    }
-    return { name: project.name, ...(typeof project.main === "string" ? { main: project.main } : {}) };
+export interface LoadOptions {
+    stack: string;
+    /** The time limit of the program's run. */
+    timeoutSeconds: number;
+    /** Aborting stops the program (its process is gone when the promise rejects). */
+    signal?: AbortSignal;
+    /** The stack's config (stack-config.ts): the program reads it, and a failure on it says how to set it. */
+    config?: ProgramConfig;
+    /** More capture options for the child (plain data). */
+    capture?: Partial<PlainCaptureOptions>;
 }
 
-/** The `@pulumi/pulumi` the program will load: its own copy if it has one, else ours. */
-function sdkDirFor(dir: string): string {
-    let pkg: string;
-    try {
-        pkg = require.resolve("@pulumi/pulumi/package.json", { paths: [dir] });
-    } catch {
-        pkg = require.resolve("@pulumi/pulumi/package.json");
-    }
-    return path.dirname(pkg);
+/** What the child sets before the program runs: the config, and lookups answered as a fresh account. */
+function captureConfig(opts: LoadOptions): Partial<PlainCaptureOptions> {
+    const config = opts.config;
+    return { lookups: "fresh-account", ...(config ? { config: { values: config.values, secretKeys: config.secretKeys } } : {}) };
 }
 
-function entryOf(dir: string, main: string | undefined): string {
-    const base = main ? path.resolve(dir, main) : dir;
-    try {
-        return require.resolve(fs.existsSync(base) && fs.statSync(base).isDirectory() ? base + path.sep : base);
-    } catch {
-        throw new InputError(`no entry point found in ${path.relative(process.cwd(), dir) || "."}: expected index.ts, index.js or a "main" in Pulumi.yaml`);
-    }
+/** Why the program failed: how to set the config it stopped on, or its error and the lookups it read first. */
+function failure(e: ProgramError, config: ProgramConfig | undefined): string {
+    return (config && configFailure(e, config)) ?? programError(e) + afterLookups(e.unansweredLookups ?? []);
 }
-
-/** Errors a program raised asynchronously (unhandled rejections) while it ran under mocks. */
-let asyncErrors: unknown[] | undefined;
-let failedAlready = false;
 
 /**
- * True when the error belongs to a program: raised while it ran (it is reported as the program's
- * failure) or after it failed (already reported).
+ * Runs the program in preview mode, with its stack config and lookups answered as a fresh AWS account
+ * would, and returns every resource it registered.
  */
-export function recordProgramError(e: unknown): boolean {
-    if (asyncErrors) {
-        asyncErrors.push(e);
-        return true;
-    }
-    return failedAlready;
-}
-
-function registerTypeScript(): void {
-    if (!require.extensions[".ts"]) {
-        require("ts-node").register({ transpileOnly: true });
-    }
-}
-
-/** Runs the program in preview mode and returns every resource it registered. */
-export async function loadProgram(dirArg: string, stack: string): Promise<LoadedProgram> {
+export async function loadProgram(dirArg: string, opts: LoadOptions): Promise<LoadedProgram> {
     const dir = path.resolve(dirArg);
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
         throw new InputError(`program directory ${dirArg} does not exist`);
     }
     const project = readProject(dir, dirArg);
-    registerTypeScript();
-    const entry = entryOf(dir, project.main);
-    // A program's console output would mix with the report on stdout: send it to stderr.
-    const saved = { log: console.log, info: console.info };
-    console.log = console.info = (...args: unknown[]) => console.error(...args);
-    let captured: CapturedStack;
-    asyncErrors = [];
-    try {
-        captured = await captureProgram(async () => {
-            let exported = require(entry) as unknown;
-            const esm = exported as { __esModule?: boolean; default?: unknown };
-            if (esm && esm.__esModule && typeof esm.default === "function") {
-                exported = esm.default;
-            }
-            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-        }, { preview: true, project: project.name, stack, sdkDir: sdkDirFor(dir) });
-        // Let rejections of the program's last promises surface before deciding it succeeded.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (asyncErrors.length > 0) {
-            throw asyncErrors[0];
-        }
-    } catch (e) {
-        failedAlready = true;
-        throw new InputError(`program ${dirArg} failed: ${programError(asyncErrors[0] ?? e)}`);
-    } finally {
-        asyncErrors = undefined;
-        console.log = saved.log;
-        console.info = saved.info;
+    const job = { ...programJob(dir, dirArg, project), capture: { preview: true, project: project.name, stack: opts.stack, ...captureConfig(opts), ...opts.capture } };
+    const outcome = await runProgram(job, { timeoutMs: opts.timeoutSeconds * 1000, signal: opts.signal });
+    switch (outcome.kind) {
+        case "captured":
+            return { project: project.name, entry: job.entry, captured: outcome.captured };
+        case "failed":
+            throw new InputError(`program ${dirArg} failed: ${failure(outcome.error, opts.config)}`);
+        case "stalled":
+            throw new InputError(`program ${dirArg} stopped before it finished: ${neverCompleted(outcome.pending)}, ` +
+                "and nothing is left to run", outcome.pending.map(pendingLine));
+        case "timeout":
+            throw new InputError(`program ${dirArg} did not finish within ${opts.timeoutSeconds} s (--timeout): ` +
+                (outcome.pending ? neverCompleted(outcome.pending) : "it did not answer, so it is busy (a loop that never ends?)"),
+            (outcome.pending ?? []).map(pendingLine));
+        case "exited":
+            throw new InputError(outcome.signal
+                ? `program ${dirArg} was killed by ${outcome.signal} before it finished`
+                : `program ${dirArg} exited (code ${outcome.code}) before its resources were registered: a Pulumi program must not end its process (process.exit)`);
     }
-    return { project: project.name, entry, captured };
 }
 
-function programError(e: unknown): string {
-    if (e instanceof Error) {
-        const first = e.message.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
-        return e.name && e.name !== "Error" ? `${e.name}: ${first}` : first || e.name;
+/** The error's first line, with the next one when it only introduces it (ts-node's "Unable to compile TypeScript:"). */
+function programError(e: ProgramError): string {
+    const lines = e.message.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const first = lines.length > 1 && lines[0].endsWith(":") ? `${lines[0]} ${lines[1]}` : lines[0] ?? "";
+    return e.name && e.name !== "Error" ? `${e.name}: ${first}` : first || e.name;
+}
+
+function neverCompleted(pending: PendingRegistration[]): string {
+    const n = pending.length;
+    return n === 0 ? "it waits for a value that never resolves, and no resource registration is waiting"
+        : `${n} resource registration${n === 1 ? "" : "s"} never completed`;
+}
+
+function at(r: RegisteredRef): string {
+    return `${r.type} '${r.name}'${r.location ? ` (${shownPath(r.location.file)}:${r.location.line})` : ""}`;
+}
+
+function names(on: RegisteredRef[]): string {
+    return on.map(at).join(", ");
+}
+
+/** What one wait is, e.g. "input vpcId, an output of aws:ec2/vpc:Vpc 'main' (index.ts:4), which never completed". */
+function waitText(w: Exclude<Wait, { kind: "failed" | "unanswered" }>): string {
+    switch (w.kind) {
+        case "input": {
+            const open = w.on.filter((r) => !r.completed);
+            return `input ${w.path || "(the inputs)"}, ` + (open.length > 0
+                ? `an output of ${names(open)}, which never completed`
+                : w.on.length > 0 ? `an output of ${names(w.on)} that never resolved` : "a value that never resolved");
+        }
+        case "parent":
+        case "dependsOn":
+        case "provider":
+            return w.on.length > 0 ? `its ${w.kind} ${names(w.on)}, which never completed` : `its ${w.kind}, a value that never resolved`;
     }
-    return String(e);
+}
+
+/** One line per registration that never completed: what it is, where it was declared, and what it waits for. */
+export function pendingLine(p: PendingRegistration): string {
+    const waits: Exclude<Wait, { kind: "failed" | "unanswered" }>[] = [];
+    for (const w of p.waits) {
+        if (w.kind === "failed") {
+            return `${at(p)}: its registration failed: ${w.message.split("\n")[0]}`;
+        }
+        if (w.kind === "unanswered") {
+            return `${at(p)}: its registration was sent and never answered`;
+        }
+        waits.push(w);
+    }
+    return `${at(p)} waits for ${waits.map(waitText).join("; and for ")}`;
+}
+
+/** Where each resource of a captured program was declared, by URN. */
+export function programLocations(captured: CapturedStack): Map<string, SourceLocation> {
+    return new Map(captured.resources.flatMap((r) => (r.location ? [[r.urn, { file: r.location.file, line: r.location.line }]] : [])));
 }
 
 /**

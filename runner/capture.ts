@@ -17,9 +17,14 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/model/values";
-import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "./analyzer-client";
+import type { JsonObject, JsonValue } from "./analyzer-client";
+import { Lookups, UnansweredLookup } from "./lookups";
+import type { SourceLocation } from "./program-protocol";
+import type { Registrations } from "./registrations";
+import { guardUnknownNumbers } from "./unknown-config";
 
 export { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY };
+export { isUnknown, toAnalyzedResources, toStackResources } from "./capture-requests";
 export const UNKNOWN = UNKNOWN_STRING;
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -36,11 +41,19 @@ export interface CaptureOptions {
     ids?: (type: string, name: string, inputs: Record<string, unknown>) => string | undefined;
     /** Result of a provider function call (data source), e.g. `aws:ec2/getVpc:getVpc`. Default: its inputs. */
     call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+    /** Answer AWS lookups as a fresh account in the config's `aws:region` would (runner/lookups.ts), unless `call` is given. */
+    lookups?: "fresh-account";
+    /** The stack's config as the language host passes it: full keys (`ns:name`) to strings, and the secret keys. Default: none (set on every run). */
+    config?: { values: { [key: string]: string }; secretKeys: string[] };
     /**
      * Directory of the `@pulumi/pulumi` package whose runtime the program uses. Mocks must be set on
      * the program's own copy (a program with its own node_modules has one). Default: ours.
      */
     sdkDir?: string;
+    /** Watches the registrations inside the SDK: gives each resource its declaration site (`location`). */
+    registrations?: Registrations;
+    /** Given, once the run starts, what its lookups have recorded so far: for a failure the capture does not throw. */
+    watchLookups?: (record: () => { unansweredLookups?: UnansweredLookup[] }) => void;
 }
 
 export interface CapturedResource {
@@ -62,6 +75,10 @@ export interface CapturedResource {
     ignoreChanges: string[];
     additionalSecretOutputs: string[];
     deleteBeforeReplace?: boolean;
+    /** A multi-language component: its children are created by its provider, which mocks do not run. */
+    remote?: true;
+    /** Where the program declared it (only with CaptureOptions.registrations). */
+    location?: SourceLocation;
 }
 
 export interface CapturedStack {
@@ -69,6 +86,8 @@ export interface CapturedStack {
     stack: string;
     preview: boolean;
     resources: CapturedResource[];
+    /** Lookups answered otherwise than a cloud account would (absent when none); an error capture throws carries them too. */
+    unansweredLookups?: UnansweredLookup[];
 }
 
 // The parts of the SDK's MockMonitor and of the generated request classes we use.
@@ -87,6 +106,7 @@ interface RegisterResourceRequest {
     getAdditionalsecretoutputsList(): string[];
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
+    getRemote(): boolean;
 }
 interface RegisterResourceResponse { getUrn(): string; getId(): string; getObject(): Struct | undefined }
 interface RegisterResourceOutputsRequest { getUrn(): string; getOutputs(): Struct | undefined }
@@ -102,7 +122,7 @@ interface Settings {
     getStack(): string;
     getProject(): string;
 }
-interface Sdk { runtime: Pick<typeof pulumi.runtime, "setMocks" | "runInPulumiStack">; settings: Settings }
+interface Sdk { runtime: Pick<typeof pulumi.runtime, "setMocks" | "runInPulumiStack" | "setAllConfig">; settings: Settings }
 
 function loadSdk(sdkDir: string | undefined): Sdk {
     if (sdkDir === undefined) {
@@ -128,6 +148,9 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
     const project = opts.project ?? "project";
     const stack = opts.stack ?? "stack";
     const { runtime, settings } = loadSdk(opts.sdkDir);
+    const resources: CapturedResource[] = [];
+    const lookups = new Lookups(opts.lookups === "fresh-account", opts.config?.values["aws:region"], resources);
+    opts.watchLookups?.(() => lookups.record());
     // setMocks resets the runtime's options and per-run state (root stack resource, RPC queue,
     // feature flags) and installs a fresh MockMonitor, so consecutive captures do not interfere.
     await runtime.setMocks({
@@ -141,8 +164,10 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
             // Bridged AWS resources carry their ID among their outputs, as a stack export shows.
             return { id, state: id === undefined ? inputs : { ...inputs, id } };
         },
-        call: args => (opts.call ? opts.call(args.token, args.inputs as Record<string, unknown>) : args.inputs),
+        call: args => (opts.call ?? lookups.call)(args.token, args.inputs as Record<string, unknown>, args.provider),
     }, project, stack, preview, opts.organization);
+    runtime.setAllConfig(opts.config?.values ?? {}, opts.config?.secretKeys ?? []);
+    guardUnknownNumbers(opts.sdkDir);
 
     const monitor = settings.getMonitor() as MockMonitor;
     monitor.newUrn = (parent, type, name) => {
@@ -151,8 +176,7 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
     };
 
-    const resources: CapturedResource[] = [];
-    const errors: Error[] = [];
+    const errors: string[] = [];
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
         const propertyDependencies: Record<string, string[]> = {};
@@ -172,11 +196,13 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
             ignoreChanges: req.getIgnorechangesList(),
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             ...(req.getDeletebeforereplacedefined() ? { deleteBeforeReplace: req.getDeletebeforereplace() } : {}),
+            ...(req.getRemote() ? { remote: true as const } : {}),
         };
         resources.push(r);
         return register(req, (err, res) => {
             if (err) {
-                errors.push(err);
+                errors.push(`${r.type} '${r.name}': ${err.message}`);
+                opts.registrations?.failed(r.type, r.name, err.message);
             } else {
                 r.urn = res.getUrn();
                 if (r.custom && res.getId()) { r.id = res.getId(); }
@@ -192,12 +218,23 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
         registerOutputs(req, cb);
     };
 
-    await runtime.runInPulumiStack(async () => program());
-    await settings.waitForRPCs();
-    if (errors.length > 0) {
-        throw new Error(`registering resources failed: ${errors.map(e => e.message).join("; ")}`);
+    opts.registrations?.install(opts.sdkDir);
+    try {
+        await runtime.runInPulumiStack(async () => program());
+        await settings.waitForRPCs();
+    } catch (e) {
+        throw e instanceof Error ? Object.assign(e, lookups.record()) : e;
+    } finally {
+        opts.registrations?.uninstall();
     }
-    return { project, stack, preview, resources };
+    if (errors.length > 0) {
+        throw Object.assign(new Error(`registering resources failed: ${errors.join("; ")}`), lookups.record());
+    }
+    for (const r of resources) {
+        const location = opts.registrations?.locationOf(r.urn);
+        if (location) { r.location = location; }
+    }
+    return { project, stack, preview, resources, ...lookups.record() };
 }
 
 function wire(s: Struct | undefined): JsonObject {
@@ -232,56 +269,4 @@ export function toWireUnknowns(v: JsonValue): JsonValue {
         return out;
     }
     return v;
-}
-
-// ------------------------------------------------------------------------------------------------
-// Turning a capture into analyzer requests
-// ------------------------------------------------------------------------------------------------
-
-/** The engine sends an explicit provider's inputs along with each resource it manages. */
-function providerOf(r: CapturedResource, all: CapturedResource[]): ProviderResource | undefined {
-    if (!r.provider) { return undefined; }
-    const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
-    const p = all.find(x => x.urn === urn);
-    return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.inputs } : undefined;
-}
-
-/** The Analyze requests the engine would make for this program, one per resource, in order. */
-export function toAnalyzedResources(c: CapturedStack): AnalyzedResource[] {
-    return c.resources.map(r => {
-        const provider = providerOf(r, c.resources);
-        return {
-            urn: r.urn,
-            type: r.type,
-            name: r.name,
-            properties: r.inputs,
-            options: {
-                protect: r.protect,
-                ignoreChanges: r.ignoreChanges,
-                additionalSecretOutputs: r.additionalSecretOutputs,
-                ...(r.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: r.deleteBeforeReplace } : {}),
-                ...(r.parent ? { parent: r.parent } : {}),
-            },
-            ...(provider ? { provider } : {}),
-        };
-    });
-}
-
-/** The AnalyzeStack request the engine would make at the end of the run (properties are outputs). */
-export function toStackResources(c: CapturedStack): StackResource[] {
-    return toAnalyzedResources(c).map((a, i) => {
-        const r = c.resources[i];
-        return {
-            ...a,
-            properties: r.outputs,
-            ...(r.parent ? { parent: r.parent } : {}),
-            dependencies: r.dependencies,
-            propertyDependencies: r.propertyDependencies,
-        };
-    });
-}
-
-/** True for the wire form of an unknown value. */
-export function isUnknown(v: JsonValue | undefined): boolean {
-    return v === UNKNOWN;
 }

@@ -76,8 +76,9 @@ function readPort(dir: string, child: ChildProcess, life: ProcessLife, out: { st
             if (settled) { return; }
             settle();
             child.kill("SIGKILL");
-            reject(new Error(`policy pack "${dir}" failed to start: ${why}` +
-                (out.stderr ? `\n--- policy pack stderr ---\n${out.stderr}` : "")));
+            // Once the process is gone, so that no caller outlives it.
+            void life.closed.then(() => reject(new Error(`policy pack "${dir}" failed to start: ${why}` +
+                (out.stderr ? `\n--- policy pack stderr ---\n${out.stderr}` : ""))));
         };
         child.stdout?.setEncoding("utf8").on("data", (d: string) => {
             if (settled) { out.stdout += d; return; }

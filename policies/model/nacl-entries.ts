@@ -126,7 +126,7 @@ function standaloneEntries(resource: ResourceRef, props: Field): NaclEntry[] {
 }
 
 function readEntry(resource: ResourceRef, item: Field, egress: boolean, numberKey: string, actionKey: string): NaclEntry {
-    const protocol = protocolOf(child(item, "protocol"), "entry");
+    const protocol = protocolOf(child(item, "protocol"), "network ACL entry");
     const entry: NaclEntry = {
         egress,
         ruleNumber: ruleNumberOf(child(item, numberKey)),

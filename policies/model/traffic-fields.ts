@@ -1,6 +1,6 @@
 /**
  * Reading the protocol and port range of a rule or entry, shared by the security-group and the
- * network-ACL normalisers. `what` names the thing in messages ("rule", "entry").
+ * network-ACL normalisers. `what` names the thing in messages ("rule", "network ACL entry" or "entry").
  */
 import { ALL_PORTS, PortRange, isPort } from "../net/ports";
 import { Protocol, hasPorts, parseProtocol } from "../net/protocol";

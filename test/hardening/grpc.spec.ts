@@ -7,7 +7,8 @@ import * as assert from "assert";
 import fc from "fast-check";
 import { AnalyzedResource, Diagnostic, JsonObject, PackClient, StackResource, startPack } from "../../runner/analyzer-client";
 import { REPO } from "../harness/pack-dirs";
-import { GeneratedStackResource, OUTPUT_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS, stackOf } from "./arbitraries";
+import { OUTPUT_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS } from "../../policies/model/values";
+import { GeneratedStackResource, stackOf } from "./arbitraries/resources";
 
 const COUNT = 30;
 

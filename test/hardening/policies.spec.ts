@@ -1,6 +1,6 @@
 /**
  * Property-based hardening: every policy, remediation and normaliser of the pack, fed hostile props
- * (see arbitraries.ts) behind @pulumi/policy's unknown-checking proxy as at runtime, returns
+ * (see arbitraries/) behind @pulumi/policy's unknown-checking proxy as at runtime, returns
  * normally with clear findings. An internal error caught by `guarded` ("Policy 'x' could not
  * evaluate ...") is a bug, and so is an UnknownValueError escaping a validation: the pack promises
  * that one unknown value never aborts a policy.
@@ -12,9 +12,12 @@ import { catalogue } from "../../policies/catalogue";
 import { StackInput, StackModel } from "../../policies/graph/stack";
 import { naclEntries } from "../../policies/model/nacl-entries";
 import { securityGroupRules } from "../../policies/model/sg-rules";
+import { UNKNOWN_SENTINELS } from "../../policies/model/values";
 import { Finding, runRemediation, runResourcePolicy } from "../util/run-policy";
 import { StackFinding, runStackPolicy, urnOf } from "../util/run-stack-policy";
-import { GeneratedResource, GeneratedStackResource, TYPE, UNKNOWN_SENTINELS, anyResource, ownObject, sgRuleResource, stackOf } from "./arbitraries";
+import { TYPE } from "../util/types";
+import { ownObject } from "./arbitraries/hostile-values";
+import { GeneratedResource, GeneratedStackResource, anyResource, sgRuleResource, stackOf } from "./arbitraries/resources";
 
 /** Runs per property: the whole file stays well under 20 s. */
 const RUNS = Number(process.env.HARDENING_RUNS ?? 150);

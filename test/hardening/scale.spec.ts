@@ -9,7 +9,8 @@ import { catalogue } from "../../policies/catalogue";
 import { MAX_LIST } from "../../policies/model/values";
 import { Finding, runRemediation, runResourcePolicy } from "../util/run-policy";
 import { StackFinding, TestResource, runStackPolicy } from "../util/run-stack-policy";
-import { TYPE, deeplyNested } from "./arbitraries";
+import { TYPE } from "../util/types";
+import { deeplyNested } from "./arbitraries/hostile-values";
 
 const policies = catalogue();
 const resourcePolicies = policies.filter((p): p is ResourceValidationPolicy => "validateResource" in p && p.validateResource !== undefined);

@@ -1,0 +1,55 @@
+import * as assert from "assert";
+import { UNKNOWN } from "../util/run-policy";
+import { TestResource, urnOf } from "../util/run-stack-policy";
+import { TYPES, stackModel } from "../util/stack-fixtures";
+import { group } from "./stack-model-fixtures";
+
+describe("graph/stack: which VPC a resource is in, and its default group", () => {
+    const vpc: TestResource = { type: TYPES.vpc, name: "main", props: { cidrBlock: "10.0.0.0/16" } };
+    const vpcOf = (resources: TestResource[], name: string) => {
+        const model = stackModel(resources);
+        const n = model.interfaces.find((x) => x.resource.name === name);
+        return n?.implicitDefault && { vpc: n.implicitDefault.vpc.kind === "stack" ? model.byUrn.get(n.implicitDefault.vpc.urn)?.name : n.implicitDefault.vpc, group: n.implicitDefault.group && model.byUrn.get(n.implicitDefault.group.urn)?.name };
+    };
+
+    it("an instance in a default subnet is in the account's default VPC: the stack's DefaultVpc, whose DefaultSecurityGroup has no vpcId", () => {
+        assert.deepStrictEqual(vpcOf([
+            { type: TYPES.defaultVpc, name: "default-vpc", props: {} },
+            { type: TYPES.defaultSubnet, name: "az-a", props: { availabilityZone: "us-east-1a" } },
+            { type: TYPES.defaultSg, name: "default", props: {} },
+            { type: TYPES.instance, name: "vm", props: { subnetId: UNKNOWN }, propertyDependencies: { subnetId: ["az-a"] } },
+        ], "vm"), { vpc: "default-vpc", group: "default" });
+    });
+
+    it("a subnet from outside the stack: the VPC of that subnet, whose default group is not in the stack", () => {
+        assert.deepStrictEqual(vpcOf([{ type: TYPES.eni, name: "eni", props: { subnetId: "subnet-0ext" } }], "eni"),
+            { vpc: { kind: "external", via: "subnet subnet-0ext" }, group: undefined });
+    });
+
+    it("a subnet not known yet: the VPC cannot be told", () => {
+        assert.deepStrictEqual(vpcOf([vpc, { type: TYPES.eni, name: "eni", props: { subnetId: UNKNOWN }, propertyDependencies: { subnetId: [] } }], "eni"),
+            { vpc: { kind: "undetermined", why: { undetermined: "unknown", path: "subnetId", reason: "subnetId is not known until the resource is created" } }, group: undefined });
+    });
+
+    it("a subnet group of the stack with its VPC known only as an output (memorydb.SubnetGroup.vpcId, an update)", () => {
+        assert.deepStrictEqual(vpcOf([
+            { type: TYPES.vpc, name: "main", props: { id: "vpc-1", cidrBlock: "10.0.0.0/16" } },
+            { type: TYPES.defaultSg, name: "default", props: { id: "sg-def", vpcId: "vpc-1" } },
+            { type: TYPES.memorydbSubnetGroup, name: "subnets", props: { id: "mem-subnets", name: "mem-subnets", subnetIds: ["subnet-0ext"], vpcId: "vpc-1" } },
+            { type: TYPES.memorydb, name: "cache", props: { subnetGroupName: "mem-subnets" } },
+        ], "cache"), { vpc: "main", group: "default" });
+    });
+});
+
+describe("graph/stack: what the stack exports", () => {
+    const root = (outputs: Record<string, unknown>): TestResource => ({ type: TYPES.rootStack, name: "project-stack", props: outputs });
+
+    it("names the stack resources an output holds (by ID, name or URN) and the outputs not known yet", () => {
+        const model = stackModel([
+            root({ a: "sg-1", b: ["legacy-name"], c: { urn: urnOf(group("c")), id: UNKNOWN }, d: UNKNOWN, e: { f: [UNKNOWN] } }),
+            group("a", "sg-1"), group("b", undefined, { name: "legacy-name" }), group("c"), group("unexported", "sg-9"),
+        ]);
+        assert.deepStrictEqual([[...model.exports.resources].map((u) => model.byUrn.get(u)?.name), model.exports.unknown.map((u) => u.path)],
+            [["a", "b", "c"], ["d", "e.f[0]"]]);
+    });
+});
