@@ -97,6 +97,9 @@ export async function main(argv: string[], io: Io, stop?: AbortSignal): Promise<
         const input = await readInput(opts, abort.signal);
         const report = await within(opts.timeout ?? DEFAULT_TIMEOUT_SECONDS, "the policy pack's analysis", check(pack, input, config, (line) => io.stderr(`${line}\n`)));
         pack = undefined;
+        if (opts.map !== undefined) {
+            (await import("./map/write")).writeMap(opts.map, opts.mapFormat, input.stackResources, report);
+        }
         for (const w of report.warnings) {
             io.stderr(`warning: ${escapeControls(w)}\n`);
         }

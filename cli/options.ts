@@ -2,6 +2,7 @@
  * The command line of `check`: its usage text and the parsing of its arguments into Options.
  */
 import { InputError } from "./errors";
+import { MapFormat, parseMapFormat } from "./map/format";
 import type { ConfigFlags } from "./stack-config";
 
 export const BIN = "aws-network-guardrails";
@@ -27,6 +28,9 @@ Options:
   --fail-on-incomplete         exit 3 when the check cannot see everything (a multi-language
                                component's children), unless a mandatory violation exits 1
   --exit-zero                  exit 0 even when a mandatory violation is found
+  --map <file>                 also write a map of the network: VPCs, subnets, resources, security
+                               groups, the paths from the internet and each resource's findings
+  --map-format html|mermaid|dot  the map's format (default: by the file's extension, .mmd or .dot, else html)
   -h, --help                   show this help
 
 Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 a usage or input error
@@ -49,11 +53,14 @@ export interface Options {
     failOnIncomplete?: true;
     /** Seconds (--timeout); DEFAULT_TIMEOUT_SECONDS when not given. */
     timeout?: number;
+    /** --map <file>, and --map-format. */
+    map?: string;
+    mapFormat?: MapFormat;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
-const VALUE_OPTIONS = ["--stack-export", "--policy-pack-config", "--format", "--stack", "--config", "--secret", "--config-file", "--timeout"];
+const VALUE_OPTIONS = ["--stack-export", "--policy-pack-config", "--format", "--stack", "--config", "--secret", "--config-file", "--timeout", "--map", "--map-format"];
 
 /** Parses `check ...` arguments; undefined means "print help". */
 export function parseArgs(argv: string[]): Options | undefined {
@@ -92,6 +99,8 @@ export function parseArgs(argv: string[]): Options | undefined {
                 case "--config": programConfig().config.push(value); break;
                 case "--secret": programConfig().secret.push(value); break;
                 case "--config-file": programConfig().configFile = value; break;
+                case "--map": opts.map = value; break;
+                case "--map-format": opts.mapFormat = parseMapFormat(value); break;
                 case "--timeout":
                     if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
                         throw new InputError(`--timeout needs a number of seconds greater than 0, got '${value}'`);
@@ -126,6 +135,9 @@ export function parseArgs(argv: string[]): Options | undefined {
     }
     if (opts.stackExport !== undefined && opts.programConfig !== undefined) {
         throw new InputError("--config, --secret and --config-file configure a program; a stack export has its values already");
+    }
+    if (opts.mapFormat !== undefined && opts.map === undefined) {
+        throw new InputError("--map-format needs --map <file>");
     }
     opts.program = positional[0];
     return opts;
