@@ -40,6 +40,7 @@ export const TYPE = {
     defaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
     internetGateway: "aws:ec2/internetGateway:InternetGateway",
     egressOnlyGateway: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway",
+    internetGatewayAttachment: "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment",
     natGateway: "aws:ec2/natGateway:NatGateway",
     vpnGateway: "aws:ec2/vpnGateway:VpnGateway",
     routeTable: "aws:ec2/routeTable:RouteTable",
