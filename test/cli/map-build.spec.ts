@@ -10,6 +10,7 @@ import { stackModelOf } from "../../cli/map/stack-model";
 import type { Finding } from "../../cli/model";
 import { CapturedStack, captureProgram } from "../../runner/capture";
 import { Mutation, threeTier } from "../programs/three-tier";
+import { view } from "./map-view";
 
 /** The stack as check sends it to AnalyzeStack: outputs, dependencies and property dependencies. */
 async function mapOf(mutation: Mutation, findings: Finding[] = []): Promise<{ map: NetworkMap; stack: CapturedStack }> {
@@ -18,20 +19,6 @@ async function mapOf(mutation: Mutation, findings: Finding[] = []): Promise<{ ma
         urn: r.urn, type: r.type, name: r.name, properties: r.outputs, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies,
     })));
     return { map: buildMap(model, findings, [], "three-tier"), stack };
-}
-
-/** "kind name (reach) exposed:sure in <container>" for nodes, "kind: from -> to [label] sure" for edges, each sorted. */
-function view(map: NetworkMap): { nodes: string[]; edges: string[] } {
-    const byId = new Map(map.nodes.map((n) => [n.id, n]));
-    const name = (id: string) => {
-        const n = byId.get(id);
-        return n ? `${n.kind} ${n.label}` : `? ${id}`;
-    };
-    return {
-        nodes: map.nodes.map((n) => `${name(n.id)}${n.reach ? ` (${n.reach})` : ""}${n.exposed ? ` exposed:${n.exposed}` : ""}` +
-            `${n.parent ? ` in ${name(n.parent)}` : ""}`).sort(),
-        edges: map.edges.map((e) => `${e.kind}: ${name(e.source)} -> ${name(e.target)}${e.label ? ` [${e.label}]` : ""}${e.exposure ? ` ${e.exposure}` : ""}`).sort(),
-    };
 }
 
 const THREE_TIER_NODES = [
