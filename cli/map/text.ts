@@ -30,9 +30,14 @@ function childrenOf(map: NetworkMap): Map<string | undefined, MapNode[]> {
     return out;
 }
 
-/** Mermaid: a label as a quoted string, every character that could end or mark it up as an entity code. */
+/** Mermaid: every character that could end a label or mark it up, as an entity code. */
+function mermaidEscape(text: string): string {
+    return text.replace(/[^A-Za-z0-9 .,:/_()'+-]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+
+/** Mermaid: a label as a quoted string, its lines joined by line breaks. */
 function mermaidText(lines: readonly string[]): string {
-    return `"${lines.map((l) => l.replace(/[^A-Za-z0-9 .,:/_()'+-]/g, (c) => `#${c.codePointAt(0)};`)).join("<br/>")}"`;
+    return `"${lines.map(mermaidEscape).join("<br/>")}"`;
 }
 
 function mermaidNode(n: MapNode): string {
@@ -62,7 +67,7 @@ function mermaidArrow(e: MapEdge): string {
 
 export function formatMermaid(map: NetworkMap): string {
     const children = childrenOf(map);
-    const out = [`%% Network map of ${map.title.replace(/\s+/g, " ")}`, "flowchart LR"];
+    const out = [`%% Network map of ${mermaidEscape(map.title)}`, "flowchart LR"];
     const emit = (n: MapNode, depth: number) => {
         const pad = "    ".repeat(depth);
         if (CONTAINERS.has(n.kind)) {
