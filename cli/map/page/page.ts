@@ -112,7 +112,7 @@ function start(): void {
     const paths = map.edges.filter((e) => e.kind === "exposure");
     const findings = map.nodes.reduce((s, n) => s + n.findings.length, 0) + map.otherFindings.reduce((s, o) => s + o.findings.length, 0);
     byId("title").textContent = `Network map of ${map.title}`;
-    byId("summary").textContent = `${map.nodes.filter((n) => n.kind === "resource").length} resources, ${paths.length} edges of paths from the internet, ` +
+    byId("summary").textContent = `${map.nodes.filter((n) => n.kind === "resource").length} resources, ${paths.length} path edges from the internet, ` +
         `${findings} findings`;
     showOtherFindings(map);
 
