@@ -26,8 +26,8 @@ export interface Watched {
     readonly requests: string[];
 }
 
-/** Opens a file in a new page of 1600x900 and waits until the map has laid itself out. */
-export async function openMap(browser: Browser, file: string): Promise<Watched> {
+/** Opens a file in a new page (1600x900 unless told) and waits until the map has laid itself out. */
+export async function openMap(browser: Browser, file: string, viewport = { width: 1600, height: 900 }): Promise<Watched> {
     const page = await browser.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
@@ -36,7 +36,7 @@ export async function openMap(browser: Browser, file: string): Promise<Watched> 
     page.on("pageerror", (e) => problems.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
     page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
     page.on("request", (r) => { if (r.url() !== url) { requests.push(r.url()); } });
-    await page.setViewport({ width: 1600, height: 900 });
+    await page.setViewport(viewport);
     await page.goto(url, { waitUntil: "load" });
     await page.evaluate(() => (window as unknown as { networkMap: { ready: Promise<void> } }).networkMap.ready);
     return { page, problems, requests };

@@ -8,14 +8,19 @@ import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 
 declare const window: Window & { ELK: typeof ELK };
 
+/** Spacing, set on every group too: ELK reads it from the graph that holds the nodes. Wide between layers, for the edges' labels. */
+const SPACING = {
+    "elk.layered.spacing.nodeNodeBetweenLayers": "110",
+    "elk.spacing.nodeNode": "24",
+    "elk.spacing.componentComponent": "40",
+};
+
 const LAYERED = {
+    ...SPACING,
     "elk.algorithm": "layered",
     "elk.direction": "RIGHT",
     "elk.hierarchyHandling": "INCLUDE_CHILDREN",
     "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
-    "elk.layered.spacing.nodeNodeBetweenLayers": "90",
-    "elk.spacing.nodeNode": "24",
-    "elk.spacing.componentComponent": "40",
 };
 
 /** Room a group keeps inside its border: its label on top. */
@@ -30,7 +35,7 @@ export async function layOut(cy: Core): Promise<void> {
         const size = n.isParent() ? { w: 0, h: 0 } : n.layoutDimensions({ nodeDimensionsIncludeLabels: true });
         elkOf.set(n.id(), {
             id: n.id(), width: size.w, height: size.h, children: [],
-            ...(n.isParent() ? { layoutOptions: { "elk.padding": GROUP_PADDING } } : {}),
+            ...(n.isParent() ? { layoutOptions: { ...SPACING, "elk.padding": GROUP_PADDING } } : {}),
         });
     }
     for (const n of nodes.toArray() as NodeSingular[]) {
