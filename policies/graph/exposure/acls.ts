@@ -37,42 +37,69 @@ export class SubnetAcls {
         this.pending = graph.nacls.flatMap((node) => (node.subnetsUndetermined.length > 0 ? [{ node, why: node.subnetsUndetermined[0] }] : []));
     }
 
-    /** What the ACL of a subnet of the stack lets in from the internet, and the replies out. */
-    gate(subnetUrn: string, family: Family, ephemeral: PortRange): TrafficGate {
+    /**
+     * The ACL a subnet of the stack is on: one of the stack's, the default ACL AWS made with a VPC the
+     * stack creates (which allows everything), or a doubt when it cannot be told; with the ACLs whose
+     * subnets are not known yet, which it may be on instead.
+     */
+    aclOf(subnetUrn: string): SubnetAcl {
         const own = this.graph.nacls.find((n) => !n.isDefault && n.subnets.some((s) => s.kind === "stack" && s.urn === subnetUrn))
             ?? this.graph.nacls.find((n) => n.subnets.some((s) => s.kind === "stack" && s.urn === subnetUrn));
-        const gate = own ? naclGate(own, family, ephemeral) : this.defaultGate(subnetUrn, family, ephemeral);
-        const pending = own ? [] : this.pending.filter((p) => !p.node.isDefault);
-        if (pending.length === 0) {
+        const on = own ? { node: own } : this.defaultAcl(subnetUrn);
+        return { ...on, pending: own ? [] : this.pending.filter((p) => !p.node.isDefault) };
+    }
+
+    /** What the ACL of a subnet of the stack lets in from the internet, and the replies out. */
+    gate(subnetUrn: string, family: Family, ephemeral: PortRange): TrafficGate {
+        const acl = this.aclOf(subnetUrn);
+        const gate = acl.node ? naclGate(acl.node, family, ephemeral)
+            : acl.allowAllOf !== undefined ? allowAllGate(acl.allowAllOf, ephemeral) : doubtGate(acl.doubt as Doubt);
+        if (acl.pending.length === 0) {
             return gate;
         }
         // It may be on one of the ACLs whose subnets are not known yet: sure only of what all of them let through.
-        const others = pending.map((p) => naclGate(p.node, family, ephemeral));
+        const others = acl.pending.map((p) => naclGate(p.node, family, ephemeral));
         const all = [gate, ...others];
         const definite = all.reduce((a, g) => trafficIntersect(a, g.definite), gate.definite);
         return {
             segments: gate.segments, definite, possible: all.reduce((a, g) => trafficUnion(a, g.possible), NO_TRAFFIC),
-            doubt: { why: pending[0].why, urn: pending[0].node.resource.urn },
+            doubt: { why: acl.pending[0].why, urn: acl.pending[0].node.resource.urn },
         };
     }
 
-    private defaultGate(subnetUrn: string, family: Family, ephemeral: PortRange): TrafficGate {
+    /** The VPC's default ACL: the stack's aws.ec2.DefaultNetworkAcl, AWS's for a VPC the stack creates, else a doubt. */
+    private defaultAcl(subnetUrn: string): Omit<SubnetAcl, "pending"> {
         const subnet = this.byUrn.get(subnetUrn) as StackResource;
         const vpc = this.network.vpcOf(subnet, { vpc: ["vpcId"] });
-        const doubt = (d: Doubt): TrafficGate => ({ segments: [], definite: NO_TRAFFIC, possible: tcpUdp(portSet([ALL_PORTS])), doubt: d });
         if (vpc.kind === "undetermined") {
-            return doubt({ why: vpc.why, urn: subnetUrn });
+            return { doubt: { why: vpc.why, urn: subnetUrn } };
         }
         const node = vpc.kind === "stack" ? this.defaultOf.get(vpc.urn) : undefined;
         if (node) {
-            return naclGate(node, family, ephemeral);
+            return { node };
         }
         if (vpc.kind === "stack" && this.byUrn.get(vpc.urn)?.type === TYPE.vpc) {
-            return allowAllGate(vpc.urn, ephemeral);
+            return { allowAllOf: vpc.urn };
         }
-        return doubt({
-            why: outside("vpcId", `subnet '${subnet.name}' has no network ACL of the stack, and the default network ACL of its VPC is not in this stack`),
-            urn: subnetUrn, outside: true,
-        });
+        return {
+            doubt: {
+                why: outside("vpcId", `subnet '${subnet.name}' has no network ACL of the stack, and the default network ACL of its VPC is not in this stack`),
+                urn: subnetUrn, outside: true,
+            },
+        };
     }
+}
+
+/** The ACL a subnet is on (one of `node`, `allowAllOf` and `doubt` is set), and the ACLs it may be on instead. */
+export interface SubnetAcl {
+    readonly node?: NaclNode;
+    /** The VPC whose default ACL, which AWS made and the stack does not declare, allows everything. */
+    readonly allowAllOf?: string;
+    readonly doubt?: Doubt;
+    readonly pending: readonly { readonly node: NaclNode; readonly why: Undetermined }[];
+}
+
+/** An ACL that cannot be told: it may let anything through. */
+function doubtGate(d: Doubt): TrafficGate {
+    return { segments: [], definite: NO_TRAFFIC, possible: tcpUdp(portSet([ALL_PORTS])), doubt: d };
 }
