@@ -72,7 +72,9 @@ describe("network map: the three-tier example", () => {
             "internet-facing (internal is not true); network ACL: aws.ec2.NetworkAcl 'public' ingress[0] (rule 100) lets TCP 443 in from the internet, and " +
             "egress[1] (rule 110) lets the replies out (TCP 1024-8079, 8081-65535); security group: on aws.ec2.SecurityGroup 'alb', aws.vpc.SecurityGroupIngressRule " +
             "'alb-https-v4' cidrIpv4 allows TCP port 443 from 0.0.0.0/0 (every IPv4 address); listener: aws.lb.Listener 'https' on port 443 of " +
-            "aws.lb.LoadBalancer 'alb'; target: aws.lb.TargetGroupAttachment 'web' targetId sends it to aws.ec2.Instance 'web' on port 8080; security " +
+            "aws.lb.LoadBalancer 'alb'; target: aws.lb.TargetGroupAttachment 'web' targetId sends it to aws.ec2.Instance 'web' on port 8080; network ACL: " +
+            "aws.ec2.NetworkAcl 'private' ingress[0] (rule 100) lets TCP 8080 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and " +
+            "aws.ec2.NetworkAclRule 'private-replies' (rule 200) lets the replies out to aws.ec2.Subnet 'public-a' (TCP 1024-65535); security " +
             "group: on aws.ec2.SecurityGroup 'web', aws.vpc.SecurityGroupIngressRule 'web-from-alb' referencedSecurityGroupId allows TCP port 8080 from " +
             "a security group (ID known after creation)",
         ]);

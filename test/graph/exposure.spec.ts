@@ -67,6 +67,9 @@ describe("graph: exposure paths", () => {
             ["sg-rule", "alb-sg", "ingress[0].cidrBlocks[0]"],
             ["listener", "https", "port"],
             ["target", "web-target", "targetId"],
+            // private-a is on the VPC's default ACL, which AWS made: it lets the load balancer's nodes in, and the replies out.
+            ["nacl-in", "main", ""],
+            ["nacl-out", "main", ""],
             ["sg-rule", "web-sg", "ingress[0].securityGroups[0]"],
         ]);
     });
@@ -80,7 +83,8 @@ describe("graph: exposure paths", () => {
             { ...n.group("api-sg", [n.fromGroup(9000)]), propertyDependencies: { vpcId: ["main"], ingress: ["alb-sg"] } }, service];
         const { model, through } = pathsOf(resources, TYPE.ecsService, "api");
         assert.deepStrictEqual(hops(model, through.paths[0]).slice(5), [
-            ["listener", "https", "port"], ["target", "api", "loadBalancers[0]"], ["sg-rule", "api-sg", "ingress[0].securityGroups[0]"],
+            ["listener", "https", "port"], ["target", "api", "loadBalancers[0]"], ["nacl-in", "main", ""], ["nacl-out", "main", ""],
+            ["sg-rule", "api-sg", "ingress[0].securityGroups[0]"],
         ]);
     });
 
@@ -169,7 +173,8 @@ describe("graph: exposure paths", () => {
             { ...n.group("web-sg", [n.fromGroup(8080)]), propertyDependencies: { vpcId: ["main"], ingress: ["elb-sg"] } }, n.instance("web", "private-a", "web-sg")];
         const { model, through } = pathsOf(resources, TYPE.instance, "web");
         assert.deepStrictEqual(hops(model, through.paths[0]).slice(5), [
-            ["listener", "classic", "listeners[0].lbPort"], ["target", "classic", "instances"], ["sg-rule", "web-sg", "ingress[0].securityGroups[0]"],
+            ["listener", "classic", "listeners[0].lbPort"], ["target", "classic", "instances"], ["nacl-in", "main", ""], ["nacl-out", "main", ""],
+            ["sg-rule", "web-sg", "ingress[0].securityGroups[0]"],
         ]);
         assert.deepStrictEqual(through.paths[0].traffic, { tcp: [{ lo: 8080n, hi: 8080n }], udp: [], other: [] });
     });

@@ -48,9 +48,10 @@ function naclText(h: NaclHop, label: Labels): string {
             : "";
     }
     const entry = `${h.path === "" ? label(h.urn) : h.path} (rule ${h.ruleNumber})`;
+    const peer = h.peer === undefined ? "the internet" : `the load balancer's nodes in ${label(h.peer)}`;
     return h.kind === "nacl-in"
-        ? `network ACL: ${label(h.acl)} ${entry} lets ${h.protocol.toUpperCase()} ${naclPorts(h.ports)} in from the internet`
-        : `${entry} lets the replies out (${h.protocol.toUpperCase()} ${naclPorts(h.ports)})`;
+        ? `network ACL: ${label(h.acl)} ${entry} lets ${h.protocol.toUpperCase()} ${naclPorts(h.ports)} in from ${peer}`
+        : `${entry} lets the replies out${h.peer === undefined ? "" : ` to ${label(h.peer)}`} (${h.protocol.toUpperCase()} ${naclPorts(h.ports)})`;
 }
 
 /** One hop, as a clause. */

@@ -23,7 +23,7 @@ import { Doubt, Hop, NaclHop, TrafficGate } from "./path";
 type Source = Pick<NaclEntry, "origin" | "ruleNumber">;
 
 /** An entry as evaluated, and the entry it stands for (undefined for one made of an entry not known yet). */
-interface Evaluated {
+export interface Evaluated {
     readonly entry: KnownNaclEntry;
     readonly source?: Source;
 }
@@ -51,7 +51,7 @@ function widened(e: NaclEntry, family: Family, action: "allow" | "deny"): KnownN
 }
 
 /** The entries to evaluate: surely (entries not known yet that may deny, as denies) or possibly (those that may allow, as allows). */
-function evaluated(view: DirectionEntries, family: Family, sure: boolean): Evaluated[] {
+export function evaluatedEntries(view: DirectionEntries, family: Family, sure: boolean): Evaluated[] {
     const pending = view.undetermined
         .filter((u) => (sure ? u.action !== "allow" : u.action !== "deny"))
         .flatMap((u) => widened(u, family, sure ? "deny" : "allow") ?? []).map((entry): Evaluated => ({ entry }));
@@ -111,10 +111,10 @@ export function naclGate(node: NaclNode, family: Family, ephemeral: PortRange): 
     });
     const eph = portSet([ephemeral]);
     for (const protocol of PROTOCOLS) {
-        const sureIn = worldSegments(evaluated(inbound, family, true), protocol, family, portSet([ALL_PORTS]));
-        const sureOut = worldSegments(evaluated(outbound, family, true), protocol, family, eph);
-        const mayIn = worldSegments(evaluated(inbound, family, false), protocol, family, portSet([ALL_PORTS]));
-        const mayOut = worldSegments(evaluated(outbound, family, false), protocol, family, eph);
+        const sureIn = worldSegments(evaluatedEntries(inbound, family, true), protocol, family, portSet([ALL_PORTS]));
+        const sureOut = worldSegments(evaluatedEntries(outbound, family, true), protocol, family, eph);
+        const mayIn = worldSegments(evaluatedEntries(inbound, family, false), protocol, family, portSet([ALL_PORTS]));
+        const mayOut = worldSegments(evaluatedEntries(outbound, family, false), protocol, family, eph);
         if (sureOut.length > 0) {
             definite = { ...definite, [protocol]: portsOf(sureIn) };
             const reply = sureOut[0].entries.map(hop("nacl-out", protocol, sureOut[0].ports));

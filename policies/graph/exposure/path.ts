@@ -60,6 +60,8 @@ export interface NaclHop extends HopBase {
     readonly ruleNumber?: number;
     /** The ports of the path the entry lets through: the service's inbound, the replies' outbound. */
     readonly ports: IntervalSet;
+    /** The subnet of a load balancer whose nodes the entry lets in (and replies out to); undefined: the internet. */
+    readonly peer?: string;
 }
 
 export interface SgHop extends HopBase {

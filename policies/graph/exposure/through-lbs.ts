@@ -6,9 +6,9 @@
  * them). A target that admits only the load balancer's group is reachable only through it.
  */
 import { SgRule } from "../../model/sg-rules";
-import { Maybe, child, invalidAt, isUndetermined, str, unknownAt } from "../../model/values";
+import { Maybe, isUndetermined, unknownAt } from "../../model/values";
 import { reaches } from "../../model/world";
-import { Cidr, parseCidr } from "../../net/cidr";
+import { Cidr } from "../../net/cidr";
 import { covers, normalise } from "../../net/intervals";
 import { PortProtocol } from "../../net/nacl-eval";
 import { TrafficSet, isNoTraffic, portTraffic, trafficIntersect } from "../../net/traffic";
@@ -17,6 +17,7 @@ import type { StackResource } from "../resource";
 import type { StackModel } from "../stack";
 import type { ExposureModel } from "./exposure";
 import { rulesOn, sgHop } from "./groups";
+import { loadBalancerBlocks, targetAclGate } from "./lb-acls";
 import { Forward, LOAD_BALANCERS } from "./load-balancers";
 import { CLOSED, Doubt, ExposurePath, Gate, Hop, ListenerHop, PossiblePath, SgHop, TargetHop, doubtful } from "./path";
 
@@ -40,14 +41,9 @@ function admitsLoadBalancer(model: StackModel, exposure: ExposureModel, lb: Stac
         return { definite: true, possible: true, hops: byGroup.map(hop) };
     }
     // CIDR rules that together hold every subnet of the load balancer.
-    const subnets = (exposure.placements.of(lb)?.subnets ?? []).map((s) => model.byUrn.get(s.urn) as StackResource);
-    const blocks: Maybe<Cidr>[] = subnets.map((s) => {
-        const text = str(child(s.root, "cidrBlock"));
-        if (isUndetermined(text)) {
-            return text;
-        }
-        return parseCidr(text, 4) ?? invalidAt("cidrBlock", `the cidrBlock of subnet '${s.name}' is not an IPv4 CIDR`);
-    });
+    const lbBlocks = loadBalancerBlocks(model, exposure, lb);
+    const subnets = lbBlocks.map((b) => b.subnet);
+    const blocks: Maybe<Cidr>[] = lbBlocks.map((b) => b.block);
     const cidrRules = sure.filter((r) => !isUndetermined(r.peer) && r.peer.kind === "cidr" && r.peer.cidr.family === 4);
     const ranges = normalise(cidrRules.map((r) => (r.peer as { cidr: Cidr }).cidr.range));
     const known = blocks.filter((b): b is Cidr => !isUndetermined(b));
@@ -100,17 +96,22 @@ export function throughLoadBalancers(model: StackModel, exposure: ExposureModel)
             // The protocols of the listener that the path to the load balancer carries on its port.
             const carried = (p: ExposurePath): PortProtocol[] => f.protocols.filter((x) => (isUndetermined(f.port) ? p.traffic[x].length > 0
                 : !isNoTraffic(trafficIntersect(p.traffic, portTraffic([x], [{ from: f.port, to: f.port }])))));
+            // The network ACL of the target's subnet, between the load balancer's nodes and the target.
+            const acl = targetAclGate(model, exposure, lb, f.target, f.protocols, targetPort);
             const emit = (p: ExposurePath, doubt: Doubt | undefined) => {
-                const protocols = carried(p);
+                const carriedProtocols = carried(p);
+                const sure = carriedProtocols.filter((x) => acl.sure.includes(x));
+                const protocols = sure.length > 0 ? sure : carriedProtocols.filter((x) => acl.may.includes(x));
                 if (protocols.length === 0) {
                     return;
                 }
                 const traffic = onTarget(protocols);
                 const admit = admitsLoadBalancer(model, exposure, lb, f, traffic);
                 const portDoubt = isUndetermined(f.port) ? { why: f.port, urn: f.listener.urn } : isUndetermined(targetPort) ? { why: targetPort, urn: f.targetPortOn.urn } : undefined;
+                const aclHops = acl.hops.filter((h) => h.kind !== "nacl-in" && h.kind !== "nacl-out" || protocols.includes(h.protocol));
                 const path = { resource: f.target.urn, ...(p.subnet ? { subnet: p.subnet } : {}), family: p.family, traffic, through: lb.urn,
-                    hops: [...p.hops, listener, target, ...admit.hops] as Hop[] };
-                const why = doubt ?? portDoubt ?? (admit.definite ? undefined : admit.doubt);
+                    hops: [...p.hops, listener, target, ...aclHops, ...admit.hops] as Hop[] };
+                const why = doubt ?? portDoubt ?? (sure.length > 0 ? undefined : acl.doubt) ?? (admit.definite ? undefined : admit.doubt);
                 if (why && admit.possible) {
                     at(f.target.urn).possible.push({ ...path, doubt: why });
                 } else if (!why && admit.definite) {
