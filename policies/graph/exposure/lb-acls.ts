@@ -129,7 +129,8 @@ export function targetAclGate(model: StackModel, exposure: ExposureModel, lb: St
             if (open.sure && pending.every((x) => x.sure) && !isUndetermined(port) && !sure.includes(protocol)) {
                 sure.push(protocol);
                 hops.push(...open.sure);
-            } else if (open.may || pending.some((x) => x.may)) {
+            } else if ((open.may || pending.some((x) => x.may)) && !isUndetermined(port)) {
+                // (A port not known yet is the path's doubt already.)
                 doubts.push(acl.pending[0] ? { why: acl.pending[0].why, urn: acl.pending[0].node.resource.urn } : partly(acl.node, subnet.urn, known));
             }
         }
