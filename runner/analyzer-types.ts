@@ -2,6 +2,7 @@
 // Protobuf classes never appear here (see analyzer-messages.ts for the conversion).
 
 import type { ExemptedFinding, ExpiredMatch } from "../policies/core/exempted";
+import type { FindingKey } from "../policies/core/finding-keys";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -124,9 +125,11 @@ export interface AnalyzeResult {
     exempted?: ExemptedFinding[];
     /** Sent with `exempted`: the findings that expired exemptions matched. */
     expired?: ExpiredMatch[];
+    /** Sent with `exempted`: what identifies each diagnostic beyond its message. */
+    keys?: FindingKey[];
 }
 
-export type { ExemptedFinding, ExpiredMatch };
+export type { ExemptedFinding, ExpiredMatch, FindingKey };
 
 export interface CallOptions {
     /**
