@@ -201,7 +201,7 @@ describe("docs/check.md: stack config, lookups, components", () => {
 describe("cli: parseArgs, a program's config and --fail-on-incomplete", () => {
     it("--config and --secret repeat, in order, with or without =; --config-file; --fail-on-incomplete", () => {
         assert.deepStrictEqual(parseArgs(["check", "dir", "--config", "a=1", "--secret=b=2", "--config=c:d=x=y", "--config-file", "s.yaml", "--fail-on-incomplete"]), {
-            program: "dir", format: "text", stack: "dev", exitZero: false,
+            program: "dir", outputs: [{ format: "text" }], stack: "dev", failOn: "mandatory",
             programConfig: { config: ["a=1", "c:d=x=y"], secret: ["b=2"], configFile: "s.yaml" },
             failOnIncomplete: true,
         });
