@@ -13,6 +13,7 @@ import { formatText } from "../../cli/format-text";
 import { parseArgs } from "../../cli/main";
 import { Finding, Report } from "../../cli/model";
 import { exitCode, judge } from "../../cli/outcome";
+import { catalogue } from "../../policies/catalogue";
 
 const URN = "urn:pulumi:dev::app::aws:ec2/securityGroup:SecurityGroup::web";
 const web = { urn: URN, type: "aws:ec2/securityGroup:SecurityGroup", name: "web" };
@@ -195,6 +196,13 @@ describe("cli: SARIF for code scanning", () => {
         assert.strictEqual(bare.tool.driver.informationUri, undefined, "no home page, no informationUri");
         assert.strictEqual(bare.tool.driver.rules?.[0].helpUri, "https://docs.aws.example/sg-no-admin-ports-from-world", "the policy's own URL");
         assert.strictEqual(bare.results?.[0].baselineState, undefined);
+    });
+
+    it("every policy has the anchor its rule's helpUri names in docs/policies.md", () => {
+        const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "policies.md"), "utf8");
+        const anchors = [...doc.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]);
+        assert.deepStrictEqual(anchors, catalogue().map((p) => p.name));
+        assert.ok(policyDocUri("https://github.com/o/r", "sg-unused").endsWith("docs/policies.md#sg-unused"));
     });
 
     it("URIs are relative to --source-root, else to the input's git repository, else to its directory", () => {
