@@ -2,11 +2,12 @@
 // run time (each a Node built-in, a shipped file, or a dependency pinned at the lockfile's version),
 // and a bin that runs compiled JavaScript. Reads the compiled dist/ (`npm run build` first).
 import * as assert from "assert";
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import { builtinModules } from "module";
 import * as os from "os";
 import * as path from "path";
+import { npmSync } from "./npm";
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -17,13 +18,9 @@ interface Manifest {
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as Manifest;
 const lock = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> };
 
-function npm(args: string[], cwd: string): string {
-    return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
-}
-
 /** The files `npm pack` puts in the tarball, relative to the package. */
 function packedFiles(): string[] {
-    const [result] = JSON.parse(npm(["pack", "--dry-run", "--json", "--ignore-scripts"], REPO)) as { files: { path: string }[] }[];
+    const [result] = JSON.parse(npmSync(["pack", "--dry-run", "--json", "--ignore-scripts"], REPO)) as { files: { path: string }[] }[];
     return result.files.map((f) => f.path).sort();
 }
 
