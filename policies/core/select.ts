@@ -70,13 +70,20 @@ function frameworkOf(control: string): string {
 
 const listed = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
-/** One criterion: the policies that match any of its values; each value must match some policy of the catalogue. */
-function matching<T extends string>(what: string, values: readonly T[], known: readonly string[], holds: (p: Catalogued, value: T) => boolean): Set<string> {
+/**
+ * One criterion: the policies that match any of its values. Each value must be a string, one of
+ * `vocabulary` when the criterion has a fixed one, and match some policy of the catalogue.
+ */
+function matching(what: string, values: unknown, known: readonly string[], holds: (p: Catalogued, value: string) => boolean,
+    vocabulary?: readonly string[]): Set<string> {
     if (!Array.isArray(values)) {
         throw new Error(`selectPolicies: ${what} must be a list, got ${JSON.stringify(values)}`);
     }
     const out = new Set<string>();
-    for (const value of values) {
+    for (const value of values as unknown[]) {
+        if (typeof value !== "string" || (vocabulary && !vocabulary.includes(value))) {
+            throw new Error(`selectPolicies: unknown ${what} ${JSON.stringify(value)}; known: ${listed(vocabulary ?? known)}`);
+        }
         const hits = POLICIES.filter((p) => holds(p, value));
         if (hits.length === 0) {
             throw new Error(`selectPolicies: ${what} ${JSON.stringify(value)} matches no policy; known: ${listed(known)}`);
@@ -86,18 +93,15 @@ function matching<T extends string>(what: string, values: readonly T[], known: r
     return out;
 }
 
-function severityRank(s: unknown, what: string): number {
-    const rank = SEVERITIES.indexOf(s as Severity);
-    if (rank < 0) {
-        throw new Error(`selectPolicies: unknown ${what} ${JSON.stringify(s)}; known: ${listed(SEVERITIES)}`);
-    }
-    return rank;
-}
+const rank = (s: unknown) => SEVERITIES.indexOf(s as Severity);
 
 const CRITERIA = ["names", "severities", "minSeverity", "frameworks", "controls", "tags"];
 
 /** The names of the policies that meet every given criterion, in the catalogue's order. */
 export function selectPolicies(criteria: PolicyCriteria = {}): PolicyName[] {
+    if (typeof criteria !== "object" || criteria === null || Array.isArray(criteria)) {
+        throw new Error(`selectPolicies: the criteria must be an object, got ${JSON.stringify(criteria)}`);
+    }
     const unknown = Object.keys(criteria).filter((k) => !CRITERIA.includes(k));
     if (unknown.length > 0) {
         throw new Error(`selectPolicies: unknown criterion ${listed(unknown)}; known: ${listed(CRITERIA)}`);
@@ -106,31 +110,13 @@ export function selectPolicies(criteria: PolicyCriteria = {}): PolicyName[] {
     const tags = [...new Set(POLICIES.flatMap((p) => p.tags ?? []))].sort();
     const controls = [...new Set(POLICIES.flatMap(controlsOf))];
     const sets: Set<string>[] = [];
-    if (criteria.names !== undefined) {
-        sets.push(matching("name", criteria.names, names, (p, n) => globMatch(n, p.name)));
-    }
-    if (criteria.severities !== undefined) {
-        criteria.severities.forEach((s) => severityRank(s, "severity"));
-        sets.push(matching("severity", criteria.severities, SEVERITIES, (p, s) => p.severity === s));
-    }
-    if (criteria.minSeverity !== undefined) {
-        const min = severityRank(criteria.minSeverity, "minSeverity");
-        sets.push(matching("minSeverity", [criteria.minSeverity], SEVERITIES, (p) => SEVERITIES.indexOf(p.severity as Severity) >= min));
-    }
-    if (criteria.frameworks !== undefined) {
-        for (const f of criteria.frameworks) {
-            if (!FRAMEWORKS.includes(f)) {
-                throw new Error(`selectPolicies: unknown framework ${JSON.stringify(f)}; known: ${listed(FRAMEWORKS)}`);
-            }
-        }
-        sets.push(matching("framework", criteria.frameworks, FRAMEWORKS, (p, f) => controlsOf(p).some((c) => frameworkOf(c) === f)));
-    }
-    if (criteria.controls !== undefined) {
-        sets.push(matching("control", criteria.controls, controls, (p, c) => controlsOf(p).includes(c)));
-    }
-    if (criteria.tags !== undefined) {
-        sets.push(matching("tag", criteria.tags, tags, (p, t) => (p.tags ?? []).includes(t)));
-    }
+    const add = (given: unknown, ...args: Parameters<typeof matching>) => { if (given !== undefined) { sets.push(matching(...args)); } };
+    add(criteria.names, "name", criteria.names, names, (p, n) => globMatch(n, p.name));
+    add(criteria.severities, "severity", criteria.severities, SEVERITIES, (p, s) => p.severity === s, SEVERITIES);
+    add(criteria.minSeverity, "minSeverity", [criteria.minSeverity], SEVERITIES, (p, s) => rank(p.severity) >= rank(s), SEVERITIES);
+    add(criteria.frameworks, "framework", criteria.frameworks, FRAMEWORKS, (p, f) => controlsOf(p).some((c) => frameworkOf(c) === f), FRAMEWORKS);
+    add(criteria.controls, "control", criteria.controls, controls, (p, c) => (controlsOf(p) as string[]).includes(c));
+    add(criteria.tags, "tag", criteria.tags, tags, (p, t) => (p.tags ?? []).includes(t));
     const selected = POLICIES.filter((p) => sets.every((s) => s.has(p.name))).map((p) => p.name);
     if (selected.length === 0) {
         throw new Error(`selectPolicies: no policy meets all of ${JSON.stringify(criteria)}`);

@@ -62,6 +62,9 @@ describe("selectPolicies: policies of the catalogue by what they are", () => {
             /^Error: selectPolicies: no policy meets all of \{"severities":\["critical"\],"tags":\["egress"\]\}$/],
         ["a misspelt criterion", { severity: ["high"] }, /^Error: selectPolicies: unknown criterion 'severity'; known: 'names', 'severities', 'minSeverity', /],
         ["a criterion that is not a list", { tags: "quota" }, /^Error: selectPolicies: tag must be a list, got "quota"$/],
+        ["severities that are not a list", { severities: "high" }, /^Error: selectPolicies: severity must be a list, got "high"$/],
+        ["a name that is not a string", { names: [42] }, /^Error: selectPolicies: unknown name 42; known: 'sg-no-admin-ports-from-world', /],
+        ["criteria that are not an object", null, /^Error: selectPolicies: the criteria must be an object, got null$/],
     ];
     for (const [scenario, criteria, message] of refused) {
         it(`refuses ${scenario}, never selecting nothing in silence`, () => {
