@@ -3,21 +3,24 @@ import { PolicyCriteria, describePolicies, policyByName, selectPolicies } from "
 import { createPack } from "../../policies/core/compose";
 
 // The catalogue's policies by hand, from their files: severity and tags (control tags included).
-const CRITICAL = ["sg-no-admin-ports-from-world", "nacl-no-admin-ports-from-world"];
+const CRITICAL = ["sg-no-admin-ports-from-world", "nacl-no-admin-ports-from-world", "db-not-reachable-from-internet",
+    "admin-ports-not-reachable-from-internet"];
 const HIGH_OR_ABOVE = ["sg-no-admin-ports-from-world", "sg-db-ingress-only-from-security-groups", "sg-default-denies-all",
-    "db-ingress-only-via-security-groups", "nacl-ephemeral-return-traffic", "nacl-no-admin-ports-from-world"];
+    "db-ingress-only-via-security-groups", "nacl-ephemeral-return-traffic", "nacl-no-admin-ports-from-world", "db-not-reachable-from-internet",
+    "admin-ports-not-reachable-from-internet"];
 const ALL = ["sg-no-admin-ports-from-world", "sg-db-ingress-only-from-security-groups",
     "sg-egress-restricted", "sg-ingress-from-world-allowed-ports", "sg-prefer-security-group-references", "sg-no-all-traffic-rules",
     "sg-descriptions", "sg-default-denies-all", "eni-security-group-limit", "sg-rule-quota", "db-ingress-only-via-security-groups",
     "sg-rules-managed-one-way", "sg-unused", "sg-world-ingress-only-on-load-balancers", "vpc-flow-logs-enabled",
-    "nacl-ephemeral-return-traffic", "nacl-no-admin-ports-from-world", "nacl-rules-effective"];
+    "nacl-ephemeral-return-traffic", "nacl-no-admin-ports-from-world", "nacl-rules-effective", "db-not-reachable-from-internet",
+    "compute-reachable-only-through-load-balancers", "admin-ports-not-reachable-from-internet"];
 
 describe("selectPolicies: policies of the catalogue by what they are", () => {
     const cases: [string, PolicyCriteria, string[]][] = [
         ["one severity", { severities: ["critical"] }, CRITICAL],
         ["several severities: any of them, in the catalogue's order", { severities: ["low", "critical"] },
             ["sg-no-admin-ports-from-world", "sg-prefer-security-group-references", "sg-descriptions", "sg-unused",
-                "nacl-no-admin-ports-from-world", "nacl-rules-effective"]],
+                "nacl-no-admin-ports-from-world", "nacl-rules-effective", "db-not-reachable-from-internet", "admin-ports-not-reachable-from-internet"]],
         ["a minimum severity: it and the higher ones", { minSeverity: "high" }, HIGH_OR_ABOVE],
         ["the lowest minimum severity: all of them", { minSeverity: "low" }, ALL],
         ["a framework: the policies that enforce one of its controls", { frameworks: ["cis-aws"] },
@@ -86,6 +89,8 @@ describe("createPack with a selection", () => {
             ["sg-unused", "advisory"],
             ["nacl-no-admin-ports-from-world", "mandatory"],
             ["nacl-rules-effective", "mandatory"],
+            ["db-not-reachable-from-internet", "mandatory"],
+            ["admin-ports-not-reachable-from-internet", "mandatory"],
         ]);
         assert.deepStrictEqual(initialConfig, { "nacl-no-admin-ports-from-world": { ports: [5900], enforcementLevel: "mandatory" } });
     });

@@ -47,8 +47,9 @@ describe("the package as a library (dist/)", function () {
         assert.deepStrictEqual(JSON.parse(r.stdout), {
             resolved: path.join(REPO, "dist", "library.js"),
             names: EXPORTS,
-            pack: [["sg-no-admin-ports-from-world", "advisory"], ["nacl-no-admin-ports-from-world", "advisory"]],
-            described: 18,
+            pack: [["sg-no-admin-ports-from-world", "advisory"], ["nacl-no-admin-ports-from-world", "advisory"],
+                ["db-not-reachable-from-internet", "advisory"], ["admin-ports-not-reachable-from-internet", "advisory"]],
+            described: 21,
         });
     });
 
@@ -62,7 +63,7 @@ describe("the package as a library (dist/)", function () {
         ].join("\n")]);
         endedByItself(r);
         assert.deepStrictEqual(JSON.parse(r.stdout), {
-            names: EXPORTS, servePack: "function", policies: 18,
+            names: EXPORTS, servePack: "function", policies: 21,
             cis: ["sg-no-admin-ports-from-world", "sg-default-denies-all", "nacl-no-admin-ports-from-world"],
         });
     });

@@ -36,7 +36,8 @@ const DESCRIPTIONS_FIX = "Fix: Give the security group a description of what it 
 const MEDIUM_OR_ABOVE = ["sg-no-admin-ports-from-world", "sg-db-ingress-only-from-security-groups", "sg-egress-restricted",
     "sg-ingress-from-world-allowed-ports", "sg-no-all-traffic-rules", "sg-default-denies-all", "eni-security-group-limit", "sg-rule-quota",
     "db-ingress-only-via-security-groups", "sg-rules-managed-one-way", "sg-world-ingress-only-on-load-balancers", "vpc-flow-logs-enabled",
-    "nacl-ephemeral-return-traffic", "nacl-no-admin-ports-from-world"];
+    "nacl-ephemeral-return-traffic", "nacl-no-admin-ports-from-world", "db-not-reachable-from-internet", "compute-reachable-only-through-load-balancers",
+    "admin-ports-not-reachable-from-internet"];
 
 function run(file: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
@@ -90,7 +91,7 @@ describe("the packed tarball, installed with production dependencies only", func
     const readyPack = async (pack: PackClient) => {
         assert.deepStrictEqual(await pack.getPluginInfo(), { version: "1.21.0" });
         const info = await pack.getAnalyzerInfo();
-        assert.deepStrictEqual([info.name, info.version, info.policies.length], ["aws-network-guardrails", "0.1.0", 18]);
+        assert.deepStrictEqual([info.name, info.version, info.policies.length], ["aws-network-guardrails", "0.1.0", 21]);
         assert.deepStrictEqual(findings((await pack.analyze(sshFromWorld("web"))).diagnostics), [
             ["sg-no-admin-ports-from-world", "mandatory", SSH_MESSAGE],
             ["sg-ingress-from-world-allowed-ports", "advisory", WORLD_MESSAGE],
