@@ -2,18 +2,18 @@
  * Starts the pack the way the Pulumi CLI does and makes the engine's calls, in the engine's order:
  * Configure (the reconciled --policy-pack-config), Analyze for each resource, then AnalyzeStack.
  */
-import * as path from "path";
 import {
     AnalyzedResource, AnalyzerRpcError, Diagnostic, ExemptedFinding, ExpiredMatch, FindingKey, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
     StackResource, startPack,
 } from "../runner/analyzer-client";
 import { unknownPolicy } from "../policies/core/pack-config";
 import { InputError } from "./errors";
+import { packageDir, runPolicyPackOf } from "./package-dir";
 import { Paired, expiredRecords, pairExempted, unusedExemptions } from "./exempted";
 import { pairKeys } from "./keys";
 import { Finding, Incomplete, Report, ResourceRef, Source, SourceLocation, nameFromUrn, typeFromUrn } from "./model";
 
-export const PACK_DIR = path.resolve(__dirname, "..");
+export const PACK_DIR = packageDir();
 
 /** The gRPC status with which the pack rejects a configuration. */
 const INVALID_ARGUMENT = 3;
@@ -37,7 +37,7 @@ export type Progress = (line: string) => void;
 
 /** Starts the pack; the caller may start it early, in parallel with reading the input. */
 export function startGuardrails(signal?: AbortSignal): Promise<PackClient> {
-    return startPack(PACK_DIR, { dryRun: true, signal }).then((pack) => {
+    return startPack(PACK_DIR, { dryRun: true, signal, runPolicyPack: runPolicyPackOf(PACK_DIR) }).then((pack) => {
         // Never leave the pack running when this process exits early (process.exit on a fatal error).
         const kill = () => { pack.kill(); };
         process.once("exit", kill);

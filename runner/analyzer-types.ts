@@ -180,6 +180,11 @@ export interface StartPackOptions {
     config?: { [key: string]: string };
     /** Node executable. Default: the one running this process. */
     nodePath?: string;
+    /**
+     * The run-policy-pack script. Default: `<pack>/node_modules/@pulumi/pulumi/cmd/run-policy-pack`, where
+     * the CLI's shim runs it from; a package installed into a project may have its SDK hoisted above it.
+     */
+    runPolicyPack?: string;
     /** Aborting before the pack printed its port kills it and rejects with "aborted". */
     signal?: AbortSignal;
 }

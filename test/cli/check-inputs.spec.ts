@@ -109,7 +109,7 @@ describe("cli: check, a program's stack config, lookups and components", functio
         const text = ok("lookupVpc", 0);
         assertGolden("lookup-vpc.txt", text);
         assert.ok(text.includes("    ingress[1].cidrBlocks[0] allows TCP port 22 from 172.31.0.0/16, a range wider than /24 (IPv4)."));
-        assert.ok(text.endsWith("0 mandatory, 2 advisory: 2 violations on 1 of 3 resources.\n"));
+        assert.ok(text.endsWith("0 mandatory, 3 advisory: 3 violations on 2 of 3 resources.\n"));
     });
 
     it("a lookup check cannot answer: a warning when the program completes; named in the error when it then fails", () => {
