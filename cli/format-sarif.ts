@@ -37,10 +37,16 @@ export interface SarifContext {
     homepage?: string;
 }
 
-/** A policy's entry in docs/policies.md under the project's home page (a GitHub repository's default branch). */
-export function policyDocUri(homepage: string, policy: string): string {
+/**
+ * A policy's entry in docs/policies.md under the project's home page: a GitHub repository's default
+ * branch; for the package's npm page, the file as that version of the package ships it (unpkg).
+ */
+export function policyDocUri(homepage: string, policy: string, version: string): string {
     const gh = /^https:\/\/github\.com\/([^/#?]+)\/([^/#?]+?)(?:\.git)?\/?(?:#.*)?$/.exec(homepage);
-    const base = gh ? `https://github.com/${gh[1]}/${gh[2]}/blob/HEAD/` : homepage.replace(/#.*$/, "").replace(/\/?$/, "/");
+    const npm = /^https:\/\/www\.npmjs\.com\/package\/((?:@[^/#?]+\/)?[^/#?]+)\/?(?:#.*)?$/.exec(homepage);
+    const base = gh ? `https://github.com/${gh[1]}/${gh[2]}/blob/HEAD/`
+        : npm ? `https://unpkg.com/${npm[1]}@${version}/`
+            : homepage.replace(/#.*$/, "").replace(/\/?$/, "/");
     return `${base}docs/policies.md#${policy}`;
 }
 
@@ -97,7 +103,7 @@ export function formatSarif(r: Report, ctx: SarifContext = {}): string {
         shortDescription: { text: p.displayName || p.name },
         fullDescription: { text: p.description },
         ...(p.remediationSteps ? { help: { text: p.remediationSteps, markdown: `**How to fix:** ${p.remediationSteps}` } } : {}),
-        ...(ctx.homepage ? { helpUri: policyDocUri(ctx.homepage, p.name) } : p.url ? { helpUri: p.url } : {}),
+        ...(ctx.homepage ? { helpUri: policyDocUri(ctx.homepage, p.name, r.pack.version) } : p.url ? { helpUri: p.url } : {}),
         defaultConfiguration: { level: level(p.enforcementLevel), enabled: p.enforcementLevel !== "disabled" },
         properties: {
             tags: ["security", ...(p.tags ?? [])],

@@ -191,7 +191,9 @@ describe("cli: SARIF for code scanning", () => {
         assert.strictEqual(run.tool.driver.informationUri, "https://github.com/acme/aws-network-guardrails#readme");
         assert.strictEqual(run.tool.driver.rules?.[0].helpUri,
             "https://github.com/acme/aws-network-guardrails/blob/HEAD/docs/policies.md#sg-no-admin-ports-from-world");
-        assert.strictEqual(policyDocUri("https://guardrails.example/site/", "sg-unused"), "https://guardrails.example/site/docs/policies.md#sg-unused");
+        assert.strictEqual(policyDocUri("https://guardrails.example/site/", "sg-unused", "1.2.3"), "https://guardrails.example/site/docs/policies.md#sg-unused");
+        assert.strictEqual(policyDocUri("https://www.npmjs.com/package/aws-network-guardrails", "sg-unused", "1.2.3"),
+            "https://unpkg.com/aws-network-guardrails@1.2.3/docs/policies.md#sg-unused", "the npm page: the file as that version ships it");
         const bare = results(report([ssh]));
         assert.strictEqual(bare.tool.driver.informationUri, undefined, "no home page, no informationUri");
         assert.strictEqual(bare.tool.driver.rules?.[0].helpUri, "https://docs.aws.example/sg-no-admin-ports-from-world", "the policy's own URL");
@@ -202,7 +204,7 @@ describe("cli: SARIF for code scanning", () => {
         const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "policies.md"), "utf8");
         const anchors = [...doc.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]);
         assert.deepStrictEqual(anchors, catalogue().map((p) => p.name));
-        assert.ok(policyDocUri("https://github.com/o/r", "sg-unused").endsWith("docs/policies.md#sg-unused"));
+        assert.ok(policyDocUri("https://github.com/o/r", "sg-unused", "1.2.3").endsWith("docs/policies.md#sg-unused"));
     });
 
     it("URIs are relative to --source-root, else to the input's git repository, else to its directory", () => {

@@ -58,7 +58,7 @@ describe("the published package", function () {
     });
 
     it("ships what the installed package runs and documents, and no tests, TypeScript sources or build configuration", () => {
-        const needed = ["package.json", "PulumiPolicy.yaml", "README.md", "bin/aws-network-guardrails.js", "dist/index.js", "dist/library.js",
+        const needed = ["package.json", "LICENSE", "PulumiPolicy.yaml", "README.md", "bin/aws-network-guardrails.js", "dist/index.js", "dist/library.js",
             "dist/library.d.ts", "dist/cli/main.js", "dist/runner/program-child.js", "dist/runner/program-host.js", "dist/runner/ts-esm-hooks.js",
             "docs/policies.md", "docs/library.md", "examples/config/baseline.json"];
         assert.deepStrictEqual(needed.filter((f) => !files.includes(f)), []);
