@@ -69,7 +69,7 @@ describe("examples/ci: each command, run in a repository that uses the pack", fu
         assert.strictEqual(r.stdout, golden("common-mistakes.txt", "common-mistakes"));
         const log = assertValidSarif(fs.readFileSync(path.join(dir, "guardrails.sarif"), "utf8"));
         const results = log.runs[0].results ?? [];
-        assert.strictEqual(results.length, 18);
+        assert.strictEqual(results.length, 20);
         assert.deepStrictEqual([...new Set(results.map((x) => x.locations?.[0].physicalLocation?.artifactLocation?.uri))], ["infra/index.ts"]);
     });
 

@@ -109,16 +109,16 @@ describe("cli: CI conventions, end to end", function () {
         const none = JSON.parse(ok(result.failOnNone, 0).stdout) as JsonReport;
         assert.deepStrictEqual(none.summary, { ...none.summary, failOn: "none", failing: 0, passed: true });
         const advisory = JSON.parse(ok(result.advisoryOnly, 1).stdout) as JsonReport;
-        assert.deepStrictEqual([advisory.summary.failOn, advisory.summary.failing, advisory.summary.passed], ["advisory", 17, false]);
+        assert.deepStrictEqual([advisory.summary.failOn, advisory.summary.failing, advisory.summary.passed], ["advisory", 19, false]);
     });
 
     it("--min-severity critical: only the critical findings are shown, the others still fail the check and are counted", () => {
         const r = ok(result.critical, 1);
         assert.deepStrictEqual(r.stdout.split("\n").filter((l) => l.startsWith("    [")).map((l) => l.split("  ")[4].split(" ")[0]),
-            ["sg-no-admin-ports-from-world", "nacl-no-admin-ports-from-world"]);
+            ["sg-no-admin-ports-from-world", "nacl-no-admin-ports-from-world", "admin-ports-not-reachable-from-internet"]);
         assert.deepStrictEqual(r.stdout.split("\n").slice(-3), [
-            "2 mandatory, 0 advisory: 2 violations shown on 2 of 43 resources.",
-            "16 findings below --min-severity critical not shown; 7 of them fail the check (--fail-on mandatory).",
+            "3 mandatory, 0 advisory: 3 violations shown on 3 of 47 resources.",
+            "17 findings below --min-severity critical not shown; 7 of them fail the check (--fail-on mandatory).",
             "",
         ]);
     });
@@ -128,18 +128,18 @@ describe("cli: CI conventions, end to end", function () {
         assert.strictEqual(fs.readFileSync(t("plain.json"), "utf8"), golden("stack-export.json"));
         const coloured = ok(result.forceColourStdout, 1).stdout;
         assert.strictEqual(coloured.replace(/\u001b\[[0-9;]*m/g, ""), golden("stack-export.txt"));
-        assert.strictEqual(coloured.split("\n").filter((l) => l.includes(`${ESC}[1;31m[mandatory]${ESC}[0m`)).length, 9);
-        assert.strictEqual(coloured.split("\n").filter((l) => l.includes(`${ESC}[33m[advisory]${ESC}[0m`)).length, 9);
+        assert.strictEqual(coloured.split("\n").filter((l) => l.includes(`${ESC}[1;31m[mandatory]${ESC}[0m`)).length, 10);
+        assert.strictEqual(coloured.split("\n").filter((l) => l.includes(`${ESC}[33m[advisory]${ESC}[0m`)).length, 10);
         assert.strictEqual(ok(result.noColour, 1).stdout, golden("stack-export.txt"));
     });
 
     it("--write-baseline, then --baseline: the same findings are existing and pass; the SARIF says unchanged", () => {
-        ok(result.writeBaseline, 1, `wrote baseline ${t("baseline.json")}: 18 findings (exempted ones are not in it)\n`);
+        ok(result.writeBaseline, 1, `wrote baseline ${t("baseline.json")}: 20 findings (exempted ones are not in it)\n`);
         const same = ok(later.same, 0);
         assert.ok(same.stdout.startsWith(`${golden("stack-export.txt").split("\n").slice(0, 2).join("\n")}\nExisting findings (in the baseline; they do not fail the check):\n`));
         assert.deepStrictEqual(same.stdout.split("\n").slice(-3), [
-            "9 mandatory, 9 advisory: 18 violations on 16 of 43 resources.",
-            `Baseline ${t("baseline.json")}: 18 existing findings (not failing), 0 new.`,
+            "10 mandatory, 10 advisory: 20 violations on 17 of 47 resources.",
+            `Baseline ${t("baseline.json")}: 20 existing findings (not failing), 0 new.`,
             "",
         ]);
         const results = assertValidSarif(ok(later.sameSarif, 0).stdout).runs[0].results ?? [];
@@ -151,7 +151,7 @@ describe("cli: CI conventions, end to end", function () {
         assert.deepStrictEqual(r.findings.filter((f) => f.baseline === "new").map((f) => [f.policy, f.resource?.name]), [
             ["nacl-no-admin-ports-from-world", "public"],
         ]);
-        assert.deepStrictEqual(r.baseline, { file: t("baseline.json"), existing: 18, new: 1, absent: 0 });
+        assert.deepStrictEqual(r.baseline, { file: t("baseline.json"), existing: 20, new: 1, absent: 0 });
     });
 
     it("a missing or malformed baseline is a usage error", () => {
