@@ -42,15 +42,20 @@ function library(lib: Library): string {
     return `<!-- ${lib.name} ${version} (${lib.license}), ${lib.home} -->\n<script>${inline(fs.readFileSync(file, "utf8"), lib.name)}</script>`;
 }
 
-/** The page's modules, compiled from TypeScript and linked by a table of modules. */
-function pageScript(): string {
-    // TypeScript compiles the page only when a map is written.
+/** A page module as JavaScript: compiled with the package (dist/), or from its TypeScript when run from the sources. */
+function pageModule(name: string): string {
+    const compiled = path.join(PAGE_DIR, `${name}.js`);
+    if (fs.existsSync(compiled)) {
+        return fs.readFileSync(compiled, "utf8");
+    }
     const ts = require("typescript") as typeof import("typescript");
-    const modules = PAGE_MODULES.map((name) => {
-        const source = fs.readFileSync(path.join(PAGE_DIR, `${name}.ts`), "utf8");
-        const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS } }).outputText;
-        return `modules["./${name}"] = (function (exports) {\n${js}\nreturn exports;\n})({});`;
-    });
+    const source = fs.readFileSync(path.join(PAGE_DIR, `${name}.ts`), "utf8");
+    return ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS } }).outputText;
+}
+
+/** The page's modules, linked by a table of modules. */
+function pageScript(): string {
+    const modules = PAGE_MODULES.map((name) => `modules["./${name}"] = (function (exports) {\n${pageModule(name)}\nreturn exports;\n})({});`);
     return inline(`(function () {\n"use strict";\nvar modules = {};\nfunction require(name) { return modules[name]; }\n${modules.join("\n")}\n})();`, "the page's script");
 }
 

@@ -18,6 +18,7 @@ import * as path from "path";
 import { EnforcementLevel, PolicyPack, PolicyPackArgs, PolicyPackConfig } from "@pulumi/policy";
 import { readConfigureRequest } from "./configure-request";
 import { exemptedInCall, expiredInCall } from "./exempted";
+import { keysInCall } from "./finding-keys";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
 import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "../model/call-scope";
@@ -153,7 +154,7 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
             if (typeof handle === "function") {
                 handlers[rpc] = ((call, callback) => inCallScope(() => {
                     const pageBytes = pageBytesAsked(call.metadata?.get(EXEMPTED_REQUEST) ?? []);
-                    const records = { exempted: exemptedInCall(), expired: expiredInCall() };
+                    const records = { exempted: exemptedInCall(), expired: expiredInCall(), keys: keysInCall() };
                     return handle(call, (err, res) => {
                         if (err || pageBytes === undefined) {
                             callback(err, res);

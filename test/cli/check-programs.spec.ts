@@ -22,6 +22,15 @@ const ON_COMPUTE = (group: string, instance: string) => `aws.ec2.SecurityGroup '
     `to compute: aws.ec2.Instance '${instance}'. Internet traffic then reaches the hosts directly, with no load balancer to absorb scans and malformed requests. ` +
     "Fix: Put a load balancer in front: give the load balancer the internet-facing group, and let the compute group admit only the load balancer's security group.";
 
+/** The path policies on an instance that declares no subnet: it is in the default VPC, outside the stack. */
+const DEFAULT_VPC = (instance: string) => "Cannot be verified: subnetId is not set, so AWS puts the resource in the account's default VPC, " +
+    `whose routes and network ACLs are not in this stack. aws.ec2.Instance '${instance}' may be reachable from the internet on TCP port 22 (IPv4).`;
+const NOT_ONLY_LB = (instance: string) => `${DEFAULT_VPC(instance)} Fix: Put it behind a load balancer: move it to subnets without a route to an internet gateway, ` +
+    "give it no public address, and let its security groups admit only the load balancer's security group.";
+const ADMIN_PATH = (instance: string) => `${DEFAULT_VPC(instance)} Fix: Close the path at one layer at least: admit the admin port only from a bastion's ` +
+    "security group or a trusted CIDR, keep the host in a subnet without a route to an internet gateway and without a public address, forward no admin " +
+    "port from a load balancer, or connect with AWS Systems Manager Session Manager, which needs no inbound port at all.";
+
 function worldBeyond(port: number): string {
     return `ingress[0].cidrBlocks[0] allows TCP port ${port} from 0.0.0.0/0 (every IPv4 address), which is ingress from the whole internet beyond the allowed ports. ` +
         "Every port open to the internet is attack surface that scanners probe continuously. Fix: Open only the public service ports (by default HTTP 80 and HTTPS 443) " +
@@ -33,19 +42,11 @@ function finding(level: string, policy: string, name: string, at: string, messag
     return [`    [${level}]  ${packName} v${VERSION}  ${policy} (${type}: ${name}) at ${at}`, `    ${message}`];
 }
 
-/**
- * The paths an instance in the account's default VPC (no subnetId) may have, its group open to SSH: advisory notes, since
- * that VPC's routes and ACLs are not in the stack (compute-reachable-only-through-load-balancers, admin-ports-not-reachable-from-internet).
- */
-function defaultVpcSsh(name: string, at: string): string[][] {
-    const may = "Cannot be verified: subnetId is not set, so AWS puts the resource in the account's default VPC, whose routes and network ACLs are not in " +
-        `this stack. aws.ec2.Instance '${name}' may be reachable from the internet on TCP port 22 (IPv4). Fix: `;
+/** The two path findings on an instance in the default VPC whose group admits SSH from anywhere. */
+function instancePaths(instance: string, at: string): string[][] {
     return [
-        finding("advisory", "compute-reachable-only-through-load-balancers", name, at, `${may}Put it behind a load balancer: move it to subnets without a route to ` +
-            "an internet gateway, give it no public address, and let its security groups admit only the load balancer's security group.", TYPE.instance),
-        finding("advisory", "admin-ports-not-reachable-from-internet", name, at, `${may}Close the path at one layer at least: admit the admin port only from a ` +
-            "bastion's security group or a trusted CIDR, keep the host in a subnet without a route to an internet gateway and without a public address, forward " +
-            "no admin port from a load balancer, or connect with AWS Systems Manager Session Manager, which needs no inbound port at all.", TYPE.instance),
+        ["", ...finding("advisory", "compute-reachable-only-through-load-balancers", instance, at, NOT_ONLY_LB(instance), TYPE.instance)],
+        finding("advisory", "admin-ports-not-reachable-from-internet", instance, at, ADMIN_PATH(instance), TYPE.instance),
     ];
 }
 
@@ -138,7 +139,7 @@ describe("cli: check runs programs the way the nodejs language host does", funct
             finding("mandatory", "sg-no-admin-ports-from-world", "web", at, SSH),
             finding("advisory", "sg-ingress-from-world-allowed-ports", "web", at, SSH_BEYOND),
             finding("advisory", "sg-world-ingress-only-on-load-balancers", "web", at, ON_COMPUTE("web", "app")),
-            [""], ...defaultVpcSsh("app", `${DIR}/reference-inputs/index.ts:16`),
+            ...instancePaths("app", `${DIR}/reference-inputs/index.ts:16`),
         ], "1 mandatory, 4 advisory: 5 violations on 2 of 5 resources."));
     });
 
@@ -149,7 +150,7 @@ describe("cli: check runs programs the way the nodejs language host does", funct
             finding("mandatory", "sg-no-admin-ports-from-world", "bastion", `${NETWORK}:5`, SSH),
             finding("advisory", "sg-ingress-from-world-allowed-ports", "bastion", `${NETWORK}:5`, SSH_BEYOND),
             finding("advisory", "sg-world-ingress-only-on-load-balancers", "bastion", `${NETWORK}:5`, ON_COMPUTE("bastion", "bastion")),
-            [""], ...defaultVpcSsh("bastion", `${DIR}/module-declared/index.ts:5`),
+            ...instancePaths("bastion", `${DIR}/module-declared/index.ts:5`),
         ], "1 mandatory, 4 advisory: 5 violations on 2 of 3 resources."));
     });
 

@@ -126,8 +126,9 @@ describe("cli: check, end to end", function () {
         const run = log.runs[0];
         const rules = run.tool.driver.rules ?? [];
         assert.deepStrictEqual(rules.map((x) => x.id), catalogue().map((p) => p.name));
+        assert.strictEqual(run.tool.driver.informationUri, "https://www.npmjs.com/package/aws-network-guardrails");
         for (const [i, p] of catalogue().entries()) {
-            assert.strictEqual(rules[i].helpUri, p.url);
+            assert.strictEqual(rules[i].helpUri, `https://unpkg.com/aws-network-guardrails@${version.version}/docs/policies.md#${p.name}`);
             assert.strictEqual(rules[i].help?.text, p.remediationSteps);
             assert.strictEqual(rules[i].fullDescription?.text, p.description);
             assert.strictEqual(rules[i].defaultConfiguration?.level, p.enforcementLevel === "mandatory" ? "error" : "warning");

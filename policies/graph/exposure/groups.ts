@@ -10,7 +10,7 @@
  */
 import { SgRule } from "../../model/sg-rules";
 import { Undetermined, isUndetermined, unknownAt } from "../../model/values";
-import { PeerBlock, worldExposures } from "../../model/world";
+import { PeerBlock, WorldExposure, worldExposures } from "../../model/world";
 import { Cidr, Family, parseCidr } from "../../net/cidr";
 import { ALL_PORTS } from "../../net/ports";
 import { ALL } from "../../net/protocol";
@@ -110,10 +110,22 @@ export function sgHop(rule: SgRule, group: string | undefined): SgHop {
     return { kind: "sg-rule", urn: rule.origin.urn, path: rule.origin.peerPath, rule, ...(group === undefined ? {} : { group }) };
 }
 
+/** The exposures of the rules the groups surely hold, both families, worked out once per set of rules. */
+const SURE = new WeakMap<Rules, WorldExposure[]>();
+function sureExposures(rules: Rules, peerBlocks: (rule: SgRule) => PeerBlock[] | undefined): WorldExposure[] {
+    let out = SURE.get(rules);
+    if (!out) {
+        out = worldExposures(rules.sure, { peerBlocks });
+        SURE.set(rules, out);
+    }
+    return out;
+}
+
 /** What the groups admit from the whole family: surely (with the rules that do), and possibly. */
 export function groupsGate(model: StackModel, rules: Rules, family: Family): TrafficGate {
     const peerBlocks = blocksOf(model);
-    const sure = worldExposures(rules.sure, { peerBlocks }).filter((e) => e.family === family);
+    const all = sureExposures(rules, peerBlocks);
+    const sure = all.filter((e) => e.family === family);
     const hop = (rule: SgRule) => sgHop(rule, rules.groupOf.get(rule));
     const segments = sure.map((e) => ({ traffic: e.traffic, hops: [...new Set(e.blocks.map((b) => b.rule))].map(hop) }));
     const definite = segments.reduce((a, s) => trafficUnion(a, s.traffic), NO_TRAFFIC);
@@ -122,7 +134,9 @@ export function groupsGate(model: StackModel, rules: Rules, family: Family): Tra
     }
     const wide = [...rules.sure.map((rule) => ({ rule, doubt: undefined as Doubt | undefined })), ...rules.maybe]
         .map((x) => ({ ...widen(x.rule, family), doubt: x.doubt, original: x.rule }));
-    const may = worldExposures(wide.map((w) => w.rule), { peerBlocks }).filter((e) => e.family === family);
+    // Nothing widened and nothing that may be on the groups: what may be admitted is what surely is.
+    const widened = rules.maybe.length > 0 || wide.some((w) => w.why);
+    const may = widened ? worldExposures(wide.map((w) => w.rule), { peerBlocks }).filter((e) => e.family === family) : sure;
     const possible = may.reduce((a, e) => trafficUnion(a, e.traffic), NO_TRAFFIC);
     const byRule = new Map(wide.map((w) => [w.rule, w]));
     const involved = may.flatMap((e) => e.rules).map((r) => byRule.get(r)).filter((w) => w && (w.why || w.doubt));
