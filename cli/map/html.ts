@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { NetworkMap } from "./map-model";
+import { PAGE_CSS } from "./page-css";
 
 /** The page's modules, each before the modules that import it. */
 const PAGE_MODULES = ["style", "elements", "layout", "page"];
@@ -69,7 +70,7 @@ const LEGEND: [string, string, string][] = [
 ];
 
 export function renderHtml(map: NetworkMap): string {
-    const css = fs.readFileSync(path.join(PAGE_DIR, "map.css"), "utf8");
+    const css = PAGE_CSS;
     const legend = LEGEND.map(([text, c, b]) => `<li style="--c: ${c}; --b: ${b}">${escapeHtml(text)}</li>`).join("");
     return `<!DOCTYPE html>
 <html lang="en">

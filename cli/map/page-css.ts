@@ -1,4 +1,5 @@
-/* The map page: a header with the search box, the graph, and a panel with what was clicked. */
+/** The map page's style sheet, inlined into the page. */
+export const PAGE_CSS = `/* The map page: a header with the search box, the graph, and a panel with what was clicked. */
 html, body { margin: 0; height: 100%; font-family: Helvetica, Arial, sans-serif; color: #1d2330; }
 body { display: flex; flex-direction: column; }
 header { display: flex; align-items: center; gap: 10px; padding: 8px 12px; border-bottom: 1px solid #d0d4da; background: #f7f8fa; flex-wrap: wrap; }
@@ -26,3 +27,4 @@ li.finding .message { margin-top: 2px; word-break: break-word; }
 #legend ul { list-style: none; padding: 0; margin: 4px 0; }
 #legend li::before { content: ""; display: inline-block; width: 22px; height: 10px; margin-right: 6px; vertical-align: middle; border: 2px solid var(--c); background: var(--b, transparent); }
 #tooltip { position: absolute; z-index: 10; background: #fff; border: 1px solid #888; padding: 4px 8px; font-size: 12px; pointer-events: none; max-width: 320px; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+`;
