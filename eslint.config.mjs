@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "dist/**", ".tmp/**", "bench/.work/**", "bench/.awsguard/**", ".stryker-tmp/**", "reports/**", "**/*.js", "!bin/*.js", "**/*.mjs"] },
+    { ignores: ["node_modules/**", "dist/**", ".tmp/**", "bench/.work/**", "bench/.awsguard/**", ".stryker-tmp/**", "test/public-programs/**", "reports/**", "**/*.js", "!bin/*.js", "**/*.mjs"] },
     ...tseslint.configs.recommended,
     {
         rules: {

@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 // aws-network-guardrails: run the policy pack without a cloud account (see `--help`).
-// Registers ts-node in transpile-only mode (fast start, no type check) and runs cli/main.ts.
+// Runs the compiled command (dist/cli/main.js, built by `npm run build`, shipped in the package).
 "use strict";
-const path = require("path");
-
-require("ts-node").register({ transpileOnly: true, project: path.join(__dirname, "..", "tsconfig.json") });
-require("../cli/main").run(process.argv.slice(2));
+require("../dist/cli/main").run(process.argv.slice(2));

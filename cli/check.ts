@@ -2,17 +2,18 @@
  * Starts the pack the way the Pulumi CLI does and makes the engine's calls, in the engine's order:
  * Configure (the reconciled --policy-pack-config), Analyze for each resource, then AnalyzeStack.
  */
-import * as path from "path";
 import {
-    AnalyzedResource, AnalyzerRpcError, Diagnostic, ExemptedFinding, ExpiredMatch, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
+    AnalyzedResource, AnalyzerRpcError, Diagnostic, ExemptedFinding, ExpiredMatch, FindingKey, PackClient, PolicyConfigEntry, PolicyConfigError, PolicyPackConfig,
     StackResource, startPack,
 } from "../runner/analyzer-client";
 import { unknownPolicy } from "../policies/core/pack-config";
 import { InputError } from "./errors";
+import { packageDir, runPolicyPackOf } from "./package-dir";
 import { Paired, expiredRecords, pairExempted, unusedExemptions } from "./exempted";
+import { pairKeys } from "./keys";
 import { Finding, Incomplete, Report, ResourceRef, Source, SourceLocation, nameFromUrn, typeFromUrn } from "./model";
 
-export const PACK_DIR = path.resolve(__dirname, "..");
+export const PACK_DIR = packageDir();
 
 /** The gRPC status with which the pack rejects a configuration. */
 const INVALID_ARGUMENT = 3;
@@ -36,7 +37,7 @@ export type Progress = (line: string) => void;
 
 /** Starts the pack; the caller may start it early, in parallel with reading the input. */
 export function startGuardrails(signal?: AbortSignal): Promise<PackClient> {
-    return startPack(PACK_DIR, { dryRun: true, signal }).then((pack) => {
+    return startPack(PACK_DIR, { dryRun: true, signal, runPolicyPack: runPolicyPackOf(PACK_DIR) }).then((pack) => {
         // Never leave the pack running when this process exits early (process.exit on a fatal error).
         const kill = () => { pack.kill(); };
         process.once("exit", kill);
@@ -88,10 +89,12 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
 
         const perResource = new Map<string, Paired>();
         const expired: ExpiredMatch[] = [];
+        const keys = new Map<Diagnostic, FindingKey>();
         let done = 0;
         for (const r of input.analyzed) {
             const result = await pack.analyze(r, { exempted: true });
             perResource.set(r.urn, pairExempted(result.diagnostics, result.exempted, `Analyze of ${r.urn}`));
+            pairKeys(result.diagnostics, result.keys, `Analyze of ${r.urn}`, keys);
             expired.push(...expiredRecords(result.expired, `Analyze of ${r.urn}`));
             done++;
             if (noisy && (done % step === 0 || done === total)) { progress(`analyzed ${done}/${total} resources`); }
@@ -99,6 +102,11 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
         if (noisy) { progress(`running stack policies on ${input.stackResources.length} resources`); }
         const stackResult = await pack.analyzeStack(input.stackResources, { exempted: true });
         const stack = pairExempted(stackResult.diagnostics, stackResult.exempted, "AnalyzeStack");
+        pairKeys(stackResult.diagnostics, stackResult.keys, "AnalyzeStack", keys);
+        const keyOf = (d: Diagnostic) => {
+            const k = keys.get(d);
+            return k ? { kind: k.kind, ...(k.at !== undefined ? { at: k.at } : {}) } : {};
+        };
         expired.push(...expiredRecords(stackResult.expired, "AnalyzeStack"));
 
         const refs = new Map<string, ResourceRef>(input.analyzed.map((r) => {
@@ -114,6 +122,7 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
                 ...(d.severity ? { severity: d.severity } : {}),
                 ...(resource ? { resource } : {}),
                 message: d.message,
+                ...keyOf(d),
             };
         };
         const toExempted = ({ diagnostic: d, record }: Paired["exempted"][number], urn: string | undefined): Finding => {
@@ -124,6 +133,7 @@ export async function check(packStarted: Promise<PackClient>, input: CheckInput,
                 ...(d.severity ? { severity: d.severity } : {}),
                 ...(resource ? { resource } : {}),
                 message: record.finding,
+                ...keyOf(d),
                 exemption: { ...record.exemption, reason: record.reason, ...(record.expires !== undefined ? { expires: record.expires } : {}) },
             };
         };

@@ -17,6 +17,8 @@ function finding(f: Finding) {
         // Only when known (a program's resource), so that a stack export's findings keep their shape.
         ...(f.resource?.location ? { location: { file: shownPath(f.resource.location.file), line: f.resource.location.line } } : {}),
         message: f.message,
+        // Only with --baseline.
+        ...(f.baseline ? { baseline: f.baseline } : {}),
     };
 }
 
@@ -32,11 +34,15 @@ function exemption(e: FindingExemption | undefined) {
 
 export function formatJson(r: Report): string {
     const s = summary(r);
+    const o = r.outcome;
     return JSON.stringify({
         version: JSON_REPORT_VERSION,
         pack: r.pack,
         source: { kind: r.source.kind, path: r.source.path, project: r.source.project, stack: r.source.stack },
-        summary: { ...s, passed: s.mandatory === 0 },
+        summary: { ...s, failOn: o?.failOn ?? "mandatory", failing: o?.failing ?? s.mandatory, passed: (o?.failing ?? s.mandatory) === 0 },
+        // Only with --min-severity and --baseline.
+        ...(o?.hidden ? { hidden: o.hidden } : {}),
+        ...(o?.baseline ? { baseline: o.baseline } : {}),
         // Only when the check could not see everything (docs/check.md).
         ...(r.incomplete?.length ? { incomplete: incompleteJson(r.incomplete) } : {}),
         findings: r.findings.map(finding),

@@ -1,10 +1,13 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning: one rule per policy (severity, help text, URL, tags), one
- * result per finding. A finding's location is the resource (a logical location holding its URN)
- * and, because code scanning shows only results with a physical location, a file relative to the
- * repository root (`%SRCROOT%`): where the program declared the resource, else the program's entry
- * point or the stack export at the first line that names the resource.
- * An exempted finding is a result at the level it had, with an external suppression (the exemption).
+ * SARIF 2.1.0 for GitHub code scanning: one rule per policy (severity, help text, its entry in
+ * docs/policies.md, tags), one result per finding. A finding's location is the resource (a logical
+ * location holding its URN) and, because code scanning shows only results with a physical location,
+ * a file relative to the source root (`%SRCROOT%`): where the program declared the resource, else the
+ * program's entry point or the stack export at the first line that names the resource.
+ * A result's fingerprint comes from the finding's identity (baseline.ts), never its message, so that
+ * code scanning tracks one alert while the message changes. An exempted finding is a result at the
+ * level it had, with an external suppression (the exemption); with --baseline, `baselineState` says
+ * whether a finding is new.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -12,7 +15,8 @@ import * as path from "path";
 import type * as sarif from "sarif";
 import { incompleteInvocations } from "./incomplete";
 import { pathToFileURL } from "url";
-import { relativeTo, repositoryRoot } from "./locations";
+import { identityKey, identityOf } from "./baseline";
+import { relativeTo, sourceRoot } from "./locations";
 import { Finding, FindingExemption, Report } from "./model";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -26,6 +30,36 @@ function level(l: string): sarif.ReportingConfiguration.level {
 
 /** The root that artifact URIs are relative to. */
 export const SRCROOT = "%SRCROOT%";
+
+/** What SARIF needs beyond the report: --source-root, and the project's home page (package.json `homepage`). */
+export interface SarifContext {
+    sourceRoot?: string;
+    homepage?: string;
+}
+
+/**
+ * A policy's entry in docs/policies.md under the project's home page: a GitHub repository's default
+ * branch; for the package's npm page, the file as that version of the package ships it (unpkg).
+ */
+export function policyDocUri(homepage: string, policy: string, version: string): string {
+    const gh = /^https:\/\/github\.com\/([^/#?]+)\/([^/#?]+?)(?:\.git)?\/?(?:#.*)?$/.exec(homepage);
+    const npm = /^https:\/\/www\.npmjs\.com\/package\/((?:@[^/#?]+\/)?[^/#?]+)\/?(?:#.*)?$/.exec(homepage);
+    const base = gh ? `https://github.com/${gh[1]}/${gh[2]}/blob/HEAD/`
+        : npm ? `https://unpkg.com/${npm[1]}@${version}/`
+            : homepage.replace(/#.*$/, "").replace(/\/?$/, "/");
+    return `${base}docs/policies.md#${policy}`;
+}
+
+/** Stable fingerprints: the identity's hash, with the occurrence of that identity in the run (1 for the first). */
+function fingerprinter(): (f: Finding) => string {
+    const seen = new Map<string, number>();
+    return (f) => {
+        const key = identityKey(identityOf(f));
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        return `${createHash("sha256").update(key).digest("hex")}:${n}`;
+    };
+}
 
 /** A file relative to the repository root, or its absolute file URL when it is outside it. */
 function artifactOf(root: string, file: string): sarif.ArtifactLocation {
@@ -62,14 +96,14 @@ function suppression(e: FindingExemption): sarif.Suppression {
     };
 }
 
-export function formatSarif(r: Report): string {
+export function formatSarif(r: Report, ctx: SarifContext = {}): string {
     const rules: sarif.ReportingDescriptor[] = r.policies.map((p) => ({
         id: p.name,
         name: p.name.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""),
         shortDescription: { text: p.displayName || p.name },
         fullDescription: { text: p.description },
         ...(p.remediationSteps ? { help: { text: p.remediationSteps, markdown: `**How to fix:** ${p.remediationSteps}` } } : {}),
-        ...(p.url ? { helpUri: p.url } : {}),
+        ...(ctx.homepage ? { helpUri: policyDocUri(ctx.homepage, p.name, r.pack.version) } : p.url ? { helpUri: p.url } : {}),
         defaultConfiguration: { level: level(p.enforcementLevel), enabled: p.enforcementLevel !== "disabled" },
         properties: {
             tags: ["security", ...(p.tags ?? [])],
@@ -80,7 +114,7 @@ export function formatSarif(r: Report): string {
     }));
     const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
     const line = lineFinder(r.source.artifact, r.source.kind);
-    const root = repositoryRoot(r.source.artifact);
+    const root = ctx.sourceRoot !== undefined ? path.resolve(ctx.sourceRoot) : sourceRoot(r.source);
     const source = artifactOf(root, r.source.artifact);
     const artifacts = new Map<string, sarif.ArtifactLocation>([[source.uri ?? "", source]]);
     const physical = (f: Finding): sarif.PhysicalLocation => {
@@ -103,12 +137,12 @@ export function formatSarif(r: Report): string {
                 logicalLocations: [{ name: f.resource.name, fullyQualifiedName: f.resource.urn, kind: "resource" }],
             } : {}),
         }],
-        partialFingerprints: {
-            "guardrailsFinding/v1": createHash("sha256").update(`${f.policy}\n${f.resource?.urn ?? ""}\n${f.message}`).digest("hex"),
-        },
+        partialFingerprints: { "guardrailsFinding/v2": fingerprint(f) },
+        ...(f.baseline ? { baselineState: f.baseline === "existing" ? "unchanged" : "new" } : {}),
         properties: { enforcementLevel: f.level, ...(f.severity ? { severity: f.severity } : {}) },
         ...(f.exemption ? { suppressions: [suppression(f.exemption)] } : {}),
     });
+    const fingerprint = fingerprinter();
     const results = [...r.findings, ...r.exempted].map(result);
     const log: sarif.Log = {
         $schema: SARIF_SCHEMA,
@@ -119,6 +153,7 @@ export function formatSarif(r: Report): string {
                     name: r.pack.name,
                     version: r.pack.version,
                     semanticVersion: r.pack.version,
+                    ...(ctx.homepage ? { informationUri: ctx.homepage } : {}),
                     rules,
                 },
             },

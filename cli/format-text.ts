@@ -5,6 +5,7 @@
  * follow in a section of their own. Every value from the input is shown with its control
  * characters escaped, so that a resource name cannot start a line, colour the terminal or hide text.
  */
+import { PLAIN, Paint } from "./colour";
 import { incompleteFooter, incompleteHeader } from "./incomplete";
 import { shownPath } from "./locations";
 import { Finding, Report, summary } from "./model";
@@ -26,11 +27,13 @@ export function escapeControls(text: string): string {
         : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
-function header(r: Report, f: Finding, level: string): string {
+function header(r: Report, f: Finding, paint: Paint): string {
     const loc = f.resource?.location;
     const at = loc ? ` at ${escapeControls(shownPath(loc.file))}:${loc.line}` : "";
     const where = f.resource ? ` (${escapeControls(f.resource.type)}: ${escapeControls(f.resource.name)})${at}` : "";
-    return `${INDENT}[${level}]  ${escapeControls(r.pack.name)} v${escapeControls(r.pack.version)}  ${escapeControls(f.policy)}${where}`;
+    const label = f.exemption ? `exempted ${f.level}` : f.baseline === "existing" ? `existing ${f.level}` : f.level;
+    const tag = f.exemption || f.baseline === "existing" ? paint.quiet(`[${label}]`) : paint[f.level](`[${label}]`);
+    return `${INDENT}${tag}  ${escapeControls(r.pack.name)} v${escapeControls(r.pack.version)}  ${escapeControls(f.policy)}${where}`;
 }
 
 /** "exemption '<pattern>': <reason> (expires 2027-01-31)", or the same for a tag. */
@@ -43,7 +46,7 @@ function exemptionText(f: Finding): string {
     return escapeControls(`${by}: ${e.reason} (${e.expires === undefined ? "no expiry date" : `expires ${e.expires}`})`);
 }
 
-function section(lines: string[], r: Report, title: string, findings: Finding[]): void {
+function section(lines: string[], r: Report, title: string, findings: Finding[], paint: Paint): void {
     if (findings.length === 0) {
         return;
     }
@@ -55,7 +58,7 @@ function section(lines: string[], r: Report, title: string, findings: Finding[])
             lines.push("");
         }
         group = key;
-        lines.push(header(r, f, f.exemption ? `exempted ${f.level}` : f.level));
+        lines.push(header(r, f, paint));
         if (f.exemption) {
             lines.push(`${INDENT}${exemptionText(f)}`);
         }
@@ -64,7 +67,28 @@ function section(lines: string[], r: Report, title: string, findings: Finding[])
     lines.push("");
 }
 
-export function formatText(r: Report): string {
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+
+/** What the baseline and --min-severity did, in a line each. */
+function outcomeLines(r: Report): string[] {
+    const o = r.outcome;
+    const lines: string[] = [];
+    if (o?.baseline) {
+        const b = o.baseline;
+        lines.push(`Baseline ${escapeControls(b.file)}: ${plural(b.existing, "existing finding")} (not failing), ${b.new} new` +
+            `${b.absent > 0 ? `; ${b.absent} of its entries matched no finding (fixed, or changed: write the baseline again to drop them)` : ""}.`);
+    }
+    if (o?.hidden) {
+        const h = o.hidden;
+        const fails = h.failing === 0 ? "none of them fails the check"
+            : `${h.failing} of them ${h.failing === 1 ? "fails" : "fail"} the check (--fail-on ${o.failOn})`;
+        lines.push(`${plural(h.findings, "finding")} below --min-severity ${h.minSeverity} not shown` +
+            `${h.exempted > 0 ? ` (and ${h.exempted} exempted)` : ""}; ${fails}.`);
+    }
+    return lines;
+}
+
+export function formatText(r: Report, paint: Paint = PLAIN): string {
     const lines: string[] = [];
     const [source, project, stack] = [r.source.path, r.source.project, r.source.stack].map(escapeControls);
     const what = r.source.kind === "program"
@@ -72,14 +96,17 @@ export function formatText(r: Report): string {
         : `stack export ${source} (project ${project}, stack ${stack})`;
     lines.push(`Checked ${what} with ${escapeControls(r.pack.name)} v${escapeControls(r.pack.version)}`, "");
     lines.push(...incompleteHeader(r.incomplete ?? []).map(escapeControls));
-    section(lines, r, "Policy Violations:", r.findings);
-    section(lines, r, "Exempted findings (reported as advisory; they do not fail the check):", r.exempted);
+    section(lines, r, "Policy Violations:", r.findings.filter((f) => f.baseline !== "existing"), paint);
+    section(lines, r, "Existing findings (in the baseline; they do not fail the check):", r.findings.filter((f) => f.baseline === "existing"), paint);
+    section(lines, r, "Exempted findings (reported as advisory; they do not fail the check):", r.exempted, paint);
     const s = summary(r);
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+    const failed = (r.outcome?.failing ?? s.mandatory) > 0;
+    const shownOnly = r.outcome?.hidden ? " shown" : "";
     lines.push(s.mandatory + s.advisory === 0
-        ? `No policy violations in ${plural(s.resources, "resource")}.`
-        : `${s.mandatory} mandatory, ${s.advisory} advisory: ${plural(s.mandatory + s.advisory, "violation")} ` +
-          `on ${s.resourcesWithFindings} of ${plural(s.resources, "resource")}.`);
+        ? paint.pass(`No policy violations${shownOnly} in ${plural(s.resources, "resource")}.`)
+        : (failed ? paint.mandatory : (t: string) => t)(`${s.mandatory} mandatory, ${s.advisory} advisory: ` +
+          `${plural(s.mandatory + s.advisory, "violation")}${shownOnly} on ${s.resourcesWithFindings} of ${plural(s.resources, "resource")}.`));
+    lines.push(...outcomeLines(r));
     if (s.exempted > 0) {
         lines.push(`${plural(s.exempted, "exempted finding")}, not counted above.`);
     }

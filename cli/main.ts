@@ -4,27 +4,31 @@
  *   check <program-dir>          a Pulumi program, run under mocks as a first `pulumi preview`
  *   check --stack-export <file>  a deployed stack, from `pulumi stack export`
  *
- * Exit codes: 0 no mandatory violation (advisory findings allowed), 1 a mandatory violation,
- * 2 a usage or input error (one line on stderr, never a stack trace), 3 an incomplete check with
- * --fail-on-incomplete (and no mandatory violation).
+ * Exit codes: 0 passed, 1 a finding at the --fail-on level (mandatory by default) that no exemption
+ * and no baseline covers, 2 a usage or input error (one line on stderr, never a stack trace), 3 an
+ * incomplete check with --fail-on-incomplete (and nothing that exits 1).
  */
+import * as fs from "fs";
 import { constants } from "os";
 import * as path from "path";
 import type { PackClient, PolicyPackConfig } from "../runner/analyzer-client";
-import { CheckInput, check, startGuardrails } from "./check";
+import { baselineText, readBaseline } from "./baseline";
+import { CheckInput, PACK_DIR, check, startGuardrails } from "./check";
+import { COLOURS, PLAIN, Paint, colourWanted } from "./colour";
 import { InputError, errorLines, oneLine, within } from "./errors";
 import { formatJson } from "./format-json";
-import { formatSarif } from "./format-sarif";
+import { SarifContext, formatSarif } from "./format-sarif";
 import { escapeControls, formatText } from "./format-text";
 import { lookupWarnings, notExpanded } from "./incomplete";
 import { Report } from "./model";
 import { DEFAULT_TIMEOUT_SECONDS, Format, Options, USAGE, parseArgs } from "./options";
+import { exitCode, judge } from "./outcome";
 import { loadProgram, programLocations, programRequests } from "./program";
 import { readProgramConfig } from "./stack-config";
 import { loadStackExport, readJsonFile } from "./stack-export";
 
-export { BIN, DEFAULT_TIMEOUT_SECONDS, FORMATS, USAGE, parseArgs } from "./options";
-export type { Format, Options } from "./options";
+export { BIN, DEFAULT_TIMEOUT_SECONDS, FAIL_ON, FORMATS, SEVERITIES, USAGE, parseArgs } from "./options";
+export type { FailOn, Format, Options, Output } from "./options";
 
 function readConfig(file: string | undefined): PolicyPackConfig {
     if (file === undefined) {
@@ -61,13 +65,31 @@ async function readInput(opts: Options, signal: AbortSignal): Promise<CheckInput
     };
 }
 
-export function format(r: Report, f: Format): string {
-    return f === "json" ? formatJson(r) : f === "sarif" ? formatSarif(r) : formatText(r);
+/** This package's version, and its home page when package.json names one. */
+export function packageInfo(): { version: string; homepage?: string } {
+    const pkg = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")) as { version: string; homepage?: unknown };
+    return { version: pkg.version, ...(typeof pkg.homepage === "string" && pkg.homepage !== "" ? { homepage: pkg.homepage } : {}) };
+}
+
+export function format(r: Report, f: Format, ctx: { paint?: Paint; sarif?: SarifContext } = {}): string {
+    return f === "json" ? formatJson(r) : f === "sarif" ? formatSarif(r, ctx.sarif) : formatText(r, ctx.paint);
+}
+
+/** Writes a report or baseline file, making its directory; an error says which option named it. */
+function writeFile(file: string, text: string, option: string): void {
+    try {
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+        fs.writeFileSync(file, text);
+    } catch (e) {
+        throw new InputError(`cannot write ${option} ${file}: ${(e as NodeJS.ErrnoException).code ?? oneLine(e)}`);
+    }
 }
 
 export interface Io {
     stdout(text: string): void;
     stderr(text: string): void;
+    /** Whether a text report on stdout is coloured (default: not). */
+    colour?: boolean;
 }
 
 /**
@@ -83,12 +105,18 @@ export async function main(argv: string[], io: Io, stop?: AbortSignal): Promise<
     };
     stop?.addEventListener("abort", onStop, { once: true });
     try {
+        const help = argv.includes("-h") || argv.includes("--help") || argv[0] === "help";
+        if (!help && argv.includes("--version")) {
+            io.stdout(`${packageInfo().version}\n`);
+            return 0;
+        }
         const opts = parseArgs(argv);
         if (!opts) {
             io.stdout(USAGE);
             return 0;
         }
         const config = readConfig(opts.config);
+        const baseline = opts.baseline === undefined ? undefined : { file: opts.baseline, entries: readBaseline(opts.baseline) };
         if (opts.stackExport !== undefined) {
             loadStackExport(opts.stackExport); // fail fast on bad input, before starting the pack
         }
@@ -97,12 +125,28 @@ export async function main(argv: string[], io: Io, stop?: AbortSignal): Promise<
         const input = await readInput(opts, abort.signal);
         const report = await within(opts.timeout ?? DEFAULT_TIMEOUT_SECONDS, "the policy pack's analysis", check(pack, input, config, (line) => io.stderr(`${line}\n`)));
         pack = undefined;
+        if (opts.map !== undefined) {
+            (await import("./map/write")).writeMap(opts.map, opts.mapFormat, input.stackResources, report);
+        }
         for (const w of report.warnings) {
             io.stderr(`warning: ${escapeControls(w)}\n`);
         }
-        io.stdout(format(report, opts.format));
-        const mandatory = report.findings.some((f) => f.level === "mandatory");
-        return mandatory && !opts.exitZero ? 1 : opts.failOnIncomplete === true && (report.incomplete ?? []).length > 0 ? 3 : 0;
+        if (opts.writeBaseline !== undefined) {
+            writeFile(opts.writeBaseline, baselineText(report), "--write-baseline");
+            io.stderr(`wrote baseline ${escapeControls(opts.writeBaseline)}: ${report.findings.length} findings (exempted ones are not in it)\n`);
+        }
+        const judged = judge(report, { failOn: opts.failOn, ...(opts.minSeverity ? { minSeverity: opts.minSeverity } : {}), ...(baseline ? { baseline } : {}) });
+        const { homepage } = packageInfo();
+        const sarif: SarifContext = { ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), ...(homepage ? { homepage } : {}) };
+        for (const o of opts.outputs) {
+            const text = format(judged, o.format, { paint: o.file === undefined && io.colour ? COLOURS : PLAIN, sarif });
+            if (o.file === undefined) {
+                io.stdout(text);
+            } else {
+                writeFile(o.file, text, "--output");
+            }
+        }
+        return exitCode(judged, opts.failOnIncomplete === true);
     } catch (e) {
         if (pack) {
             abort.abort(); // kills the pack if it is still starting
@@ -146,6 +190,7 @@ export function run(argv: string[]): void {
     void main(argv, {
         stdout: (t) => { out.push(t); },
         stderr: (t) => { process.stderr.write(t); },
+        colour: colourWanted(process.env, process.stdout.isTTY === true),
     }, stop.signal).then((code) => {
         process.stdout.write(out.join(""), () => process.exit(code));
     }, fail);

@@ -29,6 +29,12 @@ export interface Finding {
     /** Undefined for a stack policy's finding that names no resource. */
     resource?: ResourceRef;
     message: string;
+    /** What the finding is about on the resource (a rule or property path), when the policy names one. */
+    at?: string;
+    /** A definite violation or a note (a decision that waits for a value); unset for a diagnostic the pack did not key. */
+    kind?: "violation" | "note";
+    /** With --baseline: whether the baseline holds the finding. */
+    baseline?: "new" | "existing";
     /** Set on exempted findings only. */
     exemption?: FindingExemption;
 }
@@ -50,6 +56,17 @@ export interface Incomplete {
     message: string;
 }
 
+/** How the findings were judged: what fails the check, and what the options left out of the report. */
+export interface Outcome {
+    failOn: "mandatory" | "advisory" | "none";
+    /** Findings, reported or hidden, that fail the check: at the --fail-on level, not exempted, not in the baseline. */
+    failing: number;
+    /** With --min-severity: the findings below it, left out of the report but judged all the same. */
+    hidden?: { minSeverity: string; findings: number; failing: number; exempted: number };
+    /** With --baseline: findings it covers (existing), findings it does not (new), and its entries that covered none. */
+    baseline?: { file: string; existing: number; new: number; absent: number };
+}
+
 export interface Report {
     pack: { name: string; version: string };
     source: Source;
@@ -68,6 +85,8 @@ export interface Report {
     warnings: string[];
     /** What the check could not see (absent or empty when it saw everything). */
     incomplete?: Incomplete[];
+    /** Set once the report is judged (outcome.ts). */
+    outcome?: Outcome;
 }
 
 export function summary(r: Report): { resources: number; resourcesWithFindings: number; mandatory: number; advisory: number; exempted: number } {

@@ -4,13 +4,11 @@
  * compiled and with which tsconfig.json, and which `@pulumi/pulumi` it loads.
  */
 import * as fs from "fs";
-import { createRequire } from "module";
 import * as path from "path";
 import type { ProgramJob } from "../runner/program-protocol";
 import { InputError } from "./errors";
 
-const yamlRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-const yaml = yamlRequire("js-yaml") as { load(text: string): unknown };
+const yaml = require("js-yaml") as { load(text: string): unknown };
 
 export interface Project {
     name: string;

@@ -7,13 +7,12 @@
  * value, as a secret.
  */
 import * as fs from "fs";
-import { createRequire } from "module";
 import * as path from "path";
 import { UNKNOWN_STRING } from "../policies/model/values";
 import { InputError } from "./errors";
 
 interface Yaml { load(text: string, opts?: { schema: unknown }): unknown; FAILSAFE_SCHEMA: unknown }
-const yaml = createRequire(require.resolve("@pulumi/pulumi/package.json"))("js-yaml") as Yaml;
+const yaml = require("js-yaml") as Yaml;
 
 /** What the command line says about config. */
 export interface ConfigFlags {

@@ -1,6 +1,9 @@
 import { Policies } from "@pulumi/policy";
 import { dbIngressOnlyViaSecurityGroups } from "./db/ingress-only-via-security-groups";
 import { eniSecurityGroupLimit } from "./eni/security-group-limit";
+import { adminPortsNotReachableFromInternet } from "./exposure/admin-ports-not-reachable-from-internet";
+import { computeReachableOnlyThroughLoadBalancers } from "./exposure/compute-reachable-only-through-load-balancers";
+import { dbNotReachableFromInternet } from "./exposure/db-not-reachable-from-internet";
 import { sgRuleQuota } from "./sg/rule-quota";
 import { sgRulesManagedOneWay } from "./sg/rules-managed-one-way";
 import { sgUnused } from "./sg/unused";
@@ -43,6 +46,9 @@ export const POLICIES = [
     naclEphemeralReturnTraffic,
     naclNoAdminPortsFromWorld,
     naclRulesEffective,
+    dbNotReachableFromInternet,
+    computeReachableOnlyThroughLoadBalancers,
+    adminPortsNotReachableFromInternet,
 ] as const;
 
 /** The policies of the catalogue, as @pulumi/policy takes them. */

@@ -98,7 +98,7 @@ export class Client implements PackClient {
         }
         const { res, trailer } = await this.callWithMetadata(method, md, invoke);
         const records = await this.exemptedRecords(trailer);
-        return { ...analyzeResult(res), ...(records ? { exempted: records.exempted, expired: records.expired } : {}) };
+        return { ...analyzeResult(res), ...(records ? { exempted: records.exempted, expired: records.expired, keys: records.keys } : {}) };
     }
 
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {

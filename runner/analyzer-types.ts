@@ -2,6 +2,7 @@
 // Protobuf classes never appear here (see analyzer-messages.ts for the conversion).
 
 import type { ExemptedFinding, ExpiredMatch } from "../policies/core/exempted";
+import type { FindingKey } from "../policies/core/finding-keys";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -124,9 +125,11 @@ export interface AnalyzeResult {
     exempted?: ExemptedFinding[];
     /** Sent with `exempted`: the findings that expired exemptions matched. */
     expired?: ExpiredMatch[];
+    /** Sent with `exempted`: what identifies each diagnostic beyond its message. */
+    keys?: FindingKey[];
 }
 
-export type { ExemptedFinding, ExpiredMatch };
+export type { ExemptedFinding, ExpiredMatch, FindingKey };
 
 export interface CallOptions {
     /**
@@ -177,6 +180,11 @@ export interface StartPackOptions {
     config?: { [key: string]: string };
     /** Node executable. Default: the one running this process. */
     nodePath?: string;
+    /**
+     * The run-policy-pack script. Default: `<pack>/node_modules/@pulumi/pulumi/cmd/run-policy-pack`, where
+     * the CLI's shim runs it from; a package installed into a project may have its SDK hoisted above it.
+     */
+    runPolicyPack?: string;
     /** Aborting before the pack printed its port kills it and rejects with "aborted". */
     signal?: AbortSignal;
 }

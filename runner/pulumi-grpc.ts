@@ -1,5 +1,6 @@
 // grpc-js and google-protobuf loaded from @pulumi/pulumi's own resolution, so that credentials and
-// messages are instances of exactly the classes its generated Analyzer client checks against.
+// messages are instances of exactly the classes its generated Analyzer client checks against. Both
+// are also this package's dependencies, pinned to the versions that resolution finds (package.json).
 import { createRequire } from "module";
 
 const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));

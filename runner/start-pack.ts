@@ -27,7 +27,7 @@ export async function startPack(packDir: string, opts: StartPackOptions = {}): P
     if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
         throw new Error(`failed to load Pulumi policy project located at "${dir}": no PulumiPolicy.yaml found`);
     }
-    const runPolicyPack = path.join(dir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+    const runPolicyPack = opts.runPolicyPack ?? path.join(dir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
     if (!fs.existsSync(runPolicyPack)) {
         throw new Error("it looks like the policy pack's dependencies are not installed; " +
             `try running npm install or yarn install in "${dir}"`);

@@ -33,9 +33,12 @@ function controlsText(p: Policy): string {
     return controls.length > 0 ? controls.join("<br>") : "this pack";
 }
 
-/** The full reference: what each policy checks, its controls, options and fix. */
+/**
+ * The full reference: what each policy checks, its controls, options and fix. Each row starts with an
+ * anchor named after the policy (`docs/policies.md#<policy>`), which SARIF rules link to as their help.
+ */
 export function policyTable(): string {
-    const rows = catalogue().map((p) => `| \`${p.name}\` | ${p.enforcementLevel} | ${p.severity} | ${cell(p.description)} | ` +
+    const rows = catalogue().map((p) => `| <a id="${p.name}"></a>\`${p.name}\` | ${p.enforcementLevel} | ${p.severity} | ${cell(p.description)} | ` +
         `${controlsText(p)} | ${configText(p)} | ${cell(p.remediationSteps ?? "")} |`);
     return [
         "| policy | default level | severity | what it checks | controls | config | how to fix |",

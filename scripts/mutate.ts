@@ -17,8 +17,8 @@ import * as path from "path";
 export const FOLDERS: Record<string, string[]> = {
     net: ["policies/net"],
     model: ["policies/model"],
-    graph: ["policies/graph"],
-    policies: ["sg", "sg/shared", "nacl", "nacl/shared", "db", "eni", "vpc"].map((f) => `policies/${f}`),
+    graph: ["policies/graph", "policies/graph/exposure"],
+    policies: ["sg", "sg/shared", "nacl", "nacl/shared", "db", "eni", "vpc", "exposure", "exposure/shared"].map((f) => `policies/${f}`),
 };
 
 /** The source files of a folder, in name order. */

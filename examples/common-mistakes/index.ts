@@ -1,5 +1,7 @@
 // The network mistakes people really make, one of each: every policy of aws-network-guardrails
-// reports exactly one finding for this program.
+// reports exactly one finding for this program, but db-not-reachable-from-internet (a database with a
+// path from the internet is also publicly accessible and trusts an address range, which
+// db-ingress-only-via-security-groups would report a second time; examples/three-tier shows that path).
 //   npx aws-network-guardrails check examples/common-mistakes
 // Each MISTAKE comment names the policies it trips. Everything else is done right (compare
 // examples/three-tier), so that the report shows only the mistakes.
@@ -11,6 +13,11 @@ const publicA = new aws.ec2.Subnet("public-a", { vpcId: vpc.id, cidrBlock: "10.0
 const appA = new aws.ec2.Subnet("app-a", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });
 const dbA = new aws.ec2.Subnet("db-a", { vpcId: vpc.id, cidrBlock: "10.0.2.0/24" });
 const bastionA = new aws.ec2.Subnet("bastion-a", { vpcId: vpc.id, cidrBlock: "10.0.3.0/24" });
+// The public subnets route to the internet gateway; the others keep the VPC's main table (the local route only).
+const internet = new aws.ec2.InternetGateway("main", { vpcId: vpc.id });
+const publicRoutes = new aws.ec2.RouteTable("public", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: internet.id }] });
+new aws.ec2.RouteTableAssociation("public-a", { subnetId: publicA.id, routeTableId: publicRoutes.id });
+new aws.ec2.RouteTableAssociation("bastion-a", { subnetId: bastionA.id, routeTableId: publicRoutes.id });
 
 // MISTAKE (sg-default-denies-all): a rule left on the VPC's default security group.
 new aws.ec2.DefaultSecurityGroup("default", {
@@ -77,7 +84,11 @@ new aws.lb.LoadBalancer("alb", { loadBalancerType: "application", securityGroups
 const sidecars = ["ssm", "monitoring", "backup", "audit", "debug"].map((n) => group(n, `Sidecar: ${n}`).id);
 new aws.ec2.Instance("web", { ami: "ami-123", instanceType: "t3.micro", subnetId: appA.id, vpcSecurityGroupIds: [web.id, ...sidecars] });
 new aws.ec2.Instance("app", { ami: "ami-123", instanceType: "t3.micro", subnetId: appA.id, vpcSecurityGroupIds: [app.id] });
-new aws.ec2.Instance("bastion", { ami: "ami-123", instanceType: "t3.micro", subnetId: bastionA.id, vpcSecurityGroupIds: [bastion.id] });
+// MISTAKE (compute-reachable-only-through-load-balancers, admin-ports-not-reachable-from-internet): the bastion has a
+// public address in a public subnet, so with the SSH rule and the network ACL's SSH entry the internet has a path to it.
+new aws.ec2.Instance("bastion", {
+    ami: "ami-123", instanceType: "t3.micro", subnetId: bastionA.id, vpcSecurityGroupIds: [bastion.id], associatePublicIpAddress: true,
+});
 const dbSubnets = new aws.rds.SubnetGroup("db", { subnetIds: [dbA.id, appA.id] });
 new aws.rds.Instance("db", {
     engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: 20, dbSubnetGroupName: dbSubnets.name,

@@ -1,14 +1,12 @@
-// A team's own pack, composed from this one. In a separate repository, depend on the package and
-// import from "aws-network-guardrails/dist/policies/core/compose" (compiled JavaScript with type
-// declarations, built on install) instead of the relative path.
-import { servePack } from "../../dist/policies/core/compose";
+// A platform team's pack, built from aws-network-guardrails: the policies it wants, at its own levels,
+// with its own options. Names and options are typed: a misspelt one stops the pack from compiling.
+import { selectPolicies, servePack } from "aws-network-guardrails";
 
 servePack("team-guardrails", {
-    // Production guardrails: everything blocks...
+    // Every policy of medium severity or higher (the low ones, hygiene, stay in the org-wide advisory pack)...
+    policies: selectPolicies({ minSeverity: "medium" }),
+    // ...and all of them block.
     all: "mandatory",
-    // ...except hygiene, which only warns.
-    "sg-descriptions": "advisory",
-    "sg-unused": "advisory",
     // The services call one partner API on 8443 besides HTTPS, and resolve DNS over UDP 53.
     "sg-egress-restricted": { allowedPorts: [443, 8443], allowedUdpPorts: [53] },
     // The account's quota was raised to 8 groups per interface (8 x 60 rules <= 1000).

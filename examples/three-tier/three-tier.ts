@@ -14,7 +14,9 @@ export type Mutation =
     | "unused-sg"
     | "default-sg-rule"
     | "app-egress-anywhere"
-    | "too-many-rules";
+    | "too-many-rules"
+    | "db-public-route-table"
+    | "db-open-to-internet";
 
 export function threeTier(mutate: Mutation = "none"): void {
     const vpc = new aws.ec2.Vpc("main", { cidrBlock: "10.0.0.0/16" });
@@ -22,6 +24,14 @@ export function threeTier(mutate: Mutation = "none"): void {
     const publicA = subnet("public-a", "10.0.0.0/24");
     const appA = subnet("app-a", "10.0.1.0/24");
     const dbA = subnet("db-a", "10.0.2.0/24");
+    // Only the public subnet routes to the internet gateway; the others keep the VPC's main table (the local route).
+    const internet = new aws.ec2.InternetGateway("main", { vpcId: vpc.id });
+    const publicRoutes = new aws.ec2.RouteTable("public", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: internet.id }] });
+    new aws.ec2.RouteTableAssociation("public-a", { subnetId: publicA.id, routeTableId: publicRoutes.id });
+    const dbInPublic = mutate === "db-public-route-table" || mutate === "db-open-to-internet";
+    if (dbInPublic) {
+        new aws.ec2.RouteTableAssociation("db-a", { subnetId: dbA.id, routeTableId: publicRoutes.id });
+    }
 
     if (mutate !== "no-flow-log") {
         const logs = new aws.cloudwatch.LogGroup("flow-logs", { retentionInDays: 90 });
@@ -58,6 +68,9 @@ export function threeTier(mutate: Mutation = "none"): void {
     allow("app-from-web", app, 8443, web, "from the web tier");
     send("app-to-db", app, 5432, db, "to PostgreSQL");
     allow("db-from-app", db, 5432, app, "from the app tier");
+    if (mutate === "db-open-to-internet") {
+        new aws.vpc.SecurityGroupIngressRule("db-from-laptop", { securityGroupId: db.id, ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0", description: "temporary" });
+    }
     if (mutate === "app-egress-anywhere") {
         new aws.vpc.SecurityGroupEgressRule("app-anywhere", { securityGroupId: app.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "temporary" });
     }
@@ -69,16 +82,22 @@ export function threeTier(mutate: Mutation = "none"): void {
         group("legacy", "Left over from the old stack");
     }
 
-    new aws.lb.LoadBalancer("alb", { loadBalancerType: "application", securityGroups: [alb.id], subnets: [publicA.id] });
+    const lb = new aws.lb.LoadBalancer("alb", { loadBalancerType: "application", securityGroups: [alb.id], subnets: [publicA.id] });
+    const webTargets = new aws.lb.TargetGroup("web", { port: 8080, protocol: "HTTP", vpcId: vpc.id });
+    new aws.lb.Listener("https", {
+        loadBalancerArn: lb.arn, port: 443, protocol: "HTTPS", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/example",
+        defaultActions: [{ type: "forward", targetGroupArn: webTargets.arn }],
+    });
     const extra = mutate === "sixth-sg-on-web"
         ? ["ssm", "monitoring", "backup", "audit", "debug"].map((n) => group(n, `Sidecar: ${n}`).id)
         : [];
-    new aws.ec2.Instance("web", { ami: "ami-123", instanceType: "t3.micro", subnetId: appA.id, vpcSecurityGroupIds: [web.id, ...extra] });
+    const webHost = new aws.ec2.Instance("web", { ami: "ami-123", instanceType: "t3.micro", subnetId: appA.id, vpcSecurityGroupIds: [web.id, ...extra] });
+    new aws.lb.TargetGroupAttachment("web", { targetGroupArn: webTargets.arn, targetId: webHost.id, port: 8080 });
     new aws.ec2.Instance("app", { ami: "ami-123", instanceType: "t3.micro", subnetId: appA.id, vpcSecurityGroupIds: [app.id] });
-    const subnets = new aws.rds.SubnetGroup("db", { subnetIds: [dbA.id, appA.id] });
+    const subnets = new aws.rds.SubnetGroup("db", { name: "three-tier-db", subnetIds: [dbA.id, appA.id] });
     new aws.rds.Instance("db", {
         engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: 20, dbSubnetGroupName: subnets.name,
-        vpcSecurityGroupIds: [db.id], publiclyAccessible: mutate === "rds-public", username: "app", manageMasterUserPassword: true,
+        vpcSecurityGroupIds: [db.id], publiclyAccessible: mutate === "rds-public" || dbInPublic, username: "app", manageMasterUserPassword: true,
     });
 
     // Public subnet: HTTPS in from anywhere, replies out; ALB -> web on 8080, replies in.
@@ -116,5 +135,7 @@ export function threeTier(mutate: Mutation = "none"): void {
         fromPort: 1024, toPort: 65535, cidrBlock: mutate === "nacl-missing-return-path" ? "10.0.1.0/24" : "10.0.0.0/16",
     });
     new aws.ec2.NetworkAclAssociation("app-a", { networkAclId: privateAcl.id, subnetId: appA.id });
-    new aws.ec2.NetworkAclAssociation("db-a", { networkAclId: privateAcl.id, subnetId: dbA.id });
+    if (mutate !== "db-open-to-internet") {
+        new aws.ec2.NetworkAclAssociation("db-a", { networkAclId: privateAcl.id, subnetId: dbA.id });
+    }
 }

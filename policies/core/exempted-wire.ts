@@ -13,11 +13,14 @@
  */
 import { deflateRawSync, inflateRawSync } from "zlib";
 import type { ExemptedFinding, ExpiredMatch } from "./exempted";
+import { FindingKey, isFindingKey } from "./finding-keys";
 
 /** What one Analyze or AnalyzeStack call sends beside its response. */
 export interface CallRecords {
     readonly exempted: ExemptedFinding[];
     readonly expired: ExpiredMatch[];
+    /** One key per diagnostic that the pack's reporter sent (finding-keys.ts). */
+    readonly keys: FindingKey[];
 }
 
 /** Request header of Analyze/AnalyzeStack: send the records, in pages of at most this many bytes. */
@@ -80,11 +83,12 @@ function isExpired(v: unknown): v is ExpiredMatch {
 /** The records from their pages, in order. */
 export function decodePages(pages: readonly Buffer[]): CallRecords {
     const records = JSON.parse(inflateRawSync(Buffer.concat(pages)).toString("utf8")) as Partial<Record<string, unknown>> | null;
-    const { exempted, expired } = records ?? {};
-    if (!Array.isArray(exempted) || !exempted.every(isExempted) || !Array.isArray(expired) || !expired.every(isExpired)) {
+    const { exempted, expired, keys } = records ?? {};
+    if (!Array.isArray(exempted) || !exempted.every(isExempted) || !Array.isArray(expired) || !expired.every(isExpired) ||
+        !Array.isArray(keys) || !keys.every(isFindingKey)) {
         throw new Error("the policy pack sent exempted findings in a shape this client does not know");
     }
-    return { exempted, expired };
+    return { exempted, expired, keys };
 }
 
 /** Pages waiting for their client, by token; the oldest go first when too many wait. */

@@ -11,6 +11,7 @@ import {
     ExemptionGrant, ExemptionSource, ExemptionVerdict, ResourceIdentity, RunLevel, checkExemptions, findExemption, runLevel, tagProblem,
 } from "./governance";
 import { sharedInCall } from "../model/call-scope";
+import { keysInCall } from "./finding-keys";
 import { Reporter, undeterminedFinding } from "./report";
 
 /** One exempted finding, as reported. */
@@ -103,8 +104,9 @@ export function exempting(r: Reporter, config: Record<string, unknown>, scope: E
         const res = scope.stack?.get(key);
         return findExemption(config, res ? { urn, name: res.name, props: res.props } : { urn, name: urn.split("::").pop() ?? urn, props: undefined }, level);
     };
-    const pass = (kind: "violation" | "note", finding: string, key: string | undefined) => {
+    const pass = (kind: "violation" | "note", finding: string, key: string | undefined, at: string | undefined) => {
         const urn = wireUrn(key);
+        const keyed = (message: string) => keysInCall().push({ policy: scope.policy, ...(urn !== undefined ? { urn } : {}), message, kind, ...(at !== undefined ? { at } : {}) });
         const v = verdict(key);
         const had: RunLevel = kind === "violation" ? level : "advisory";
         for (const e of v?.expired ?? []) {
@@ -114,8 +116,10 @@ export function exempting(r: Reporter, config: Record<string, unknown>, scope: E
             });
         }
         if (!v) {
+            keyed(finding);
             r[kind](finding, urn);
         } else if (!v.exempt) {
+            keyed(`${finding} ${v.why}`);
             r[kind](`${finding} ${v.why}`, urn);
         } else {
             const message = exemptedMessage(scope.policy, had, v.grant, finding);
@@ -123,15 +127,16 @@ export function exempting(r: Reporter, config: Record<string, unknown>, scope: E
                 policy: scope.policy, ...(urn !== undefined ? { urn } : {}), message, finding, level: had,
                 exemption: v.grant.source, reason: v.grant.reason, ...(v.grant.expires !== undefined ? { expires: v.grant.expires } : {}),
             });
+            keyed(message);
             r.note(message, urn);
         }
     };
     return {
-        violation: (m, urn) => pass("violation", m, urn),
-        note: (m, urn) => pass("note", m, urn),
-        undetermined: (why, consequence, urn) => {
+        violation: (m, urn, at) => pass("violation", m, urn, at),
+        note: (m, urn, at) => pass("note", m, urn, at),
+        undetermined: (why, consequence, urn, at) => {
             const f = undeterminedFinding(why, consequence);
-            pass(f.kind, f.message, urn);
+            pass(f.kind, f.message, urn, at ?? why.path);
         },
     };
 }

@@ -34,6 +34,9 @@ export interface PolicyMeta<Name extends string = string, Schemas extends Option
 export const CIS = { name: "CIS Amazon Web Services Foundations Benchmark", version: "3.0.0" };
 export const SECURITY_HUB = { name: "AWS Foundational Security Best Practices (Security Hub)", version: "1.0.0" };
 
+/** The prefix of a control's tag (`cis-aws:5.2`, `security-hub:EC2.13`): the framework's short name. */
+export const CONTROL_TAG = { cis: "cis-aws", securityHub: "security-hub" } as const;
+
 /** Declares a policy's metadata with its name and options typed exactly (a plain object literal would widen them). */
 export function policyMeta<Name extends string, Schemas extends OptionSchemas>(meta: PolicyMeta<Name, Schemas>): PolicyMeta<Name, Schemas> {
     return meta;
@@ -68,7 +71,7 @@ function compliance(meta: PolicyMeta): Pick<StackValidationPolicy, "framework" |
             : { name: "aws-network-guardrails", version: "1", reference: meta.name };
     return {
         framework: { ...framework, specification: meta.description },
-        tags: [...meta.tags, ...cis.map((c) => `cis-aws:${c}`), ...hub.map((c) => `security-hub:${c}`)],
+        tags: [...meta.tags, ...cis.map((c) => `${CONTROL_TAG.cis}:${c}`), ...hub.map((c) => `${CONTROL_TAG.securityHub}:${c}`)],
     };
 }
 

@@ -56,17 +56,22 @@ export function listText(items: readonly string[]): string {
     return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** The reporter a policy's logic talks to. */
+/**
+ * The reporter a policy's logic talks to. `at` is the rule or property path the finding is about
+ * (`ingress[0].cidrBlocks[1]`), which identifies it while its message changes (finding-keys.ts);
+ * leave it out for a finding about the whole resource.
+ */
 export interface Reporter {
     /** A definite violation, at the policy's enforcement level. */
-    violation(message: string, urn?: string): void;
+    violation(message: string, urn?: string, at?: string): void;
     /** An advisory note: the decision depends on a value that is not known yet. */
-    note(message: string, urn?: string): void;
+    note(message: string, urn?: string, at?: string): void;
     /**
      * A decision that hinges on an undetermined value: an unknown one becomes an advisory note
      * "cannot be verified at preview"; an invalid one is a violation, since AWS would reject it.
+     * `at` defaults to the undetermined value's path.
      */
-    undetermined(why: Undetermined, consequence: string, urn?: string): void;
+    undetermined(why: Undetermined, consequence: string, urn?: string, at?: string): void;
 }
 
 /** What an undetermined decision is reported as: a note for an unknown value, a violation for an invalid one. */

@@ -21,6 +21,7 @@ import * as path from "path";
 import { EnforcementLevel, PolicyPack, PolicyPackArgs, PolicyPackConfig } from "@pulumi/policy";
 import { readConfigureRequest } from "./configure-request";
 import { exemptedInCall, expiredInCall } from "./exempted";
+import { keysInCall } from "./finding-keys";
 import { EXEMPTED_MORE, EXEMPTED_NEXT, EXEMPTED_PAGE, EXEMPTED_REQUEST, PageStore, encodePages, pageBytesAsked } from "./exempted-wire";
 import { setConfiguredLevels } from "./governance";
 import { inCallScope } from "../model/call-scope";
@@ -181,7 +182,7 @@ export function withServerHooks<T>(construct: () => T, check: ConfigCheck = pack
                     const seen = request === call.request ? call : Object.assign(Object.create(call) as typeof call, { request });
                     return inCallScope(() => {
                         const pageBytes = pageBytesAsked(call.metadata?.get(EXEMPTED_REQUEST) ?? []);
-                        const records = { exempted: exemptedInCall(), expired: expiredInCall() };
+                        const records = { exempted: exemptedInCall(), expired: expiredInCall(), keys: keysInCall() };
                         return handle(seen, (err, res) => {
                             if (err || pageBytes === undefined) {
                                 callback(err, res);

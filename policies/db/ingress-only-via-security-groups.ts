@@ -35,7 +35,7 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
         const flag = db.publicFlag;
         if (flag?.value === true) {
             report.violation(`${label} sets ${flag.path}: true, so it gets a public address and any security-group rule ` +
-                `that admits an address range admits the internet. Fix: ${FIX}`, urn);
+                `that admits an address range admits the internet. Fix: ${FIX}`, urn, flag.path);
         } else if (flag && isUndetermined(flag.value)) {
             report.undetermined(flag.value, `${label} may be publicly accessible.`, urn);
         }
@@ -72,11 +72,11 @@ function checkRules(rules: readonly SgRule[], groupUrn: string | undefined, subj
         const where = rule.origin.urn === groupUrn ? "" : ` (${resourceLabel(rule.origin)})`;
         const peer = rule.peer;
         if (isUndetermined(peer)) {
-            report.undetermined(peer, `If it is an address range, ${subject}${where} admits it to ${label}.`, urn);
+            report.undetermined(peer, `If it is an address range, ${subject}${where} admits it to ${label}.`, urn, `${rule.origin.urn} ${peer.path}`);
         } else if (peer.kind === "cidr" || peer.kind === "prefix-list") {
             report.violation(`${label} trusts an address range: on ${onIt}${where}, ${ruleText(rule)}. Any host ` +
                 `that gets an address there reaches the database, which breaks the ALB -> web -> app -> DB trust ` +
-                `chain. Fix: ${FIX}`, urn);
+                `chain. Fix: ${FIX}`, urn, `${rule.origin.urn} ${rule.origin.peerPath}`);
         }
     }
 }

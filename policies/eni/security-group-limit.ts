@@ -39,7 +39,7 @@ export const eniSecurityGroupLimit = stackPolicy({
         if (known > max) {
             report.violation(`${label} puts ${known} security groups on one network interface (${eni.path}): ` +
                 `${listText(named)}. The quota is ${max} per interface, so AWS rejects the resource at ` +
-                `deploy time, after the rest of the stack is built. Fix: ${FIX}`, eni.resource.urn);
+                `deploy time, after the rest of the stack is built. Fix: ${FIX}`, eni.resource.urn, eni.path);
             continue;
         }
         // The unknown parts matter only when they could take the interface past the quota.

@@ -15,6 +15,7 @@ import { Maybe, Undetermined, child, isUndetermined, num, plainProps, str } from
 import { DatabaseNode, databasesOf } from "./databases";
 import { Role, eniShapeOf } from "./eni-types";
 import { StackExports, readExports } from "./exports";
+import { ExposureModel } from "./exposure/exposure";
 import { Keys, uniqueKeys } from "./keys";
 import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
 import { Ref, Targets, knownString, linkRequired, mayHold, push } from "./links";
@@ -72,6 +73,7 @@ export class StackModel {
     private listEntries?: Map<string, ListedEntry[]>;
     private ruleGroups?: RuleGroups;
     private listCandidates?: (rule: SgRule) => string[] | undefined;
+    private exposureModel?: ExposureModel;
 
     constructor(input: readonly StackInput[]) {
         this.keys = uniqueKeys(input.map(stackResource));
@@ -132,6 +134,12 @@ export class StackModel {
     get naclGraph(): NaclGraph {
         this.nacls ??= buildNaclGraph(this.resources, this.network);
         return this.nacls;
+    }
+
+    /** The paths from the internet to the stack's resources (graph/exposure), built on first use. */
+    get exposure(): ExposureModel {
+        this.exposureModel ??= new ExposureModel(this);
+        return this.exposureModel;
     }
 
     /** What the stack exports (its root resource's outputs): the stack resources named, and the outputs not known yet. */

@@ -24,7 +24,7 @@ import { Missing, PortProtocol, missing } from "../net/nacl-eval";
 import { PortRange, portSet } from "../net/ports";
 import { stackPolicy } from "../core/policy";
 import { Reporter } from "../core/report";
-import { addressesText, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules, oversizedText, portsText } from "./shared/text";
+import { addressesText, entryAt, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules, oversizedText, portsText } from "./shared/text";
 
 const DEFAULT_EPHEMERAL = "1024-65535";
 
@@ -63,7 +63,7 @@ function checkNacl(node: NaclNode, ephemeral: PortRange, report: Reporter): void
     if (views.inbound.oversized || views.outbound.oversized) {
         for (const [egress, view] of [[false, views.inbound], [true, views.outbound]] as const) {
             if (view.oversized) {
-                report.violation(oversizedText(node, egress, view.oversized), node.resource.urn);
+                report.violation(oversizedText(node, egress, view.oversized), node.resource.urn, egress ? "egress" : "ingress");
             }
         }
         return;
@@ -76,7 +76,7 @@ function checkNacl(node: NaclNode, ephemeral: PortRange, report: Reporter): void
             for (const protocol of flowProtocols(entry)) {
                 const message = checkEntry(node, entry, protocol, view, views[opposite], dir, ephemeral);
                 if (message) {
-                    report.violation(message, node.resource.urn);
+                    report.violation(message, node.resource.urn, `${entryAt(entry, node.resource.urn)} ${protocol}`);
                 }
             }
         }

@@ -12,7 +12,7 @@ import { familyName, isWholeFamily, rangeToCidrs } from "../net/cidr";
 import { PortRange, formatPorts } from "../net/ports";
 import { stackPolicy } from "../core/policy";
 import { Reporter, listText, trafficText } from "../core/report";
-import { entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules, oversizedText } from "./shared/text";
+import { entryAt, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules, oversizedText } from "./shared/text";
 import { AdminPort, SplitExposure, mayCarry, maySplit, splitExposures, wholeFamilyExposures } from "./shared/world";
 
 const BUILT_IN: AdminPort[] = [
@@ -58,7 +58,7 @@ export const naclNoAdminPortsFromWorld = stackPolicy({
 function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Reporter): void {
     const view = directionEntries(node, false);
     if (view.oversized) {
-        report.violation(oversizedText(node, false, view.oversized), node.resource.urn);
+        report.violation(oversizedText(node, false, view.oversized), node.resource.urn, "ingress");
         return;
     }
     const acl = naclTitle(node);
@@ -67,12 +67,14 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
         const what = trafficText(entry.protocol, entry.ports);
         const cidrText = entry.cidr.family === 4 ? "0.0.0.0/0" : "::/0";
         report.violation(`${acl}: ${entryLabel(entry)} allows inbound ${what} from ${cidrText} (every ${familyName(entry.cidr.family)} ` +
-            `address), which lets ${listText(reached.map((a) => a.label))} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn);
+            `address), which lets ${listText(reached.map((a) => a.label))} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn,
+        entryAt(entry, node.resource.urn));
     }
     for (const e of splitExposures(view, adminPorts)) {
         const entries = e.entries.map((x) => `${entryLabel(x)} allows inbound ${trafficText(x.protocol, x.ports)} from ${rangeToCidrs(x.cidr.range, x.cidr.family).join(", ")}`);
         report.violation(`${acl}: ${listText(entries)}, blocks that together cover every ${familyName(e.family)} address, which ` +
-            `lets ${reachedText(e)} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn);
+            `lets ${reachedText(e)} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn,
+        e.entries.map((x) => entryAt(x, node.resource.urn)).join(", "));
     }
     const why = (e: NaclEntry) => {
         const part = undeterminedPart(e);

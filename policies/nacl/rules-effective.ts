@@ -20,7 +20,7 @@ import { ALL_PORTS, PortRange } from "../net/ports";
 import { TCP, protocolIncludes } from "../net/protocol";
 import { stackPolicy } from "../core/policy";
 import { Reporter, listText, trafficText } from "../core/report";
-import { addressesText, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules } from "./shared/text";
+import { addressesText, entryAt, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules } from "./shared/text";
 
 export const naclRulesEffective = stackPolicy({
     name: "nacl-rules-effective",
@@ -69,7 +69,7 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
                 report.violation(`${acl} has ${same.length} ${dir} entries with rule number ${n}: ` +
                     `${listText(same.map((e) => e.origin.path === "" ? `NetworkAclRule '${e.origin.name}'` : e.origin.path))}. ` +
                     "AWS rejects a second entry with the same rule number in one direction, so the deployment fails. " +
-                    "Fix: give each entry its own rule number.", node.resource.urn);
+                    "Fix: give each entry its own rule number.", node.resource.urn, same.map((e) => entryAt(e, node.resource.urn)).join(", "));
             }
         }
         // Entries that can never match.
@@ -83,7 +83,7 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
                     `${egress ? "to" : "from"} ${addressesText([entry.cidr.range], entry.cidr.family)}, can never match: ` +
                     `${listText(shadows.map((s) => `rule ${s.ruleNumber}`))} ${shadows.length === 1 ? "is evaluated first and already matches" : "are evaluated first and already match"} ` +
                     "all of its traffic. Fix: remove it, or give it a rule number below the entries " +
-                    "that shadow it (AWS evaluates entries in ascending rule-number order).", node.resource.urn);
+                    "that shadow it (AWS evaluates entries in ascending rule-number order).", node.resource.urn, entryAt(entry, node.resource.urn));
             }
         }
         // Quota per direction and address family. An entry whose direction or family is not known
@@ -99,7 +99,7 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
                 report.violation(`${acl} has ${count} ${dir} ${familyName(family)} entries, more than the ${max} allowed ` +
                     "per direction and address family. AWS rejects the entries beyond the quota. Fix: merge entries (wider " +
                     `CIDRs or port ranges), or request a quota increase (up to 40) and raise maxEntriesPerDirection.`,
-                node.resource.urn);
+                node.resource.urn, `${egress ? "egress" : "ingress"} ${familyName(family)}`);
             } else if (count + maybe.length > max) {
                 report.undetermined(undeterminedPart(maybe[0]) as Undetermined, `${acl} has ${count} to ${count + maybe.length} ` +
                     `${dir} ${familyName(family)} entries: those whose direction or address family is not known yet cannot be ` +

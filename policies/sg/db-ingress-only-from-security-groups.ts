@@ -8,7 +8,7 @@ import { covers } from "../net/intervals";
 import { TrafficSet, portTraffic, trafficIntersect, trafficKey } from "../net/traffic";
 import { ruleText } from "../core/report";
 import { policyMeta, sgRulePolicy, withStackHalf } from "../core/policy";
-import { WorldSpec, exposureText, offendingExposures, portsText, possibleText, trafficSetText } from "./shared/world";
+import { WorldSpec, exposureText, offendingExposures, portsText, possibleText, rulesAt, trafficSetText } from "./shared/world";
 import { worldAcrossResources } from "./shared/world-stack";
 
 const DEFAULT_DB_PORTS: PortSpec[] = [
@@ -127,7 +127,7 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
     // The whole internet, in one block or split, whatever the allow lists say.
     const exposures = offendingExposures(spec, ingress);
     for (const e of exposures) {
-        report.violation(spec.violation(e, exposureText(e)));
+        report.violation(spec.violation(e, exposureText(e)), undefined, rulesAt(e.rules));
     }
     const inWorld = new Set(exposures.flatMap((e) => e.rules));
     const noted = new Set<SgRule>();
@@ -142,7 +142,7 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
                 : trafficKey(hit) === trafficKey(traffic) ? (onePort(hit) ? "a database port" : "database ports")
                     : `which reaches ${reachedText(spec.offending, ports.length, hit, single)}`;
             report.violation(`${ruleText(rule)}, ${what}. Any host that holds an address ` +
-                "in that range can connect to the database, whatever its role. Fix: " + FIX);
+                "in that range can connect to the database, whatever its role. Fix: " + FIX, undefined, rule.origin.peerPath);
         } else if (verdict !== "no") {
             noted.add(rule);
             report.undetermined(verdict, spec.consequence(rule));

@@ -32,7 +32,7 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, report }) => {
         const why = [rule.peer, rule.protocol].find(isUndetermined);
         const text = why ? `${rule.origin.peerPath} is an ${rule.direction} rule` : ruleText(rule);
         report.violation(`${text} on the default security group. Anything launched without an explicit group gets ` +
-            `the default one, so every rule on it applies to resources nobody chose to expose. Fix: ${FIX}`);
+            `the default one, so every rule on it applies to resources nobody chose to expose. Fix: ${FIX}`, undefined, rule.origin.peerPath);
     }
 }, {
     applies: (type) => type === TYPE.defaultSecurityGroup,

@@ -26,7 +26,7 @@ export const sgDescriptions = sgRulePolicy({
         } else if (group === undefined || group.trim() === "" || group.trim() === PROVIDER_DEFAULT) {
             const what = group === undefined ? `no description, so the provider sets "${PROVIDER_DEFAULT}"` : `the description "${group}"`;
             report.violation(`The security group has ${what}. Reviewers and incident responders cannot tell what it ` +
-                `protects. Fix: ${FIX}`);
+                `protects. Fix: ${FIX}`, undefined, "description");
         }
     }
     // One AWS rule per peer, but one description per written rule: each written rule counts once,
@@ -48,12 +48,12 @@ export const sgDescriptions = sgRulePolicy({
         }
     }
     if (undescribed.length === 1) {
-        const { where, rule } = undescribed[0];
+        const { where, path, rule } = undescribed[0];
         report.violation(`${where} (${rule.direction}) has no description. Without one, nobody can tell later whether the rule is ` +
-            `still needed. Fix: ${FIX}`);
+            `still needed. Fix: ${FIX}`, undefined, path === "" ? "description" : `${path}.description`);
     } else if (undescribed.length > 1) {
         // Only inline rules are listed: a standalone resource holds one written rule.
         report.violation(`${undescribed.length} rules have no description: ${listText(undescribed.map((u) => u.path))}. Without one, nobody ` +
-            `can tell later whether a rule is still needed. Fix: ${FIX}`);
+            `can tell later whether a rule is still needed. Fix: ${FIX}`, undefined, undescribed.map((u) => `${u.path}.description`).join(", "));
     }
 });

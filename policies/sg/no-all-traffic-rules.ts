@@ -29,12 +29,12 @@ export const sgNoAllTrafficRules = sgRulePolicy({
             report.undetermined(protocol, `${rule.origin.peerPath} may allow all traffic.`);
         } else if (protocol.kind === "all") {
             report.violation(`${ruleText(rule)}. A compromised peer can then reach every service on the group's ` +
-                `members. Fix: ${FIX}`);
+                `members. Fix: ${FIX}`, undefined, rule.origin.peerPath);
         } else if (isUndetermined(ports)) {
             report.undetermined(ports, `${rule.origin.peerPath} may open more than ${maxPortRange} ports.`);
         } else if (ports !== null && rangeWidth(ports) > maxPortRange) {
             report.violation(`${ruleText(rule)}: ${rangeWidth(ports)} ports, more than the ${maxPortRange} allowed. ` +
-                `Wide ranges expose services nobody meant to share. Fix: ${FIX}`);
+                `Wide ranges expose services nobody meant to share. Fix: ${FIX}`, undefined, rule.origin.peerPath);
         }
     }
 });

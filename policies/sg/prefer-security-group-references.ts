@@ -35,7 +35,7 @@ export const sgPreferSecurityGroupReferences = sgRulePolicy({
         } else if (peer.kind === "cidr" && !world.has(rule) && peer.cidr.prefix > 0 && peer.cidr.prefix < minPrefix[peer.cidr.family]) {
             report.violation(`${ruleText(rule)}, a range wider than /${minPrefix[peer.cidr.family]} ` +
                 `(${familyName(peer.cidr.family)}). Every host that ever gets an address in it is trusted, so the rule ` +
-                `drifts from the workloads it was meant for. Fix: ${FIX}`);
+                `drifts from the workloads it was meant for. Fix: ${FIX}`, undefined, rule.origin.peerPath);
         }
     }
 });

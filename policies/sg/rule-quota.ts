@@ -134,7 +134,7 @@ export const sgRuleQuota = stackPolicy({
             for (const family of FAMILIES.filter((f) => c.rules[f] > max)) {
                 report.violation(`${label} has ${c.rules[family]} ${word} ${family} rules as AWS counts them (each CIDR, group ` +
                     `reference and prefix-list entry is one rule), more than the quota of ${max}. AWS rejects the ` +
-                    `rules beyond the quota at deploy time. Fix: ${FIX}`, urn);
+                    `rules beyond the quota at deploy time. Fix: ${FIX}`, urn, `${direction} ${family}`);
             }
             // An uncounted part matters only in a family it could take past the quota (an invalid one always does).
             for (const u of c.uncounted) {

@@ -46,7 +46,7 @@ export const sgRulesManagedOneWay = stackPolicy({
             if (standalone.length > 0) {
                 report.violation(`${resourceLabel(group.resource)} declares ${direction} rules inline (${paths}) and also has ` +
                     `standalone ${direction} rules: ${listText(standalone.map((s) => resourceLabel(s.resource)))}. On every update ` +
-                    `the provider removes whichever rules the other side added, so traffic flaps. Fix: ${FIX}`, urn);
+                    `the provider removes whichever rules the other side added, so traffic flaps. Fix: ${FIX}`, urn, direction);
             }
             for (const s of pending) {
                 report.undetermined(s.targetUndetermined as Undetermined, `${resourceLabel(group.resource)} declares ${direction} rules ` +

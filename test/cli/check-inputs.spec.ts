@@ -4,13 +4,12 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import Ajv = require("ajv");
-import type * as sarif from "sarif";
 import { InputError } from "../../cli/errors";
 import { parseArgs } from "../../cli/main";
 import { packName } from "../../policies/catalogue";
 import { ANSWERS } from "../../runner/lookup-answers";
 import { REPO, Run, assertGolden, runAll } from "./run-bin";
+import { assertValidSarif } from "./sarif-schema";
 
 const P = "test/fixtures/programs";
 const version = (JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }).version;
@@ -22,16 +21,6 @@ const SG = "aws:ec2/securityGroup:SecurityGroup";
 const NOT_EXPANDED = (name: string) => `awsx:lb:ApplicationLoadBalancer '${name}' is a multi-language component: its provider creates its children, ` +
     "which a program run under mocks never does, so none of them was checked; they are checked only by `pulumi preview --policy-pack` or `--stack-export`.";
 const urn = (name: string) => `urn:pulumi:dev::remote-component::awsx:lb:ApplicationLoadBalancer::${name}`;
-
-function assertValidSarif(text: string): sarif.Log {
-    const log = JSON.parse(text) as sarif.Log;
-    const schema = JSON.parse(fs.readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
-    const ajv = new Ajv({ allErrors: true, schemaId: "auto", jsonPointers: true, unknownFormats: "ignore" });
-    ajv.addMetaSchema(require("ajv/lib/refs/json-schema-draft-04.json") as object);
-    const validate = ajv.compile(schema);
-    assert.ok(validate(log), `invalid SARIF: ${JSON.stringify(validate.errors, null, 2)}`);
-    return log;
-}
 
 describe("cli: check, a program's stack config, lookups and components", function () {
     this.timeout(600_000);
@@ -120,7 +109,7 @@ describe("cli: check, a program's stack config, lookups and components", functio
         const text = ok("lookupVpc", 0);
         assertGolden("lookup-vpc.txt", text);
         assert.ok(text.includes("    ingress[1].cidrBlocks[0] allows TCP port 22 from 172.31.0.0/16, a range wider than /24 (IPv4)."));
-        assert.ok(text.endsWith("0 mandatory, 2 advisory: 2 violations on 1 of 3 resources.\n"));
+        assert.ok(text.endsWith("0 mandatory, 3 advisory: 3 violations on 2 of 3 resources.\n"));
     });
 
     it("a lookup check cannot answer: a warning when the program completes; named in the error when it then fails", () => {
@@ -201,7 +190,7 @@ describe("docs/check.md: stack config, lookups, components", () => {
 describe("cli: parseArgs, a program's config and --fail-on-incomplete", () => {
     it("--config and --secret repeat, in order, with or without =; --config-file; --fail-on-incomplete", () => {
         assert.deepStrictEqual(parseArgs(["check", "dir", "--config", "a=1", "--secret=b=2", "--config=c:d=x=y", "--config-file", "s.yaml", "--fail-on-incomplete"]), {
-            program: "dir", format: "text", stack: "dev", exitZero: false,
+            program: "dir", outputs: [{ format: "text" }], stack: "dev", failOn: "mandatory",
             programConfig: { config: ["a=1", "c:d=x=y"], secret: ["b=2"], configFile: "s.yaml" },
             failOnIncomplete: true,
         });

@@ -22,6 +22,15 @@ const ON_COMPUTE = (group: string, instance: string) => `aws.ec2.SecurityGroup '
     `to compute: aws.ec2.Instance '${instance}'. Internet traffic then reaches the hosts directly, with no load balancer to absorb scans and malformed requests. ` +
     "Fix: Put a load balancer in front: give the load balancer the internet-facing group, and let the compute group admit only the load balancer's security group.";
 
+/** The path policies on an instance that declares no subnet: it is in the default VPC, outside the stack. */
+const DEFAULT_VPC = (instance: string) => "Cannot be verified: subnetId is not set, so AWS puts the resource in the account's default VPC, " +
+    `whose routes and network ACLs are not in this stack. aws.ec2.Instance '${instance}' may be reachable from the internet on TCP port 22 (IPv4).`;
+const NOT_ONLY_LB = (instance: string) => `${DEFAULT_VPC(instance)} Fix: Put it behind a load balancer: move it to subnets without a route to an internet gateway, ` +
+    "give it no public address, and let its security groups admit only the load balancer's security group.";
+const ADMIN_PATH = (instance: string) => `${DEFAULT_VPC(instance)} Fix: Close the path at one layer at least: admit the admin port only from a bastion's ` +
+    "security group or a trusted CIDR, keep the host in a subnet without a route to an internet gateway and without a public address, forward no admin " +
+    "port from a load balancer, or connect with AWS Systems Manager Session Manager, which needs no inbound port at all.";
+
 function worldBeyond(port: number): string {
     return `ingress[0].cidrBlocks[0] allows TCP port ${port} from 0.0.0.0/0 (every IPv4 address), which is ingress from the whole internet beyond the allowed ports. ` +
         "Every port open to the internet is attack surface that scanners probe continuously. Fix: Open only the public service ports (by default HTTP 80 and HTTPS 443) " +
@@ -29,8 +38,16 @@ function worldBeyond(port: number): string {
 }
 
 /** A finding as the text report shows it: its header (with where the resource was declared) and its message. */
-function finding(level: string, policy: string, name: string, at: string, message: string): string[] {
-    return [`    [${level}]  ${packName} v${VERSION}  ${policy} (${TYPE.sg}: ${name}) at ${at}`, `    ${message}`];
+function finding(level: string, policy: string, name: string, at: string, message: string, type: string = TYPE.sg): string[] {
+    return [`    [${level}]  ${packName} v${VERSION}  ${policy} (${type}: ${name}) at ${at}`, `    ${message}`];
+}
+
+/** The two path findings on an instance in the default VPC whose group admits SSH from anywhere. */
+function instancePaths(instance: string, at: string): string[][] {
+    return [
+        ["", ...finding("advisory", "compute-reachable-only-through-load-balancers", instance, at, NOT_ONLY_LB(instance), TYPE.instance)],
+        finding("advisory", "admin-ports-not-reachable-from-internet", instance, at, ADMIN_PATH(instance), TYPE.instance),
+    ];
 }
 
 function report(program: string, project: string, findings: string[][], summary: string): string {
@@ -122,7 +139,8 @@ describe("cli: check runs programs the way the nodejs language host does", funct
             finding("mandatory", "sg-no-admin-ports-from-world", "web", at, SSH),
             finding("advisory", "sg-ingress-from-world-allowed-ports", "web", at, SSH_BEYOND),
             finding("advisory", "sg-world-ingress-only-on-load-balancers", "web", at, ON_COMPUTE("web", "app")),
-        ], "1 mandatory, 2 advisory: 3 violations on 1 of 5 resources."));
+            ...instancePaths("app", `${DIR}/reference-inputs/index.ts:16`),
+        ], "1 mandatory, 4 advisory: 5 violations on 2 of 5 resources."));
     });
 
     const NETWORK = `${DIR}/module-declared/network.ts`;
@@ -132,7 +150,8 @@ describe("cli: check runs programs the way the nodejs language host does", funct
             finding("mandatory", "sg-no-admin-ports-from-world", "bastion", `${NETWORK}:5`, SSH),
             finding("advisory", "sg-ingress-from-world-allowed-ports", "bastion", `${NETWORK}:5`, SSH_BEYOND),
             finding("advisory", "sg-world-ingress-only-on-load-balancers", "bastion", `${NETWORK}:5`, ON_COMPUTE("bastion", "bastion")),
-        ], "1 mandatory, 2 advisory: 3 violations on 1 of 3 resources."));
+            ...instancePaths("bastion", `${DIR}/module-declared/index.ts:5`),
+        ], "1 mandatory, 4 advisory: 5 violations on 2 of 3 resources."));
     });
 
     it("JSON: each finding's location { file, line }", () => {
@@ -143,6 +162,8 @@ describe("cli: check runs programs the way the nodejs language host does", funct
             ["sg-no-admin-ports-from-world", { file: NETWORK, line: 5 }],
             ["sg-ingress-from-world-allowed-ports", { file: NETWORK, line: 5 }],
             ["sg-world-ingress-only-on-load-balancers", { file: NETWORK, line: 5 }],
+            ["compute-reachable-only-through-load-balancers", { file: `${DIR}/module-declared/index.ts`, line: 5 }],
+            ["admin-ports-not-reachable-from-internet", { file: `${DIR}/module-declared/index.ts`, line: 5 }],
         ]);
     });
 
@@ -152,7 +173,8 @@ describe("cli: check runs programs the way the nodejs language host does", funct
         const run = (JSON.parse(r.stdout) as sarif.Log).runs[0];
         assert.deepStrictEqual(run.originalUriBaseIds, { "%SRCROOT%": { uri: pathToFileURL(REPO).href + "/" } });
         assert.deepStrictEqual((run.results ?? []).map((x) => x.locations?.[0]?.physicalLocation),
-            Array(3).fill({ artifactLocation: { uri: NETWORK, uriBaseId: "%SRCROOT%" }, region: { startLine: 5 } }));
+            [...Array(3).fill({ artifactLocation: { uri: NETWORK, uriBaseId: "%SRCROOT%" }, region: { startLine: 5 } }),
+                ...Array(2).fill({ artifactLocation: { uri: `${DIR}/module-declared/index.ts`, uriBaseId: "%SRCROOT%" }, region: { startLine: 5 } })]);
         assert.deepStrictEqual(run.artifacts?.map((a) => a.location?.uri), [`${DIR}/module-declared/index.ts`, NETWORK]);
     });
 

@@ -91,7 +91,7 @@ describe("cli: pairing exempted findings with their records", () => {
 /** A stand-in pack whose resource "bastion-1" has an exempted finding (Analyze) and "web" a real one (AnalyzeStack). */
 function fakePack(stackExpired: ExpiredMatch[] = []): PackClient {
     const result = (ds: Diagnostic[], rs: ExemptedFinding[], opts?: CallOptions, expired: ExpiredMatch[] = []): AnalyzeResult =>
-        ({ diagnostics: ds, notApplicable: [], ...(opts?.exempted ? { exempted: rs, expired } : {}) });
+        ({ diagnostics: ds, notApplicable: [], ...(opts?.exempted ? { exempted: rs, expired, keys: [] } : {}) });
     return {
         packDir: "", pid: -1, port: 0,
         getAnalyzerInfo: async () => ({ name: "pack", displayName: "", version: "1.0.0", supportsConfig: true, policies: [], initialConfig: {} }),
@@ -175,7 +175,7 @@ describe("cli: formats of exempted findings", () => {
 
     it("JSON: `exempted` beside `findings`, with the exemption as data; counted in the summary", () => {
         const json = JSON.parse(formatJson(REPORT)) as Record<string, unknown>;
-        assert.deepStrictEqual(json.summary, { resources: 2, resourcesWithFindings: 1, mandatory: 1, advisory: 0, exempted: 2, passed: false });
+        assert.deepStrictEqual(json.summary, { resources: 2, resourcesWithFindings: 1, mandatory: 1, advisory: 0, exempted: 2, failOn: "mandatory", failing: 1, passed: false });
         assert.deepStrictEqual(json.exempted, [
             { policy: "p-admin", level: "mandatory", severity: "critical", resource: { urn: urn("bastion-1"), type: SG, name: "bastion-1" }, message: "port 22 is open.",
                 exemption: { kind: "config", resource: "bastion-*", reason: "SEC-7", expires: "2027-01-31" } },

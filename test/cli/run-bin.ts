@@ -10,9 +10,18 @@ export const EXPECTED = path.join(REPO, "test", "fixtures", "expected");
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
-export function runBin(args: string[]): Promise<Run> {
+/** Where and with what environment to run (default: the repository root, this process's environment without colour settings). */
+export interface RunOptions { cwd?: string; env?: NodeJS.ProcessEnv }
+
+/** This process's environment without FORCE_COLOR and NO_COLOR, so that reports are never coloured unless a test asks. */
+export function plainEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    const { FORCE_COLOR: _f, NO_COLOR: _n, ...env } = process.env;
+    return { ...env, ...extra };
+}
+
+export function runBin(args: string[], opts: RunOptions = {}): Promise<Run> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, env: opts.env ?? plainEnv(), stdio: ["ignore", "pipe", "pipe"] });
         const out = { stdout: "", stderr: "" };
         child.stdout.setEncoding("utf8").on("data", (d: string) => { out.stdout += d; });
         child.stderr.setEncoding("utf8").on("data", (d: string) => { out.stderr += d; });

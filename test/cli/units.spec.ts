@@ -13,11 +13,11 @@ import { EXPORT_FILE, render } from "../fixtures/make-stack-export";
 describe("cli: parseArgs", () => {
     it("reads a program check with every option", () => {
         assert.deepStrictEqual(parseArgs(["check", "dir", "--format=json", "--policy-pack-config", "c.json", "--stack", "prod", "--exit-zero"]),
-            { program: "dir", format: "json", config: "c.json", stack: "prod", exitZero: true });
+            { program: "dir", outputs: [{ format: "json" }], config: "c.json", stack: "prod", failOn: "none" });
     });
     it("reads a stack-export check; defaults to text", () => {
         assert.deepStrictEqual(parseArgs(["check", "--stack-export", "e.json"]),
-            { program: undefined, stackExport: "e.json", format: "text", stack: "dev", exitZero: false });
+            { program: undefined, stackExport: "e.json", outputs: [{ format: "text" }], stack: "dev", failOn: "mandatory" });
     });
     it("--help wins", () => {
         assert.strictEqual(parseArgs(["check", "--format", "xml", "--help"]), undefined);
@@ -80,11 +80,11 @@ function fakePack(calls: string[]): PackClient {
         configureStack: async () => undefined,
         analyze: async (r: AnalyzedResource, opts?: CallOptions): Promise<AnalyzeResult> => {
             calls.push(`Analyze ${r.name}${opts?.exempted ? " (with exempted)" : ""}`);
-            return { diagnostics: r.name === "bad" ? [diag(r.urn, "advisory")] : [], notApplicable: [], ...(opts?.exempted ? { exempted: [], expired: [] } : {}) };
+            return { diagnostics: r.name === "bad" ? [diag(r.urn, "advisory")] : [], notApplicable: [], ...(opts?.exempted ? { exempted: [], expired: [], keys: [] } : {}) };
         },
         analyzeStack: async (rs: StackResource[], opts?: CallOptions): Promise<AnalyzeResult> => {
             calls.push(`AnalyzeStack ${rs.length}${opts?.exempted ? " (with exempted)" : ""}`);
-            return { diagnostics: rs.filter((r) => r.name === "bad").map((r) => diag(r.urn, "mandatory")), notApplicable: [], ...(opts?.exempted ? { exempted: [], expired: [] } : {}) };
+            return { diagnostics: rs.filter((r) => r.name === "bad").map((r) => diag(r.urn, "mandatory")), notApplicable: [], ...(opts?.exempted ? { exempted: [], expired: [], keys: [] } : {}) };
         },
         remediate: async () => ({ remediations: [], notApplicable: [] }),
         stderr: () => "", stdout: () => "", close: async () => { calls.push("close"); }, kill: () => undefined,

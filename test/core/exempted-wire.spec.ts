@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import type { ExemptedFinding, ExpiredMatch } from "../../policies/core/exempted";
+import type { FindingKey } from "../../policies/core/finding-keys";
 import { CallRecords, DEFAULT_PAGE_BYTES, MAX_PAGE_BYTES, MIN_PAGE_BYTES, PageStore, decodePages, encodePages, pageBytesAsked } from "../../policies/core/exempted-wire";
 
 const record = (i: number): ExemptedFinding => ({
@@ -13,29 +14,38 @@ const expiredMatch = (i: number): ExpiredMatch => ({
     ...(i % 2 === 0 ? { coveredBy: { kind: "tag", tag: "security-exception" } } : {}),
 });
 
+const key = (i: number): FindingKey => ({
+    policy: "sg-no-admin-ports-from-world", message: `ingress[${i}].cidrBlocks[0] allows TCP port 22 from 0.0.0.0/0.`, kind: "violation",
+    ...(i % 2 === 0 ? { urn: `urn:pulumi:prod::app::aws:ec2/securityGroup:SecurityGroup::web-${i}`, at: `ingress[${i}].cidrBlocks[0]` } : {}),
+});
+
 describe("exempted-finding records on the wire", () => {
     it("round-trip through pages of the size asked for", () => {
         const records = Array.from({ length: 200 }, (_, i) => record(i));
         const expired = Array.from({ length: 50 }, (_, i) => expiredMatch(i));
-        const pages = encodePages({ exempted: records, expired }, 64);
+        const keys = Array.from({ length: 50 }, (_, i) => key(i));
+        const pages = encodePages({ exempted: records, expired, keys }, 64);
         assert.ok(pages.length > 10, `${pages.length} pages`);
         assert.ok(pages.every((p) => p.length <= 64));
-        assert.deepStrictEqual(decodePages(pages), { exempted: records, expired });
+        assert.deepStrictEqual(decodePages(pages), { exempted: records, expired, keys });
     });
 
     it("send one page, never none, when there is nothing to send", () => {
-        const pages = encodePages({ exempted: [], expired: [] }, DEFAULT_PAGE_BYTES);
+        const pages = encodePages({ exempted: [], expired: [], keys: [] }, DEFAULT_PAGE_BYTES);
         assert.strictEqual(pages.length, 1);
-        assert.deepStrictEqual(decodePages(pages), { exempted: [], expired: [] });
+        assert.deepStrictEqual(decodePages(pages), { exempted: [], expired: [], keys: [] });
     });
 
     it("refuse records of another shape", () => {
         const shapes: [string, unknown][] = [
-            ["an exempted finding at another level", { exempted: [{ ...record(1), level: "remediate" }], expired: [] }],
-            ["an expired match without its date", { exempted: [], expired: [{ ...expiredMatch(1), expires: undefined }] }],
-            ["an expired match of a tag", { exempted: [], expired: [{ ...expiredMatch(1), exemption: { kind: "tag", tag: "t" } }] }],
-            ["an expired match covered by something unknown", { exempted: [], expired: [{ ...expiredMatch(1), coveredBy: { kind: "other" } }] }],
-            ["no list of expired matches", { exempted: [] }],
+            ["an exempted finding at another level", { exempted: [{ ...record(1), level: "remediate" }], expired: [], keys: [] }],
+            ["an expired match without its date", { exempted: [], expired: [{ ...expiredMatch(1), expires: undefined }], keys: [] }],
+            ["an expired match of a tag", { exempted: [], expired: [{ ...expiredMatch(1), exemption: { kind: "tag", tag: "t" } }], keys: [] }],
+            ["an expired match covered by something unknown", { exempted: [], expired: [{ ...expiredMatch(1), coveredBy: { kind: "other" } }], keys: [] }],
+            ["no list of expired matches", { exempted: [], keys: [] }],
+            ["no list of finding keys", { exempted: [], expired: [] }],
+            ["a finding key of another kind", { exempted: [], expired: [], keys: [{ ...key(0), kind: "remark" }] }],
+            ["a finding key whose path is not text", { exempted: [], expired: [], keys: [{ ...key(0), at: 3 }] }],
             ["a bare list", []],
         ];
         for (const [what, payload] of shapes) {

@@ -1,23 +1,27 @@
 // The shared path (policies/core/call-args.ts: one deserialisation per call, shared by the pack's
 // policies) against the framework's own path (@pulumi/policy copies the props for every policy),
 // over the Analyzer protocol, as the CLI drives the pack: the test corpus (stack exports, fixture
-// programs, the test programs in preview and update), the examples, and 1,000 generated stacks,
+// programs, the test programs in preview and update, among them the paths from the internet), the
+// examples, the public programs, and 1,000 generated stacks,
 // under the bundled and the test configurations and with stack tags. Every answer must be the same:
 // Configure's, and each Analyze and AnalyzeStack response with its exempted findings.
 import * as assert from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { AnalyzedResource, PackClient, PolicyPackConfig, StackResource, startPack } from "../../runner/analyzer-client";
 import { captureProgram } from "../../runner/capture";
 import { DEFAULT_TIMEOUT_SECONDS } from "../../cli/options";
 import { loadProgram, programRequests } from "../../cli/program";
-import { readProgramConfig } from "../../cli/stack-config";
+import { ConfigFlags, readProgramConfig } from "../../cli/stack-config";
 import { loadStackExport } from "../../cli/stack-export";
 import { generateStack } from "../../bench/generate";
 import { commonMistakes } from "../programs/common-mistakes";
 import { defaultGroupDecoy, naclDecoy, splitWorldDecoy } from "../programs/decoy-links";
 import { endpointGroups } from "../programs/endpoint-groups";
 import { capturedUpdate } from "../programs/every-eni-type";
+import { internetPaths } from "../programs/internet-paths";
+import { lbTargetAcl } from "../programs/lb-target-acl";
 import { pendingRule, pendingWorldRule } from "../programs/pending-rule";
 import { sharedNetwork } from "../programs/shared-network";
 import { Mutation, threeTier } from "../programs/three-tier";
@@ -55,11 +59,13 @@ const program = async (name: string, run: () => unknown, preview: boolean): Prom
     ({ name: `${name} (${preview ? "preview" : "update"})`, ...programRequests(await captureProgram(run, { preview }), name) });
 
 const MUTATIONS: Mutation[] = ["none", "nacl-missing-return-path", "nacl-ssh-from-world", "nacl-duplicate-rule-number", "sixth-sg-on-web", "rds-public",
-    "no-flow-log", "inline-and-standalone-ingress", "unused-sg", "default-sg-rule", "app-egress-anywhere", "too-many-rules"];
+    "no-flow-log", "inline-and-standalone-ingress", "unused-sg", "default-sg-rule", "app-egress-anywhere", "too-many-rules", "db-public-route-table",
+    "db-open-to-internet"];
 const PROGRAMS: [string, () => unknown][] = [
     ["common-mistakes", commonMistakes], ["nacl-decoy", naclDecoy], ["split-world-decoy", splitWorldDecoy], ["default-group-decoy", defaultGroupDecoy],
     ["endpoint-groups", endpointGroups], ["pending-rule", pendingRule], ["pending-world-rule", pendingWorldRule], ["web-tier", webTier],
     ["shared-network", () => sharedNetwork()], ["shared-network with its default group, exported whole", () => sharedNetwork({ defaultGroup: true, exportAs: "resource" })],
+    ["internet-paths", internetPaths], ["lb-target-acl, SSH from the VPC", () => lbTargetAcl("vpc")], ["lb-target-acl, SSH from its own subnet", () => lbTargetAcl("own-subnet")],
     ...MUTATIONS.map((m): [string, () => unknown] => [`three-tier ${m}`, () => threeTier(m)]),
 ];
 
@@ -129,13 +135,26 @@ describe("the shared path gives the framework's own answers, over the Analyzer p
         assert.ok(await compareAll(inputs, CONFIGS) > 200);
     });
 
-    it("the examples and the fixture programs, as the check command runs them, under every configuration", async () => {
+    it("the examples, the fixture programs and the public programs, as the check command runs them, under every configuration", async () => {
         const inputs: Input[] = [];
-        for (const dir of ["examples/three-tier", "examples/common-mistakes", "test/fixtures/programs/resource-references"]) {
-            const config = readProgramConfig(path.join(REPO, dir), "dev", { config: [], secret: [] });
+        const keys = fs.mkdtempSync(path.join(os.tmpdir(), "shared-path-"));
+        fs.writeFileSync(path.join(keys, "id.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAISharedPathTestKeyOnly shared-path\n");
+        fs.writeFileSync(path.join(keys, "id"), "not a private key: the program only reads the file\n");
+        const EXAMPLES = "test/public-programs/pulumi-examples";
+        const DIRS: [string, ConfigFlags][] = [
+            ...["examples/three-tier", "examples/common-mistakes", "test/fixtures/programs/resource-references", "test/fixtures/programs/three-tier-db-open",
+                `${EXAMPLES}/aws-ts-webserver`, `${EXAMPLES}/aws-ts-resources`, `${EXAMPLES}/aws-ts-wordpress-fargate-rds`,
+                "test/public-programs/pulumi-templates/vm-aws-typescript"].map((d): [string, ConfigFlags] => [d, { config: [], secret: [] }]),
+            [`${EXAMPLES}/aws-ts-ec2-provisioners`, { config: ["keyName=ci-key"], secret: ["privateKey=not-a-key"] }],
+            [`${EXAMPLES}/aws-ts-ansible-wordpress`, { config: [`publicKeyPath=${path.join(keys, "id.pub")}`, `privateKeyPath=${path.join(keys, "id")}`],
+                secret: ["dbPassword=not-a-password"] }],
+        ];
+        for (const [dir, flags] of DIRS) {
+            const config = readProgramConfig(path.join(REPO, dir), "dev", flags);
             const loaded = await loadProgram(path.join(REPO, dir), { stack: "dev", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, ...(config ? { config } : {}) });
             inputs.push({ name: dir, ...programRequests(loaded.captured, dir) });
         }
+        fs.rmSync(keys, { recursive: true, force: true });
         assert.ok(await compareAll(inputs, CONFIGS) > 100);
     });
 

@@ -28,6 +28,11 @@ export function entryLabel(e: Pick<NaclEntry, "origin" | "ruleNumber">): string 
     return `${where} (${n})`;
 }
 
+/** Where an entry is, for its finding's key: its path on the ACL, or the URN of a NetworkAclRule. */
+export function entryAt(e: Pick<NaclEntry, "origin">, acl: string): string {
+    return e.origin.path === "" ? e.origin.urn : e.origin.urn === acl ? e.origin.path : `${e.origin.urn} ${e.origin.path}`;
+}
+
 /** CIDR blocks of an address set: "10.0.0.0/8, 172.16.0.0/12". */
 export function addressesText(addresses: IntervalSet, family: Family): string {
     return addresses.flatMap((i) => rangeToCidrs(i, family)).join(", ");
@@ -61,7 +66,8 @@ export function noteEntriesOnce(node: NaclNode, entries: Iterable<NaclEntry>, wh
         }
         noted.add(key);
         const where = directionKnown(e) ? `${e.egress ? "outbound" : "inbound"} entry` : "entry (direction not known)";
-        report.undetermined(reason, text(`${where} ${entryLabel(e)} of ${naclLabel(node)}`), node.resource.urn);
+        report.undetermined(reason, text(`${where} ${entryLabel(e)} of ${naclLabel(node)}`), node.resource.urn,
+            e.origin.urn === node.resource.urn ? reason.path : `${e.origin.urn} ${reason.path}`);
     }
 }
 

@@ -12,7 +12,7 @@ import { possibleWorldExposures, spansResources } from "../../model/world";
 import { StackCheck } from "../../core/policy";
 import { resourceLabel } from "../../core/report";
 import { located, prefixListBlocks } from "./prefix-list-blocks";
-import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText } from "./world";
+import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText, rulesAt } from "./world";
 
 /** The rules that belong to one security group, or may. */
 interface RuleBucket {
@@ -98,7 +98,7 @@ export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => vo
             const on = bucket.label ? `on ${bucket.label}, ` : "";
             if (!bucket.groupUndetermined) {
                 for (const e of offendingExposures(spec, bucket.rules, q)) {
-                    report.violation(spec.violation(e, `On ${bucket.label}, ${exposureText(e, where)}`), bucket.urn);
+                    report.violation(spec.violation(e, `On ${bucket.label}, ${exposureText(e, where)}`), bucket.urn, rulesAt(e.rules, bucket.urn));
                 }
             }
             const rules = bucket.rules.filter((r) => r.direction === spec.direction);

@@ -113,11 +113,19 @@ export function offendingExposures(spec: WorldSpec, rules: readonly SgRule[], q:
     return worldExposures(rules.filter((r) => r.direction === spec.direction), { ...q, within: spec.offending });
 }
 
+/**
+ * Where an exposure is, for its finding's key: the rules' peer paths, each after its resource's URN
+ * unless it is on `home` (the resource analysed, or the group a stack finding is on).
+ */
+export function rulesAt(rules: readonly SgRule[], home?: string): string {
+    return rules.map((r) => `${home === undefined || r.origin.urn === home ? "" : `${r.origin.urn} `}${r.origin.peerPath}`).join(", ");
+}
+
 /** The resource half: exposures within one resource, and the rules that cannot be decided yet. */
 export function checkWorldExposure(spec: WorldSpec, allRules: readonly SgRule[], report: Reporter): void {
     const rules = allRules.filter((r) => r.direction === spec.direction);
     for (const exposure of offendingExposures(spec, rules)) {
-        report.violation(spec.violation(exposure, exposureText(exposure)));
+        report.violation(spec.violation(exposure, exposureText(exposure)), undefined, rulesAt(exposure.rules));
     }
     for (const rule of rules) {
         const peerIsWorld = (): Answer => {

@@ -1,0 +1,135 @@
+import * as assert from "assert";
+import { computeReachableOnlyThroughLoadBalancers } from "../../policies/exposure/compute-reachable-only-through-load-balancers";
+import { TestResource, runStackPolicy, urnOf } from "../util/run-stack-policy";
+import * as n from "./network";
+
+const U = n.U;
+const FIX = "Fix: Put it behind a load balancer: move it to subnets without a route to an internet gateway, give it no public address, " +
+    "and let its security groups admit only the load balancer's security group.";
+const WEB = urnOf({ type: "aws:ec2/instance:Instance", name: "web" });
+const HEAD = "aws.ec2.Instance 'web' is reachable from the internet directly, not through a load balancer, on";
+const SG_443 = "security group: aws.ec2.SecurityGroup 'web-sg' ingress[0].cidrBlocks[0] allows TCP port 443 from 0.0.0.0/0 (every IPv4 address)";
+const run = (resources: TestResource[]) => runStackPolicy(computeReachableOnlyThroughLoadBalancers, resources);
+const advisory = (message: string) => [{ level: "advisory", urn: WEB, message }];
+
+/** A web instance in a subnet, its group open to the world on 443. */
+const web = (subnetName: string, props: Record<string, unknown> = {}): TestResource[] =>
+    [n.group("web-sg", [n.tcpFromWorld(443)]), n.instance("web", subnetName, "web-sg", props)];
+
+describe("compute-reachable-only-through-load-balancers", () => {
+    describe("the public address", () => {
+        it("flags associatePublicIpAddress: true in a public subnet", () => {
+            assert.deepStrictEqual(run([...n.network(), ...web("public-a", { associatePublicIpAddress: true })]), advisory(`${HEAD} TCP port 443 (IPv4): ` +
+                `${n.PUBLIC_ROUTE}; address: associatePublicIpAddress: true gives it a public IPv4 address; ${n.DEFAULT_ACL}; ${SG_443}. ${FIX}`));
+        });
+
+        it("passes an instance without a public address: the flag and the subnet's mapPublicIpOnLaunch not set", () => {
+            assert.deepStrictEqual(run([...n.network(), ...web("public-a")]), []);
+        });
+
+        it("flags the subnet's mapPublicIpOnLaunch when the instance does not set its own flag", () => {
+            const resources = [n.vpc(), n.igw(), n.subnet("public-a", "10.0.0.0/24", { mapPublicIpOnLaunch: true }), n.publicTable(),
+                n.association("public-a-routes", "public-a", "public"), ...web("public-a")];
+            assert.deepStrictEqual(run(resources), advisory(`${HEAD} TCP port 443 (IPv4): ${n.PUBLIC_ROUTE}; address: it does not set its own ` +
+                `public-address flag, and aws.ec2.Subnet 'public-a' sets mapPublicIpOnLaunch: true; ${n.DEFAULT_ACL}; ${SG_443}. ${FIX}`));
+        });
+
+        it("passes mapPublicIpOnLaunch: true overridden by the instance's associatePublicIpAddress: false", () => {
+            const resources = [n.vpc(), n.igw(), n.subnet("public-a", "10.0.0.0/24", { mapPublicIpOnLaunch: true }), n.publicTable(),
+                n.association("public-a-routes", "public-a", "public"), ...web("public-a", { associatePublicIpAddress: false })];
+            assert.deepStrictEqual(run(resources), []);
+        });
+
+        it("flags an Elastic IP on the instance, though it asks for no public address", () => {
+            const eip: TestResource = { type: "aws:ec2/eip:Eip", name: "web-ip", props: { domain: "vpc", instance: U }, propertyDependencies: { instance: ["web"] } };
+            assert.deepStrictEqual(run([...n.network(), ...web("public-a", { associatePublicIpAddress: false }), eip]), advisory(`${HEAD} TCP port 443 (IPv4): ` +
+                `${n.PUBLIC_ROUTE}; address: aws.ec2.Eip 'web-ip' (instance) gives it an Elastic IP; ${n.DEFAULT_ACL}; ${SG_443}. ${FIX}`));
+        });
+
+        it("flags an aws.ec2.EipAssociation on the instance", () => {
+            const eip: TestResource = { type: "aws:ec2/eip:Eip", name: "web-ip", props: { domain: "vpc" } };
+            const association: TestResource = { type: "aws:ec2/eipAssociation:EipAssociation", name: "web-ip-on-web",
+                props: { instanceId: U, allocationId: U }, propertyDependencies: { instanceId: ["web"], allocationId: ["web-ip"] } };
+            const [finding] = run([...n.network(), ...web("public-a"), eip, association]);
+            assert.ok(finding.message.includes("address: aws.ec2.EipAssociation 'web-ip-on-web' (instanceId) gives it an Elastic IP;"), finding.message);
+        });
+
+        it("passes an Elastic IP on an instance in a subnet without a route to an internet gateway", () => {
+            const eip: TestResource = { type: "aws:ec2/eip:Eip", name: "web-ip", props: { domain: "vpc", instance: U }, propertyDependencies: { instance: ["web"] } };
+            assert.deepStrictEqual(run([...n.network(), ...web("private-a"), eip]), []);
+        });
+    });
+
+    describe("IPv6", () => {
+        const v6 = [n.group("web-sg", [{ protocol: "tcp", fromPort: 443, toPort: 443, ipv6CidrBlocks: ["::/0"] }]),
+            n.instance("web", "public-a", "web-sg", { ipv6AddressCount: 1 })];
+        const table = (route: Record<string, unknown>, via: string) => n.routeTable("public", [{ cidrBlock: "0.0.0.0/0", gatewayId: U }, route], ["igw", via]);
+        const base = [n.vpc(), n.igw(), n.eigw(), n.subnet("public-a", "10.0.0.0/24"), n.association("public-a-routes", "public-a", "public")];
+
+        it("passes ::/0 to an egress-only internet gateway: it admits no connection from outside", () => {
+            assert.deepStrictEqual(run([...base, table({ ipv6CidrBlock: "::/0", egressOnlyGatewayId: U }, "eigw"), ...v6]), []);
+        });
+
+        it("flags ::/0 to the internet gateway with an IPv6 address on the instance", () => {
+            // Both routes' gateway IDs are unknown; `routes` depends on both gateways, and only gatewayId can name an internet gateway.
+            const resources = [...base, n.routeTable("public", [{ cidrBlock: "0.0.0.0/0", gatewayId: U }, { ipv6CidrBlock: "::/0", gatewayId: U }], ["igw"]), ...v6];
+            assert.deepStrictEqual(run(resources), advisory(`${HEAD} TCP port 443 (IPv6): route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' ` +
+                "(through aws.ec2.RouteTableAssociation 'public-a-routes'), and its routes[1] sends ::/0 to aws.ec2.InternetGateway 'igw'; address: " +
+                "aws.ec2.Instance 'web' ipv6AddressCount gives it IPv6 addresses, which are public; network ACL: the default network ACL of aws.ec2.Vpc 'main' " +
+                "(AWS's, not declared in this stack) allows all traffic in and out; security group: aws.ec2.SecurityGroup 'web-sg' ingress[0].ipv6CidrBlocks[0] " +
+                `allows TCP port 443 from ::/0 (every IPv6 address). ${FIX}`));
+        });
+    });
+
+    describe("the network ACL", () => {
+        const acl = (egress: Record<string, unknown>[]) => n.acl("public-acl", "public-a", [n.entry(100, "allow", "tcp", 443, 443, "0.0.0.0/0")], egress);
+        const resources = [...n.network(), ...web("public-a", { associatePublicIpAddress: true })];
+
+        it("passes when the ACL blocks the reply: outbound only to the VPC", () => {
+            assert.deepStrictEqual(run([...resources, acl([n.entry(100, "allow", "tcp", 1024, 65535, "10.0.0.0/16")])]), []);
+        });
+
+        it("flags when the ACL admits 443 and lets the replies out, naming both entries", () => {
+            const [finding] = run([...resources, acl([n.entry(100, "deny", "tcp", 1024, 2047, "0.0.0.0/0"), n.entry(110, "allow", "tcp", 1024, 65535, "0.0.0.0/0")])]);
+            assert.ok(finding.message.includes("network ACL: aws.ec2.NetworkAcl 'public-acl' ingress[0] (rule 100) lets TCP 443 in from the internet, and " +
+                "egress[1] (rule 110) lets the replies out (TCP 2048-65535);"), finding.message);
+        });
+    });
+
+    describe("load balancers", () => {
+        const alb = [n.group("alb-sg", [n.tcpFromWorld(443)]), n.loadBalancer("alb", ["public-a"], ["alb-sg"]), n.targetGroup("web-tg", 8080),
+            n.listener("https", "alb", 443, "HTTPS", "web-tg"), n.attachment("web-target", "web-tg", "web")];
+        const webBehind = (ingress: Record<string, unknown>[], subnetName: string, props: Record<string, unknown> = {}) => [
+            { ...n.group("web-sg", ingress), propertyDependencies: { vpcId: ["main"], ingress: ["alb-sg"] } }, n.instance("web", subnetName, "web-sg", props)];
+
+        it("passes a target in a private subnet that admits only the load balancer's group: reachable only through it", () => {
+            assert.deepStrictEqual(run([...n.network(), ...alb, ...webBehind([n.fromGroup(8080)], "private-a")]), []);
+        });
+
+        it("flags a target that is also reachable directly, and names the load balancer path to keep", () => {
+            const resources = [...n.network(), ...alb, ...webBehind([n.fromGroup(8080), n.tcpFromWorld(8080)], "public-a", { associatePublicIpAddress: true })];
+            assert.deepStrictEqual(run(resources), advisory(`${HEAD} TCP port 8080 (IPv4): ${n.PUBLIC_ROUTE}; address: associatePublicIpAddress: true gives it ` +
+                `a public IPv4 address; ${n.DEFAULT_ACL}; security group: aws.ec2.SecurityGroup 'web-sg' ingress[1].cidrBlocks[0] allows TCP port 8080 from ` +
+                `0.0.0.0/0 (every IPv4 address). It is also reachable through aws.lb.LoadBalancer 'alb': that path is the one to keep. ${FIX}`));
+        });
+    });
+
+    it("flags an ECS service with assignPublicIp in a public subnet", () => {
+        const service: TestResource = { type: "aws:ecs/service:Service", name: "api",
+            props: { networkConfiguration: { subnets: [U], securityGroups: [U], assignPublicIp: true } },
+            propertyDependencies: { networkConfiguration: ["public-a", "web-sg"] } };
+        const findings = run([...n.network(), n.group("web-sg", [n.tcpFromWorld(443)]), service]);
+        assert.deepStrictEqual(findings.map((f) => [f.level, f.message.split(": route:")[0], f.urn]), [[
+            "advisory", "aws.ecs.Service 'api' is reachable from the internet directly, not through a load balancer, on TCP port 443 (IPv4)",
+            urnOf(service)]]);
+        assert.ok(findings[0].message.includes("address: networkConfiguration.assignPublicIp: true gives it a public IPv4 address;"));
+    });
+
+    it("notes an instance whose public-address flag is not known yet", () => {
+        assert.deepStrictEqual(run([...n.network(), ...web("public-a", { associatePublicIpAddress: U })]), [{
+            level: "advisory", urn: WEB,
+            message: "Cannot be verified at preview: associatePublicIpAddress is not known until the resource is created. aws.ec2.Instance 'web' may be " +
+                `reachable from the internet on TCP port 443 (IPv4). The parts that are known: ${n.PUBLIC_ROUTE}; ${n.DEFAULT_ACL}; ${SG_443}. ${FIX}`,
+        }]);
+    });
+});
