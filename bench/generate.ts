@@ -5,12 +5,13 @@
 // network ACLs with 10-40 inline entries or with standalone NetworkAclRule resources, security groups
 // with 1-20 rules (inline, as aws.vpc.SecurityGroupIngress/EgressRule, or as aws.ec2.SecurityGroupRule),
 // ENI-bearing resources (instances, launch templates, Lambda functions, RDS, load balancers, ECS
-// services, network interfaces, ElastiCache) with 1-6 groups each, and unrelated resources (IAM roles,
-// buckets, log groups). A share of the cells is new, as in a first preview: their IDs are unknown
+// services, network interfaces, ElastiCache) with 1-6 groups each, routes from the internet and load
+// balancer listeners (bench/generate-paths.ts), and unrelated resources (IAM roles, buckets, log groups). A share of the cells is new, as in a first preview: their IDs are unknown
 // (the sentinel) and they are linked by property dependencies only; in the other cells a few
 // resources are new. The property shapes follow the program tests' captures (test/programs).
 import type { AnalyzedResource, JsonObject, JsonValue, ProviderResource, StackResource } from "../runner/analyzer-client";
 import { UNKNOWN } from "../runner/capture";
+import { addPaths } from "./generate-paths";
 
 export interface SyntheticStack {
     analyze: AnalyzedResource[];
@@ -61,6 +62,8 @@ interface Res {
     name: string;
     id?: string;
     inputs: JsonObject;
+    /** Outputs beside the inputs and the ID (an ARN). */
+    outputs?: JsonObject;
     deps: Record<string, string[]>;
 }
 
@@ -203,6 +206,8 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
         }
 
         // ENI-bearing resources with 1-6 groups each.
+        const lbs: Res[] = [];
+        const instances: Res[] = [];
         for (let e = 0, eniCount = count("enis"); e < eniCount; e++) {
             const sgs = Array.from(new Set(Array.from({ length: int(1, 6) }, () => pick(groups))));
             const ids = sgs.map(ref);
@@ -210,9 +215,9 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
             const subnet = pick(subnets);
             const name = `${c}-eni-${e}`;
             switch (int(0, 7)) {
-                case 0: add("aws:ec2/instance:Instance", name, isNew(), "i", {
+                case 0: instances.push(add("aws:ec2/instance:Instance", name, isNew(), "i", {
                     ami: "ami-0abcdef1234567890", instanceType: "t3.micro", subnetId: ref(subnet), vpcSecurityGroupIds: ids, tags: tags(name, cell),
-                }, { subnetId: [subnet.urn], vpcSecurityGroupIds: sgDeps }); break;
+                }, { subnetId: [subnet.urn], vpcSecurityGroupIds: sgDeps })); break;
                 case 1: add("aws:ec2/launchTemplate:LaunchTemplate", name, isNew(), "lt", {
                     imageId: "ami-0abcdef1234567890", instanceType: "m5.large", vpcSecurityGroupIds: ids, tags: tags(name, cell),
                 }, { vpcSecurityGroupIds: sgDeps }); break;
@@ -224,9 +229,9 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
                     engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: 20, publiclyAccessible: false,
                     vpcSecurityGroupIds: ids, dbSubnetGroupName: `${c}-db-subnets`, tags: tags(name, cell),
                 }, { vpcSecurityGroupIds: sgDeps }); break;
-                case 4: add("aws:lb/loadBalancer:LoadBalancer", name, isNew(), "lb", {
+                case 4: lbs.push(add("aws:lb/loadBalancer:LoadBalancer", name, isNew(), "lb", {
                     loadBalancerType: "application", internal: rand() < 0.5, securityGroups: ids, subnets: subnets.slice(0, 2).map(ref),
-                }, { securityGroups: sgDeps, subnets: subnets.slice(0, 2).map((s) => s.urn) }); break;
+                }, { securityGroups: sgDeps, subnets: subnets.slice(0, 2).map((s) => s.urn) })); break;
                 case 5: add("aws:ecs/service:Service", name, isNew(), "svc", {
                     cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/main", desiredCount: 2, launchType: "FARGATE",
                     networkConfiguration: { securityGroups: ids, subnets: [ref(subnet)], assignPublicIp: false },
@@ -239,6 +244,8 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
                 }, { securityGroupIds: sgDeps });
             }
         }
+
+        addPaths({ add: (type, name, prefix, inputs, deps) => add(type, name, isNew(), prefix, inputs, deps), ref, rand, pick }, c, vpc, subnets, lbs, instances);
 
         // Resources no policy reads.
         for (let o = 0, otherCount = count("others"); o < otherCount; o++) {
@@ -265,7 +272,7 @@ export function generateStack(n: number, opts: GenerateOptions = {}): SyntheticS
         stack.push({
             ...a,
             // Bridged resources carry their ID among their outputs (see runner/capture.ts); state = inputs.
-            properties: r.id === undefined ? r.inputs : { ...r.inputs, id: r.id },
+            properties: r.id === undefined ? r.inputs : { ...r.inputs, id: r.id, ...r.outputs },
             parent: ROOT_URN,
             dependencies: Array.from(new Set(Object.values(r.deps).flat())),
             propertyDependencies: r.deps,
