@@ -57,6 +57,7 @@ export class Network {
     readonly vpcs = new Targets();
     readonly subnets = new Targets();
     private readonly vpcsByDefaultGroup = new Targets();
+    private createdByUrn?: Map<string, StackResource>;
     private readonly subnetGroups = new Map<string, Targets>();
     private readonly byUrn: ReadonlyMap<string, StackResource>;
     /** The stack's DefaultSecurityGroup of each VPC (by vpcKey); the first in stack order wins. */
@@ -189,7 +190,18 @@ export class Network {
 
     /** The VPCs the stack creates (aws.ec2.Vpc, not the account's default VPC it may adopt), in stack order. */
     createdVpcs(): StackResource[] {
-        return [...this.vpcs.urns].map((u) => this.byUrn.get(u) as StackResource).filter((r) => r.type === TYPE.vpc);
+        return [...this.created.values()];
+    }
+
+    /** Whether the stack creates this VPC (an aws.ec2.Vpc of the stack). */
+    createsVpc(urn: string): boolean {
+        return this.created.has(urn);
+    }
+
+    /** The created VPCs by URN, in stack order, found on first use (the list of VPCs is complete once built). */
+    private get created(): Map<string, StackResource> {
+        this.createdByUrn ??= new Map([...this.vpcs.urns].map((u) => this.byUrn.get(u) as StackResource).filter((r) => r.type === TYPE.vpc).map((r) => [r.urn, r]));
+        return this.createdByUrn;
     }
 
     /** The VPCs of the stack that an aws.ec2.FlowLog of the stack logs (its vpcId), and the vpcIds not known yet. */

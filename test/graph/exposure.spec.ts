@@ -179,6 +179,43 @@ describe("graph: exposure paths", () => {
         assert.deepStrictEqual(through.paths[0].traffic, { tcp: [{ lo: 8080n, hi: 8080n }], udp: [], other: [] });
     });
 
+    it("aws.elb.Attachment resources of two classic ELBs: each ELB forwards to the instances attached to it, and to no other", () => {
+        const elb = (name: string, lbPort: number, instancePort: number): TestResource => ({ type: TYPE.elb, name,
+            props: { subnets: [U], securityGroups: [U], listeners: [{ lbPort, lbProtocol: "tcp", instancePort, instanceProtocol: "tcp" }] },
+            propertyDependencies: { subnets: ["public-a"], securityGroups: ["elb-sg"] } });
+        const attach = (name: string, lb: string, host: string): TestResource =>
+            ({ type: TYPE.elbAttachment, name, props: { elb: U, instance: U }, propertyDependencies: { elb: [lb], instance: [host] } });
+        const resources = [...n.network(), n.group("elb-sg", [n.tcpFromWorld(443), n.tcpFromWorld(80)]), elb("front", 443, 8080), elb("back", 80, 9090),
+            attach("back-api", "back", "api"), attach("front-web", "front", "web"),
+            { ...n.group("app-sg", [{ ...n.fromGroup(8080), toPort: 9090 }]), propertyDependencies: { vpcId: ["main"], ingress: ["elb-sg"] } },
+            n.instance("web", "private-a", "app-sg"), n.instance("api", "private-a", "app-sg")];
+        const through = (name: string) => {
+            const { model, through: t } = pathsOf(resources, TYPE.instance, name);
+            return t.paths.map((p) => [...hops(model, p).filter(([kind]) => kind === "listener" || kind === "target"), p.traffic.tcp]);
+        };
+        assert.deepStrictEqual(through("web"), [[["listener", "front", "listeners[0].lbPort"], ["target", "front-web", "instance"], [{ lo: 8080n, hi: 8080n }]]]);
+        assert.deepStrictEqual(through("api"), [[["listener", "back", "listeners[0].lbPort"], ["target", "back-api", "instance"], [{ lo: 9090n, hi: 9090n }]]]);
+    });
+
+    it("aws.lb.ListenerRule resources of two listeners: each listener forwards by its own rules only", () => {
+        const rule = (name: string, listener: string, tg: string): TestResource => ({ type: TYPE.listenerRule, name,
+            props: { listenerArn: U, priority: 10, actions: [{ type: "forward", targetGroupArn: U }], conditions: [{ pathPattern: { values: ["/x/*"] } }] },
+            propertyDependencies: { listenerArn: [listener], actions: [tg] } });
+        const resources = [...n.network(), n.group("alb-sg", [n.tcpFromWorld(443), n.tcpFromWorld(80)]), n.loadBalancer("alb", ["public-a"], ["alb-sg"]),
+            n.targetGroup("default-tg", 7070), n.targetGroup("web-tg", 8080), n.targetGroup("api-tg", 9090),
+            n.listener("https", "alb", 443, "HTTPS", "default-tg"), n.listener("http", "alb", 80, "HTTP", "default-tg"),
+            rule("api-path", "http", "api-tg"), rule("web-path", "https", "web-tg"),
+            n.attachment("web-target", "web-tg", "web"), n.attachment("api-target", "api-tg", "api"),
+            { ...n.group("app-sg", [{ ...n.fromGroup(8080), toPort: 9090 }]), propertyDependencies: { vpcId: ["main"], ingress: ["alb-sg"] } },
+            n.instance("web", "private-a", "app-sg"), n.instance("api", "private-a", "app-sg")];
+        const through = (name: string) => {
+            const { model, through: t } = pathsOf(resources, TYPE.instance, name);
+            return t.paths.map((p) => hops(model, p).filter(([kind]) => kind === "listener" || kind === "target"));
+        };
+        assert.deepStrictEqual(through("web"), [[["listener", "https", "port"], ["target", "web-target", "targetId"]]]);
+        assert.deepStrictEqual(through("api"), [[["listener", "http", "port"], ["target", "api-target", "targetId"]]]);
+    });
+
     it("an aws.lb.ListenerRule forwards to its target group too", () => {
         const rule: TestResource = { type: "aws:lb/listenerRule:ListenerRule", name: "admin-path",
             props: { listenerArn: U, priority: 10, actions: [{ type: "forward", targetGroupArn: U }], conditions: [{ pathPattern: { values: ["/admin/*"] } }] },

@@ -7,7 +7,7 @@
 import { TYPE } from "../../model/types";
 import { Undetermined } from "../../model/values";
 import { Family } from "../../net/cidr";
-import { NO_TRAFFIC, trafficIntersect, trafficUnion } from "../../net/traffic";
+import { ALL_TRAFFIC, NO_TRAFFIC, TrafficSet, trafficIntersect, trafficUnion } from "../../net/traffic";
 import { PortRange } from "../../net/ports";
 import { Targets, linkOne } from "../links";
 import { NaclGraph, NaclNode } from "../nacl-graph";
@@ -22,6 +22,12 @@ export class SubnetAcls {
     private readonly defaultOf = new Map<string, NaclNode>();
     /** ACLs whose subnets are not all known: any subnet may be one of theirs. */
     private readonly pending: { node: NaclNode; why: Undetermined }[];
+    /** Each subnet's first ACL in stack order that names it, not a default ACL, and of any kind. */
+    private readonly ownOf = new Map<string, NaclNode>();
+    private readonly anyOf = new Map<string, NaclNode>();
+    /** Each ACL's gate, and what the pending ACLs let through together, per family and ephemeral range. */
+    private readonly gates = new Map<string, Map<NaclNode, TrafficGate>>();
+    private readonly pendingGates = new Map<string, { definite: TrafficSet; possible: TrafficSet }>();
 
     constructor(private readonly graph: NaclGraph, private readonly byUrn: ReadonlyMap<string, StackResource>, private readonly network: Network) {
         const vpcsByDefaultAcl = new Targets();
@@ -35,6 +41,16 @@ export class SubnetAcls {
             }
         }
         this.pending = graph.nacls.flatMap((node) => (node.subnetsUndetermined.length > 0 ? [{ node, why: node.subnetsUndetermined[0] }] : []));
+        for (const node of graph.nacls) {
+            for (const s of node.subnets) {
+                if (s.kind === "stack") {
+                    first(this.anyOf, s.urn, node);
+                    if (!node.isDefault) {
+                        first(this.ownOf, s.urn, node);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -43,8 +59,7 @@ export class SubnetAcls {
      * subnets are not known yet, which it may be on instead.
      */
     aclOf(subnetUrn: string): SubnetAcl {
-        const own = this.graph.nacls.find((n) => !n.isDefault && n.subnets.some((s) => s.kind === "stack" && s.urn === subnetUrn))
-            ?? this.graph.nacls.find((n) => n.subnets.some((s) => s.kind === "stack" && s.urn === subnetUrn));
+        const own = this.ownOf.get(subnetUrn) ?? this.anyOf.get(subnetUrn);
         const on = own ? { node: own } : this.defaultAcl(subnetUrn);
         return { ...on, pending: own ? [] : this.pending.filter((p) => !p.node.isDefault) };
     }
@@ -52,19 +67,30 @@ export class SubnetAcls {
     /** What the ACL of a subnet of the stack lets in from the internet, and the replies out. */
     gate(subnetUrn: string, family: Family, ephemeral: PortRange): TrafficGate {
         const acl = this.aclOf(subnetUrn);
-        const gate = acl.node ? naclGate(acl.node, family, ephemeral)
+        const gate = acl.node ? this.naclGate(acl.node, family, ephemeral)
             : acl.allowAllOf !== undefined ? allowAllGate(acl.allowAllOf, ephemeral) : doubtGate(acl.doubt as Doubt);
         if (acl.pending.length === 0) {
             return gate;
         }
         // It may be on one of the ACLs whose subnets are not known yet: sure only of what all of them let through.
-        const others = acl.pending.map((p) => naclGate(p.node, family, ephemeral));
-        const all = [gate, ...others];
-        const definite = all.reduce((a, g) => trafficIntersect(a, g.definite), gate.definite);
+        const key = `${family} ${ephemeral.from}-${ephemeral.to}`;
+        let others = this.pendingGates.get(key);
+        if (!others) {
+            const gates = acl.pending.map((p) => this.naclGate(p.node, family, ephemeral));
+            others = { definite: gates.reduce((a, g) => trafficIntersect(a, g.definite), ALL_TRAFFIC), possible: gates.reduce((a, g) => trafficUnion(a, g.possible), NO_TRAFFIC) };
+            this.pendingGates.set(key, others);
+        }
         return {
-            segments: gate.segments, definite, possible: all.reduce((a, g) => trafficUnion(a, g.possible), NO_TRAFFIC),
+            segments: gate.segments, definite: trafficIntersect(gate.definite, others.definite), possible: trafficUnion(gate.possible, others.possible),
             doubt: { why: acl.pending[0].why, urn: acl.pending[0].node.resource.urn },
         };
+    }
+
+    /** An ACL's gate, worked out once per family and ephemeral range. */
+    private naclGate(node: NaclNode, family: Family, ephemeral: PortRange): TrafficGate {
+        const key = `${family} ${ephemeral.from}-${ephemeral.to}`;
+        const byNode = this.gates.get(key) ?? this.gates.set(key, new Map()).get(key) as Map<NaclNode, TrafficGate>;
+        return byNode.get(node) ?? byNode.set(node, naclGate(node, family, ephemeral)).get(node) as TrafficGate;
     }
 
     /** The VPC's default ACL: the stack's aws.ec2.DefaultNetworkAcl, AWS's for a VPC the stack creates, else a doubt. */
@@ -97,6 +123,13 @@ export interface SubnetAcl {
     readonly allowAllOf?: string;
     readonly doubt?: Doubt;
     readonly pending: readonly { readonly node: NaclNode; readonly why: Undetermined }[];
+}
+
+/** Keeps the first value set for a key. */
+function first<K, V>(m: Map<K, V>, k: K, v: V): void {
+    if (!m.has(k)) {
+        m.set(k, v);
+    }
 }
 
 /** An ACL that cannot be told: it may let anything through. */

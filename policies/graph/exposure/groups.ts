@@ -38,7 +38,6 @@ interface Rules {
 export function rulesOn(model: StackModel, interfaces: readonly NetworkInterfaceNode[]): Rules {
     const out: Rules & { anything?: Doubt } = { sure: [], maybe: [], groupOf: new Map() };
     const keys = new Set<string>();
-    const created = new Set(model.network.createdVpcs().map((v) => v.urn));
     for (const n of interfaces) {
         for (const g of n.groups) {
             keys.add(refKey(g));
@@ -55,7 +54,7 @@ export function rulesOn(model: StackModel, interfaces: readonly NetworkInterface
             defaultGroupKeys(d).forEach((k) => keys.add(k));
             out.sure.push(...model.rulesByGroup.onGroups(defaultGroupKeys(d)).flatMap((s) => s.ruleSet.rules));
             // AWS creates a VPC's default group admitting only itself; outside the stack its rules are not known.
-            if (!(d.vpc.kind === "stack" && created.has(d.vpc.urn))) {
+            if (!(d.vpc.kind === "stack" && model.network.createsVpc(d.vpc.urn))) {
                 out.anything ??= { why: outside(n.paths[0] ?? n.path, "the VPC's default security group is not in this stack, so its rules cannot be checked"),
                     urn: n.resource.urn, outside: true };
             }

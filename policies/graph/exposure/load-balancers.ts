@@ -143,24 +143,26 @@ export class LoadBalancers {
                 }
             }
         }
+        // Listener rules by their listener, classic attachments by their ELB, each linked once (in stack order).
+        const rulesOf = byLink(resources.filter((x) => RULES.has(x.type)), "listenerArn", listeners);
+        const attachmentsOf = byLink(resources.filter((x) => x.type === t(ElbAttachment)), "elb", lbs);
         for (const r of resources) {
             if (LISTENERS.has(r.type)) {
-                this.listener(r, lbs, groups, targetsOf, get, resources.filter((x) => RULES.has(x.type)), listeners);
+                this.listener(r, lbs, groups, targetsOf, get, rulesOf.get(r.urn) ?? []);
             } else if (r.type === CLASSIC) {
-                this.classic(r, instances, resources, lbs, get);
+                this.classic(r, instances, attachmentsOf.get(r.urn) ?? [], get);
             }
         }
     }
 
     /** A listener's forwards: to the targets of each target group its default actions and its rules' actions name. */
     private listener(r: StackResource, lbs: Targets, groups: Targets, targetsOf: Map<string, { via: StackResource; viaPath: string; target: StackResource;
-        port: Maybe<number> | undefined }[]>, get: (urn: string) => StackResource, rules: StackResource[], listeners: Targets): void {
+        port: Maybe<number> | undefined }[]>, get: (urn: string) => StackResource, mine: readonly StackResource[]): void {
         const lb = linkRequired(r, "loadBalancerArn", lbs);
         const node = lb.ref?.kind === "stack" ? this.nodes.get(lb.ref.urn) : undefined;
         if (!node) {
             return;
         }
-        const mine = rules.filter((x) => isTo(linkOne(x, "listenerArn", listeners)?.ref, r));
         const named = [{ on: r, key: "defaultActions" }, ...mine.map((on) => ({ on, key: "actions" }))].flatMap(({ on, key }) => {
             const list = elements(child(on.root, key));
             if (isUndetermined(list)) {
@@ -183,10 +185,10 @@ export class LoadBalancers {
     }
 
     /** A classic ELB: each listener forwards to each of its instances on the listener's instancePort. */
-    private classic(r: StackResource, instances: Targets, resources: readonly StackResource[], lbs: Targets, get: (urn: string) => StackResource): void {
+    private classic(r: StackResource, instances: Targets, attachments: readonly StackResource[], get: (urn: string) => StackResource): void {
         const node = this.nodes.get(r.urn) as LoadBalancerNode;
         const own = linkList(r, [child(r.root, "instances")], ["instances"], instances, true).refs.map((ref) => ({ ref, via: r, viaPath: "instances" }));
-        const attached = resources.filter((x) => x.type === t(ElbAttachment) && isTo(linkOne(x, "elb", lbs)?.ref, r)).flatMap((x) => {
+        const attached = attachments.flatMap((x) => {
             const ref = linkOne(x, "instance", instances)?.ref;
             return ref ? [{ ref, via: x, viaPath: "instance" }] : [];
         });
@@ -219,7 +221,7 @@ export function noGroupsGate(lb: StackResource, network: Network): TrafficGate {
         return { segments: [], definite: NO_TRAFFIC, possible: ALL_TRAFFIC, doubt: { why: type, urn: lb.urn } };
     }
     const vpc = network.vpcOf(lb, { subnets: ["subnets"] });
-    const created = vpc.kind === "stack" && network.createdVpcs().some((v) => v.urn === vpc.urn);
+    const created = vpc.kind === "stack" && network.createsVpc(vpc.urn);
     return created ? { segments: [], definite: NO_TRAFFIC, possible: NO_TRAFFIC } : {
         segments: [], definite: NO_TRAFFIC, possible: ALL_TRAFFIC,
         doubt: { why: outside("securityGroups", "the load balancer declares no security group, so AWS gives it its VPC's default group, whose rules are not in this stack"),
@@ -227,9 +229,16 @@ export function noGroupsGate(lb: StackResource, network: Network): TrafficGate {
     };
 }
 
-/** True when a link leads to the resource. */
-function isTo(ref: Ref | undefined, r: StackResource): boolean {
-    return ref?.kind === "stack" && ref.urn === r.urn;
+/** Resources by the resource of the stack that their field links to, in their order. */
+function byLink(resources: readonly StackResource[], key: string, targets: Targets): Map<string, StackResource[]> {
+    const out = new Map<string, StackResource[]>();
+    for (const x of resources) {
+        const ref = linkOne(x, key, targets)?.ref;
+        if (ref?.kind === "stack") {
+            out.set(ref.urn, push(out.get(ref.urn), x));
+        }
+    }
+    return out;
 }
 
 /** The `arn` of each target group of a weighted forward. */
