@@ -76,7 +76,7 @@ describe("compute-reachable-only-through-load-balancers", () => {
             assert.deepStrictEqual(run(resources), advisory(`${HEAD} TCP port 443 (IPv6): route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' ` +
                 "(through aws.ec2.RouteTableAssociation 'public-a-routes'), and its routes[1] sends ::/0 to aws.ec2.InternetGateway 'igw'; address: " +
                 "aws.ec2.Instance 'web' ipv6AddressCount gives it IPv6 addresses, which are public; network ACL: the default network ACL of aws.ec2.Vpc 'main' " +
-                "(AWS's, not declared in this stack) allows all traffic in and out; security group: aws.ec2.SecurityGroup 'web-sg' ingress[0].ipv6CidrBlocks[0] " +
+                "(AWS's, not declared in this stack): inbound rule 101 lets all traffic in, and outbound rule 101 lets all traffic out, the replies among it; security group: aws.ec2.SecurityGroup 'web-sg' ingress[0].ipv6CidrBlocks[0] " +
                 `allows TCP port 443 from ::/0 (every IPv6 address). ${FIX}`));
         });
     });
@@ -91,8 +91,8 @@ describe("compute-reachable-only-through-load-balancers", () => {
 
         it("flags when the ACL admits 443 and lets the replies out, naming both entries", () => {
             const [finding] = run([...resources, acl([n.entry(100, "deny", "tcp", 1024, 2047, "0.0.0.0/0"), n.entry(110, "allow", "tcp", 1024, 65535, "0.0.0.0/0")])]);
-            assert.ok(finding.message.includes("network ACL: aws.ec2.NetworkAcl 'public-acl' ingress[0] (rule 100) lets TCP 443 in from the internet, and " +
-                "egress[1] (rule 110) lets the replies out (TCP 2048-65535);"), finding.message);
+            assert.ok(finding.message.includes("network ACL: aws.ec2.NetworkAcl 'public-acl' inbound rule 100 (ingress[0]) lets TCP 443 in from the internet, and " +
+                "outbound rule 110 (egress[1]) lets the replies out to the internet (TCP 2048-65535);"), finding.message);
         });
     });
 

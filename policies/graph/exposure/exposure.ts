@@ -141,7 +141,7 @@ function portTraffic(t: TrafficSet): TrafficSet {
 }
 
 /** The hops of a filtering layer's segments that carry some of the traffic. */
-function hopsFor(gate: TrafficGate, traffic: TrafficSet): Hop[] {
+export function hopsFor(gate: TrafficGate, traffic: TrafficSet): Hop[] {
     const seen = new Set<string>();
     return gate.segments.filter((s) => !isNoTraffic(trafficIntersect(s.traffic, traffic))).flatMap((s) => s.hops).filter((h) => {
         const key = `${h.kind}|${h.urn}|${h.path}|${"protocol" in h ? h.protocol : ""}`;

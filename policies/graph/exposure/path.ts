@@ -12,6 +12,7 @@ import type { IntervalSet } from "../../net/intervals";
 import type { PortProtocol } from "../../net/nacl-eval";
 import type { TrafficSet } from "../../net/traffic";
 import type { Ref } from "../links";
+import type { Source } from "./client-ip";
 
 export type HopKind = "route" | "public-address" | "nacl-in" | "nacl-out" | "sg-rule" | "listener" | "target";
 
@@ -56,8 +57,10 @@ export interface NaclHop extends HopBase {
     /** The network ACL (a VPC, for the default ACL AWS made with it that the stack does not declare). */
     readonly acl: string;
     readonly protocol: PortProtocol;
-    /** The entry's rule number; undefined for AWS's default ACL, which allows everything. */
+    /** The entry's rule number (AWS's default ACL: 100 for IPv4, 101 for IPv6); undefined when it is not known. */
     readonly ruleNumber?: number;
+    /** Set for an entry of the default ACL AWS made with a VPC that the stack does not declare: it allows everything. */
+    readonly awsDefault?: true;
     /** The ports of the path the entry lets through: the service's inbound, the replies' outbound. */
     readonly ports: IntervalSet;
     /** The subnet of a load balancer whose nodes the entry lets in (and replies out to); undefined: the internet. */
@@ -82,6 +85,8 @@ export interface TargetHop extends HopBase {
     readonly targetGroup?: string;
     readonly target: string;
     readonly port?: number;
+    /** The source address the target sees, when a Network Load Balancer's target group decides it. */
+    readonly source?: Source;
 }
 
 export type Hop = RouteHop | AddressHop | NaclHop | SgHop | ListenerHop | TargetHop;

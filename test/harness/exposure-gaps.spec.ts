@@ -1,0 +1,52 @@
+/**
+ * Over the Analyzer protocol, the pack started as the CLI starts it, fed with real programs captured
+ * under mocks at a first preview (every ID unknown): paths through a Network Load Balancer that
+ * preserves the client's address (the target must admit the internet itself, or the NLB's group).
+ */
+import * as assert from "assert";
+import { PackClient, startPack } from "../../runner/analyzer-client";
+import { captureProgram, toStackResources } from "../../runner/capture";
+import { SshFrom, nlbClientIp } from "../programs/nlb-client-ip";
+import { REPO } from "./pack-dirs";
+
+const ADMIN = "admin-ports-not-reachable-from-internet";
+const TO_NLB = "aws.ec2.Instance 'ops' is reachable from the internet through aws.lb.LoadBalancer 'nlb' over IPv4 on SSH (TCP port 22): route: " +
+    "aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation 'public-a'), and its routes[0] sends 0.0.0.0/0 to " +
+    "aws.ec2.InternetGateway 'main'; address: it is internet-facing (internal is not true); network ACL: the default network ACL of aws.ec2.Vpc 'main' " +
+    "(AWS's, not declared in this stack): inbound rule 100 lets all traffic in, and outbound rule 100 lets all traffic out, the replies among it";
+const TO_TARGET = "listener: aws.lb.Listener 'ssh' on port 22 of aws.lb.LoadBalancer 'nlb'; target: aws.lb.TargetGroupAttachment 'ops' targetId sends it to " +
+    "aws.ec2.Instance 'ops' on port 22 with the client's own address (client IP preservation, on by default for the instance targets of " +
+    "aws.lb.TargetGroup 'ssh'), so the target must admit the internet itself, not the load balancer's subnets";
+
+describe("analyzer protocol: exposure paths through an NLB that preserves the client's address (AnalyzeStack)", function () {
+    this.timeout(180_000);
+    let pack: PackClient;
+
+    before(async () => {
+        pack = await startPack(REPO);
+        await pack.configure({});
+    });
+
+    after(async () => {
+        await pack?.close();
+    });
+
+    /** [level, message up to the fix] of the admin-port policy's diagnostics. */
+    const admin = async (from: SshFrom) => (await pack.analyzeStack(toStackResources(await captureProgram(() => nlbClientIp(from), { preview: true }))))
+        .diagnostics.filter((d) => d.policyName === ADMIN).map((d) => [d.enforcementLevel, d.message.split(" Scanners find")[0]]);
+
+    it("a host admitting SSH from the VPC only: the clients' packets keep their internet addresses, so no path", async () => {
+        assert.deepStrictEqual(await admin("vpc"), []);
+    });
+
+    it("a host admitting SSH from the internet: a path, whose target hop says the host sees the client's address", async () => {
+        assert.deepStrictEqual(await admin("world"), [["mandatory", `${TO_NLB}; ${TO_TARGET}; security group: on aws.ec2.SecurityGroup 'ops', ` +
+            "aws.vpc.SecurityGroupIngressRule 'ops-ssh' cidrIpv4 allows TCP port 22 from 0.0.0.0/0 (every IPv4 address)."]]);
+    });
+
+    it("an NLB with a security group that the host admits: a path through it, the reference holding with the client's address", async () => {
+        assert.deepStrictEqual(await admin("nlb-group"), [["mandatory", `${TO_NLB}; security group: aws.ec2.SecurityGroup 'nlb' ingress[0].cidrBlocks[0] allows ` +
+            `TCP port 22 from 0.0.0.0/0 (every IPv4 address); ${TO_TARGET}; security group: on aws.ec2.SecurityGroup 'ops', aws.vpc.SecurityGroupIngressRule ` +
+            "'ops-ssh' referencedSecurityGroupId allows TCP port 22 from a security group (ID known after creation)."]]);
+    });
+});
