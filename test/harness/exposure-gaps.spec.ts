@@ -1,12 +1,14 @@
 /**
  * Over the Analyzer protocol, the pack started as the CLI starts it, fed with real programs captured
  * under mocks at a first preview (every ID unknown): paths through a Network Load Balancer that
- * preserves the client's address (the target must admit the internet itself, or the NLB's group).
+ * preserves the client's address (the target must admit the internet itself, or the NLB's group);
+ * routes whose destination is a managed prefix list.
  */
 import * as assert from "assert";
 import { PackClient, startPack } from "../../runner/analyzer-client";
 import { captureProgram, toStackResources } from "../../runner/capture";
 import { SshFrom, nlbClientIp } from "../programs/nlb-client-ip";
+import { ListKind, prefixListRoutes } from "../programs/prefix-list-routes";
 import { REPO } from "./pack-dirs";
 
 const ADMIN = "admin-ports-not-reachable-from-internet";
@@ -48,5 +50,31 @@ describe("analyzer protocol: exposure paths through an NLB that preserves the cl
         assert.deepStrictEqual(await admin("nlb-group"), [["mandatory", `${TO_NLB}; security group: aws.ec2.SecurityGroup 'nlb' ingress[0].cidrBlocks[0] allows ` +
             `TCP port 22 from 0.0.0.0/0 (every IPv4 address); ${TO_TARGET}; security group: on aws.ec2.SecurityGroup 'ops', aws.vpc.SecurityGroupIngressRule ` +
             "'ops-ssh' referencedSecurityGroupId allows TCP port 22 from a security group (ID known after creation)."]]);
+    });
+
+    describe("routes to a managed prefix list", () => {
+        const DB = "db-not-reachable-from-internet";
+        const db = async (kind: ListKind) => (await pack.analyzeStack(toStackResources(await captureProgram(() => prefixListRoutes(kind), { preview: true }))))
+            .diagnostics.filter((d) => d.policyName === DB).map((d) => [d.enforcementLevel, d.message.split(" Fix: ")[0]]);
+        const KNOWN = "address: publiclyAccessible: true gives it a public IPv4 address; network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, " +
+            "not declared in this stack): inbound rule 100 lets all traffic in, and outbound rule 100 lets all traffic out, the replies among it; security group: " +
+            "aws.ec2.SecurityGroup 'db' ingress[0].cidrBlocks[0] allows TCP port 5432 from 0.0.0.0/0 (every IPv4 address).";
+
+        it("a list of the stack holding both halves of the internet: the path, naming the list's entries; both subnets", async () => {
+            assert.deepStrictEqual(await db("halves"), [["mandatory", "aws.rds.Instance 'db' is reachable from the internet on TCP port 5432 (IPv4): route: " +
+                "aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation 'public-a'), and its routes[0] sends 0.0.0.0/1, " +
+                "128.0.0.0/1 (entries of aws.ec2.ManagedPrefixList 'destinations', its destinationPrefixListId) to aws.ec2.InternetGateway 'main'; " +
+                `${KNOWN} It is also reachable on TCP port 5432 (IPv4) through aws.ec2.Subnet 'public-b'.`]]);
+        });
+
+        it("a list of the stack holding one partner's block: the internet is not routed to the gateway, no finding", async () => {
+            assert.deepStrictEqual(await db("partner"), []);
+        });
+
+        it("a list from outside the stack: an advisory note naming the property, never a mandatory finding", async () => {
+            assert.deepStrictEqual(await db("outside"), [["advisory", "Cannot be verified: prefix list pl-0123456789abcdef0 (routes[0].destinationPrefixListId " +
+                "of route table 'public') is not in this stack, so the destinations the route sends to its target cannot be checked. aws.rds.Instance 'db' may be " +
+                `reachable from the internet on TCP port 5432 (IPv4). The parts that are known: ${KNOWN}`]]);
+        });
     });
 });

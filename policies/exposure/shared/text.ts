@@ -32,14 +32,14 @@ const refText = (ref: Ref, label: Labels) => (ref.kind === "stack" ? label(ref.u
 export const familyText = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
 
 function routeText(h: RouteHop, label: Labels): string {
+    const sends = `sends ${h.destination}${h.prefixList ? ` (entries of ${refText(h.prefixList, label)}, its destinationPrefixListId)` : ""} to ${refText(h.gateway, label)}`;
     if (h.tableOf === "vpc-main-table") {
-        return `route: ${refText(h.subnet, label)} uses the main route table of ${label(h.table)}, and ${label(h.urn)} sends ${h.destination} to ` +
-            refText(h.gateway, label);
+        return `route: ${refText(h.subnet, label)} uses the main route table of ${label(h.table)}, and ${label(h.urn)} ${sends}`;
     }
     const how = h.tableOf === "association" ? `through ${label(h.via)}`
         : h.tableOf === "main-association" ? `its VPC's main route table, through ${label(h.via)}` : "its VPC's main route table";
     const route = h.path === "" ? label(h.urn) : `its ${h.path}`;
-    return `route: ${refText(h.subnet, label)} uses ${label(h.table)} (${how}), and ${route} sends ${h.destination} to ${refText(h.gateway, label)}`;
+    return `route: ${refText(h.subnet, label)} uses ${label(h.table)} (${how}), and ${route} ${sends}`;
 }
 
 /**

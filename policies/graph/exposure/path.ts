@@ -38,9 +38,11 @@ export interface RouteHop extends HopBase {
     readonly table: string;
     readonly tableOf: TableOf;
     readonly via: string;
-    /** The destination as written: "0.0.0.0/0". */
+    /** The destination blocks that reach the gateway, as written: "0.0.0.0/0"; a prefix list's entries. */
     readonly destination: string;
     readonly gateway: Ref;
+    /** The managed prefix list the route names as its destination (destinationPrefixListId). */
+    readonly prefixList?: Ref;
 }
 
 /** How the resource gets a public address: its own flag, its subnet's default, an Elastic IP, an internet-facing load balancer. */
