@@ -125,6 +125,42 @@ describe("compute-reachable-only-through-load-balancers", () => {
         assert.ok(findings[0].message.includes("address: networkConfiguration.assignPublicIp: true gives it a public IPv4 address;"));
     });
 
+    describe("an ECS service's IPv6 address: its task's interface in a subnet that assigns IPv6 addresses", () => {
+        const service: TestResource = { type: "aws:ecs/service:Service", name: "api",
+            props: { networkConfiguration: { subnets: [U], securityGroups: [U], assignPublicIp: false } },
+            propertyDependencies: { networkConfiguration: ["public-a", "api-sg"] } };
+        const API = urnOf(service);
+        const resources = (subnet: Record<string, unknown>, v6Route: Record<string, unknown>) => [n.vpc(), n.igw(), n.eigw(),
+            n.subnet("public-a", "10.0.0.0/24", { ipv6CidrBlock: "2600:1f18:1:100::/64", ...subnet }),
+            n.routeTable("public", [{ cidrBlock: "0.0.0.0/0", gatewayId: U }, v6Route], ["igw", "eigw"]), n.association("public-a-routes", "public-a", "public"),
+            n.group("api-sg", [{ protocol: "tcp", fromPort: 443, toPort: 443, ipv6CidrBlocks: ["::/0"] }]), service];
+        const toIgw = { ipv6CidrBlock: "::/0", gatewayId: U };
+
+        it("flags the service over IPv6 when the subnet sets assignIpv6AddressOnCreation and routes ::/0 to the internet gateway", () => {
+            assert.deepStrictEqual(run(resources({ assignIpv6AddressOnCreation: true }, toIgw)), [{
+                level: "advisory", urn: API,
+                message: "aws.ecs.Service 'api' is reachable from the internet directly, not through a load balancer, on TCP port 443 (IPv6): route: " +
+                    "aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation 'public-a-routes'), and its routes[1] " +
+                    "sends ::/0 to aws.ec2.InternetGateway 'igw'; address: it does not set its own IPv6 addresses, and aws.ec2.Subnet 'public-a' sets " +
+                    "assignIpv6AddressOnCreation: true, which gives it public IPv6 addresses; network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, " +
+                    "not declared in this stack): inbound rule 101 lets all traffic in, and outbound rule 101 lets all traffic out, the replies among it; " +
+                    `security group: aws.ec2.SecurityGroup 'api-sg' ingress[0].ipv6CidrBlocks[0] allows TCP port 443 from ::/0 (every IPv6 address). ${FIX}`,
+            }]);
+        });
+
+        it("passes without assignIpv6AddressOnCreation, and with ::/0 to an egress-only gateway", () => {
+            assert.deepStrictEqual(run(resources({}, toIgw)), []);
+            assert.deepStrictEqual(run(resources({ assignIpv6AddressOnCreation: true }, { ipv6CidrBlock: "::/0", egressOnlyGatewayId: U })), []);
+        });
+
+        it("notes a subnet whose assignIpv6AddressOnCreation is not known yet", () => {
+            const [finding, ...others] = run(resources({ assignIpv6AddressOnCreation: U }, toIgw));
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual([finding.level, finding.message.split(". ")[0]], ["advisory",
+                "Cannot be verified at preview: assignIpv6AddressOnCreation of aws.ec2.Subnet 'public-a' is not known until the resource is created"]);
+        });
+    });
+
     it("notes an instance whose public-address flag is not known yet", () => {
         assert.deepStrictEqual(run([...n.network(), ...web("public-a", { associatePublicIpAddress: U })]), [{
             level: "advisory", urn: WEB,

@@ -157,6 +157,39 @@ describe("db-not-reachable-from-internet", () => {
         });
     });
 
+    describe("IPv6: networkType DUAL in dual-stack subnets", () => {
+        const v6Group = n.group("db-sg", [{ protocol: "tcp", fromPort: 5432, toPort: 5432, ipv6CidrBlocks: ["::/0"] }]);
+        const dual = (props: Record<string, unknown>, v6Route: Record<string, unknown> = { ipv6CidrBlock: "::/0", gatewayId: U }) => [
+            n.vpc("main", { assignGeneratedIpv6CidrBlock: true }), n.igw(), n.eigw(), n.subnet("public-a", "10.0.0.0/24", { ipv6CidrBlock: "2600:1f18:1:100::/64" }),
+            n.routeTable("public", [{ cidrBlock: "0.0.0.0/0", gatewayId: U }, v6Route], ["igw", "eigw"]), n.association("public-a-routes", "public-a", "public"),
+            v6Group, n.dbSubnets("db-subnets", ["public-a"]), n.rds("db", "db-subnets", "db-sg", props)];
+
+        it("flags a publicly accessible dual-stack database whose subnet routes ::/0 to the internet gateway, over IPv6", () => {
+            assert.deepStrictEqual(run(dual({ publiclyAccessible: true, networkType: "DUAL" })), violation("aws.rds.Instance 'db' is reachable from the " +
+                "internet on TCP port 5432 (IPv6): route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation " +
+                "'public-a-routes'), and its routes[1] sends ::/0 to aws.ec2.InternetGateway 'igw'; address: networkType is dual-stack and the public-access " +
+                "flag is true, which gives it public IPv6 addresses; network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this " +
+                "stack): inbound rule 101 lets all traffic in, and outbound rule 101 lets all traffic out, the replies among it; security group: " +
+                `aws.ec2.SecurityGroup 'db-sg' ingress[0].ipv6CidrBlocks[0] allows TCP port 5432 from ::/0 (every IPv6 address). ${FIX}`));
+        });
+
+        it("passes a dual-stack database that is not publicly accessible: AWS closes the gateway to its IPv6 address", () => {
+            assert.deepStrictEqual(run(dual({ publiclyAccessible: false, networkType: "DUAL" })), []);
+        });
+
+        it("passes an IPv4-only database (networkType absent) and ::/0 to an egress-only gateway", () => {
+            assert.deepStrictEqual(run(dual({ publiclyAccessible: true })), []);
+            assert.deepStrictEqual(run(dual({ publiclyAccessible: true, networkType: "DUAL" }, { ipv6CidrBlock: "::/0", egressOnlyGatewayId: U })), []);
+        });
+
+        it("notes a networkType not known yet, naming it", () => {
+            const [finding, ...others] = run(dual({ publiclyAccessible: true, networkType: U }));
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual([finding.level, finding.message.split(". ")[0]], ["advisory",
+                "Cannot be verified at preview: networkType is not known until the resource is created"]);
+        });
+    });
+
     describe("values not known at preview: an advisory note naming the property, never a violation", () => {
         it("an unknown publiclyAccessible", () => {
             assert.deepStrictEqual(run([...n.network(), ...database(["public-a"], { publiclyAccessible: U })]), [{

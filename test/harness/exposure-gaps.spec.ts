@@ -2,12 +2,14 @@
  * Over the Analyzer protocol, the pack started as the CLI starts it, fed with real programs captured
  * under mocks at a first preview (every ID unknown): paths through a Network Load Balancer that
  * preserves the client's address (the target must admit the internet itself, or the NLB's group);
- * routes whose destination is a managed prefix list.
+ * routes whose destination is a managed prefix list; IPv6 paths to an ECS service and a dual-stack
+ * database.
  */
 import * as assert from "assert";
 import { PackClient, startPack } from "../../runner/analyzer-client";
 import { captureProgram, toStackResources } from "../../runner/capture";
 import { SshFrom, nlbClientIp } from "../programs/nlb-client-ip";
+import { dualStack } from "../programs/dual-stack";
 import { ListKind, prefixListRoutes } from "../programs/prefix-list-routes";
 import { REPO } from "./pack-dirs";
 
@@ -76,5 +78,25 @@ describe("analyzer protocol: exposure paths through an NLB that preserves the cl
                 "of route table 'public') is not in this stack, so the destinations the route sends to its target cannot be checked. aws.rds.Instance 'db' may be " +
                 `reachable from the internet on TCP port 5432 (IPv4). The parts that are known: ${KNOWN}`]]);
         });
+    });
+
+    it("IPv6: the ECS service and the dual-stack database in subnets that assign IPv6 addresses and route ::/0 to the internet gateway", async () => {
+        const found = (await pack.analyzeStack(toStackResources(await captureProgram(dualStack, { preview: true })))).diagnostics
+            .filter((d) => ["db-not-reachable-from-internet", "compute-reachable-only-through-load-balancers"].includes(d.policyName))
+            .map((d) => [d.policyName, d.enforcementLevel, d.message.split(" Fix: ")[0]]);
+        const route = (subnet: string) => `route: aws.ec2.Subnet '${subnet}' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation ` +
+            `'${subnet}'), and its routes[1] sends ::/0 to aws.ec2.InternetGateway 'main'`;
+        const acl = "network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this stack): inbound rule 101 lets all traffic in, " +
+            "and outbound rule 101 lets all traffic out, the replies among it";
+        assert.deepStrictEqual(found, [
+            ["db-not-reachable-from-internet", "mandatory", "aws.rds.Instance 'db' is reachable from the internet on TCP port 5432 (IPv6): " +
+                `${route("public-a")}; address: networkType is dual-stack and the public-access flag is true, which gives it public IPv6 addresses; ${acl}; ` +
+                "security group: aws.ec2.SecurityGroup 'db' ingress[0].ipv6CidrBlocks[0] allows TCP port 5432 from ::/0 (every IPv6 address). It is also " +
+                "reachable on TCP port 5432 (IPv6) through aws.ec2.Subnet 'public-b'."],
+            ["compute-reachable-only-through-load-balancers", "advisory", "aws.ecs.Service 'api' is reachable from the internet directly, not through a " +
+                `load balancer, on TCP port 443 (IPv6): ${route("public-a")}; address: it does not set its own IPv6 addresses, and aws.ec2.Subnet 'public-a' ` +
+                `sets assignIpv6AddressOnCreation: true, which gives it public IPv6 addresses; ${acl}; security group: aws.ec2.SecurityGroup 'api' ` +
+                "ingress[0].ipv6CidrBlocks[0] allows TCP port 443 from ::/0 (every IPv6 address)."],
+        ]);
     });
 });

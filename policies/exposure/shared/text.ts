@@ -95,6 +95,8 @@ function hopText(h: Hop, label: Labels): string {
                     return h.path === "assignIpv6AddressOnCreation"
                         ? `address: it does not set its own IPv6 addresses, and ${label(h.urn)} sets ${h.path}: true, which gives it public ${family} addresses`
                         : `address: ${label(h.urn)} ${h.path} gives it ${family} addresses, which are public`;
+                case "dual-stack":
+                    return `address: ${h.path} is dual-stack and the public-access flag is true, which gives it public ${family} addresses`;
                 default:
                     return `address: ${h.path}: true gives it a public ${family} address`;
             }

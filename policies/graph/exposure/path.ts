@@ -46,7 +46,7 @@ export interface RouteHop extends HopBase {
 }
 
 /** How the resource gets a public address: its own flag, its subnet's default, an Elastic IP, an internet-facing load balancer. */
-export type AddressSource = "own-flag" | "subnet-default" | "elastic-ip" | "internet-facing" | "ipv6";
+export type AddressSource = "own-flag" | "subnet-default" | "elastic-ip" | "internet-facing" | "ipv6" | "dual-stack";
 
 export interface AddressHop extends HopBase {
     readonly kind: "public-address";
