@@ -186,6 +186,22 @@ describe("admin-ports-not-reachable-from-internet", () => {
                     "ingress[0].cidrBlocks[0] allows TCP port 22 from 10.0.0.0/16."), finding.message);
             });
 
+            it("a dualstack NLB: an IPv6 client reaches IPv4 instance targets from the load balancer's address, which the VPC's CIDR holds", () => {
+                const resources = [n.vpc(), n.igw(), n.subnet("public-a", "10.0.0.0/24"), n.subnet("private-a", "10.0.1.0/24"),
+                    n.routeTable("public", [{ cidrBlock: "0.0.0.0/0", gatewayId: U }, { ipv6CidrBlock: "::/0", gatewayId: U }], ["igw"]),
+                    n.association("public-a-routes", "public-a", "public"), ...nlb({ ipAddressType: "dualstack" }), ...host(fromVpc, "private-a", {})];
+                const [finding, ...rest] = run(resources);
+                assert.deepStrictEqual(rest, []);
+                assert.ok(finding.message.startsWith("aws.ec2.Instance 'web' is reachable from the internet through aws.lb.LoadBalancer 'nlb' over IPv6 on " +
+                    "SSH (TCP port 22): "), finding.message);
+                assert.ok(finding.message.includes("on port 22 with the load balancer's private address (a client of the other address family reaches the " +
+                    "targets of aws.lb.TargetGroup 'ssh-tg' from the load balancer's address), so the target must admit the load balancer's subnets or security " +
+                    // From the load balancer to the target over IPv4: the target subnet's default ACL by its IPv4 rule 100.
+                    "group; network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this stack): inbound rule 100 lets all " +
+                    "traffic in, and outbound rule 100 lets all traffic out, the replies among it; security group: aws.ec2.SecurityGroup 'web-sg' " +
+                    "ingress[0].cidrBlocks[0] allows TCP port 22 from 10.0.0.0/16."), finding.message);
+            });
+
             it("preserveClientIp not known yet: a note naming it when the source decides, a violation when both sources are admitted", () => {
                 const pending = { preserveClientIp: U };
                 assert.deepStrictEqual(run([...n.network(), ...nlb({}, pending), ...host(fromVpc, "private-a", {})]).map((f) => [f.level, f.message.split(". ")[0]]), [[
