@@ -29,9 +29,10 @@ describe("analyzer protocol: the target subnet's network ACL on a path through a
         const found = await admin("vpc");
         assert.strictEqual(found.length, 1);
         assert.strictEqual(found[0][0], "mandatory");
-        assert.ok(found[0][1].includes("target: aws.lb.TargetGroupAttachment 'ops' targetId sends it to aws.ec2.Instance 'ops' on port 22; network ACL: " +
-            "aws.ec2.NetworkAcl 'private' ingress[0] (rule 100) lets TCP 22 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and egress[0] " +
-            "(rule 100) lets the replies out to aws.ec2.Subnet 'public-a' (TCP 1024-65535); security group: "), found[0][1]);
+        assert.ok(found[0][1].includes("target: aws.lb.TargetGroupAttachment 'ops' targetId sends it to aws.ec2.Instance 'ops' on port 22 with the load balancer's private address " +
+            "(aws.lb.TargetGroup 'ssh' sets preserveClientIp: false), so the target must admit the load balancer's subnets or security group; network ACL: " +
+            "aws.ec2.NetworkAcl 'private' inbound rule 100 (ingress[0]) lets TCP 22 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and outbound rule 100 " +
+            "(egress[0]) lets the replies out to the load balancer's nodes in aws.ec2.Subnet 'public-a' (TCP 1024-65535); security group: "), found[0][1]);
     });
 
     it("an ACL that admits SSH from the host's own subnet only keeps the NLB's nodes out: no finding", async () => {
