@@ -6,12 +6,11 @@
  * database.
  */
 import * as assert from "assert";
-import { PackClient, startPack } from "../../runner/analyzer-client";
 import { captureProgram, toStackResources } from "../../runner/capture";
 import { SshFrom, nlbClientIp } from "../programs/nlb-client-ip";
 import { dualStack } from "../programs/dual-stack";
 import { ListKind, prefixListRoutes } from "../programs/prefix-list-routes";
-import { REPO } from "./pack-dirs";
+import { suitePack } from "./suite-pack";
 
 const ADMIN = "admin-ports-not-reachable-from-internet";
 const TO_NLB = "aws.ec2.Instance 'ops' is reachable from the internet through aws.lb.LoadBalancer 'nlb' over IPv4 on SSH (TCP port 22): route: " +
@@ -24,19 +23,10 @@ const TO_TARGET = "listener: aws.lb.Listener 'ssh' on port 22 of aws.lb.LoadBala
 
 describe("analyzer protocol: exposure paths through an NLB that preserves the client's address (AnalyzeStack)", function () {
     this.timeout(180_000);
-    let pack: PackClient;
-
-    before(async () => {
-        pack = await startPack(REPO);
-        await pack.configure({});
-    });
-
-    after(async () => {
-        await pack?.close();
-    });
+    const pack = suitePack();
 
     /** [level, message up to the fix] of the admin-port policy's diagnostics. */
-    const admin = async (from: SshFrom) => (await pack.analyzeStack(toStackResources(await captureProgram(() => nlbClientIp(from), { preview: true }))))
+    const admin = async (from: SshFrom) => (await pack().analyzeStack(toStackResources(await captureProgram(() => nlbClientIp(from), { preview: true }))))
         .diagnostics.filter((d) => d.policyName === ADMIN).map((d) => [d.enforcementLevel, d.message.split(" Scanners find")[0]]);
 
     it("a host admitting SSH from the VPC only: the clients' packets keep their internet addresses, so no path", async () => {
@@ -56,7 +46,7 @@ describe("analyzer protocol: exposure paths through an NLB that preserves the cl
 
     describe("routes to a managed prefix list", () => {
         const DB = "db-not-reachable-from-internet";
-        const db = async (kind: ListKind) => (await pack.analyzeStack(toStackResources(await captureProgram(() => prefixListRoutes(kind), { preview: true }))))
+        const db = async (kind: ListKind) => (await pack().analyzeStack(toStackResources(await captureProgram(() => prefixListRoutes(kind), { preview: true }))))
             .diagnostics.filter((d) => d.policyName === DB).map((d) => [d.enforcementLevel, d.message.split(" Fix: ")[0]]);
         const KNOWN = "address: publiclyAccessible: true gives it a public IPv4 address; network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, " +
             "not declared in this stack): inbound rule 100 lets all traffic in, and outbound rule 100 lets all traffic out, the replies among it; security group: " +
@@ -81,7 +71,7 @@ describe("analyzer protocol: exposure paths through an NLB that preserves the cl
     });
 
     it("IPv6: the ECS service and the dual-stack database in subnets that assign IPv6 addresses and route ::/0 to the internet gateway", async () => {
-        const found = (await pack.analyzeStack(toStackResources(await captureProgram(dualStack, { preview: true })))).diagnostics
+        const found = (await pack().analyzeStack(toStackResources(await captureProgram(dualStack, { preview: true })))).diagnostics
             .filter((d) => ["db-not-reachable-from-internet", "compute-reachable-only-through-load-balancers"].includes(d.policyName))
             .map((d) => [d.policyName, d.enforcementLevel, d.message.split(" Fix: ")[0]]);
         const route = (subnet: string) => `route: aws.ec2.Subnet '${subnet}' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation ` +

@@ -4,25 +4,15 @@
  * replies back (a real program captured under mocks at a first preview, every ID unknown).
  */
 import * as assert from "assert";
-import { PackClient, startPack } from "../../runner/analyzer-client";
 import { captureProgram, toStackResources } from "../../runner/capture";
 import { lbTargetAcl } from "../programs/lb-target-acl";
-import { REPO } from "./pack-dirs";
+import { suitePack } from "./suite-pack";
 
 describe("analyzer protocol: the target subnet's network ACL on a path through a load balancer (AnalyzeStack)", function () {
     this.timeout(180_000);
-    let pack: PackClient;
+    const pack = suitePack();
 
-    before(async () => {
-        pack = await startPack(REPO);
-        await pack.configure({});
-    });
-
-    after(async () => {
-        await pack?.close();
-    });
-
-    const admin = async (sshFrom: "vpc" | "own-subnet") => (await pack.analyzeStack(toStackResources(await captureProgram(() => lbTargetAcl(sshFrom), { preview: true }))))
+    const admin = async (sshFrom: "vpc" | "own-subnet") => (await pack().analyzeStack(toStackResources(await captureProgram(() => lbTargetAcl(sshFrom), { preview: true }))))
         .diagnostics.filter((d) => d.policyName === "admin-ports-not-reachable-from-internet").map((d) => [d.enforcementLevel, d.message]);
 
     it("an ACL that admits SSH from the VPC lets the NLB's nodes in: the finding names its entries", async () => {

@@ -5,10 +5,10 @@
  * resource of the stack opens to the world while an instance of the stack uses it.
  */
 import * as assert from "assert";
-import { AnalyzeResult, PackClient, StackResource, startPack } from "../../runner/analyzer-client";
+import { AnalyzeResult, StackResource } from "../../runner/analyzer-client";
 import { UNKNOWN } from "../../runner/capture";
 import { TYPE } from "../util/types";
-import { REPO } from "./pack-dirs";
+import { suitePack } from "./suite-pack";
 
 type Mode = "preview" | "update";
 const POLICY = "sg-world-ingress-only-on-load-balancers";
@@ -40,14 +40,11 @@ const of = (r: AnalyzeResult) => r.diagnostics.filter((d) => d.policyName === PO
 
 describe("protocol: sg-world-ingress-only-on-load-balancers through prefix lists and on groups outside the stack", function () {
     this.timeout(180_000);
-    let pack: PackClient;
-    before(async () => { pack = await startPack(REPO); });
-    after(async () => { await pack?.close(); });
-    beforeEach(async () => { await pack.configure({}); });
+    const pack = suitePack();
 
     for (const mode of ["preview", "update"] as Mode[]) {
         it(`a group admitting a prefix list that holds 0.0.0.0/0, on an instance (${mode})`, async () => {
-            assert.deepStrictEqual(of(await pack.analyzeStack(listStack(mode))), [["advisory", WEB,
+            assert.deepStrictEqual(of(await pack().analyzeStack(listStack(mode))), [["advisory", WEB,
                 "aws.ec2.SecurityGroup 'web' admits every IPv4 address (ingress[0].prefixListIds[0] via aws.ec2.ManagedPrefixList " +
                 `'anyone' entries[0].cidr (0.0.0.0/0)) and is attached to compute: aws.ec2.Instance 'vm'${TAIL}`]]);
         });
@@ -58,7 +55,7 @@ describe("protocol: sg-world-ingress-only-on-load-balancers through prefix lists
             resource(TYPE.vpcIngress, "https", { securityGroupId: "sg-0123", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", description: "r" }),
             resource(TYPE.instance, "vm", { ami: "ami-1", vpcSecurityGroupIds: ["sg-0123"] }),
         ];
-        assert.deepStrictEqual(of(await pack.analyzeStack(stack)), [["advisory", undefined,
+        assert.deepStrictEqual(of(await pack().analyzeStack(stack)), [["advisory", undefined,
             "security group sg-0123 (not in this stack) admits every IPv4 address (aws.vpc.SecurityGroupIngressRule 'https' cidrIpv4) " +
             `and is attached to compute: aws.ec2.Instance 'vm'${TAIL}`]]);
     });

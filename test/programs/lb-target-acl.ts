@@ -2,14 +2,10 @@
 // subnet whose network ACL decides whether the load balancer's nodes get in, written with real @pulumi/aws classes: the ACL admits
 // SSH from the whole VPC (the NLB's subnet among it), or from the host's own subnet only.
 import * as aws from "@pulumi/aws";
+import { publicPrivateNetwork } from "./public-private-network";
 
 export function lbTargetAcl(sshFrom: "vpc" | "own-subnet"): void {
-    const vpc = new aws.ec2.Vpc("main", { cidrBlock: "10.0.0.0/16" });
-    const internet = new aws.ec2.InternetGateway("main", { vpcId: vpc.id });
-    const publicA = new aws.ec2.Subnet("public-a", { vpcId: vpc.id, cidrBlock: "10.0.0.0/24" });
-    const privateA = new aws.ec2.Subnet("private-a", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });
-    const routes = new aws.ec2.RouteTable("public", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: internet.id }] });
-    new aws.ec2.RouteTableAssociation("public-a", { subnetId: publicA.id, routeTableId: routes.id });
+    const { vpc, publicA, privateA } = publicPrivateNetwork();
     new aws.ec2.NetworkAcl("private", {
         vpcId: vpc.id, subnetIds: [privateA.id],
         ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: sshFrom === "vpc" ? "10.0.0.0/16" : "10.0.1.0/24" }],

@@ -3,16 +3,12 @@
 // classes. The host's group admits SSH from the VPC only, from the whole internet, or from the NLB's
 // own security group (the NLB then has one).
 import * as aws from "@pulumi/aws";
+import { publicPrivateNetwork } from "./public-private-network";
 
 export type SshFrom = "vpc" | "world" | "nlb-group";
 
 export function nlbClientIp(from: SshFrom): void {
-    const vpc = new aws.ec2.Vpc("main", { cidrBlock: "10.0.0.0/16" });
-    const internet = new aws.ec2.InternetGateway("main", { vpcId: vpc.id });
-    const publicA = new aws.ec2.Subnet("public-a", { vpcId: vpc.id, cidrBlock: "10.0.0.0/24" });
-    const privateA = new aws.ec2.Subnet("private-a", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });
-    const routes = new aws.ec2.RouteTable("public", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: internet.id }] });
-    new aws.ec2.RouteTableAssociation("public-a", { subnetId: publicA.id, routeTableId: routes.id });
+    const { vpc, publicA, privateA } = publicPrivateNetwork();
     const nlbGroup = from === "nlb-group" ? new aws.ec2.SecurityGroup("nlb", { vpcId: vpc.id, description: "nlb",
         ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }) : undefined;
     const ops = new aws.ec2.SecurityGroup("ops", { vpcId: vpc.id, description: "ops" });
