@@ -1,8 +1,13 @@
+import { StackResource } from "../graph/stack";
 import { Undetermined } from "../model/values";
-import { WorldExposure, worldExposures } from "../model/world";
+import { WorldExposure, possibleWorldExposures, worldExposures } from "../model/world";
 import { familyName } from "../net/cidr";
+import { ALL_TRAFFIC } from "../net/traffic";
 import { listText, resourceLabel } from "../core/report";
 import { stackPolicy } from "../core/policy";
+import { interfacesOn, ruleBuckets } from "./shared/group-buckets";
+import { located, prefixListBlocks } from "./shared/prefix-list-blocks";
+import { WorldSpec, possibleText } from "./shared/world";
 
 const FIX = "Put a load balancer in front: give the load balancer the internet-facing group, and let the compute " +
     "group admit only the load balancer's security group.";
@@ -19,36 +24,56 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
     tags: ["security-group", "internet-exposure", "architecture"],
     configSchema: { properties: {} },
 }, ({ model, report }) => {
-    for (const [urn, group] of model.groups) {
-        const compute = [...new Map(model.interfacesWith(urn).filter((n) => n.shape.role === "compute")
+    const peerBlocks = prefixListBlocks(model);
+    // Every group's ingress: in the stack, a VPC's undeclared default group, or outside the stack by ID.
+    for (const { label, urn, group, rules } of ruleBuckets(model)) {
+        const compute = group && [...new Map(interfacesOn(model, group).filter((n) => n.shape.role === "compute")
             .map((n) => [n.resource.urn, n.resource])).values()];
-        if (compute.length === 0) {
+        if (!compute || compute.length === 0) {
             continue;
         }
-        const ingress = model.rulesOf(urn).filter((r) => r.direction === "ingress");
-        const exposures = worldExposures(ingress);
+        const ingress = rules.filter((r) => r.direction === "ingress");
+        const exposures = worldExposures(ingress, { peerBlocks });
+        const on = `attached to compute: ${listText(compute.map(resourceLabel))}`;
         if (exposures.length > 0) {
-            report.violation(`${resourceLabel(group.resource)} ${admitsText(exposures, urn)} and is attached to compute: ` +
-                `${listText(compute.map(resourceLabel))}. Internet traffic then reaches the hosts directly, with no load balancer ` +
-                `to absorb scans and malformed requests. Fix: ${FIX}`, urn);
+            report.violation(`${label} ${admitsText(exposures, urn)} and is ${on}. Internet traffic then reaches the hosts ` +
+                `directly, with no load balancer to absorb scans and malformed requests. Fix: ${FIX}`, urn);
             continue;
+        }
+        // Entries of a prefix list, or the list a rule names, may not be known yet.
+        for (const e of possibleWorldExposures(ingress, { peerBlocks })) {
+            const where = (r: { origin: { urn: string; type: string; name: string } }) => (r.origin.urn === urn ? "" : `${resourceLabel(r.origin)} `);
+            report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec(label, compute), where, `on ${label}, `), urn);
         }
         // A rule resource whose group cannot be told yet may complete the world on this group.
-        for (const s of model.rulesByGroup.mayBeOn([urn])) {
-            const possible = worldExposures([...ingress, ...s.ruleSet.rules.filter((r) => r.direction === "ingress")]);
+        for (const s of group.kind === "stack" ? model.rulesByGroup.mayBeOn([group.urn]) : []) {
+            const possible = worldExposures([...ingress, ...s.ruleSet.rules.filter((r) => r.direction === "ingress")], { peerBlocks });
             if (possible.length > 0) {
                 report.undetermined(s.targetUndetermined as Undetermined, `If ${resourceLabel(s.resource)} adds its rule to ` +
-                    `${resourceLabel(group.resource)}, the group ${admitsText(possible, urn)} and is attached to compute: ` +
-                    `${listText(compute.map(resourceLabel))}.`, urn);
+                    `${label}, the group ${admitsText(possible, urn)} and is ${on}.`, urn);
             }
         }
     }
 });
 
-/** "admits every IPv4 address (ingress[0].cidrBlocks[0])": each rule by its path, after its resource unless it is the group's own. */
-function admitsText(exposures: readonly WorldExposure[], urn: string): string {
+/** What an exposure that hinges on unknown values would mean. */
+function spec(label: string | undefined, compute: StackResource[]): WorldSpec {
+    return {
+        direction: "ingress",
+        offending: ALL_TRAFFIC,
+        violation: (_e, what) => what,
+        effect: () => `let the internet reach ${listText(compute.map(resourceLabel))} directly, through ${label}`,
+        consequence: () => "",
+    };
+}
+
+/**
+ * "admits every IPv4 address (ingress[0].cidrBlocks[0])": each block by its rule's path (after its
+ * resource unless it is the group's own), a prefix list's by the entry it holds.
+ */
+function admitsText(exposures: readonly WorldExposure[], urn: string | undefined): string {
     const families = [...new Set(exposures.map((e) => familyName(e.family)))];
-    const rules = [...new Set(exposures.flatMap((e) => e.rules.map((r) =>
-        r.origin.urn === urn ? r.origin.peerPath : `${resourceLabel(r.origin)} ${r.origin.peerPath}`)))];
-    return `admits every ${listText(families)} address (${listText(rules)})`;
+    const blocks = [...new Set(exposures.flatMap((e) => e.blocks.map(({ rule, via }) =>
+        `${rule.origin.urn === urn ? "" : `${resourceLabel(rule.origin)} `}${rule.origin.peerPath}${via ? ` via ${via.text}` : ""}`)))];
+    return `admits every ${listText(families)} address (${listText(blocks)})`;
 }

@@ -3,8 +3,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import Ajv = require("ajv");
-import type * as sarif from "sarif";
+import { assertValidSarif } from "./sarif-schema";
 import { catalogue, packName } from "../../policies/catalogue";
 import { REPO, Run, assertGolden, runAll } from "./run-bin";
 
@@ -41,21 +40,6 @@ function countByPolicy(r: JsonReport): Record<string, number> {
  */
 function everyPolicyOnce(): Record<string, number> {
     return Object.fromEntries(catalogue().filter((p) => p.name !== "db-not-reachable-from-internet").map((p) => [p.name, 1]));
-}
-
-function sarifValidator(): Ajv.ValidateFunction {
-    // The official SARIF 2.1.0 schema (draft-04), as shipped by Microsoft's @microsoft/jest-sarif.
-    const schema = JSON.parse(fs.readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
-    const ajv = new Ajv({ allErrors: true, schemaId: "auto", jsonPointers: true, unknownFormats: "ignore" });
-    ajv.addMetaSchema(require("ajv/lib/refs/json-schema-draft-04.json") as object);
-    return ajv.compile(schema);
-}
-
-function assertValidSarif(text: string): sarif.Log {
-    const log = JSON.parse(text) as sarif.Log;
-    const validate = sarifValidator();
-    assert.ok(validate(log), `invalid SARIF: ${JSON.stringify(validate.errors, null, 2)}`);
-    return log;
 }
 
 describe("cli: check, end to end", function () {

@@ -69,12 +69,12 @@ describe("network map: the three-tier example", () => {
         assert.deepStrictEqual(edge("exposure", "TCP port 8080 (IPv4)")?.details, [
             "reachable on TCP port 8080 (IPv4) through aws.ec2.Subnet 'public-a': route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' " +
             "(through aws.ec2.RouteTableAssociation 'public-a'), and its routes[0] sends 0.0.0.0/0 to aws.ec2.InternetGateway 'main'; address: it is " +
-            "internet-facing (internal is not true); network ACL: aws.ec2.NetworkAcl 'public' ingress[0] (rule 100) lets TCP 443 in from the internet, and " +
-            "egress[1] (rule 110) lets the replies out (TCP 1024-8079, 8081-65535); security group: on aws.ec2.SecurityGroup 'alb', aws.vpc.SecurityGroupIngressRule " +
+            "internet-facing (internal is not true); network ACL: aws.ec2.NetworkAcl 'public' inbound rule 100 (ingress[0]) lets TCP 443 in from the internet, and " +
+            "outbound rule 110 (egress[1]) lets the replies out to the internet (TCP 1024-8079, 8081-65535); security group: on aws.ec2.SecurityGroup 'alb', aws.vpc.SecurityGroupIngressRule " +
             "'alb-https-v4' cidrIpv4 allows TCP port 443 from 0.0.0.0/0 (every IPv4 address); listener: aws.lb.Listener 'https' on port 443 of " +
             "aws.lb.LoadBalancer 'alb'; target: aws.lb.TargetGroupAttachment 'web' targetId sends it to aws.ec2.Instance 'web' on port 8080; network ACL: " +
-            "aws.ec2.NetworkAcl 'private' ingress[0] (rule 100) lets TCP 8080 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and " +
-            "aws.ec2.NetworkAclRule 'private-replies' (rule 200) lets the replies out to aws.ec2.Subnet 'public-a' (TCP 1024-65535); security " +
+            "aws.ec2.NetworkAcl 'private' inbound rule 100 (ingress[0]) lets TCP 8080 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and " +
+            "outbound rule 200 (aws.ec2.NetworkAclRule 'private-replies') lets the replies out to the load balancer's nodes in aws.ec2.Subnet 'public-a' (TCP 1024-65535); security " +
             "group: on aws.ec2.SecurityGroup 'web', aws.vpc.SecurityGroupIngressRule 'web-from-alb' referencedSecurityGroupId allows TCP port 8080 from " +
             "a security group (ID known after creation)",
         ]);

@@ -76,7 +76,7 @@ describe("compute-reachable-only-through-load-balancers", () => {
             assert.deepStrictEqual(run(resources), advisory(`${HEAD} TCP port 443 (IPv6): route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' ` +
                 "(through aws.ec2.RouteTableAssociation 'public-a-routes'), and its routes[1] sends ::/0 to aws.ec2.InternetGateway 'igw'; address: " +
                 "aws.ec2.Instance 'web' ipv6AddressCount gives it IPv6 addresses, which are public; network ACL: the default network ACL of aws.ec2.Vpc 'main' " +
-                "(AWS's, not declared in this stack) allows all traffic in and out; security group: aws.ec2.SecurityGroup 'web-sg' ingress[0].ipv6CidrBlocks[0] " +
+                "(AWS's, not declared in this stack): inbound rule 101 lets all traffic in, and outbound rule 101 lets all traffic out, the replies among it; security group: aws.ec2.SecurityGroup 'web-sg' ingress[0].ipv6CidrBlocks[0] " +
                 `allows TCP port 443 from ::/0 (every IPv6 address). ${FIX}`));
         });
     });
@@ -91,8 +91,8 @@ describe("compute-reachable-only-through-load-balancers", () => {
 
         it("flags when the ACL admits 443 and lets the replies out, naming both entries", () => {
             const [finding] = run([...resources, acl([n.entry(100, "deny", "tcp", 1024, 2047, "0.0.0.0/0"), n.entry(110, "allow", "tcp", 1024, 65535, "0.0.0.0/0")])]);
-            assert.ok(finding.message.includes("network ACL: aws.ec2.NetworkAcl 'public-acl' ingress[0] (rule 100) lets TCP 443 in from the internet, and " +
-                "egress[1] (rule 110) lets the replies out (TCP 2048-65535);"), finding.message);
+            assert.ok(finding.message.includes("network ACL: aws.ec2.NetworkAcl 'public-acl' inbound rule 100 (ingress[0]) lets TCP 443 in from the internet, and " +
+                "outbound rule 110 (egress[1]) lets the replies out to the internet (TCP 2048-65535);"), finding.message);
         });
     });
 
@@ -123,6 +123,42 @@ describe("compute-reachable-only-through-load-balancers", () => {
             "advisory", "aws.ecs.Service 'api' is reachable from the internet directly, not through a load balancer, on TCP port 443 (IPv4)",
             urnOf(service)]]);
         assert.ok(findings[0].message.includes("address: networkConfiguration.assignPublicIp: true gives it a public IPv4 address;"));
+    });
+
+    describe("an ECS service's IPv6 address: its task's interface in a subnet that assigns IPv6 addresses", () => {
+        const service: TestResource = { type: "aws:ecs/service:Service", name: "api",
+            props: { networkConfiguration: { subnets: [U], securityGroups: [U], assignPublicIp: false } },
+            propertyDependencies: { networkConfiguration: ["public-a", "api-sg"] } };
+        const API = urnOf(service);
+        const resources = (subnet: Record<string, unknown>, v6Route: Record<string, unknown>) => [n.vpc(), n.igw(), n.eigw(),
+            n.subnet("public-a", "10.0.0.0/24", { ipv6CidrBlock: "2600:1f18:1:100::/64", ...subnet }),
+            n.routeTable("public", [{ cidrBlock: "0.0.0.0/0", gatewayId: U }, v6Route], ["igw", "eigw"]), n.association("public-a-routes", "public-a", "public"),
+            n.group("api-sg", [{ protocol: "tcp", fromPort: 443, toPort: 443, ipv6CidrBlocks: ["::/0"] }]), service];
+        const toIgw = { ipv6CidrBlock: "::/0", gatewayId: U };
+
+        it("flags the service over IPv6 when the subnet sets assignIpv6AddressOnCreation and routes ::/0 to the internet gateway", () => {
+            assert.deepStrictEqual(run(resources({ assignIpv6AddressOnCreation: true }, toIgw)), [{
+                level: "advisory", urn: API,
+                message: "aws.ecs.Service 'api' is reachable from the internet directly, not through a load balancer, on TCP port 443 (IPv6): route: " +
+                    "aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation 'public-a-routes'), and its routes[1] " +
+                    "sends ::/0 to aws.ec2.InternetGateway 'igw'; address: it does not set its own IPv6 addresses, and aws.ec2.Subnet 'public-a' sets " +
+                    "assignIpv6AddressOnCreation: true, which gives it public IPv6 addresses; network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, " +
+                    "not declared in this stack): inbound rule 101 lets all traffic in, and outbound rule 101 lets all traffic out, the replies among it; " +
+                    `security group: aws.ec2.SecurityGroup 'api-sg' ingress[0].ipv6CidrBlocks[0] allows TCP port 443 from ::/0 (every IPv6 address). ${FIX}`,
+            }]);
+        });
+
+        it("passes without assignIpv6AddressOnCreation, and with ::/0 to an egress-only gateway", () => {
+            assert.deepStrictEqual(run(resources({}, toIgw)), []);
+            assert.deepStrictEqual(run(resources({ assignIpv6AddressOnCreation: true }, { ipv6CidrBlock: "::/0", egressOnlyGatewayId: U })), []);
+        });
+
+        it("notes a subnet whose assignIpv6AddressOnCreation is not known yet", () => {
+            const [finding, ...others] = run(resources({ assignIpv6AddressOnCreation: U }, toIgw));
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual([finding.level, finding.message.split(". ")[0]], ["advisory",
+                "Cannot be verified at preview: assignIpv6AddressOnCreation of aws.ec2.Subnet 'public-a' is not known until the resource is created"]);
+        });
     });
 
     it("notes an instance whose public-address flag is not known yet", () => {

@@ -106,6 +106,90 @@ describe("db-not-reachable-from-internet", () => {
         assert.ok(finding.message.includes(`${SG_5432}. It is also reachable on TCP port 5432 (IPv4) through aws.ec2.Subnet 'public-b'. ${FIX}`), finding.message);
     });
 
+    describe("routes whose destination is a managed prefix list (destinationPrefixListId): each entry routes like a CIDR", () => {
+        const list = (cidrs: unknown[], name = "everywhere"): TestResource => ({ type: "aws:ec2/managedPrefixList:ManagedPrefixList", name,
+            props: { name, addressFamily: "IPv4", maxEntries: 4, entries: cidrs.map((cidr) => ({ cidr })) } });
+        /** The public table's only route: a prefix list (by dependency, or by this ID) to the internet gateway. */
+        const table = (id: string = U, lists: string[] = ["everywhere"]) => n.routeTable("public", [{ destinationPrefixListId: id, gatewayId: U }], ["igw", ...lists]);
+        const rest = [n.vpc(), n.igw(), n.subnet("public-a", "10.0.0.0/24"), n.association("public-a-routes", "public-a", "public"), ...database(["public-a"])];
+        const ROUTE = "route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation 'public-a-routes'), and its " +
+            "routes[0] sends 0.0.0.0/1, 128.0.0.0/1 (entries of aws.ec2.ManagedPrefixList 'everywhere', its destinationPrefixListId) to aws.ec2.InternetGateway 'igw'";
+
+        it("flags a list of the stack whose entries together hold the internet, naming the entries and the list", () => {
+            assert.deepStrictEqual(run([...rest, list(["0.0.0.0/1", "128.0.0.0/1"]), table()]), violation(
+                `aws.rds.Instance 'db' is reachable from the internet on TCP port 5432 (IPv4): ${ROUTE}; ${ADDRESS}; ${n.DEFAULT_ACL}; ${SG_5432}. ${FIX}`));
+        });
+
+        it("passes a list that holds only a partner's block: the subnet does not route the internet to the gateway", () => {
+            assert.deepStrictEqual(run([...rest, list(["203.0.113.0/24"]), table()]), []);
+        });
+
+        it("flags an aws.ec2.Route whose destination is the list, linked by its dependency", () => {
+            const route: TestResource = { type: "aws:ec2/route:Route", name: "to-internet", props: { routeTableId: U, destinationPrefixListId: U, gatewayId: U },
+                propertyDependencies: { routeTableId: ["public"], destinationPrefixListId: ["everywhere"], gatewayId: ["igw"] } };
+            const [finding, ...others] = run([...rest, list(["0.0.0.0/1", "128.0.0.0/1"]), n.routeTable("public", [], []), route]);
+            assert.deepStrictEqual(others, []);
+            assert.ok(finding.message.includes("and aws.ec2.Route 'to-internet' sends 0.0.0.0/1, 128.0.0.0/1 (entries of aws.ec2.ManagedPrefixList 'everywhere', " +
+                "its destinationPrefixListId) to aws.ec2.InternetGateway 'igw';"), finding.message);
+        });
+
+        it("a list outside the stack: a note that it cannot be verified, naming the property", () => {
+            assert.deepStrictEqual(run([...rest, table("pl-0abc", [])]), [{
+                level: "advisory", urn: DB,
+                message: "Cannot be verified: prefix list pl-0abc (routes[0].destinationPrefixListId of route table 'public') is not in this stack, so the " +
+                    "destinations the route sends to its target cannot be checked. aws.rds.Instance 'db' may be reachable from the internet on TCP port 5432 " +
+                    `(IPv4). The parts that are known: ${ADDRESS}; ${n.DEFAULT_ACL}; ${SG_5432}. ${FIX}`,
+            }]);
+        });
+
+        it("a list ID not known yet and linked to no list of the stack: a note naming the property, never a violation", () => {
+            const [finding, ...others] = run([...rest, table(U, [])]);
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual([finding.level, finding.message.split(". ")[0]], ["advisory",
+                "Cannot be verified at preview: routes[0].destinationPrefixListId of aws.ec2.RouteTable 'public' is not known until the resource is created"]);
+        });
+
+        it("a list of the stack whose entry is not known yet: a note naming the entry", () => {
+            const [finding, ...others] = run([...rest, list(["0.0.0.0/1", U]), table()]);
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual([finding.level, finding.message.split(". ")[0]], ["advisory",
+                "Cannot be verified at preview: entries[1].cidr of aws.ec2.ManagedPrefixList 'everywhere' is not known until the resource is created"]);
+        });
+    });
+
+    describe("IPv6: networkType DUAL in dual-stack subnets", () => {
+        const v6Group = n.group("db-sg", [{ protocol: "tcp", fromPort: 5432, toPort: 5432, ipv6CidrBlocks: ["::/0"] }]);
+        const dual = (props: Record<string, unknown>, v6Route: Record<string, unknown> = { ipv6CidrBlock: "::/0", gatewayId: U }) => [
+            n.vpc("main", { assignGeneratedIpv6CidrBlock: true }), n.igw(), n.eigw(), n.subnet("public-a", "10.0.0.0/24", { ipv6CidrBlock: "2600:1f18:1:100::/64" }),
+            n.routeTable("public", [{ cidrBlock: "0.0.0.0/0", gatewayId: U }, v6Route], ["igw", "eigw"]), n.association("public-a-routes", "public-a", "public"),
+            v6Group, n.dbSubnets("db-subnets", ["public-a"]), n.rds("db", "db-subnets", "db-sg", props)];
+
+        it("flags a publicly accessible dual-stack database whose subnet routes ::/0 to the internet gateway, over IPv6", () => {
+            assert.deepStrictEqual(run(dual({ publiclyAccessible: true, networkType: "DUAL" })), violation("aws.rds.Instance 'db' is reachable from the " +
+                "internet on TCP port 5432 (IPv6): route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation " +
+                "'public-a-routes'), and its routes[1] sends ::/0 to aws.ec2.InternetGateway 'igw'; address: networkType is dual-stack and the public-access " +
+                "flag is true, which gives it public IPv6 addresses; network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this " +
+                "stack): inbound rule 101 lets all traffic in, and outbound rule 101 lets all traffic out, the replies among it; security group: " +
+                `aws.ec2.SecurityGroup 'db-sg' ingress[0].ipv6CidrBlocks[0] allows TCP port 5432 from ::/0 (every IPv6 address). ${FIX}`));
+        });
+
+        it("passes a dual-stack database that is not publicly accessible: AWS closes the gateway to its IPv6 address", () => {
+            assert.deepStrictEqual(run(dual({ publiclyAccessible: false, networkType: "DUAL" })), []);
+        });
+
+        it("passes an IPv4-only database (networkType absent) and ::/0 to an egress-only gateway", () => {
+            assert.deepStrictEqual(run(dual({ publiclyAccessible: true })), []);
+            assert.deepStrictEqual(run(dual({ publiclyAccessible: true, networkType: "DUAL" }, { ipv6CidrBlock: "::/0", egressOnlyGatewayId: U })), []);
+        });
+
+        it("notes a networkType not known yet, naming it", () => {
+            const [finding, ...others] = run(dual({ publiclyAccessible: true, networkType: U }));
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual([finding.level, finding.message.split(". ")[0]], ["advisory",
+                "Cannot be verified at preview: networkType is not known until the resource is created"]);
+        });
+    });
+
     describe("values not known at preview: an advisory note naming the property, never a violation", () => {
         it("an unknown publiclyAccessible", () => {
             assert.deepStrictEqual(run([...n.network(), ...database(["public-a"], { publiclyAccessible: U })]), [{

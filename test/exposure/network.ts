@@ -67,15 +67,15 @@ export const network = (): TestResource[] => [
 /** "aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (...)": the route clause of the public subnet. */
 export const PUBLIC_ROUTE = "route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation 'public-a-routes'), " +
     "and its routes[0] sends 0.0.0.0/0 to aws.ec2.InternetGateway 'igw'";
-export const DEFAULT_ACL = "network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this stack) allows all traffic in and out";
+export const DEFAULT_ACL = "network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this stack): inbound rule 100 lets all traffic in, and outbound rule 100 lets all traffic out, the replies among it";
 
 /** A load balancer in subnets, with groups (none: the property is not set). */
 export const loadBalancer = (name: string, subnets: string[], groups: string[], props: Props = {}): TestResource => ({
     type: TYPE.lb, name, props: { subnets: subnets.map(() => U), ...(groups.length > 0 ? { securityGroups: groups.map(() => U) } : {}), ...props },
     ...on({ subnets, ...(groups.length > 0 ? { securityGroups: groups } : {}) }),
 });
-export const targetGroup = (name: string, port: number, protocol = "HTTP"): TestResource =>
-    ({ type: TYPE.targetGroup, name, props: { port, protocol, vpcId: U }, ...on({ vpcId: ["main"] }) });
+export const targetGroup = (name: string, port: number, protocol = "HTTP", props: Props = {}): TestResource =>
+    ({ type: TYPE.targetGroup, name, props: { port, protocol, vpcId: U, ...props }, ...on({ vpcId: ["main"] }) });
 export const listener = (name: string, lb: string, port: number, protocol: string, tg: string): TestResource => ({
     type: TYPE.listener, name, props: { loadBalancerArn: U, port, protocol, defaultActions: [{ type: "forward", targetGroupArn: U }] },
     ...on({ loadBalancerArn: [lb], defaultActions: [tg] }),

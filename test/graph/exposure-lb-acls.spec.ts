@@ -98,17 +98,33 @@ describe("graph: exposure through a load balancer, the target's network ACL", ()
         assert.deepStrictEqual(possible.map((p) => [p.doubt.urn, p.doubt.why.undetermined, p.doubt.why.path]), [[urn(TYPE.nacl, "private-acl"), "unknown", "ingress[0].cidrBlock"]]);
     });
 
-    it("admin ports: an NLB forwarding 22 to a target whose subnet's ACL admits SSH from the VPC: the finding names both ACLs", () => {
-        const nlb = [n.loadBalancer("nlb", ["public-a"], [], { loadBalancerType: "network" }), n.targetGroup("ssh-tg", 22, "TCP"),
+    it("admin ports: an NLB that does not preserve the client's address forwarding 22 to a target whose subnet's ACL admits SSH from the VPC: the finding names both ACLs", () => {
+        const nlb = [n.loadBalancer("nlb", ["public-a"], [], { loadBalancerType: "network" }), n.targetGroup("ssh-tg", 22, "TCP", { preserveClientIp: "false" }),
             n.listener("ssh", "nlb", 22, "TCP", "ssh-tg"), n.attachment("web-target", "ssh-tg", "web"),
             n.group("web-sg", [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/16"] }]), n.instance("web", "private-a", "web-sg")];
         const acl = (from: string) => n.acl("private-acl", "private-a", [n.entry(100, "allow", "tcp", 22, 22, from)], replies("10.0.0.0/16"));
         const [finding, ...rest] = runStackPolicy(adminPortsNotReachableFromInternet, [...n.network(), ...nlb, acl("10.0.0.0/16")]);
         assert.deepStrictEqual(rest, []);
-        assert.ok(finding.message.includes("target: aws.lb.TargetGroupAttachment 'web-target' targetId sends it to aws.ec2.Instance 'web' on port 22; network ACL: " +
-            "aws.ec2.NetworkAcl 'private-acl' ingress[0] (rule 100) lets TCP 22 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and egress[0] " +
-            "(rule 100) lets the replies out to aws.ec2.Subnet 'public-a' (TCP 1024-65535); security group:"), finding.message);
+        assert.ok(finding.message.includes("target: aws.lb.TargetGroupAttachment 'web-target' targetId sends it to aws.ec2.Instance 'web' on port 22 with the load balancer's private " +
+            "address (aws.lb.TargetGroup 'ssh-tg' sets preserveClientIp: false), so the target must admit the load balancer's subnets or security group; network ACL: " +
+            "aws.ec2.NetworkAcl 'private-acl' inbound rule 100 (ingress[0]) lets TCP 22 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and outbound rule 100 " +
+            "(egress[0]) lets the replies out to the load balancer's nodes in aws.ec2.Subnet 'public-a' (TCP 1024-65535); security group:"), finding.message);
         // The same ACL admitting SSH only from the target's own subnet keeps the load balancer out.
         assert.deepStrictEqual(runStackPolicy(adminPortsNotReachableFromInternet, [...n.network(), ...nlb, acl("10.0.1.0/24")]), []);
+    });
+
+    it("an NLB that preserves the client's address: the target's ACL must admit the internet, not the load balancer's nodes", () => {
+        const nlb = [n.loadBalancer("nlb", ["public-a"], [], { loadBalancerType: "network" }), n.targetGroup("web-tg", 8080, "TCP"),
+            n.listener("tcp", "nlb", 8080, "TCP", "web-tg"), n.attachment("web-target", "web-tg", "web"),
+            n.group("web-sg", [n.tcpFromWorld(8080)]), n.instance("web", "private-a", "web-sg")];
+        const acl = (from: string, to: string) => n.acl("private-acl", "private-a", [n.entry(100, "allow", "tcp", 8080, 8080, from)], replies(to));
+        // Admitting the load balancer's subnet, replying to it: the clients' packets do not get in.
+        assert.deepStrictEqual(through([...n.network(), ...nlb, acl("10.0.0.0/24", "10.0.0.0/24")]).paths, []);
+        const { paths, after } = through([...n.network(), ...nlb, acl("0.0.0.0/0", "0.0.0.0/0")]);
+        assert.deepStrictEqual(paths.map(after), [[["nacl-in", "private-acl", "ingress[0]"], ["nacl-out", "private-acl", "egress[0]"],
+            ["sg-rule", "web-sg", "ingress[0].cidrBlocks[0]"]]]);
+        // From and to the internet: no load balancer's subnet is the peer.
+        const targetAcl = paths[0].hops.filter((h) => (h.kind === "nacl-in" || h.kind === "nacl-out") && h.acl === urn(TYPE.nacl, "private-acl"));
+        assert.deepStrictEqual(targetAcl.map((h) => [h.kind, "peer" in h ? h.peer : undefined]), [["nacl-in", undefined], ["nacl-out", undefined]]);
     });
 });

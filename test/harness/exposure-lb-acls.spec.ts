@@ -4,34 +4,25 @@
  * replies back (a real program captured under mocks at a first preview, every ID unknown).
  */
 import * as assert from "assert";
-import { PackClient, startPack } from "../../runner/analyzer-client";
 import { captureProgram, toStackResources } from "../../runner/capture";
 import { lbTargetAcl } from "../programs/lb-target-acl";
-import { REPO } from "./pack-dirs";
+import { suitePack } from "./suite-pack";
 
 describe("analyzer protocol: the target subnet's network ACL on a path through a load balancer (AnalyzeStack)", function () {
     this.timeout(180_000);
-    let pack: PackClient;
+    const pack = suitePack();
 
-    before(async () => {
-        pack = await startPack(REPO);
-        await pack.configure({});
-    });
-
-    after(async () => {
-        await pack?.close();
-    });
-
-    const admin = async (sshFrom: "vpc" | "own-subnet") => (await pack.analyzeStack(toStackResources(await captureProgram(() => lbTargetAcl(sshFrom), { preview: true }))))
+    const admin = async (sshFrom: "vpc" | "own-subnet") => (await pack().analyzeStack(toStackResources(await captureProgram(() => lbTargetAcl(sshFrom), { preview: true }))))
         .diagnostics.filter((d) => d.policyName === "admin-ports-not-reachable-from-internet").map((d) => [d.enforcementLevel, d.message]);
 
     it("an ACL that admits SSH from the VPC lets the NLB's nodes in: the finding names its entries", async () => {
         const found = await admin("vpc");
         assert.strictEqual(found.length, 1);
         assert.strictEqual(found[0][0], "mandatory");
-        assert.ok(found[0][1].includes("target: aws.lb.TargetGroupAttachment 'ops' targetId sends it to aws.ec2.Instance 'ops' on port 22; network ACL: " +
-            "aws.ec2.NetworkAcl 'private' ingress[0] (rule 100) lets TCP 22 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and egress[0] " +
-            "(rule 100) lets the replies out to aws.ec2.Subnet 'public-a' (TCP 1024-65535); security group: "), found[0][1]);
+        assert.ok(found[0][1].includes("target: aws.lb.TargetGroupAttachment 'ops' targetId sends it to aws.ec2.Instance 'ops' on port 22 with the load balancer's private address " +
+            "(aws.lb.TargetGroup 'ssh' sets preserveClientIp: false), so the target must admit the load balancer's subnets or security group; network ACL: " +
+            "aws.ec2.NetworkAcl 'private' inbound rule 100 (ingress[0]) lets TCP 22 in from the load balancer's nodes in aws.ec2.Subnet 'public-a', and outbound rule 100 " +
+            "(egress[0]) lets the replies out to the load balancer's nodes in aws.ec2.Subnet 'public-a' (TCP 1024-65535); security group: "), found[0][1]);
     });
 
     it("an ACL that admits SSH from the host's own subnet only keeps the NLB's nodes out: no finding", async () => {

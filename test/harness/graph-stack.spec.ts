@@ -7,11 +7,11 @@
  */
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import { AnalyzeResult, PackClient, StackResource, startPack } from "../../runner/analyzer-client";
+import { AnalyzeResult, StackResource } from "../../runner/analyzer-client";
 import { captureProgram, toStackResources } from "../../runner/capture";
 import { sharedNetwork } from "../programs/shared-network";
 import { TYPE } from "../util/types";
-import { REPO } from "./pack-dirs";
+import { suitePack } from "./suite-pack";
 
 const urn = (type: string, name: string) => `urn:pulumi:stack::project::${type}::${name}`;
 
@@ -22,23 +22,14 @@ function of(r: AnalyzeResult, ...policies: string[]): [string, string, string, s
 
 describe("analyzer protocol: the stack model (AnalyzeStack)", function () {
     this.timeout(180_000);
-    let pack: PackClient;
-
-    before(async () => {
-        pack = await startPack(REPO);
-        await pack.configure({});
-    });
-
-    after(async () => {
-        await pack?.close();
-    });
+    const pack = suitePack();
 
     it("a publicly accessible database with no security group: mandatory violation, and a note on the default group it gets", async () => {
         const db: StackResource = {
             urn: urn(TYPE.rdsInstance, "reports"), type: TYPE.rdsInstance, name: "reports",
             properties: { engine: "postgres", instanceClass: "db.t3.micro", publiclyAccessible: true }, dependencies: [], propertyDependencies: {},
         };
-        const r = await pack.analyzeStack([db]);
+        const r = await pack().analyzeStack([db]);
         assert.deepStrictEqual(r.diagnostics.filter((d) => d.policyName === "db-ingress-only-via-security-groups").map((d) => [d.enforcementLevel, d.severity, d.message, d.urn]), [
             ["mandatory", "high", "aws.rds.Instance 'reports' sets publiclyAccessible: true, so it gets a public address and " +
                 "any security-group rule that admits an address range admits the internet. Fix: Admit clients only by security-group reference (ALB -> web -> " +
@@ -52,7 +43,7 @@ describe("analyzer protocol: the stack model (AnalyzeStack)", function () {
     });
 
     it("a real program at a first preview: the database's subnet group leads to its VPC; the interface counts its attached groups and the default one", async () => {
-        const r = await pack.analyzeStack(toStackResources(await captureProgram(() => sharedNetwork({ exportAs: "resource" }), { preview: true })));
+        const r = await pack().analyzeStack(toStackResources(await captureProgram(() => sharedNetwork({ exportAs: "resource" }), { preview: true })));
         assert.deepStrictEqual(of(r, "db-ingress-only-via-security-groups", "eni-security-group-limit", "sg-unused"), [
             ["eni-security-group-limit", "mandatory", "aws.ec2.NetworkInterface 'sidecar' puts 6 security " +
                 "groups on one network interface (securityGroups): 'ssm', 'monitoring', 'backup', 'audit', 'debug' and the default security group of " +
@@ -67,10 +58,10 @@ describe("analyzer protocol: the stack model (AnalyzeStack)", function () {
 
     it("an exported group is in use: by ID on an update, exported whole at a first preview", async () => {
         for (const [exportAs, preview] of [["id", false], ["resource", true]] as const) {
-            const r = await pack.analyzeStack(toStackResources(await captureProgram(() => sharedNetwork({ exportAs }), { preview })));
+            const r = await pack().analyzeStack(toStackResources(await captureProgram(() => sharedNetwork({ exportAs }), { preview })));
             assert.deepStrictEqual(of(r, "sg-unused"), [], `${exportAs}, ${preview ? "preview" : "update"}`);
         }
-        const none = await pack.analyzeStack(toStackResources(await captureProgram(() => sharedNetwork(), { preview: false })));
+        const none = await pack().analyzeStack(toStackResources(await captureProgram(() => sharedNetwork(), { preview: false })));
         assert.deepStrictEqual(of(none, "sg-unused"), [["sg-unused", "advisory", "aws.ec2.SecurityGroup 'shared' is not " +
             "attached to any resource in the stack and no rule references it", urn(TYPE.sg, "shared")]]);
     });
@@ -82,7 +73,7 @@ describe("analyzer protocol: the stack model (AnalyzeStack)", function () {
             new aws.vpc.SecurityGroupIngressRule("from-office", { securityGroupId: web.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: office.id, description: "office" });
             new aws.vpc.SecurityGroupIngressRule("from-partner", { securityGroupId: web.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "203.0.113.0/24", description: "partner" });
         };
-        const r = await pack.analyzeStack(toStackResources(await captureProgram(program, { preview: true })));
+        const r = await pack().analyzeStack(toStackResources(await captureProgram(program, { preview: true })));
         assert.deepStrictEqual(of(r, "sg-rule-quota"), [["sg-rule-quota", "mandatory", "aws.ec2.SecurityGroup 'web' has " +
             "61 inbound IPv4 rules as AWS counts them (each CIDR, group reference and prefix-list entry is one rule), more than the quota of 60", urn(TYPE.sg, "web")]]);
     });
@@ -92,7 +83,7 @@ describe("analyzer protocol: the stack model (AnalyzeStack)", function () {
             urn: urn(TYPE.sg, "web"), type: TYPE.sg, name: "web", dependencies: [], propertyDependencies: {},
             properties: { description: "d", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, description: "r", cidrBlocks: Array.from({ length: n }, (_, i) => `10.0.${i}.0/24`) }] },
         });
-        const r = await pack.analyzeStack([copy(61), copy(62)]);
+        const r = await pack().analyzeStack([copy(61), copy(62)]);
         assert.deepStrictEqual(of(r, "sg-rule-quota"), [61, 62].map((n) => ["sg-rule-quota", "mandatory", "aws.ec2.SecurityGroup " +
             `'web' has ${n} inbound IPv4 rules as AWS counts them (each CIDR, group reference and prefix-list entry is one rule), more than the quota of 60`, urn(TYPE.sg, "web")]));
     });

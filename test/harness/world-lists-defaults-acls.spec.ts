@@ -10,10 +10,10 @@
  *   mandatory finding of nacl-no-admin-ports-from-world.
  */
 import * as assert from "assert";
-import { AnalyzeResult, PackClient, StackResource, startPack } from "../../runner/analyzer-client";
+import { AnalyzeResult, StackResource } from "../../runner/analyzer-client";
 import { UNKNOWN } from "../../runner/capture";
 import { TYPE } from "../util/types";
-import { REPO } from "./pack-dirs";
+import { suitePack } from "./suite-pack";
 
 type Mode = "preview" | "update";
 const urn = (type: string, name: string) => `urn:pulumi:stack::project::${type}::${name}`;
@@ -58,21 +58,18 @@ const of = (r: AnalyzeResult, policy: string) => r.diagnostics.filter((d) => d.p
 
 describe("protocol: the world through prefix lists and default groups, and split world in network ACLs", function () {
     this.timeout(180_000);
-    let pack: PackClient;
-    before(async () => { pack = await startPack(REPO); });
-    after(async () => { await pack?.close(); });
-    beforeEach(async () => { await pack.configure({}); });
+    const pack = suitePack();
 
     for (const mode of ["preview", "update"] as Mode[]) {
         it(`sg-no-admin-ports-from-world: SSH from a prefix list of the stack holding 0.0.0.0/0 (${mode})`, async () => {
-            assert.deepStrictEqual(of(await pack.analyzeStack(listStack(mode, ["0.0.0.0/0"])), "sg-no-admin-ports-from-world"), [["mandatory", "critical", WEB,
+            assert.deepStrictEqual(of(await pack().analyzeStack(listStack(mode, ["0.0.0.0/0"])), "sg-no-admin-ports-from-world"), [["mandatory", "critical", WEB,
                 "On aws.ec2.SecurityGroup 'web', ingress[0].prefixListIds[0] via aws.ec2.ManagedPrefixList 'anyone' entries[0].cidr (0.0.0.0/0) covers " +
                 "every IPv4 address on TCP port 22: ingress[0].prefixListIds[0] allows TCP port 22 from aws.ec2.ManagedPrefixList 'anyone'. " +
                 `${SSH} ${ADMIN_FIX}`]]);
         });
 
         it(`sg-no-admin-ports-from-world: a list's inline half and a ManagedPrefixListEntry half (${mode})`, async () => {
-            assert.deepStrictEqual(of(await pack.analyzeStack(listStack(mode, ["0.0.0.0/1"], "128.0.0.0/1")), "sg-no-admin-ports-from-world"), [["mandatory", "critical", WEB,
+            assert.deepStrictEqual(of(await pack().analyzeStack(listStack(mode, ["0.0.0.0/1"], "128.0.0.0/1")), "sg-no-admin-ports-from-world"), [["mandatory", "critical", WEB,
                 "On aws.ec2.SecurityGroup 'web', ingress[0].prefixListIds[0] via aws.ec2.ManagedPrefixList 'anyone' entries[0].cidr (0.0.0.0/1) and " +
                 "ingress[0].prefixListIds[0] via aws.ec2.ManagedPrefixListEntry 'upper' cidr (128.0.0.0/1) together cover every IPv4 address on " +
                 "TCP port 22: ingress[0].prefixListIds[0] allows TCP port 22 from aws.ec2.ManagedPrefixList 'anyone'. " +
@@ -81,7 +78,7 @@ describe("protocol: the world through prefix lists and default groups, and split
 
         it(`sg-no-admin-ports-from-world: rules on a VPC's undeclared default group, reported on the VPC (${mode})`, async () => {
             const r = "aws.vpc.SecurityGroupIngressRule";
-            assert.deepStrictEqual(of(await pack.analyzeStack(defaultGroupStack(mode)), "sg-no-admin-ports-from-world"), [["mandatory", "critical", VPC,
+            assert.deepStrictEqual(of(await pack().analyzeStack(defaultGroupStack(mode)), "sg-no-admin-ports-from-world"), [["mandatory", "critical", VPC,
                 `On the default security group of aws.ec2.Vpc 'main', ${r} 'low' cidrIpv4 (0.0.0.0/1) and ${r} 'high' cidrIpv4 (128.0.0.0/1) ` +
                 `together cover every IPv4 address on TCP port 22: ${r} 'low' cidrIpv4 allows TCP port 22 from 0.0.0.0/1; ${r} 'high' cidrIpv4 ` +
                 `allows TCP port 22 from 128.0.0.0/1. ${SSH} ${ADMIN_FIX}`]]);
@@ -89,7 +86,7 @@ describe("protocol: the world through prefix lists and default groups, and split
     }
 
     it("sg-no-admin-ports-from-world: a list whose entries are not known yet is an advisory note, not a violation", async () => {
-        assert.deepStrictEqual(of(await pack.analyzeStack(listStack("preview", UNKNOWN)), "sg-no-admin-ports-from-world").map((d) => [d[0], d[2], (d[3] as string).split(". ")[0]]),
+        assert.deepStrictEqual(of(await pack().analyzeStack(listStack("preview", UNKNOWN)), "sg-no-admin-ports-from-world").map((d) => [d[0], d[2], (d[3] as string).split(". ")[0]]),
             [["advisory", WEB, "Cannot be verified at preview: entries of aws.ec2.ManagedPrefixList 'anyone' is not known until the resource is created"]]);
     });
 
@@ -97,7 +94,7 @@ describe("protocol: the world through prefix lists and default groups, and split
         const entry = (ruleNo: number, action: string, cidrBlock: string) => ({ ruleNo, action, protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock });
         const acl = resource(TYPE.nacl, "public", { vpcId: "vpc-1", egress: [],
             ingress: [entry(90, "deny", "10.0.0.0/8"), entry(100, "allow", "0.0.0.0/1"), entry(110, "allow", "128.0.0.0/1")] });
-        assert.deepStrictEqual(of(await pack.analyzeStack([acl]), "nacl-no-admin-ports-from-world"), [["mandatory", "critical", acl.urn,
+        assert.deepStrictEqual(of(await pack().analyzeStack([acl]), "nacl-no-admin-ports-from-world"), [["mandatory", "critical", acl.urn,
             "Network ACL 'public': ingress[1] (rule 100) allows inbound TCP port 22 from 0.0.0.0/1 and ingress[2] (rule 110) allows inbound " +
             "TCP port 22 from 128.0.0.0/1, blocks that together cover every IPv4 address, which lets SSH (TCP port 22) in from the whole internet, " +
             "where scanners find and brute-force admin ports within minutes. Fix: Allow admin ports only from trusted CIDRs (a bastion or VPN " +

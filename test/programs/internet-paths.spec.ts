@@ -20,7 +20,7 @@ function named(c: CapturedStack, type: string, name: string): CapturedResource {
 const EXPOSURE = /^(db-not-reachable-from-internet|compute-reachable-only-through-load-balancers|admin-ports-not-reachable-from-internet): /;
 const ROUTE = "route: aws.ec2.Subnet 'public-a' uses aws.ec2.RouteTable 'public' (through aws.ec2.RouteTableAssociation 'public-a'), and " +
     "aws.ec2.Route 'public-default' sends 0.0.0.0/0 to aws.ec2.InternetGateway 'main'";
-const ACL = "network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this stack) allows all traffic in and out";
+const ACL = "network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared in this stack): inbound rule 100 lets all traffic in, and outbound rule 100 lets all traffic out, the replies among it";
 
 describe("program: internet paths (public and private tiers, an ALB, an NLB forwarding SSH, NAT), at a first preview", () => {
     let preview: CapturedStack;
@@ -45,6 +45,7 @@ describe("program: internet paths (public and private tiers, an ALB, an NLB forw
         assert.deepStrictEqual(named(preview, TYPE.eip, "legacy").outputs, { domain: "vpc", instance: UNKNOWN });
         assert.deepStrictEqual(named(preview, TYPE.subnet, "public-a").outputs, { cidrBlock: "10.0.0.0/24", mapPublicIpOnLaunch: true, vpcId: UNKNOWN });
         assert.strictEqual("internal" in named(preview, TYPE.lb, "nlb").outputs, false);
+        assert.deepStrictEqual(named(preview, TYPE.targetGroup, "ssh").outputs, { port: 22, preserveClientIp: "false", protocol: "TCP", vpcId: UNKNOWN });
     });
 
     it("reports exactly the paths: the public database, the bastion and the ECS service with public addresses, SSH through the NLB", () => {
@@ -59,7 +60,8 @@ describe("program: internet paths (public and private tiers, an ALB, an NLB forw
         const ops = findings[3].split(": ").slice(3).join(": ");
         assert.strictEqual(ops, "aws.ec2.Instance 'ops' is reachable from the internet through aws.lb.LoadBalancer 'nlb' over IPv4 on SSH (TCP port 22): " +
             `${ROUTE}; address: it is internet-facing (internal is not true); ${ACL}; listener: aws.lb.Listener 'ssh' on port 22 of aws.lb.LoadBalancer 'nlb'; ` +
-            "target: aws.lb.TargetGroupAttachment 'ops' targetId sends it to aws.ec2.Instance 'ops' on port 22; security group: on aws.ec2.SecurityGroup " +
+            "target: aws.lb.TargetGroupAttachment 'ops' targetId sends it to aws.ec2.Instance 'ops' on port 22 with the load balancer's private address " +
+            "(aws.lb.TargetGroup 'ssh' sets preserveClientIp: false), so the target must admit the load balancer's subnets or security group; security group: on aws.ec2.SecurityGroup " +
             "'ops', aws.vpc.SecurityGroupIngressRule 'ops-ssh-from-vpc' cidrIpv4 allows TCP port 22 from 10.0.0.0/16");
         const bastion = findings[2].split(": ").slice(3).join(": ");
         assert.strictEqual(bastion, "aws.ec2.Instance 'bastion' is reachable from the internet directly, not through a load balancer, on TCP port 22 (IPv4): " +

@@ -1,7 +1,7 @@
 // A VPC with a public and a private tier, written with real @pulumi/aws classes, for the exposure
 // policies: a bastion that gets its public address from its subnet, an ECS service with a public IP,
 // a publicly accessible database, a web tier behind an ALB, an ops host behind an NLB that forwards
-// SSH, and an Elastic IP on a host whose subnet routes out through NAT only.
+// SSH without preserving the client's address (so the host's rule for the VPC admits it), and an Elastic IP on a host whose subnet routes out through NAT only.
 import * as aws from "@pulumi/aws";
 
 export function internetPaths(): void {
@@ -50,7 +50,7 @@ export function internetPaths(): void {
     new aws.vpc.SecurityGroupIngressRule("ops-ssh-from-vpc", { securityGroupId: ops.id, ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "10.0.0.0/16" });
     const opsHost = new aws.ec2.Instance("ops", { ami: "ami-1", instanceType: "t3.micro", subnetId: appA.id, vpcSecurityGroupIds: [ops.id] });
     const nlb = new aws.lb.LoadBalancer("nlb", { loadBalancerType: "network", subnets: [publicA.id] });
-    const sshTargets = new aws.lb.TargetGroup("ssh", { port: 22, protocol: "TCP", vpcId: vpc.id });
+    const sshTargets = new aws.lb.TargetGroup("ssh", { port: 22, protocol: "TCP", vpcId: vpc.id, preserveClientIp: "false" });
     new aws.lb.Listener("ssh", { loadBalancerArn: nlb.arn, port: 22, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: sshTargets.arn }] });
     new aws.lb.TargetGroupAttachment("ops", { targetGroupArn: sshTargets.arn, targetId: opsHost.id });
 

@@ -50,7 +50,7 @@ describe("program: three-tier (ALB -> web -> app -> RDS, with NACLs and flow log
                 "aws.rds.Instance 'db' is reachable from the internet on TCP port 5432 (IPv4): route: aws.ec2.Subnet 'db-a' uses aws.ec2.RouteTable 'public' " +
                 "(through aws.ec2.RouteTableAssociation 'db-a'), and its routes[0] sends 0.0.0.0/0 to aws.ec2.InternetGateway 'main'; address: " +
                 "publiclyAccessible: true gives it a public IPv4 address; network ACL: the default network ACL of aws.ec2.Vpc 'main' (AWS's, not declared " +
-                "in this stack) allows all traffic in and out; security group: on aws.ec2.SecurityGroup 'db', aws.vpc.SecurityGroupIngressRule 'db-from-laptop' " +
+                "in this stack): inbound rule 100 lets all traffic in, and outbound rule 100 lets all traffic out, the replies among it; security group: on aws.ec2.SecurityGroup 'db', aws.vpc.SecurityGroupIngressRule 'db-from-laptop' " +
                 "cidrIpv4 allows TCP port 5432 from 0.0.0.0/0 (every IPv4 address). Fix: Take the database off the internet: set publiclyAccessible: false, " +
                 "put it in subnets whose route table has no route to an internet gateway, and let its security groups admit only the app tier's security " +
                 "group (ALB -> web -> app -> DB).",

@@ -5,6 +5,7 @@
  * on a fact outside the stack.
  */
 import { ExposurePath, Hop, PossiblePath } from "../../graph/exposure/exposure";
+import type { Source } from "../../graph/exposure/client-ip";
 import { NaclHop, RouteHop } from "../../graph/exposure/path";
 import { Ref, StackModel } from "../../graph/stack";
 import { Family } from "../../net/cidr";
@@ -31,27 +32,48 @@ const refText = (ref: Ref, label: Labels) => (ref.kind === "stack" ? label(ref.u
 export const familyText = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
 
 function routeText(h: RouteHop, label: Labels): string {
+    const sends = `sends ${h.destination}${h.prefixList ? ` (entries of ${refText(h.prefixList, label)}, its destinationPrefixListId)` : ""} to ${refText(h.gateway, label)}`;
     if (h.tableOf === "vpc-main-table") {
-        return `route: ${refText(h.subnet, label)} uses the main route table of ${label(h.table)}, and ${label(h.urn)} sends ${h.destination} to ` +
-            refText(h.gateway, label);
+        return `route: ${refText(h.subnet, label)} uses the main route table of ${label(h.table)}, and ${label(h.urn)} ${sends}`;
     }
     const how = h.tableOf === "association" ? `through ${label(h.via)}`
         : h.tableOf === "main-association" ? `its VPC's main route table, through ${label(h.via)}` : "its VPC's main route table";
     const route = h.path === "" ? label(h.urn) : `its ${h.path}`;
-    return `route: ${refText(h.subnet, label)} uses ${label(h.table)} (${how}), and ${route} sends ${h.destination} to ${refText(h.gateway, label)}`;
+    return `route: ${refText(h.subnet, label)} uses ${label(h.table)} (${how}), and ${route} ${sends}`;
 }
 
+/**
+ * One network ACL entry of a path, with its direction and rule number: the inbound entry that lets the
+ * packet in, and the outbound entry that lets the reply out to the peer's ephemeral ports.
+ */
 function naclText(h: NaclHop, label: Labels): string {
-    if (h.ruleNumber === undefined) {
+    const direction = h.kind === "nacl-in" ? "inbound" : "outbound";
+    const rule = `${direction} rule ${h.ruleNumber ?? "(number not known)"}`;
+    if (h.awsDefault) {
         return h.kind === "nacl-in"
-            ? `network ACL: the default network ACL of ${label(h.acl)} (AWS's, not declared in this stack) allows all traffic in and out`
-            : "";
+            ? `network ACL: the default network ACL of ${label(h.acl)} (AWS's, not declared in this stack): ${rule} lets all traffic in`
+            : `${rule} lets all traffic out, the replies among it`;
     }
-    const entry = `${h.path === "" ? label(h.urn) : h.path} (rule ${h.ruleNumber})`;
+    const entry = `${rule} (${h.path === "" ? label(h.urn) : h.path})`;
     const peer = h.peer === undefined ? "the internet" : `the load balancer's nodes in ${label(h.peer)}`;
     return h.kind === "nacl-in"
         ? `network ACL: ${label(h.acl)} ${entry} lets ${h.protocol.toUpperCase()} ${naclPorts(h.ports)} in from ${peer}`
-        : `${entry} lets the replies out${h.peer === undefined ? "" : ` to ${label(h.peer)}`} (${h.protocol.toUpperCase()} ${naclPorts(h.ports)})`;
+        : `${entry} lets the replies out to ${peer} (${h.protocol.toUpperCase()} ${naclPorts(h.ports)})`;
+}
+
+/** The source address a Network Load Balancer's target sees, why, and what the target must therefore admit. */
+function sourceText(s: Source, label: Labels): string {
+    const tg = s.targetGroup === undefined ? "the target group" : label(s.targetGroup);
+    if (s.client) {
+        const why = s.reason === "set" ? `${tg} sets preserveClientIp: true`
+            : s.reason === "always" ? `${tg} is ${s.protocol ?? "UDP"}, which always keeps the client's address`
+                : `client IP preservation, on by default for the instance targets of ${tg}`;
+        return `with the client's own address (${why}), so the target must admit the internet itself, not the load balancer's subnets`;
+    }
+    const why = s.reason === "set" ? `${tg} sets preserveClientIp: false`
+        : s.reason === "ip-default" ? `client IP preservation is off by default for the IP targets of ${tg}, a TCP or TLS group`
+            : `a client of the other address family reaches the targets of ${tg} from the load balancer's address`;
+    return `with the load balancer's private address (${why}), so the target must admit the load balancer's subnets or security group`;
 }
 
 /** One hop, as a clause. */
@@ -73,6 +95,8 @@ function hopText(h: Hop, label: Labels): string {
                     return h.path === "assignIpv6AddressOnCreation"
                         ? `address: it does not set its own IPv6 addresses, and ${label(h.urn)} sets ${h.path}: true, which gives it public ${family} addresses`
                         : `address: ${label(h.urn)} ${h.path} gives it ${family} addresses, which are public`;
+                case "dual-stack":
+                    return `address: ${h.path} is dual-stack and the public-access flag is true, which gives it public ${family} addresses`;
                 default:
                     return `address: ${h.path}: true gives it a public ${family} address`;
             }
@@ -85,8 +109,10 @@ function hopText(h: Hop, label: Labels): string {
                 : `security group: on ${label(h.group)}, ${label(h.urn)} ${ruleText(h.rule)}`;
         case "listener":
             return `listener: ${label(h.urn)} on port ${h.port} of ${label(h.loadBalancer)}`;
-        case "target":
-            return `target: ${label(h.urn)} ${h.path} sends it to ${label(h.target)}${h.port === undefined ? "" : ` on port ${h.port}`}`;
+        case "target": {
+            const to = `target: ${label(h.urn)} ${h.path} sends it to ${label(h.target)}${h.port === undefined ? "" : ` on port ${h.port}`}`;
+            return h.source ? `${to} ${sourceText(h.source, label)}` : to;
+        }
     }
 }
 
@@ -103,8 +129,9 @@ export function hopsText(hops: readonly Hop[], label: Labels): string {
     let layer: string | undefined;
     for (const h of hops) {
         const last = clauses[clauses.length - 1];
-        // Beyond MAX_LISTED hops of one layer (rules whose blocks together cover the world), the rest are counted.
-        if (LAYER[h.kind] === layer && last.count >= MAX_LISTED) {
+        // Beyond MAX_LISTED hops of one layer (rules whose blocks together cover the world), the rest are counted;
+        // a reply's outbound entry is always named, beside the inbound entries.
+        if (LAYER[h.kind] === layer && last.count >= MAX_LISTED && h.kind !== "nacl-out") {
             last.more++;
             continue;
         }
@@ -114,7 +141,9 @@ export function hopsText(hops: readonly Hop[], label: Labels): string {
         }
         seen.add(text);
         if (LAYER[h.kind] === layer) {
-            last.text += `, and ${text.replace(`${layer}: `, "")}`;
+            // The entries counted so far come before the reply's entry.
+            last.text += `${last.more > 0 ? `, and ${last.more} more` : ""}, and ${text.replace(`${layer}: `, "")}`;
+            last.more = 0;
             last.count++;
         } else {
             clauses.push({ text, count: 1, more: 0 });

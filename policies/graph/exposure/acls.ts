@@ -68,7 +68,7 @@ export class SubnetAcls {
     gate(subnetUrn: string, family: Family, ephemeral: PortRange): TrafficGate {
         const acl = this.aclOf(subnetUrn);
         const gate = acl.node ? this.naclGate(acl.node, family, ephemeral)
-            : acl.allowAllOf !== undefined ? allowAllGate(acl.allowAllOf, ephemeral) : doubtGate(acl.doubt as Doubt);
+            : acl.allowAllOf !== undefined ? allowAllGate(acl.allowAllOf, family, ephemeral) : doubtGate(acl.doubt as Doubt);
         if (acl.pending.length === 0) {
             return gate;
         }

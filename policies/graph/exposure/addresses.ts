@@ -36,6 +36,10 @@ interface AddressSpec {
     readonly subnetDefaults?: boolean;
     readonly elasticIp?: boolean;
     readonly v6?: { readonly count?: string; readonly list?: string };
+    /** Its subnet's assignIpv6AddressOnCreation gives it an IPv6 address (an ECS task's network interface). */
+    readonly v6FromSubnet?: boolean;
+    /** A database: networkType DUAL (or IPV6) gives it IPv6 addresses, public when its public-access flag is true. */
+    readonly dualStack?: boolean;
     readonly loadBalancer?: boolean;
 }
 
@@ -48,8 +52,8 @@ const SPECS = new Map<string, AddressSpec>([
     [t(LaunchTemplate), { v4: { path: "networkInterfaces.0.associatePublicIpAddress", publicWhen: true }, subnetDefaults: true,
         v6: { count: "networkInterfaces.0.ipv6AddressCount", list: "networkInterfaces.0.ipv6Addresses" } }],
     [t(LaunchConfiguration), { v4: { path: "associatePublicIpAddress", publicWhen: true }, subnetDefaults: true }],
-    [t(EcsService), { v4: { path: "networkConfiguration.assignPublicIp", publicWhen: true } }],
-    [t(TaskSet), { v4: { path: "networkConfiguration.assignPublicIp", publicWhen: true } }],
+    [t(EcsService), { v4: { path: "networkConfiguration.assignPublicIp", publicWhen: true }, v6FromSubnet: true }],
+    [t(TaskSet), { v4: { path: "networkConfiguration.assignPublicIp", publicWhen: true }, v6FromSubnet: true }],
     [t(LbLoadBalancer), { v4: { path: "internal", publicWhen: false }, loadBalancer: true }],
     [t(AlbLoadBalancer), { v4: { path: "internal", publicWhen: false }, loadBalancer: true }],
     [t(ElbLoadBalancer), { v4: { path: "internal", publicWhen: false } }],
@@ -63,7 +67,7 @@ export function addressSpec(type: string): AddressSpec | undefined {
     }
     const shape = eniShapeOf(type);
     const flag = shape?.role === "database" ? shape.publicFlag : DATABASE_INSTANCES.find((d) => d.type === type)?.publicFlag;
-    return flag ? { v4: { path: flag.join("."), publicWhen: true } } : undefined;
+    return flag ? { v4: { path: flag.join("."), publicWhen: true }, dualStack: true } : undefined;
 }
 
 const DEFAULT_SUBNET = t(DefaultSubnet);
@@ -147,6 +151,12 @@ export class Addresses {
             const internal = bool(child(r.root, "internal"));
             return type?.startsWith("dualstack") && internal !== true ? hop(r.urn, "ipAddressType", "internet-facing") : CLOSED;
         }
+        if (spec.dualStack) {
+            return dualStack(r, spec, hop);
+        }
+        if (spec.v6FromSubnet) {
+            return subnet ? subnetDefault(subnet, "assignIpv6AddressOnCreation", false, "ipv6", hop) : CLOSED;
+        }
         if (!spec.v6) {
             return CLOSED;
         }
@@ -165,6 +175,26 @@ export class Addresses {
         const set = (count && count.state !== "absent") || (list && list.state !== "absent");
         return !set && spec.subnetDefaults && subnet ? subnetDefault(subnet, "assignIpv6AddressOnCreation", false, "ipv6", hop) : CLOSED;
     }
+}
+
+/**
+ * A database's IPv6 address: with networkType DUAL (or IPV6) it has one in each of its dual-stack
+ * subnets, which the internet reaches only when the database is publicly accessible (AWS closes the
+ * internet gateway to a private one's IPv6 address).
+ */
+function dualStack(r: StackResource, spec: AddressSpec, hop: (urn: string, path: string, s: AddressSource) => Gate): Gate {
+    const type = str(child(r.root, "networkType"));
+    if (isUndetermined(type)) {
+        return doubtful({ why: type, urn: r.urn });
+    }
+    if (type === undefined || !["DUAL", "IPV6"].includes(type.toUpperCase()) || !spec.v4) {
+        return CLOSED;
+    }
+    const flag = bool(fieldOf(r.root, spec.v4.path));
+    if (isUndetermined(flag)) {
+        return doubtful({ why: flag, urn: r.urn });
+    }
+    return flag === true ? hop(r.urn, "networkType", "dual-stack") : CLOSED;
 }
 
 /** A subnet's default for the addresses of what launches in it: its flag, or AWS's default when it is not set. */

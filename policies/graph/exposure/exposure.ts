@@ -25,6 +25,7 @@ import { groupsGate, rulesOn } from "./groups";
 import { LOAD_BALANCERS, LoadBalancers, noGroupsGate } from "./load-balancers";
 import { Doubt, ExposurePath, Gate, Hop, PossiblePath, TrafficGate } from "./path";
 import { PLACED, Placements } from "./placement";
+import { RouteDestinations } from "./route-destinations";
 import { Routing } from "./routes";
 import { Paths, throughLoadBalancers } from "./through-lbs";
 
@@ -57,7 +58,7 @@ export class ExposureModel {
 
     constructor(private readonly model: StackModel) {
         const { resources, byUrn, network } = model;
-        this.routing = new Routing(resources, byUrn, network);
+        this.routing = new Routing(resources, byUrn, network, new RouteDestinations(resources, byUrn, (urn) => model.prefixListEntries(urn)));
         this.addresses = new Addresses(resources);
         this.acls = new SubnetAcls(model.naclGraph, byUrn, network);
         this.placements = new Placements(resources, byUrn, network);
@@ -141,7 +142,7 @@ function portTraffic(t: TrafficSet): TrafficSet {
 }
 
 /** The hops of a filtering layer's segments that carry some of the traffic. */
-function hopsFor(gate: TrafficGate, traffic: TrafficSet): Hop[] {
+export function hopsFor(gate: TrafficGate, traffic: TrafficSet): Hop[] {
     const seen = new Set<string>();
     return gate.segments.filter((s) => !isNoTraffic(trafficIntersect(s.traffic, traffic))).flatMap((s) => s.hops).filter((h) => {
         const key = `${h.kind}|${h.urn}|${h.path}|${"protocol" in h ? h.protocol : ""}`;

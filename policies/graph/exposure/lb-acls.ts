@@ -8,7 +8,8 @@
  * yet as denies; what may pass, as allows.
  */
 import { Maybe, child, invalidAt, isUndetermined, str } from "../../model/values";
-import { Cidr, parseCidr } from "../../net/cidr";
+import { Cidr, Family, parseCidr } from "../../net/cidr";
+import { isNoTraffic, portTraffic, trafficIntersect } from "../../net/traffic";
 import { Interval, IntervalSet, intersect, subtract, union } from "../../net/intervals";
 import { KnownNaclEntry, PortProtocol, allowedSet, entryMatchesProtocol, missing } from "../../net/nacl-eval";
 import { ALL_PORTS, PortRange, portSet } from "../../net/ports";
@@ -16,8 +17,8 @@ import { directionEntries } from "../nacl";
 import type { NaclNode } from "../nacl-graph";
 import type { StackResource } from "../resource";
 import type { StackModel } from "../stack";
-import { EPHEMERAL, type ExposureModel } from "./exposure";
-import { Evaluated, evaluatedEntries } from "./nacl-world";
+import { EPHEMERAL, type ExposureModel, hopsFor } from "./exposure";
+import { Evaluated, awsDefaultHops, evaluatedEntries } from "./nacl-world";
 import { Doubt, Hop, NaclHop } from "./path";
 import { outside } from "./routes";
 
@@ -139,10 +140,45 @@ export function targetAclGate(model: StackModel, exposure: ExposureModel, lb: St
     return { sure, may: protocols.filter((p) => may.has(p)), hops, ...(doubt ? { doubt } : {}) };
 }
 
-/** AWS's default ACL of a VPC the stack creates: it lets everything in and out. */
+/**
+ * Whether the network ACL of some subnet the target may be in admits the clients' own packets (a
+ * Network Load Balancer that preserves their address): the internet, on the target port, with the
+ * replies out to it, as on a direct path.
+ */
+export function clientAclGate(exposure: ExposureModel, target: StackResource, family: Family, protocols: readonly PortProtocol[],
+    port: Maybe<number>): TargetAclGate {
+    const placement = exposure.placements.of(target);
+    if (!placement) {
+        return { sure: protocols, may: protocols, hops: [] };
+    }
+    const doubts: Doubt[] = [...placement.doubts];
+    const sure: PortProtocol[] = [];
+    const may = new Set<PortProtocol>(doubts.length > 0 ? protocols : []);
+    const hops: Hop[] = [];
+    for (const subnet of placement.subnets) {
+        const gate = exposure.acls.gate(subnet.urn, family, EPHEMERAL);
+        for (const protocol of protocols) {
+            const wanted = portTraffic([protocol], [isUndetermined(port) ? ALL_PORTS : { from: port, to: port }]);
+            const definite = !isUndetermined(port) && !isNoTraffic(trafficIntersect(gate.definite, wanted));
+            const possible = definite || !isNoTraffic(trafficIntersect(gate.possible, wanted));
+            if (possible) {
+                may.add(protocol);
+            }
+            if (definite && !sure.includes(protocol)) {
+                sure.push(protocol);
+                hops.push(...hopsFor(gate, wanted));
+            } else if (possible && !definite && !isUndetermined(port) && gate.doubt) {
+                doubts.push(gate.doubt);
+            }
+        }
+    }
+    const doubt = doubts[0];
+    return { sure, may: protocols.filter((p) => may.has(p)), hops, ...(doubt ? { doubt } : {}) };
+}
+
+/** AWS's default ACL of a VPC the stack creates: its rule 100 lets everything in and out. */
 function allowAll(vpcUrn: string, protocol: PortProtocol, port: Maybe<number>): Hop[] {
-    const ports = portSet([isUndetermined(port) ? ALL_PORTS : { from: port, to: port }]);
-    return [{ kind: "nacl-in", urn: vpcUrn, path: "", acl: vpcUrn, protocol, ports }, { kind: "nacl-out", urn: vpcUrn, path: "", acl: vpcUrn, protocol, ports: portSet([EPHEMERAL]) }];
+    return awsDefaultHops(vpcUrn, 4, protocol, portSet([isUndetermined(port) ? ALL_PORTS : { from: port, to: port }]), portSet([EPHEMERAL]));
 }
 
 /** Why traffic may pass an ACL that does not surely let it: an entry not known yet, or a part of a subnet's block. */

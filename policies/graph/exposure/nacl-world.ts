@@ -136,15 +136,18 @@ export function tcpUdp(ports: IntervalSet): TrafficSet {
     return { ...NO_TRAFFIC, tcp: ports, udp: ports };
 }
 
-/** AWS's default network ACL of a VPC the stack creates and does not declare: it allows all traffic both ways. */
-export function allowAllGate(vpcUrn: string, ephemeral: PortRange): TrafficGate {
+/** AWS's default network ACL of a VPC the stack creates and does not declare: its rule 100 (IPv4) or 101 (IPv6) allows all traffic both ways. */
+export function allowAllGate(vpcUrn: string, family: Family, ephemeral: PortRange): TrafficGate {
     const all = portSet([ALL_PORTS]);
     const segments = PROTOCOLS.map((protocol) => ({
         traffic: { ...NO_TRAFFIC, [protocol]: all },
-        hops: [
-            { kind: "nacl-in", urn: vpcUrn, path: "", acl: vpcUrn, protocol, ports: all } satisfies NaclHop,
-            { kind: "nacl-out", urn: vpcUrn, path: "", acl: vpcUrn, protocol, ports: portSet([ephemeral]) } satisfies NaclHop,
-        ],
+        hops: awsDefaultHops(vpcUrn, family, protocol, all, portSet([ephemeral])),
     }));
     return { segments, definite: tcpUdp(all), possible: tcpUdp(all) };
+}
+
+/** The two entries of AWS's default ACL that a flow takes: the inbound allow-all and the outbound allow-all, rule 100 (IPv4) or 101 (IPv6). */
+export function awsDefaultHops(vpcUrn: string, family: Family, protocol: PortProtocol, inPorts: IntervalSet, outPorts: IntervalSet): NaclHop[] {
+    const base = { urn: vpcUrn, path: "", acl: vpcUrn, protocol, ruleNumber: family === 4 ? 100 : 101, awsDefault: true } as const;
+    return [{ kind: "nacl-in", ...base, ports: inPorts }, { kind: "nacl-out", ...base, ports: outPorts }];
 }

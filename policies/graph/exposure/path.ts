@@ -12,6 +12,7 @@ import type { IntervalSet } from "../../net/intervals";
 import type { PortProtocol } from "../../net/nacl-eval";
 import type { TrafficSet } from "../../net/traffic";
 import type { Ref } from "../links";
+import type { Source } from "./client-ip";
 
 export type HopKind = "route" | "public-address" | "nacl-in" | "nacl-out" | "sg-rule" | "listener" | "target";
 
@@ -37,13 +38,15 @@ export interface RouteHop extends HopBase {
     readonly table: string;
     readonly tableOf: TableOf;
     readonly via: string;
-    /** The destination as written: "0.0.0.0/0". */
+    /** The destination blocks that reach the gateway, as written: "0.0.0.0/0"; a prefix list's entries. */
     readonly destination: string;
     readonly gateway: Ref;
+    /** The managed prefix list the route names as its destination (destinationPrefixListId). */
+    readonly prefixList?: Ref;
 }
 
 /** How the resource gets a public address: its own flag, its subnet's default, an Elastic IP, an internet-facing load balancer. */
-export type AddressSource = "own-flag" | "subnet-default" | "elastic-ip" | "internet-facing" | "ipv6";
+export type AddressSource = "own-flag" | "subnet-default" | "elastic-ip" | "internet-facing" | "ipv6" | "dual-stack";
 
 export interface AddressHop extends HopBase {
     readonly kind: "public-address";
@@ -56,8 +59,10 @@ export interface NaclHop extends HopBase {
     /** The network ACL (a VPC, for the default ACL AWS made with it that the stack does not declare). */
     readonly acl: string;
     readonly protocol: PortProtocol;
-    /** The entry's rule number; undefined for AWS's default ACL, which allows everything. */
+    /** The entry's rule number (AWS's default ACL: 100 for IPv4, 101 for IPv6); undefined when it is not known. */
     readonly ruleNumber?: number;
+    /** Set for an entry of the default ACL AWS made with a VPC that the stack does not declare: it allows everything. */
+    readonly awsDefault?: true;
     /** The ports of the path the entry lets through: the service's inbound, the replies' outbound. */
     readonly ports: IntervalSet;
     /** The subnet of a load balancer whose nodes the entry lets in (and replies out to); undefined: the internet. */
@@ -82,6 +87,8 @@ export interface TargetHop extends HopBase {
     readonly targetGroup?: string;
     readonly target: string;
     readonly port?: number;
+    /** The source address the target sees, when a Network Load Balancer's target group decides it. */
+    readonly source?: Source;
 }
 
 export type Hop = RouteHop | AddressHop | NaclHop | SgHop | ListenerHop | TargetHop;

@@ -5,7 +5,8 @@
  * the stack creates, the main table AWS made with it, which holds only the local route. A table's
  * routes are its inline `routes` and every aws.ec2.Route linked to it. For a family, a subnet is
  * internet-routable when the routes to internet gateways that the more specific routes leave
- * something to cover the whole family; an egress-only gateway admits no connection from outside.
+ * something to cover the whole family (a route to a managed prefix list routes each of its entries:
+ * route-destinations.ts); an egress-only gateway admits no connection from outside.
  */
 import { DefaultRouteTable } from "@pulumi/aws/ec2/defaultRouteTable";
 import { InternetGateway } from "@pulumi/aws/ec2/internetGateway";
@@ -23,6 +24,7 @@ import { Link, Ref, Targets, depsOf, linkOne, linkRequired } from "../links";
 import type { StackResource } from "../resource";
 import { Network } from "../vpcs";
 import { CLOSED, Gate, RouteHop, TableOf, doubtful, eitherOf } from "./path";
+import type { RouteBlock, RouteDestinations, RouteRanges } from "./route-destinations";
 
 const ROUTE_TABLE = typeToken(RouteTable);
 const DEFAULT_ROUTE_TABLE = typeToken(DefaultRouteTable);
@@ -58,7 +60,8 @@ export class Routing {
     private readonly pendingAssociations: { link: TableLink; why: Undetermined }[] = [];
     private readonly pendingRoutes: { route: Route; why: Undetermined }[] = [];
 
-    constructor(resources: readonly StackResource[], private readonly byUrn: ReadonlyMap<string, StackResource>, private readonly network: Network) {
+    constructor(resources: readonly StackResource[], private readonly byUrn: ReadonlyMap<string, StackResource>, private readonly network: Network,
+        private readonly destinations: RouteDestinations) {
         const vpcsByDefaultTable = new Targets();
         for (const urn of network.vpcs.urns) {
             vpcsByDefaultTable.add(byUrn.get(urn) as StackResource, ["defaultRouteTableId"]);
@@ -178,12 +181,12 @@ export class Routing {
     }
 
     private nodeGate(node: TableNode, t: TableLink, subnet: Ref, family: Family): Gate {
-        const hop = (route: Route, gateway: Ref): RouteHop => ({
+        const hop = (route: Route, gateway: Ref, d: RouteRanges, blocks: readonly RouteBlock[]): RouteHop => ({
             kind: "route", urn: route.origin.urn, path: route.origin.path, subnet, table: node.resource.urn, tableOf: t.tableOf, via: t.via.urn,
-            destination: describeDestination(route), gateway,
+            destination: blocks.map((b) => b.text).join(", "), gateway, ...(d.list ? { prefixList: d.list } : {}),
         });
         return routesGate(node, [...node.routes, ...this.pendingRoutes.map((p) => p.route)], family, (route) => this.targetOf(route), hop,
-            (route) => this.pendingRoutes.find((p) => p.route === route));
+            (route) => this.pendingRoutes.find((p) => p.route === route), this.destinations);
     }
 
     /** The target of a route, as far as the internet goes: an internet gateway, elsewhere, or not known yet. */
@@ -218,37 +221,37 @@ export function outside(path: string, reason: string): Undetermined {
     return { undetermined: "unknown", path, reason };
 }
 
-function describeDestination(route: Route): string {
-    const d = route.destination;
-    if (isUndetermined(d)) {
-        return "a destination not known yet";
-    }
-    return d.kind === "cidr" ? d.cidr.text : `prefix list ${isUndetermined(d.id) ? "(ID not known yet)" : d.id}`;
-}
-
 /**
- * Sure: the internet-gateway routes that more specific routes to elsewhere leave something to
- * cover the family. Possible: every route that is or may be to an internet gateway, a destination
- * not known yet counting as the whole family.
+ * Sure: the blocks routed to internet gateways that more specific blocks routed elsewhere leave
+ * something of, covering the family. Possible: every route that is or may be to an internet gateway,
+ * a destination not known yet, or that may hold more than its known blocks, counting as the whole family.
  */
 function routesGate(node: TableNode, routes: readonly Route[], family: Family, targetOf: (r: Route) => Target,
-    hop: (r: Route, gateway: Ref) => RouteHop, pending: (r: Route) => { why: Undetermined } | undefined): Gate {
+    hop: (r: Route, gateway: Ref, d: RouteRanges, blocks: readonly RouteBlock[]) => RouteHop, pending: (r: Route) => { why: Undetermined } | undefined,
+    destinations: RouteDestinations): Gate {
     const full = [familyRange(family)];
-    const read = routes.map((route) => ({ route, target: targetOf(route), d: route.destination }))
-        .filter((x) => (isUndetermined(x.d) ? (x.route.family ?? family) === family : x.d.kind === "cidr" && x.d.cidr.family === family));
-    const known = read.flatMap((x) => (!isUndetermined(x.d) && x.d.kind === "cidr" ? [{ ...x, cidr: x.d.cidr }] : []));
-    const deciding = known.filter((x) => x.target.kind === "internet" && !pending(x.route)).filter((x) => subtract([x.cidr.range],
-        normalise(known.filter((y) => y.target.kind === "elsewhere" && y.cidr.prefix > x.cidr.prefix).map((y) => y.cidr.range))).length > 0);
-    const hops = deciding.map((x) => hop(x.route, (x.target as { gateway: Ref }).gateway));
-    if (covers(normalise(deciding.map((x) => x.cidr.range)), full)) {
+    const read = routes.flatMap((route) => {
+        const d = destinations.of(route, family);
+        return d ? [{ route, target: targetOf(route), d }] : [];
+    });
+    const blocks = read.flatMap((x) => x.d.blocks.map((b) => ({ ...x, b })));
+    const deciding = blocks.filter((x) => x.target.kind === "internet" && !pending(x.route)).filter((x) => subtract([x.b.range],
+        normalise(blocks.filter((y) => y.target.kind === "elsewhere" && y.b.prefix > x.b.prefix).map((y) => y.b.range))).length > 0);
+    const hops = read.flatMap((x) => {
+        const mine = deciding.filter((y) => y.route === x.route).map((y) => y.b);
+        return mine.length > 0 ? [hop(x.route, (x.target as { gateway: Ref }).gateway, x.d, mine)] : [];
+    });
+    if (covers(normalise(deciding.map((x) => x.b.range)), full)) {
         return { definite: true, possible: true, hops };
     }
     const maybe = read.filter((x) => x.target.kind !== "elsewhere");
-    const ranges = maybe.map((x) => (isUndetermined(x.d) || x.d.kind !== "cidr" ? familyRange(family) : x.d.cidr.range));
+    const ranges = maybe.flatMap((x) => (x.d.complete ? x.d.blocks.map((b) => b.range) : [familyRange(family)]));
     if (!covers(normalise(ranges), full)) {
         return CLOSED;
     }
-    const first = maybe.find((x) => pending(x.route) || x.target.kind === "maybe" || isUndetermined(x.d));
-    const why = first && (pending(first.route)?.why ?? (first.target.kind === "maybe" ? first.target.why : first.d as Undetermined));
-    return doubtful({ why: why ?? unknownAt("routes"), urn: first?.route.origin.urn ?? node.resource.urn }, hops);
+    const first = maybe.find((x) => pending(x.route) || x.target.kind === "maybe" || !x.d.complete);
+    const pend = first && pending(first.route);
+    const doubt = !first ? undefined : pend ? { why: pend.why, urn: first.route.origin.urn }
+        : first.target.kind === "maybe" ? { why: first.target.why, urn: first.route.origin.urn } : first.d.doubt;
+    return doubtful(doubt ?? { why: unknownAt("routes"), urn: first?.route.origin.urn ?? node.resource.urn }, hops);
 }

@@ -1,81 +1,36 @@
 /**
  * Paths from the internet through load balancers: a path reaches an internet-facing load balancer
  * on a listener's port, and goes on to each of the listener's targets, on the target port, when the
- * target's security groups admit the load balancer: a rule whose source is one of the load
- * balancer's groups, or CIDR rules that hold every subnet of the load balancer (the internet among
- * them). A target that admits only the load balancer's group is reachable only through it.
+ * network ACL of the target's subnet and the target's security groups let through what the target
+ * sees (graph/exposure/client-ip.ts): the load balancer's own packets (lb-acls.ts, lb-admission.ts),
+ * or, behind a Network Load Balancer that preserves the client's address, the client's packets,
+ * which must be admitted from the internet itself. A target that admits only the load balancer's
+ * group is reachable only through it.
  */
-import { SgRule } from "../../model/sg-rules";
-import { Maybe, isUndetermined, unknownAt } from "../../model/values";
-import { reaches } from "../../model/world";
-import { Cidr } from "../../net/cidr";
-import { covers, normalise } from "../../net/intervals";
+import { isUndetermined } from "../../model/values";
+import { Family } from "../../net/cidr";
 import { PortProtocol } from "../../net/nacl-eval";
-import { TrafficSet, isNoTraffic, portTraffic, trafficIntersect } from "../../net/traffic";
-import { refKey } from "../links";
-import type { StackResource } from "../resource";
+import { isNoTraffic, portTraffic, trafficIntersect } from "../../net/traffic";
 import type { StackModel } from "../stack";
+import { Source, sourcesOf } from "./client-ip";
 import type { ExposureModel } from "./exposure";
-import { rulesOn, sgHop } from "./groups";
-import { loadBalancerBlocks, targetAclGate } from "./lb-acls";
+import { TargetAclGate, clientAclGate, targetAclGate } from "./lb-acls";
+import { admits } from "./lb-admission";
 import { Forward, LOAD_BALANCERS } from "./load-balancers";
-import { CLOSED, Doubt, ExposurePath, Gate, Hop, ListenerHop, PossiblePath, SgHop, TargetHop, doubtful } from "./path";
+import { Doubt, ExposurePath, Hop, ListenerHop, PossiblePath, TargetHop } from "./path";
+import type { StackResource } from "../resource";
 
 export interface Paths {
     readonly paths: ExposurePath[];
     readonly possible: PossiblePath[];
 }
 
-/** Whether the target's groups admit traffic from the load balancer on the target port. */
-function admitsLoadBalancer(model: StackModel, exposure: ExposureModel, lb: StackResource, f: Forward, traffic: TrafficSet): Gate {
-    const rules = rulesOn(model, exposure.interfacesOf(f.target));
-    const lbGroups = new Set(exposure.interfacesOf(lb).flatMap((n) => n.groups.map(refKey)));
-    const hop = (rule: SgRule): SgHop => sgHop(rule, rules.groupOf.get(rule));
-    const fromLb = (rule: SgRule) => {
-        const g = model.peerGroup(rule);
-        return g !== undefined && lbGroups.has(refKey(g));
-    };
-    const sure = rules.sure.filter((r) => reaches(r, traffic) === "yes");
-    const byGroup = sure.filter(fromLb);
-    if (byGroup.length > 0) {
-        return { definite: true, possible: true, hops: byGroup.map(hop) };
-    }
-    // CIDR rules that together hold every subnet of the load balancer.
-    const lbBlocks = loadBalancerBlocks(model, exposure, lb);
-    const subnets = lbBlocks.map((b) => b.subnet);
-    const blocks: Maybe<Cidr>[] = lbBlocks.map((b) => b.block);
-    const cidrRules = sure.filter((r) => !isUndetermined(r.peer) && r.peer.kind === "cidr" && r.peer.cidr.family === 4);
-    const ranges = normalise(cidrRules.map((r) => (r.peer as { cidr: Cidr }).cidr.range));
-    const known = blocks.filter((b): b is Cidr => !isUndetermined(b));
-    if (subnets.length > 0 && known.length === blocks.length && known.every((b) => covers(ranges, [b.range]))) {
-        const needed = cidrRules.filter((r) => known.some((b) => covers([(r.peer as { cidr: Cidr }).cidr.range], [b.range]) ||
-            covers([b.range], [(r.peer as { cidr: Cidr }).cidr.range])));
-        return { definite: true, possible: true, hops: needed.map(hop) };
-    }
-    const unknownBlock = blocks.find(isUndetermined);
-    if (unknownBlock && cidrRules.length > 0) {
-        return doubtful({ why: unknownBlock, urn: subnets[blocks.indexOf(unknownBlock)].urn });
-    }
-    const pending = [...rules.sure, ...rules.maybe.map((m) => m.rule)].find((r) => reaches(r, traffic) !== "no" && mayBeFromLb(model, r));
-    if (pending) {
-        const why = [pending.protocol, pending.ports, pending.peer].find(isUndetermined)
-            ?? (!isUndetermined(pending.peer) && "id" in pending.peer && isUndetermined(pending.peer.id) ? pending.peer.id : undefined);
-        const maybe = rules.maybe.find((m) => m.rule === pending)?.doubt;
-        return doubtful(maybe ?? { why: why ?? unknownAt(pending.origin.peerPath), urn: pending.origin.urn });
-    }
-    return rules.anything ? doubtful(rules.anything) : CLOSED;
-}
-
-/** A rule that may admit the load balancer: its source or its traffic is not known yet. */
-function mayBeFromLb(model: StackModel, r: SgRule): boolean {
-    const peer = r.peer;
-    if (isUndetermined(peer)) {
-        return true;
-    }
-    if (peer.kind === "security-group") {
-        return model.peerGroup(r) === undefined;
-    }
-    return (isUndetermined(r.protocol) || isUndetermined(r.ports)) && peer.kind === "cidr";
+/** One way a path may go on to a target, by the source the target sees. */
+interface Leg {
+    readonly path: ExposurePath;
+    readonly definite: boolean;
+    readonly possible: boolean;
+    readonly why?: Doubt;
 }
 
 /** The paths through every internet-facing load balancer of the stack, by target. */
@@ -84,38 +39,28 @@ export function throughLoadBalancers(model: StackModel, exposure: ExposureModel)
     const at = (urn: string) => out.get(urn) ?? out.set(urn, { paths: [], possible: [] }).get(urn) as Paths;
     for (const lb of model.resources.filter((r) => LOAD_BALANCERS.has(r.type))) {
         const reached = exposure.direct(lb);
-        const node = exposure.loadBalancers.of(lb.urn);
-        for (const f of node.forwards) {
-            const targetPort = f.targetPort;
-            const listener: ListenerHop = { kind: "listener", urn: f.listener.urn, path: f.listenerPath, loadBalancer: lb.urn, port: isUndetermined(f.port) ? 0 : f.port };
-            const target: TargetHop = {
-                kind: "target", urn: f.via.urn, path: f.viaPath, target: f.target.urn,
-                ...(f.targetGroup ? { targetGroup: f.targetGroup.urn } : {}), ...(isUndetermined(targetPort) ? {} : { port: targetPort }),
-            };
-            const onTarget = (protocols: PortProtocol[]) => portTraffic(protocols, isUndetermined(targetPort) ? [{ from: 0, to: 65535 }] : [{ from: targetPort, to: targetPort }]);
-            // The protocols of the listener that the path to the load balancer carries on its port.
-            const carried = (p: ExposurePath): PortProtocol[] => f.protocols.filter((x) => (isUndetermined(f.port) ? p.traffic[x].length > 0
-                : !isNoTraffic(trafficIntersect(p.traffic, portTraffic([x], [{ from: f.port, to: f.port }])))));
-            // The network ACL of the target's subnet, between the load balancer's nodes and the target.
-            const acl = targetAclGate(model, exposure, lb, f.target, f.protocols, targetPort);
+        for (const f of exposure.loadBalancers.of(lb.urn).forwards) {
+            const acls = new Map<string, TargetAclGate>();
+            // The network ACL of the target's subnet, between the source the target sees and the target.
+            const aclOf = (client: boolean, family: Family) => acls.get(`${client} ${family}`) ?? acls.set(`${client} ${family}`, client
+                ? clientAclGate(exposure, f.target, family, f.protocols, f.targetPort)
+                : targetAclGate(model, exposure, lb, f.target, f.protocols, f.targetPort)).get(`${client} ${family}`) as TargetAclGate;
             const emit = (p: ExposurePath, doubt: Doubt | undefined) => {
-                const carriedProtocols = carried(p);
-                const sure = carriedProtocols.filter((x) => acl.sure.includes(x));
-                const protocols = sure.length > 0 ? sure : carriedProtocols.filter((x) => acl.may.includes(x));
-                if (protocols.length === 0) {
+                const { sources, doubt: sourceDoubt } = sourcesOf(lb, f.targetGroup, p.family);
+                const legs = sources.flatMap((source) => leg(model, exposure, lb, f, p, doubt, sources.length > 1 ? { client: source.client } : source, aclOf) ?? []);
+                const sure = legs.length === sources.length && legs.every((l) => l.definite);
+                const first = legs.find((l) => l.definite) ?? legs.find((l) => l.possible);
+                if (!first) {
                     return;
                 }
-                const traffic = onTarget(protocols);
-                const admit = admitsLoadBalancer(model, exposure, lb, f, traffic);
-                const portDoubt = isUndetermined(f.port) ? { why: f.port, urn: f.listener.urn } : isUndetermined(targetPort) ? { why: targetPort, urn: f.targetPortOn.urn } : undefined;
-                const aclHops = acl.hops.filter((h) => h.kind !== "nacl-in" && h.kind !== "nacl-out" || protocols.includes(h.protocol));
-                const path = { resource: f.target.urn, ...(p.subnet ? { subnet: p.subnet } : {}), family: p.family, traffic, through: lb.urn,
-                    hops: [...p.hops, listener, target, ...aclHops, ...admit.hops] as Hop[] };
-                const why = doubt ?? portDoubt ?? (sure.length > 0 ? undefined : acl.doubt) ?? (admit.definite ? undefined : admit.doubt);
-                if (why && admit.possible) {
-                    at(f.target.urn).possible.push({ ...path, doubt: why });
-                } else if (!why && admit.definite) {
-                    at(f.target.urn).paths.push(path);
+                if (sure) {
+                    at(f.target.urn).paths.push(first.path);
+                } else if (legs.some((l) => l.possible || l.definite)) {
+                    // Sure by one source and not by the other: the answer hinges on the source.
+                    const why = (legs.some((l) => l.definite) ? sourceDoubt : undefined) ?? first.why ?? sourceDoubt;
+                    if (why) {
+                        at(f.target.urn).possible.push({ ...first.path, doubt: why });
+                    }
                 }
             };
             reached.paths.forEach((p) => emit(p, undefined));
@@ -123,4 +68,34 @@ export function throughLoadBalancers(model: StackModel, exposure: ExposureModel)
         }
     }
     return out;
+}
+
+/** The path from the load balancer on to the target, when the target sees the given source. */
+function leg(model: StackModel, exposure: ExposureModel, lb: StackResource, f: Forward, p: ExposurePath, doubt: Doubt | undefined, source: Source,
+    aclOf: (client: boolean, family: Family) => TargetAclGate): Leg | undefined {
+    const targetPort = f.targetPort;
+    const listener: ListenerHop = { kind: "listener", urn: f.listener.urn, path: f.listenerPath, loadBalancer: lb.urn, port: isUndetermined(f.port) ? 0 : f.port };
+    const target: TargetHop = {
+        kind: "target", urn: f.via.urn, path: f.viaPath, target: f.target.urn,
+        ...(f.targetGroup ? { targetGroup: f.targetGroup.urn } : {}), ...(isUndetermined(targetPort) ? {} : { port: targetPort }),
+        ...(source.reason ? { source } : {}),
+    };
+    const onTarget = (protocols: PortProtocol[]) => portTraffic(protocols, isUndetermined(targetPort) ? [{ from: 0, to: 65535 }] : [{ from: targetPort, to: targetPort }]);
+    // The protocols of the listener that the path to the load balancer carries on its port.
+    const carried = f.protocols.filter((x) => (isUndetermined(f.port) ? p.traffic[x].length > 0
+        : !isNoTraffic(trafficIntersect(p.traffic, portTraffic([x], [{ from: f.port, to: f.port }])))));
+    const acl = aclOf(source.client, p.family);
+    const sure = carried.filter((x) => acl.sure.includes(x));
+    const protocols = sure.length > 0 ? sure : carried.filter((x) => acl.may.includes(x));
+    if (protocols.length === 0) {
+        return undefined;
+    }
+    const admit = admits(model, exposure, lb, f, onTarget(protocols), source.client, p.family);
+    const traffic = admit.traffic ?? onTarget(protocols);
+    const portDoubt = isUndetermined(f.port) ? { why: f.port, urn: f.listener.urn } : isUndetermined(targetPort) ? { why: targetPort, urn: f.targetPortOn.urn } : undefined;
+    const aclHops = acl.hops.filter((h) => h.kind !== "nacl-in" && h.kind !== "nacl-out" || protocols.includes(h.protocol));
+    const path = { resource: f.target.urn, ...(p.subnet ? { subnet: p.subnet } : {}), family: p.family, traffic, through: lb.urn,
+        hops: [...p.hops, listener, target, ...aclHops, ...admit.hops] as Hop[] };
+    const why = doubt ?? portDoubt ?? (sure.length > 0 ? undefined : acl.doubt) ?? (admit.definite ? undefined : admit.doubt);
+    return { path, definite: !why && admit.definite, possible: why !== undefined && admit.possible, ...(why ? { why } : {}) };
 }
