@@ -93,6 +93,15 @@ const invalidValues: Case[] = [
         };
     })(),
     (() => {
+        const why = invalid("ingress[0].protocol", "ingress[0].protocol should be a string, got true");
+        return {
+            name: "reports a protocol that is neither a string nor a number as of the wrong type",
+            type: SG,
+            props: withIngress({ protocol: true, fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }),
+            expected: sgSet([ruleOf(SG, base("ingress", why, why), "ingress[0]")("ingress[0].cidrBlocks[0]", v4("0.0.0.0/0"))], "d"),
+        };
+    })(),
+    (() => {
         const why = invalid("ipProtocol", "ipProtocol is missing: a rule needs a protocol");
         return {
             name: "reports a vpc rule without ipProtocol",
