@@ -126,6 +126,14 @@ const invalidValues: Case[] = [
     },
     badPeer("reports a null CIDR element as invalid", { cidrBlocks: [null] },
         "ingress[0].cidrBlocks[0]", "ingress[0].cidrBlocks[0] is empty: a CIDR block is needed"),
+    badPeer("reports an empty security-group ID as invalid", { securityGroups: [""] },
+        "ingress[0].securityGroups[0]", "ingress[0].securityGroups[0] is empty: a security-group reference needs an ID"),
+    badPeer("reports a null prefix-list element as invalid", { prefixListIds: [null] },
+        "ingress[0].prefixListIds[0]", "ingress[0].prefixListIds[0] is empty: a prefix-list reference needs an ID"),
+    badPeer("reports a security-group ID that is not a string as invalid (not as a group of that ID)", { securityGroups: [42] },
+        "ingress[0].securityGroups[0]", "ingress[0].securityGroups[0] should be a string, got 42"),
+    badPeer("reports securityGroups that is not a list as invalid (not as a group whose ID is undetermined)", { securityGroups: "sg-1" },
+        "ingress[0].securityGroups", "ingress[0].securityGroups should be a list, got 'sg-1'"),
 ];
 
 describe("model/sg-rules: securityGroupRules", () => {
