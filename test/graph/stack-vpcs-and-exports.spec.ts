@@ -53,6 +53,11 @@ describe("graph/stack: what the stack exports", () => {
             [["a", "b", "c"], ["d", "e.f[0]"]]);
     });
 
+    it("an output that holds a resource's URN as a string exports that resource", () => {
+        const model = stackModel([root({ shared: urnOf(group("c")) }), group("c"), group("other", "sg-9")]);
+        assert.deepStrictEqual([...model.exports.resources].map((u) => model.byUrn.get(u)?.name), ["c"]);
+    });
+
     const unknown = (path: string, reason: string) => ({ undetermined: "unknown", path, reason });
     it("says which output is not known, and why", () =>
         assert.deepStrictEqual(stackModel([root({ shared: { sg: UNKNOWN } })]).exports.unknown,
