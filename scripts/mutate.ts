@@ -8,10 +8,13 @@
  *     npm run mutate -- net graph             # the files of the named folders
  *     npm run mutate -- policies/net/cidr.ts  # one file
  *     npm run mutate -- --score               # the score per folder, from the committed reports
+ *
+ * Each run tests with only the specs of stryker.config.json that import the file (mutate-specs.ts).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { specsReaching } from "./mutate-specs";
 
 /** The folders, and the directories of each whose files are mutated. */
 export const FOLDERS: Record<string, string[]> = {
@@ -92,7 +95,16 @@ function run(source: string, folder: string): number {
     const report = reportFile(folder, source);
     fs.mkdirSync(path.dirname(report), { recursive: true });
     console.log(`\n== mutation testing ${source} -> ${report}`);
-    const child = spawnSync("npx", ["stryker", "run", "--incremental", "--incrementalFile", report, "--mutate", source],
+    const config = JSON.parse(fs.readFileSync("stryker.config.json", "utf8")) as { mochaOptions: { spec: string[] } };
+    const specs = specsReaching(source, config.mochaOptions.spec);
+    if (specs.length > 0) {
+        config.mochaOptions.spec = specs;
+    }
+    console.log(`${specs.length} spec file(s) import it`);
+    const configFile = `.tmp/stryker/${path.basename(report)}`;
+    fs.mkdirSync(path.dirname(configFile), { recursive: true });
+    fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+    const child = spawnSync("npx", ["stryker", "run", configFile, "--incremental", "--incrementalFile", report, "--mutate", source],
         { stdio: "inherit" });
     return child.status ?? 1;
 }

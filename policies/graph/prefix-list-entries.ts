@@ -4,8 +4,8 @@
  * (with the reason it is not linked yet).
  */
 import { PREFIX_LIST_ENTRY } from "../model/prefix-lists";
-import { Undetermined, unknownAt } from "../model/values";
-import { Targets, depsOf, linkOne, push } from "./links";
+import { Undetermined } from "../model/values";
+import { Targets, depsOf, linkRequired, push } from "./links";
 import type { StackResource } from "./resource";
 
 export interface ListedEntry {
@@ -18,9 +18,9 @@ export interface ListedEntry {
 export function entriesByList(resources: readonly StackResource[], prefixLists: Targets): Map<string, ListedEntry[]> {
     const byList = new Map<string, ListedEntry[]>();
     for (const r of resources.filter((x) => x.type === PREFIX_LIST_ENTRY)) {
-        const link = linkOne(r, "prefixListId", prefixLists);
-        const lists = link?.ref ? (link.ref.kind === "stack" ? [link.ref.urn] : []) : prefixLists.among(depsOf(r, "prefixListId")).targets;
-        const why = link?.ref ? undefined : link?.undetermined ?? unknownAt("prefixListId");
+        const link = linkRequired(r, "prefixListId", prefixLists);
+        const lists = link.ref ? (link.ref.kind === "stack" ? [link.ref.urn] : []) : prefixLists.among(depsOf(r, "prefixListId")).targets;
+        const why = link.ref ? undefined : link.undetermined;
         lists.forEach((u) => byList.set(u, push(byList.get(u), { resource: r, why })));
     }
     return byList;

@@ -39,6 +39,16 @@ describe("graph/stack: the entries of a prefix list of the stack", () => {
         assert.deepStrictEqual(blocks([list("a", "pl-a", ["0.0.0.0/1"]), entry("upper", "pl-0aws", "128.0.0.0/1")], ["a"]), { a: { entries: [["a", "0.0.0.0/1"]], maybe: [] } }));
     it("an entry resource whose prefixListId is not known and depends on no list belongs to none", () =>
         assert.deepStrictEqual(blocks([list("a", undefined, ["0.0.0.0/1"]), entry("upper", UNKNOWN, "128.0.0.0/1")], ["a"]), { a: { entries: [["a", "0.0.0.0/1"]], maybe: [] } }));
+    it("a security-group rule that names the list by prefixListId is not an entry of it", () =>
+        assert.deepStrictEqual(blocks([list("a", "pl-a", ["0.0.0.0/1"]), entry("upper", "pl-a", "128.0.0.0/1"),
+            { type: TYPES.vpcIngress, name: "https", props: { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-a" } }], ["a"]),
+        { a: { entries: [["a", "0.0.0.0/1"], ["upper", "128.0.0.0/1"]], maybe: [] } }));
+    it("an entry resource whose prefixListId is invalid may add to the list it depends on, with that reason", () =>
+        assert.deepStrictEqual(blocks([list("a", undefined, ["0.0.0.0/1"]), entry("upper", 42 as unknown as string, "128.0.0.0/1", ["a"])], ["a"]),
+            { a: { entries: [["a", "0.0.0.0/1"]], maybe: [["upper", "prefixListId should be a string, got 42"]] } }));
+    it("an entry resource whose prefixListId is empty may add to the list it depends on, the empty ID as the reason", () =>
+        assert.deepStrictEqual(blocks([list("a", undefined, ["0.0.0.0/1"]), entry("upper", "", "128.0.0.0/1", ["a"])], ["a"]),
+            { a: { entries: [["a", "0.0.0.0/1"]], maybe: [["upper", "prefixListId is empty"]] } }));
     it("an entry resource that depends on two lists may add to either, with the reason", () => {
         const reason = "prefixListId is not known until the resource is created";
         assert.deepStrictEqual(blocks([list("a", undefined, ["0.0.0.0/1"]), list("b", undefined, ["10.0.0.0/8"]), entry("upper", UNKNOWN, "128.0.0.0/1", ["a", "b"])], ["a", "b"]), {

@@ -52,4 +52,37 @@ describe("graph/stack: what the stack exports", () => {
         assert.deepStrictEqual([[...model.exports.resources].map((u) => model.byUrn.get(u)?.name), model.exports.unknown.map((u) => u.path)],
             [["a", "b", "c"], ["d", "e.f[0]"]]);
     });
+
+    it("an output that holds a resource's URN as a string exports that resource", () => {
+        const model = stackModel([root({ shared: urnOf(group("c")) }), group("c"), group("other", "sg-9")]);
+        assert.deepStrictEqual([...model.exports.resources].map((u) => model.byUrn.get(u)?.name), ["c"]);
+    });
+
+    const unknown = (path: string, reason: string) => ({ undetermined: "unknown", path, reason });
+    it("says which output is not known, and why", () =>
+        assert.deepStrictEqual(stackModel([root({ shared: { sg: UNKNOWN } })]).exports.unknown,
+            [unknown("shared.sg", "the stack output shared.sg is not known until the resources it comes from are created")]));
+    it("outputs not known at all: every output may hold any resource's ID", () =>
+        assert.deepStrictEqual(stackModel([{ type: TYPES.rootStack, name: "project-stack", props: UNKNOWN as unknown as Record<string, unknown> }]).exports.unknown,
+            [unknown("outputs", "the stack output (all of them) is not known until the resources it comes from are created")]));
+    it("two root stack resources (a broken input) are read in stack order", () =>
+        assert.deepStrictEqual(stackModel([{ ...root({ a: UNKNOWN }), name: "first" }, { ...root({ b: UNKNOWN }), name: "second" }]).exports.unknown.map((u) => u.path),
+            ["a", "b"]));
+    const beyond = (path: string) => [unknown(path, `the stack output ${path} and the outputs after it are beyond the 100000 values a policy reads`)];
+    it("reads at most 100,000 values: a list past that, and the outputs after it, count as not known", () => {
+        const model = stackModel([root({ big: new Array(100_000).fill("x"), after: "sg-1" }), group("a", "sg-1")]);
+        assert.deepStrictEqual([[...model.exports.resources], model.exports.unknown], [[], beyond("big")]);
+    });
+    it("reads at most 100,000 values: an object's keys count too", () => {
+        const model = stackModel([root({ big: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, "x"])), after: "sg-1" }), group("a", "sg-1")]);
+        assert.deepStrictEqual([[...model.exports.resources], model.exports.unknown], [[], beyond("big")]);
+    });
+    it("reads exactly 100,000 values: the output after them is the first beyond", () => {
+        const model = stackModel([root({ big: new Array(49_998).fill("x"), after: "sg-1" }), group("a", "sg-1")]);
+        assert.deepStrictEqual([[...model.exports.resources], model.exports.unknown], [[], beyond("after")]);
+    });
+    it("reads a list of 49,996 values, each counted once and again as an element of the list, and the outputs after it", () => {
+        const model = stackModel([root({ big: new Array(49_996).fill("x"), after: "sg-1" }), group("a", "sg-1")]);
+        assert.deepStrictEqual([[...model.exports.resources].map((u) => model.byUrn.get(u)?.name), model.exports.unknown], [["a"], []]);
+    });
 });

@@ -93,6 +93,15 @@ const invalidValues: Case[] = [
         };
     })(),
     (() => {
+        const why = invalid("ingress[0].protocol", "ingress[0].protocol should be a string, got true");
+        return {
+            name: "reports a protocol that is neither a string nor a number as of the wrong type",
+            type: SG,
+            props: withIngress({ protocol: true, fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }),
+            expected: sgSet([ruleOf(SG, base("ingress", why, why), "ingress[0]")("ingress[0].cidrBlocks[0]", v4("0.0.0.0/0"))], "d"),
+        };
+    })(),
+    (() => {
         const why = invalid("ipProtocol", "ipProtocol is missing: a rule needs a protocol");
         return {
             name: "reports a vpc rule without ipProtocol",
@@ -117,6 +126,14 @@ const invalidValues: Case[] = [
     },
     badPeer("reports a null CIDR element as invalid", { cidrBlocks: [null] },
         "ingress[0].cidrBlocks[0]", "ingress[0].cidrBlocks[0] is empty: a CIDR block is needed"),
+    badPeer("reports an empty security-group ID as invalid", { securityGroups: [""] },
+        "ingress[0].securityGroups[0]", "ingress[0].securityGroups[0] is empty: a security-group reference needs an ID"),
+    badPeer("reports a null prefix-list element as invalid", { prefixListIds: [null] },
+        "ingress[0].prefixListIds[0]", "ingress[0].prefixListIds[0] is empty: a prefix-list reference needs an ID"),
+    badPeer("reports a security-group ID that is not a string as invalid (not as a group of that ID)", { securityGroups: [42] },
+        "ingress[0].securityGroups[0]", "ingress[0].securityGroups[0] should be a string, got 42"),
+    badPeer("reports securityGroups that is not a list as invalid (not as a group whose ID is undetermined)", { securityGroups: "sg-1" },
+        "ingress[0].securityGroups", "ingress[0].securityGroups should be a list, got 'sg-1'"),
 ];
 
 describe("model/sg-rules: securityGroupRules", () => {

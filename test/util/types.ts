@@ -35,6 +35,7 @@ export const TYPE = {
     rdsSubnetGroup: "aws:rds/subnetGroup:SubnetGroup",
     rdsClusterInstance: "aws:rds/clusterInstance:ClusterInstance",
     redshift: "aws:redshift/cluster:Cluster",
+    redshiftServerlessWorkgroup: "aws:redshiftserverless/workgroup:Workgroup",
     memorydb: "aws:memorydb/cluster:Cluster",
     memorydbSubnetGroup: "aws:memorydb/subnetGroup:SubnetGroup",
     defaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
