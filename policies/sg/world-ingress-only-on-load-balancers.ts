@@ -7,7 +7,7 @@ import { listText, resourceLabel } from "../core/report";
 import { stackPolicy } from "../core/policy";
 import { interfacesOn, ruleBuckets } from "./shared/group-buckets";
 import { located, prefixListBlocks } from "./shared/prefix-list-blocks";
-import { WorldSpec, possibleText } from "./shared/world";
+import { Where, WorldSpec, possibleText } from "./shared/world";
 
 const FIX = "Put a load balancer in front: give the load balancer the internet-facing group, and let the compute " +
     "group admit only the load balancer's security group.";
@@ -33,16 +33,17 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
             continue;
         }
         const ingress = rules.filter((r) => r.direction === "ingress");
+        // A rule is named by its path, after its resource unless it is the group's own.
+        const where: Where = (r) => (r.origin.urn === urn ? "" : `${resourceLabel(r.origin)} `);
         const exposures = worldExposures(ingress, { peerBlocks });
         const on = `attached to compute: ${listText(compute.map(resourceLabel))}`;
         if (exposures.length > 0) {
-            report.violation(`${label} ${admitsText(exposures, urn)} and is ${on}. Internet traffic then reaches the hosts ` +
+            report.violation(`${label} ${admitsText(exposures, where)} and is ${on}. Internet traffic then reaches the hosts ` +
                 `directly, with no load balancer to absorb scans and malformed requests. Fix: ${FIX}`, urn);
             continue;
         }
         // Entries of a prefix list, or the list a rule names, may not be known yet.
         for (const e of possibleWorldExposures(ingress, { peerBlocks })) {
-            const where = (r: { origin: { urn: string; type: string; name: string } }) => (r.origin.urn === urn ? "" : `${resourceLabel(r.origin)} `);
             report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec(label, compute), where, `on ${label}, `), urn);
         }
         // A rule resource whose group cannot be told yet may complete the world on this group.
@@ -50,7 +51,7 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
             const possible = worldExposures([...ingress, ...s.ruleSet.rules.filter((r) => r.direction === "ingress")], { peerBlocks });
             if (possible.length > 0) {
                 report.undetermined(s.targetUndetermined as Undetermined, `If ${resourceLabel(s.resource)} adds its rule to ` +
-                    `${label}, the group ${admitsText(possible, urn)} and is ${on}.`, urn);
+                    `${label}, the group ${admitsText(possible, where)} and is ${on}.`, urn);
             }
         }
     }
@@ -71,9 +72,9 @@ function spec(label: string | undefined, compute: StackResource[]): WorldSpec {
  * "admits every IPv4 address (ingress[0].cidrBlocks[0])": each block by its rule's path (after its
  * resource unless it is the group's own), a prefix list's by the entry it holds.
  */
-function admitsText(exposures: readonly WorldExposure[], urn: string | undefined): string {
+function admitsText(exposures: readonly WorldExposure[], where: Where): string {
     const families = [...new Set(exposures.map((e) => familyName(e.family)))];
     const blocks = [...new Set(exposures.flatMap((e) => e.blocks.map(({ rule, via }) =>
-        `${rule.origin.urn === urn ? "" : `${resourceLabel(rule.origin)} `}${rule.origin.peerPath}${via ? ` via ${via.text}` : ""}`)))];
+        `${where(rule)}${rule.origin.peerPath}${via ? ` via ${via.text}` : ""}`)))];
     return `admits every ${listText(families)} address (${listText(blocks)})`;
 }

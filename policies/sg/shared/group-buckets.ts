@@ -4,6 +4,7 @@
  * outside the stack; and the interfaces each such group is on.
  */
 import { NetworkInterfaceNode } from "../../graph/interfaces";
+import { push } from "../../graph/links";
 import { dependencyKey } from "../../graph/rule-groups";
 import { StackModel, StackResource } from "../../graph/stack";
 import { SgRule, ruleIdentity } from "../../model/sg-rules";
@@ -90,12 +91,35 @@ export function ruleBuckets(model: StackModel): readonly RuleBucket[] {
     return out;
 }
 
+/** Interfaces by the groups outside the stack on them ("external:<id>") and by the VPC of their undeclared default group ("vpc:<urn>"). */
+const outsideGroupsOf = new WeakMap<StackModel, Map<string, NetworkInterfaceNode[]>>();
+
+function byOutsideGroup(model: StackModel): Map<string, NetworkInterfaceNode[]> {
+    const known = outsideGroupsOf.get(model);
+    if (known) {
+        return known;
+    }
+    const index = new Map<string, NetworkInterfaceNode[]>();
+    for (const n of model.interfaces) {
+        const keys = new Set([
+            ...[...n.groups, ...n.possibleGroups].flatMap((g) => (g.kind === "external" ? [`external:${g.id}`] : [])),
+            ...n.vpcDefaults.flatMap((d) => [
+                ...(d.id !== undefined ? [`external:${d.id}`] : []),
+                ...(d.vpc.kind === "stack" ? [`vpc:${d.vpc.urn}`] : []),
+            ]),
+        ]);
+        for (const k of keys) {
+            index.set(k, push(index.get(k), n));
+        }
+    }
+    outsideGroupsOf.set(model, index);
+    return index;
+}
+
 /** The interfaces a bucket's group is on (by ID for a group outside the stack, through its VPC for an undeclared default group). */
 export function interfacesOn(model: StackModel, group: BucketGroup): NetworkInterfaceNode[] {
     if (group.kind === "stack") {
         return model.interfacesWith(group.urn);
     }
-    return model.interfaces.filter((n) => (group.kind === "external"
-        ? [...n.groups, ...n.possibleGroups].some((g) => g.kind === "external" && g.id === group.id) || n.vpcDefaults.some((d) => d.id === group.id)
-        : n.vpcDefaults.some((d) => d.vpc.kind === "stack" && d.vpc.urn === group.vpc)));
+    return byOutsideGroup(model).get(group.kind === "external" ? `external:${group.id}` : `vpc:${group.vpc}`) ?? [];
 }
