@@ -151,11 +151,11 @@ export function root(props: unknown): Field {
 /** The field `key` of an object field. Reading into a non-object yields "absent". */
 export function child(parent: Field, key: string | number): Field {
     const path = joinPath(parent.path, key);
-    if (parent.state !== "known" || typeof parent.value !== "object") {
+    // Only a known field has a value, and it is never null.
+    if (typeof parent.value !== "object") {
         return { path, state: parent.state === "unknown" ? "unknown" : "absent" };
     }
-    const raw = safeGet(parent.value as object, key);
-    return raw === UNKNOWN_READ ? { path, state: "unknown" } : classify(raw, path);
+    return classify(safeGet(parent.value as object, key), path);
 }
 
 /** Caps the length of lists read from props, so that hostile input cannot make a policy run forever. */
@@ -193,7 +193,7 @@ export function str(field: Field): Maybe<string | undefined> {
 
 /** A number field: absent -> undefined. Numeric strings are accepted, as the provider does. */
 export function num(field: Field): Maybe<number | undefined> {
-    if (field.state === "known" && typeof field.value === "string" && /^-?\d+$/.test(field.value.trim())) {
+    if (typeof field.value === "string" && /^-?\d+$/.test(field.value.trim())) {
         return Number(field.value);
     }
     const v = typed(field, "number", "a number");
@@ -205,7 +205,7 @@ export function num(field: Field): Maybe<number | undefined> {
 
 /** A boolean field: absent -> undefined. */
 export function bool(field: Field): Maybe<boolean | undefined> {
-    if (field.state === "known" && (field.value === "true" || field.value === "false")) {
+    if (field.value === "true" || field.value === "false") {
         return field.value === "true";
     }
     return typed(field, "boolean", "true or false") as Maybe<boolean | undefined>;
@@ -229,8 +229,6 @@ export function describe(value: unknown): string {
     let text: string;
     if (typeof value === "string") {
         text = `'${value}'`;
-    } else if (typeof value === "number" || typeof value === "boolean") {
-        text = String(value);
     } else if (Array.isArray(value)) {
         text = "a list";
     } else if (typeof value === "object" && value !== null) {

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import { Secret, unknownCheckingProxy } from "@pulumi/policy";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import {
-    Field, MAX_LIST, OUTPUT_SIG as MODEL_OUTPUT_SIG, SECRET_SIG as MODEL_SECRET_SIG, SIG_KEY as MODEL_SIG_KEY, UNKNOWN_SENTINELS,
-    Undetermined, bool, child, describe as describeValue, elements, num, root, str,
+    Field, MAX_LIST, OUTPUT_SIG as MODEL_OUTPUT_SIG, RESOURCE_REF_SIG as MODEL_RESOURCE_REF_SIG, SECRET_SIG as MODEL_SECRET_SIG,
+    SIG_KEY as MODEL_SIG_KEY, UNKNOWN_SENTINELS, Undetermined, bool, child, describe as describeValue, elements, num, plainProps, root, str,
 } from "../../policies/model/values";
 
 // The wire forms as the SDKs themselves define them, not as the code under test spells them. The
@@ -216,6 +216,9 @@ describe("model/values", () => {
                 assert.deepStrictEqual(num(at({ s: { [SIG]: SECRET_SIG, plaintext: "22" } }, proxied, "s")), 22);
                 assert.deepStrictEqual(str(at({ s: { [SIG]: SECRET_SIG, plaintext: "\"10.0.0.0/8\"" } }, proxied, "s")), "10.0.0.0/8");
             });
+            it(`reads a --show-secrets plaintext that is not JSON as that text (${how})`, () => {
+                assert.deepStrictEqual(at({ s: { [SIG]: SECRET_SIG, plaintext: "10.0.0.0/8" } }, proxied, "s"), { path: "s", state: "known", value: "10.0.0.0/8" });
+            });
         }
     });
 
@@ -243,8 +246,9 @@ describe("model/values", () => {
             ]);
             assert.deepStrictEqual(new Set(UNKNOWN_SENTINELS), defined);
         });
-        it("the signature key and the secret and output-value signatures are @pulumi/pulumi's", () => {
-            assert.deepStrictEqual([MODEL_SIG_KEY, MODEL_SECRET_SIG, MODEL_OUTPUT_SIG], [rpc.specialSigKey, rpc.specialSecretSig, rpc.specialOutputValueSig]);
+        it("the signature key and the secret, output-value and resource-reference signatures are @pulumi/pulumi's", () => {
+            assert.deepStrictEqual([MODEL_SIG_KEY, MODEL_SECRET_SIG, MODEL_OUTPUT_SIG, MODEL_RESOURCE_REF_SIG],
+                [rpc.specialSigKey, rpc.specialSecretSig, rpc.specialOutputValueSig, rpc.specialResourceSig]);
         });
         for (const sentinel of [policyProxy.unknownBooleanValue, policyProxy.unknownNumberValue, policyProxy.unknownStringValue,
             policyProxy.unknownArrayValue, policyProxy.unknownObjectValue]) {
@@ -255,6 +259,42 @@ describe("model/values", () => {
         }
         it("reads root props carrying __pulumiUnknown: true as known data", () => {
             assert.deepStrictEqual(root({ __pulumiUnknown: true, ingress: [] }), { path: "", state: "known", value: { __pulumiUnknown: true, ingress: [] } });
+        });
+    });
+
+    describe("reading into a known value that is not an object", () => {
+        it("reads a string's own property as absent: a string holds no fields", () => {
+            assert.deepStrictEqual(at({ name: "web" }, false, "name", "length"), { path: "name.length", state: "absent" });
+        });
+    });
+
+    describe("errors other than an unknown value", () => {
+        it("passes on an error a property read throws for another reason", () => {
+            const props = Object.defineProperty({}, "broken", { get: () => { throw new RangeError("broken getter"); }, enumerable: true });
+            assert.throws(() => child(root(props), "broken"), /broken getter/);
+        });
+    });
+
+    describe("plainProps", () => {
+        it("returns the very object behind @pulumi/policy's proxy", () => {
+            const props = { name: "web" };
+            assert.strictEqual(plainProps(unknownCheckingProxy(props)), props);
+        });
+        it("returns plain props as they are", () => {
+            const props = { name: "web" };
+            assert.strictEqual(plainProps(props), props);
+        });
+        it("returns plain props carrying a key named like the proxy's target as they are: data is not a proxy", () => {
+            const props = { __getSpecialProxyTarget: { ingress: [] }, ingress: [{ fromPort: 22 }] };
+            assert.strictEqual(plainProps(props), props);
+        });
+        it("returns a proxy that is not the policy proxy as it is", () => {
+            const other = new Proxy({ name: "web" }, {});
+            assert.strictEqual(plainProps(other), other);
+        });
+        it("returns a proxy whose target property is null as it is", () => {
+            const other = new Proxy({ __getSpecialProxyTarget: null }, {});
+            assert.strictEqual(plainProps(other), other);
         });
     });
 
@@ -277,6 +317,9 @@ describe("model/values", () => {
         for (const [value, expected] of cases) {
             it(`renders ${String(value)} as ${expected}`, () => assert.strictEqual(describeValue(value), expected));
         }
+        it("keeps a rendering of exactly 80 characters whole", () => {
+            assert.strictEqual(describeValue("y".repeat(78)), `'${"y".repeat(78)}'`);
+        });
         it("cuts a long rendering to 80 characters", () => {
             assert.strictEqual(describeValue("z".repeat(100)), `'${"z".repeat(76)}...`);
         });
