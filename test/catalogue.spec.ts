@@ -36,6 +36,34 @@ describe("catalogue", () => {
         ]);
     });
 
+    it("tags each policy with exactly the tags a team pack selects it by (besides its control IDs)", () => {
+        const own = (p: { tags?: string[] }) => (p.tags ?? []).filter((t) => !/^(cis-aws|security-hub):/.test(t));
+        assert.deepStrictEqual(policies.map((p) => [p.name, own(p)]), [
+            ["sg-no-admin-ports-from-world", ["security-group", "ingress", "internet-exposure", "admin-ports"]],
+            ["sg-db-ingress-only-from-security-groups", ["security-group", "ingress", "database", "least-privilege"]],
+            ["sg-egress-restricted", ["security-group", "egress", "internet-exposure", "exfiltration"]],
+            ["sg-ingress-from-world-allowed-ports", ["security-group", "ingress", "internet-exposure"]],
+            ["sg-prefer-security-group-references", ["security-group", "ingress", "least-privilege"]],
+            ["sg-no-all-traffic-rules", ["security-group", "ingress", "micro-segmentation", "least-privilege"]],
+            ["sg-descriptions", ["security-group", "hygiene", "audit"]],
+            ["sg-default-denies-all", ["security-group", "default-security-group", "least-privilege"]],
+            ["eni-security-group-limit", ["security-group", "network-interface", "quota"]],
+            ["sg-rule-quota", ["security-group", "quota"]],
+            ["db-ingress-only-via-security-groups", ["database", "security-group", "trust-chain", "least-privilege"]],
+            ["sg-rules-managed-one-way", ["security-group", "drift", "correctness"]],
+            ["sg-unused", ["security-group", "hygiene"]],
+            ["sg-world-ingress-only-on-load-balancers", ["security-group", "internet-exposure", "architecture"]],
+            ["vpc-flow-logs-enabled", ["vpc", "logging", "audit"]],
+            ["nacl-ephemeral-return-traffic", ["network-acl", "stateless", "ephemeral-ports", "connectivity"]],
+            ["nacl-no-admin-ports-from-world", ["network-acl", "ingress", "internet-exposure", "admin-ports"]],
+            ["nacl-rules-effective", ["network-acl", "hygiene", "quota"]],
+            ["db-not-reachable-from-internet", ["database", "internet-exposure", "path", "route-table", "network-acl", "security-group"]],
+            ["compute-reachable-only-through-load-balancers", ["compute", "internet-exposure", "path", "load-balancer", "architecture"]],
+            ["admin-ports-not-reachable-from-internet",
+                ["admin-ports", "internet-exposure", "path", "route-table", "network-acl", "security-group", "load-balancer"]],
+        ]);
+    });
+
     for (const p of catalogue()) {
         it(`${p.name} carries complete metadata and a config schema with a default for every option`, () => {
             assert.match(p.name, /^(sg|nacl|eni|db|vpc|compute|admin)-[a-z0-9]+(-[a-z0-9]+)*$/);

@@ -74,8 +74,9 @@ function specOf(config: Record<string, unknown>): WorldSpec {
         effect: (e) => `open ${opened(adminPorts, e.traffic)} to the whole internet`,
         consequence: (rule) => {
             const traffic = ruleTraffic(rule);
-            const ports = traffic ? opened(adminPorts, trafficIntersect(traffic, offending)) : "an admin port";
-            return `If it admits the whole internet, ${rule.origin.peerPath} opens ${ports} to it.`;
+            return traffic ? `If it admits the whole internet, ${rule.origin.peerPath} opens ` +
+                `${opened(adminPorts, trafficIntersect(traffic, offending))} to it.`
+                : `If its ports include an admin port, ${rule.origin.peerPath} may open it to the whole internet.`;
         },
     };
 }

@@ -108,6 +108,22 @@ describe("sg-no-admin-ports-from-world", () => {
         it(name, () => assert.deepStrictEqual(run(resource), expected));
     }
 
+    it("notes an unknown CIDR on port 22 with what it would open", () => {
+        assert.deepStrictEqual(runResourcePolicy(policy, sg([inline("tcp", 22, 22, { cidrBlocks: [UNKNOWN] })])), [{
+            level: "advisory",
+            message: "Cannot be verified at preview: ingress[0].cidrBlocks[0] is not known until the resource is created. " +
+                "If it admits the whole internet, ingress[0].cidrBlocks[0] opens SSH (TCP port 22) to it.",
+        }]);
+    });
+
+    it("notes an unknown port on a world rule without naming a port it cannot know", () => {
+        assert.deepStrictEqual(runResourcePolicy(policy, sg([inline("tcp", UNKNOWN, 22, { cidrBlocks: ["0.0.0.0/0"] })])), [{
+            level: "advisory",
+            message: "Cannot be verified at preview: ingress[0].fromPort is not known until the resource is created. " +
+                "If its ports include an admin port, ingress[0].cidrBlocks[0] may open it to the whole internet.",
+        }]);
+    });
+
     it("flags configured extra ports (23 and 5985-5986) and names them", () => {
         const findings = runResourcePolicy(policy, {
             ...sg([inline("tcp", 5986, 5986, { cidrBlocks: ["0.0.0.0/0"] }), inline("tcp", 23, 23, { cidrBlocks: ["0.0.0.0/0"] })]),
