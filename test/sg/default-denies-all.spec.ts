@@ -18,6 +18,13 @@ describe("sg-default-denies-all", () => {
                 "resources instead.",
         }]);
     });
+    it("notes a whole unknown egress list with the rule it enforces", () => {
+        assert.deepStrictEqual(runResourcePolicy(policy, { type: DEFAULT_SG, props: { ingress: [], egress: UNKNOWN } }), [{
+            level: "advisory",
+            message: "Cannot be verified at preview: egress is not known until the resource is created. The default " +
+                "security group must have no egress rules.",
+        }]);
+    });
     const cases: [string, { type: string; props: Props }, string[]][] = [
         ["passes a default SG with no rules", { type: DEFAULT_SG, props: { vpcId: "vpc-1" } }, []],
         ["passes a default SG with empty rule lists", { type: DEFAULT_SG, props: { ingress: [], egress: [] } }, []],
