@@ -132,7 +132,8 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
     const inWorld = new Set(exposures.flatMap((e) => e.rules));
     const noted = new Set<SgRule>();
     for (const rule of ingress.filter((r) => !inWorld.has(r))) {
-        const verdict = allHold(() => untrustedPeer(rule), () => reaches(rule, spec.offending));
+        const peer = untrustedPeer(rule);
+        const verdict = allHold(() => peer, () => reaches(rule, spec.offending));
         if (verdict === "yes") {
             const traffic = ruleTraffic(rule);
             const single = !isUndetermined(rule.protocol) && rule.protocol.kind !== "all";
@@ -145,7 +146,9 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
                 "in that range can connect to the database, whatever its role. Fix: " + FIX, undefined, rule.origin.peerPath);
         } else if (verdict !== "no") {
             noted.add(rule);
-            report.undetermined(verdict, spec.consequence(rule));
+            // An untrusted range whose traffic is undetermined, or a peer that is.
+            report.undetermined(verdict, peer === "yes" ? `If the traffic it allows reaches a database port, ${rule.origin.peerPath} ` +
+                "admits an address range to the database." : spec.consequence(rule));
         }
     }
     for (const e of possibleWorldExposures(ingress, { within: spec.offending })) {
