@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { sgIngressFromWorldAllowedPorts } from "../../policies/sg/ingress-from-world-allowed-ports";
-import { runResourcePolicy } from "../util/run-policy";
+import { UNKNOWN, runResourcePolicy } from "../util/run-policy";
 import { inline, sg } from "../util/shapes";
 
 const policy = sgIngressFromWorldAllowedPorts as ResourceValidationPolicy;
@@ -14,6 +14,22 @@ describe("sg-ingress-from-world-allowed-ports: complete messages", () => {
                 "whole internet beyond the allowed ports. Every port open to the internet is attack surface that scanners probe " +
                 "continuously. Fix: Open only the public service ports (by default HTTP 80 and HTTPS 443) to the internet, ideally " +
                 "on a load balancer's security group; admit everything else by security-group reference or from trusted CIDRs.",
+        }]);
+    });
+
+    it("an unknown CIDR on TCP 8080: a note on what it allows if it is the whole internet", () => {
+        assert.deepStrictEqual(runResourcePolicy(policy, sg([inline("tcp", 8080, 8080, { cidrBlocks: [UNKNOWN] })])), [{
+            level: "advisory",
+            message: "Cannot be verified at preview: ingress[0].cidrBlocks[0] is not known until the resource is created. If it is " +
+                "the whole internet, ingress[0].cidrBlocks[0] allows ingress from the whole internet beyond the allowed ports.",
+        }]);
+    });
+
+    it("0.0.0.0/0 on an unknown port: a note on its ports, not on a peer that is known", () => {
+        assert.deepStrictEqual(runResourcePolicy(policy, sg([inline("tcp", UNKNOWN, 8080, { cidrBlocks: ["0.0.0.0/0"] })])), [{
+            level: "advisory",
+            message: "Cannot be verified at preview: ingress[0].fromPort is not known until the resource is created. If its ports " +
+                "go beyond the allowed ones, ingress[0].cidrBlocks[0] allows ingress from the whole internet on them.",
         }]);
     });
 });

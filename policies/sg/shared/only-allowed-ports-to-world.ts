@@ -5,6 +5,7 @@
  */
 import { portList } from "../../core/config";
 import { Direction } from "../../model/sg-rules";
+import { isUndetermined } from "../../model/values";
 import { ALL_TRAFFIC, portTraffic, trafficMinus, trafficUnion } from "../../net/traffic";
 import { WorldSpec, WorldSpecOf } from "./world";
 
@@ -17,7 +18,10 @@ export function worldOnlyOnAllowedPorts(direction: Direction, why: string, fix: 
             offending: trafficMinus(ALL_TRAFFIC, allowed),
             violation: (_e, what) => `${what}, which is ${direction} ${world} beyond the allowed ports. ${why} Fix: ${fix}`,
             effect: () => `be ${direction} ${world} beyond the allowed ports`,
-            consequence: (rule) => `If it is the whole internet, ${rule.origin.peerPath} allows ${direction} ${world} beyond the allowed ports.`,
+            // A peer not known yet, or a known world whose ports are not.
+            consequence: (rule) => isUndetermined(rule.peer)
+                ? `If it is the whole internet, ${rule.origin.peerPath} allows ${direction} ${world} beyond the allowed ports.`
+                : `If its ports go beyond the allowed ones, ${rule.origin.peerPath} allows ${direction} ${world} on them.`,
         };
     };
 }
