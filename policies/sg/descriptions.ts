@@ -29,14 +29,9 @@ export const sgDescriptions = sgRulePolicy({
                 `protects. Fix: ${FIX}`, undefined, "description");
         }
     }
-    // One AWS rule per peer, but one description per written rule: each written rule counts once,
-    // and every undescribed rule of the resource is listed in one finding.
-    const written = new Map<string, SgRule>();
-    for (const rule of ruleSet.rules) {
-        if (!written.has(rule.origin.rulePath)) {
-            written.set(rule.origin.rulePath, rule);
-        }
-    }
+    // One AWS rule per peer, but one description per written rule: each written rule counts once
+    // (its peers share its description), and every undescribed rule is listed in one finding.
+    const written = new Map<string, SgRule>(ruleSet.rules.map((rule) => [rule.origin.rulePath, rule]));
     const undescribed: { where: string; path: string; rule: SgRule }[] = [];
     for (const [path, rule] of written) {
         const where = path === "" ? "The rule" : path;
@@ -51,7 +46,7 @@ export const sgDescriptions = sgRulePolicy({
         const { where, path, rule } = undescribed[0];
         report.violation(`${where} (${rule.direction}) has no description. Without one, nobody can tell later whether the rule is ` +
             `still needed. Fix: ${FIX}`, undefined, path === "" ? "description" : `${path}.description`);
-    } else if (undescribed.length > 1) {
+    } else if (undescribed.length !== 0) {
         // Only inline rules are listed: a standalone resource holds one written rule.
         report.violation(`${undescribed.length} rules have no description: ${listText(undescribed.map((u) => u.path))}. Without one, nobody ` +
             `can tell later whether a rule is still needed. Fix: ${FIX}`, undefined, undescribed.map((u) => `${u.path}.description`).join(", "));

@@ -15,6 +15,11 @@ describe("sg-descriptions: complete messages", () => {
             "Cannot be verified at preview: description is not known until the resource is created. The group's description cannot be checked."));
     });
 
+    it("a group whose description is only blanks", () => {
+        assert.deepStrictEqual(runResourcePolicy(policy, { type: SG, props: { description: "   ", ingress: [], egress: [] } }), advisory(
+            `The security group has the description "   ". Reviewers and incident responders cannot tell what it protects. ${FIX}`));
+    });
+
     it("a group without a description: the provider's default, which tells reviewers nothing", () => {
         assert.deepStrictEqual(runResourcePolicy(policy, { type: SG, props: { ingress: [], egress: [] } }), advisory(
             "The security group has no description, so the provider sets \"Managed by Pulumi\". Reviewers and incident responders " +
