@@ -101,9 +101,10 @@ function notePendingRules(model: StackModel, db: DatabaseNode, refs: readonly Re
         const which = anywhere.has(s) ? `any group, those of ${label} included` : listText([...new Set(model.rulesByGroup.keysOf(s)
             .filter((k) => named.has(k)).map((k) => named.get(k) as string))]);
         const what = admits.find((r) => !isUndetermined(r.peer));
-        report.undetermined(s.targetUndetermined as Undetermined, `${resourceLabel(s.resource)} adds a rule to a security group that cannot ` +
+        const why = s.targetUndetermined as Undetermined;
+        report.undetermined(why, `${resourceLabel(s.resource)} adds a rule to a security group that cannot ` +
             `be told yet and may be ${which}: if so, ${what ? ruleText(what) : `${admits[0].origin.peerPath} may admit an address range`} ` +
-            `to ${label}. Fix: ${FIX}`, db.resource.urn);
+            `to ${label}. Fix: ${FIX}`, db.resource.urn, `${s.resource.urn} ${why.path}`);
     }
 }
 

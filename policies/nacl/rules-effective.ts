@@ -103,7 +103,8 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
             } else if (count + maybe.length > max) {
                 report.undetermined(undeterminedPart(maybe[0]) as Undetermined, `${acl} has ${count} to ${count + maybe.length} ` +
                     `${dir} ${familyName(family)} entries: those whose direction or address family is not known yet cannot be ` +
-                    `counted against the ${max} allowed per direction and address family.`, node.resource.urn);
+                    `counted against the ${max} allowed per direction and address family.`, node.resource.urn,
+                `${egress ? "egress" : "ingress"} ${familyName(family)}`);
             }
         }
     }

@@ -25,6 +25,8 @@ interface Extra {
 interface Uncounted {
     readonly why: Undetermined;
     readonly extra: Partial<Record<Family, Extra>>;
+    /** Where the value is, for the finding's key: its path, after its resource's URN unless that is the group's. */
+    readonly at: string;
 }
 
 /** True when `extra` may add any rule. */
@@ -43,11 +45,13 @@ interface Count {
  * Counts one direction's rules as AWS does: each CIDR in its family, group references in both
  * families, a prefix list as its max entries in both; and what the unknown parts may add.
  */
-function count(model: StackModel, rules: SgRule[]): Count {
+function count(model: StackModel, rules: SgRule[], home: string): Count {
     const c: Count = { rules: { IPv4: 0, IPv6: 0 }, uncounted: [] };
     const add = (families: readonly Family[], n: number) => families.forEach((f) => { c.rules[f] += n; });
-    const unbounded = (why: Undetermined, families: readonly Family[]) =>
-        c.uncounted.push({ why, extra: Object.fromEntries(families.map((f) => [f, { rules: 0, unbounded: true }])) });
+    const unbounded = (why: Undetermined, families: readonly Family[], r: SgRule) => c.uncounted.push({
+        why, extra: Object.fromEntries(families.map((f) => [f, { rules: 0, unbounded: true }])),
+        at: r.origin.urn === home ? why.path : `${r.origin.urn} ${why.path}`,
+    });
     const seen = new Set<string>();
     for (const r of rules) {
         // The same rule written twice (inline outputs and a standalone resource) is one AWS rule.
@@ -64,7 +68,7 @@ function count(model: StackModel, rules: SgRule[]): Count {
             if (r.via !== "none" && !isPeerList(peer.path)) {
                 add(families, 1);
             } else {
-                unbounded(peer, families);
+                unbounded(peer, families, r);
             }
         } else if (peer.kind === "prefix-list") {
             const list = model.prefixList(r);
@@ -77,13 +81,13 @@ function count(model: StackModel, rules: SgRule[]): Count {
                 unbounded(isUndetermined(size) ? size : {
                     undetermined: "unknown", path,
                     reason: `the size of the prefix list at ${path} is not known in this stack (it counts as its max entries)`,
-                }, families);
+                }, families, r);
             }
             if (isUndetermined(peer.id) && isPeerList(peer.id.path)) {
-                unbounded(peer.id, families);
+                unbounded(peer.id, families, r);
             }
         } else if (peer.kind === "security-group" && isUndetermined(peer.id) && isPeerList(peer.id.path)) {
-            unbounded(peer.id, families);
+            unbounded(peer.id, families, r);
         } else {
             add(families, 1);
         }
@@ -119,16 +123,17 @@ export const sgRuleQuota = stackPolicy({
     for (const [urn, group] of model.groups) {
         const label = resourceLabel(group.resource);
         for (const direction of ["ingress", "egress"] as Direction[]) {
-            const c = count(model, model.rulesOf(urn).filter((r) => r.direction === direction));
+            const c = count(model, model.rulesOf(urn).filter((r) => r.direction === direction), urn);
             const word = direction === "ingress" ? "inbound" : "outbound";
             // A rule resource whose group cannot be told yet may add its rules to this group.
             for (const pending of model.rulesByGroup.mayBeOn([urn])) {
-                const more = count(model, pending.ruleSet.rules.filter((r) => r.direction === direction));
+                const more = count(model, pending.ruleSet.rules.filter((r) => r.direction === direction), urn);
                 const extra = Object.fromEntries(FAMILIES.map((f): [Family, Extra] =>
                     [f, { rules: more.rules[f], unbounded: more.uncounted.some((u) => mayAdd(u.extra[f])) }]));
                 if (FAMILIES.some((f) => mayAdd(extra[f]))) {
                     const why = pending.targetUndetermined as Undetermined;
-                    c.uncounted.push({ why: { ...why, reason: `${why.reason} (${resourceLabel(pending.resource)}, which may add its rules to this group)` }, extra });
+                    c.uncounted.push({ why: { ...why, reason: `${why.reason} (${resourceLabel(pending.resource)}, which may add its rules to this group)` }, extra,
+                        at: `${pending.resource.urn} ${why.path}` });
                 }
             }
             for (const family of FAMILIES.filter((f) => c.rules[f] > max)) {
@@ -142,7 +147,7 @@ export const sgRuleQuota = stackPolicy({
                 if (families.length > 0 || u.why.undetermined === "invalid") {
                     const shown = families.length > 0 ? families : FAMILIES.filter((f) => f in u.extra);
                     report.undetermined(u.why, `${label} has at least ${countText(c, shown, word)}; this part cannot be ` +
-                        `counted against the quota of ${max}.`, urn);
+                        `counted against the quota of ${max}.`, urn, u.at);
                 }
             }
         }

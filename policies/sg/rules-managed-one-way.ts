@@ -49,9 +49,10 @@ export const sgRulesManagedOneWay = stackPolicy({
                     `the provider removes whichever rules the other side added, so traffic flaps. Fix: ${FIX}`, urn, direction);
             }
             for (const s of pending) {
-                report.undetermined(s.targetUndetermined as Undetermined, `${resourceLabel(group.resource)} declares ${direction} rules ` +
+                const why = s.targetUndetermined as Undetermined;
+                report.undetermined(why, `${resourceLabel(group.resource)} declares ${direction} rules ` +
                     `inline (${paths}); if ${resourceLabel(s.resource)} adds its ${direction} rule to this group, the group's ${direction} ` +
-                    "rules are managed two ways and flap on every update.", urn);
+                    "rules are managed two ways and flap on every update.", urn, `${s.resource.urn} ${why.path}`);
             }
         }
     }

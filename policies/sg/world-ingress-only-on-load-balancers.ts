@@ -7,7 +7,7 @@ import { listText, resourceLabel } from "../core/report";
 import { stackPolicy } from "../core/policy";
 import { interfacesOn, ruleBuckets } from "./shared/group-buckets";
 import { located, prefixListBlocks } from "./shared/prefix-list-blocks";
-import { Where, WorldSpec, possibleText } from "./shared/world";
+import { Where, WorldSpec, possibleAt, possibleText, rulesAt } from "./shared/world";
 
 const FIX = "Put a load balancer in front: give the load balancer the internet-facing group, and let the compute " +
     "group admit only the load balancer's security group.";
@@ -38,20 +38,24 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
         const exposures = worldExposures(ingress, { peerBlocks });
         const on = `attached to compute: ${listText(compute.map(resourceLabel))}`;
         if (exposures.length > 0) {
+            // On the group when it is in the stack; else (a group outside it) keyed by its rules.
             report.violation(`${label} ${admitsText(exposures, where)} and is ${on}. Internet traffic then reaches the hosts ` +
-                `directly, with no load balancer to absorb scans and malformed requests. Fix: ${FIX}`, urn);
+                `directly, with no load balancer to absorb scans and malformed requests. Fix: ${FIX}`, urn,
+            urn === undefined ? rulesAt([...new Set(exposures.flatMap((e) => e.rules))], "") : undefined);
             continue;
         }
         // Entries of a prefix list, or the list a rule names, may not be known yet.
         for (const e of possibleWorldExposures(ingress, { peerBlocks })) {
-            report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec(label, compute), where, `on ${label}, `), urn);
+            report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec(label, compute), where, `on ${label}, `), urn,
+                possibleAt(e, urn ?? ""));
         }
         // A rule resource whose group cannot be told yet may complete the world on this group.
         for (const s of group.kind === "stack" ? model.rulesByGroup.mayBeOn([group.urn]) : []) {
             const possible = worldExposures([...ingress, ...s.ruleSet.rules.filter((r) => r.direction === "ingress")], { peerBlocks });
             if (possible.length > 0) {
-                report.undetermined(s.targetUndetermined as Undetermined, `If ${resourceLabel(s.resource)} adds its rule to ` +
-                    `${label}, the group ${admitsText(possible, where)} and is ${on}.`, urn);
+                const why = s.targetUndetermined as Undetermined;
+                report.undetermined(why, `If ${resourceLabel(s.resource)} adds its rule to ` +
+                    `${label}, the group ${admitsText(possible, where)} and is ${on}.`, urn, `${s.resource.urn} ${why.path}`);
             }
         }
     }

@@ -2,25 +2,18 @@
 // property path it is about, so that two findings of one policy on one resource stay apart and a
 // finding keeps its key while its message changes.
 import * as assert from "assert";
-import { FindingKey, keysInCall } from "../../policies/core/finding-keys";
+import { keysInCall } from "../../policies/core/finding-keys";
 import { inCallScope } from "../../policies/model/call-scope";
 import { naclNoAdminPortsFromWorld } from "../../policies/nacl/no-admin-ports-from-world";
 import { sgNoAdminPortsFromWorld } from "../../policies/sg/no-admin-ports-from-world";
 import { sgRuleQuota } from "../../policies/sg/rule-quota";
+import { keysOf } from "../util/finding-keys";
 import { runResourcePolicy } from "../util/run-policy";
 import { runStackPolicy, urnOf } from "../util/run-stack-policy";
 import { inline, sg } from "../util/shapes";
 import { TYPE } from "../util/types";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** The keys a run records, without their messages. */
-function keysOf(run: () => unknown): Omit<FindingKey, "message">[] {
-    return inCallScope(() => {
-        run();
-        return keysInCall().map(({ message: _m, ...k }) => k);
-    });
-}
 
 const ssh = (cidr: string) => inline("tcp", 22, 22, { cidrBlocks: [cidr] });
 

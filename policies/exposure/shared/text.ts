@@ -176,7 +176,9 @@ export function reportPossible(model: StackModel, p: PossiblePath, subject: stri
     if (p.doubt.outside) {
         report.note(`Cannot be verified: ${p.doubt.why.reason}. ${what}`, urn);
     } else {
-        report.undetermined(on && p.doubt.urn !== urn ? located(p.doubt.why, on) : p.doubt.why, what, urn);
+        // A value on another resource is keyed after that resource's URN.
+        const elsewhere = on !== undefined && p.doubt.urn !== urn;
+        report.undetermined(elsewhere ? located(p.doubt.why, on) : p.doubt.why, what, urn, elsewhere ? `${p.doubt.urn} ${p.doubt.why.path}` : undefined);
     }
 }
 

@@ -9,7 +9,7 @@ import { StackCheck } from "../../core/policy";
 import { resourceLabel } from "../../core/report";
 import { ruleBuckets } from "./group-buckets";
 import { located, prefixListBlocks } from "./prefix-list-blocks";
-import { Where, WorldSpecOf, exposureText, offendingExposures, possibleText, rulesAt } from "./world";
+import { Where, WorldSpecOf, exposureText, offendingExposures, possibleAt, possibleText, rulesAt } from "./world";
 
 /** The stack half of a world policy, at the policy's own level and configuration. */
 export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => void {
@@ -21,14 +21,17 @@ export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => vo
             const where: Where = (r) => (r.origin.urn === bucket.urn ? "" : `${resourceLabel(r.origin)} `);
             const q = { acrossResources: true, groupUndetermined: bucket.groupUndetermined, peerBlocks };
             const on = bucket.label ? `on ${bucket.label}, ` : "";
+            // A finding on no resource (a group outside the stack) names every rule after its URN.
+            const home = bucket.urn ?? "";
             if (!bucket.groupUndetermined) {
                 for (const e of offendingExposures(spec, bucket.rules, q)) {
-                    report.violation(spec.violation(e, `On ${bucket.label}, ${exposureText(e, where)}`), bucket.urn, rulesAt(e.rules, bucket.urn));
+                    report.violation(spec.violation(e, `On ${bucket.label}, ${exposureText(e, where)}`), bucket.urn, rulesAt(e.rules, home));
                 }
             }
             const rules = bucket.rules.filter((r) => r.direction === spec.direction);
             for (const e of possibleWorldExposures(rules, { ...q, within: spec.offending })) {
-                report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec, where, on), bucket.urn);
+                report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec, where, on), bucket.urn,
+                    possibleAt(e, home));
             }
         }
     };

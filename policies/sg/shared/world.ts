@@ -114,11 +114,25 @@ export function offendingExposures(spec: WorldSpec, rules: readonly SgRule[], q:
 }
 
 /**
- * Where an exposure is, for its finding's key: the rules' peer paths, each after its resource's URN
- * unless it is on `home` (the resource analysed, or the group a stack finding is on).
+ * Where a value of a rule is, for a finding's key: its path, after the rule's resource's URN unless
+ * that is `home` (the resource analysed: undefined; the group a stack finding is on: its URN, or ""
+ * for a finding on no resource of the stack, where every rule is named after its URN).
  */
+export function valueAt(rule: SgRule, path: string, home?: string): string {
+    return `${home === undefined || rule.origin.urn === home ? "" : `${rule.origin.urn} `}${path}`;
+}
+
+/** Where an exposure is, for its finding's key: the rules' peer paths (see valueAt). */
 export function rulesAt(rules: readonly SgRule[], home?: string): string {
-    return rules.map((r) => `${home === undefined || r.origin.urn === home ? "" : `${r.origin.urn} `}${r.origin.peerPath}`).join(", ");
+    return rules.map((r) => valueAt(r, r.origin.peerPath, home)).join(", ");
+}
+
+/**
+ * Where the value a possible exposure hinges on is, for its finding's key: its path after its
+ * rule's resource (see valueAt); a peer block's value keeps its own path.
+ */
+export function possibleAt(e: PossibleExposure, home: string): string | undefined {
+    return e.whyOnPeer ? undefined : valueAt(e.whyRule, e.why.path, home);
 }
 
 /** The resource half: exposures within one resource, and the rules that cannot be decided yet. */
