@@ -8,7 +8,7 @@
 import { Family, familyRange, isWholeFamily } from "../net/cidr";
 import { Interval, IntervalSet, covers, normalise } from "../net/intervals";
 import { ALL_TRAFFIC, AXES, Axis, TrafficSet, isNoTraffic, trafficIntersect, trafficKey, trafficOf } from "../net/traffic";
-import { Answer, answerOf } from "./decide";
+import { ruleTraffic } from "./rule-traffic";
 import { SgRule } from "./sg-rules";
 import { Undetermined, isUndetermined } from "./values";
 
@@ -73,25 +73,8 @@ export interface WorldQuery {
     readonly groupUndetermined?: (rule: SgRule) => Undetermined | undefined;
     /** The blocks a prefix-list rule admits, when they can be told (the stack view); none otherwise. */
     readonly peerBlocks?: (rule: SgRule) => readonly PeerBlock[] | undefined;
-}
-
-/** The traffic a rule allows; undefined when its protocol or ports are undetermined. */
-export function ruleTraffic(rule: SgRule): TrafficSet | undefined {
-    const { protocol, ports } = rule;
-    return isUndetermined(protocol) || isUndetermined(ports) ? undefined : trafficOf(protocol, ports);
-}
-
-/** Does the rule allow any of the traffic? */
-export function reaches(rule: SgRule, within: TrafficSet): Answer {
-    const { protocol, ports } = rule;
-    if (isUndetermined(protocol)) {
-        return protocol;
-    }
-    // With its ports undetermined, a rule may reach any port of its protocol, and no other traffic.
-    if (isNoTraffic(trafficIntersect(trafficOf(protocol, null), within))) {
-        return "no";
-    }
-    return isUndetermined(ports) ? ports : answerOf(!isNoTraffic(trafficIntersect(trafficOf(protocol, ports), within)));
+    /** Asked about any traffic at all: a block of one rule that covers a family exposes it, ports known or not. */
+    readonly anyTraffic?: boolean;
 }
 
 /** The rules' exposures to a whole address family, per family: whole-family rules first, then split blocks. */
@@ -195,7 +178,10 @@ function addMembers(members: Member[], rule: SgRule, family: Family, within: Tra
     }
     const known = ruleTraffic(rule);
     const groupWhy = q.groupUndetermined?.(rule);
-    if (blocks.length === 0 || ((known === undefined || groupWhy !== undefined) && !possible)) {
+    if (q.anyTraffic && known === undefined && !possible) {
+        blocks = blocks.filter((b) => covers([b.block], [familyRange(family)]));
+    }
+    if (blocks.length === 0 || (((known === undefined && !q.anyTraffic) || groupWhy !== undefined) && !possible)) {
         return;
     }
     const { protocol, ports } = rule;

@@ -2,7 +2,8 @@ import { ConfigError, PortSpec, cidrList, optionSchema, portList, portListSchema
 import { Answer, allHold } from "../model/decide";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
-import { possibleWorldExposures, reaches, ruleTraffic } from "../model/world";
+import { reaches, ruleTraffic } from "../model/rule-traffic";
+import { possibleWorldExposures } from "../model/world";
 import { Cidr, familyName, isWholeFamily } from "../net/cidr";
 import { covers } from "../net/intervals";
 import { TrafficSet, portTraffic, trafficIntersect, trafficKey } from "../net/traffic";

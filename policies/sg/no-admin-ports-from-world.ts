@@ -1,7 +1,7 @@
 import { portList, portListSchema } from "../core/config";
 import { withoutPeers } from "../model/sg-edit";
 import { SgRule } from "../model/sg-rules";
-import { ruleTraffic } from "../model/world";
+import { ruleTraffic } from "../model/rule-traffic";
 import { PortRange } from "../net/ports";
 import { NO_TRAFFIC, TrafficSet, isNoTraffic, portTraffic, trafficIntersect, trafficMinus, trafficUnion } from "../net/traffic";
 import { listText } from "../core/report";

@@ -35,7 +35,7 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
         const ingress = rules.filter((r) => r.direction === "ingress");
         // A rule is named by its path, after its resource unless it is the group's own.
         const where: Where = (r) => (r.origin.urn === urn ? "" : `${resourceLabel(r.origin)} `);
-        const exposures = worldExposures(ingress, { peerBlocks });
+        const exposures = worldExposures(ingress, { peerBlocks, anyTraffic: true });
         const on = `attached to compute: ${listText(compute.map(resourceLabel))}`;
         if (exposures.length > 0) {
             // On the group when it is in the stack; else (a group outside it) keyed by its rules.
@@ -51,7 +51,7 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
         }
         // A rule resource whose group cannot be told yet may complete the world on this group.
         for (const s of group.kind === "stack" ? model.rulesByGroup.mayBeOn([group.urn]) : []) {
-            const possible = worldExposures([...ingress, ...s.ruleSet.rules.filter((r) => r.direction === "ingress")], { peerBlocks });
+            const possible = worldExposures([...ingress, ...s.ruleSet.rules.filter((r) => r.direction === "ingress")], { peerBlocks, anyTraffic: true });
             if (possible.length > 0) {
                 const why = s.targetUndetermined as Undetermined;
                 report.undetermined(why, `If ${resourceLabel(s.resource)} adds its rule to ` +

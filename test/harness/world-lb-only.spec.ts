@@ -2,7 +2,8 @@
  * Over the Analyzer protocol, the pack started as the CLI starts it, AnalyzeStack:
  * sg-world-ingress-only-on-load-balancers sees the world admitted through a managed prefix list of
  * the stack (first preview and update alike), and on a group outside the stack that a rule
- * resource of the stack opens to the world while an instance of the stack uses it.
+ * resource of the stack opens to the world while an instance of the stack uses it, and on ports not
+ * known yet.
  */
 import * as assert from "assert";
 import { AnalyzeResult, StackResource } from "../../runner/analyzer-client";
@@ -58,5 +59,15 @@ describe("protocol: sg-world-ingress-only-on-load-balancers through prefix lists
         assert.deepStrictEqual(of(await pack().analyzeStack(stack)), [["advisory", undefined,
             "security group sg-0123 (not in this stack) admits every IPv4 address (aws.vpc.SecurityGroupIngressRule 'https' cidrIpv4) " +
             `and is attached to compute: aws.ec2.Instance 'vm'${TAIL}`]]);
+    });
+
+    it("a group admitting 0.0.0.0/0 on ports not known yet, on an instance: the world on some port is still the world", async () => {
+        const stack = [
+            resource(TYPE.sg, "web", { description: "web", egress: [],
+                ingress: [{ protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["0.0.0.0/0"] }] }),
+            resource(TYPE.instance, "vm", { ami: "ami-1", vpcSecurityGroupIds: [UNKNOWN] }, { vpcSecurityGroupIds: [WEB] }),
+        ];
+        assert.deepStrictEqual(of(await pack().analyzeStack(stack)), [["advisory", WEB,
+            `aws.ec2.SecurityGroup 'web' admits every IPv4 address (ingress[0].cidrBlocks[0]) and is attached to compute: aws.ec2.Instance 'vm'${TAIL}`]]);
     });
 });

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { normaliseRules, SgRule } from "../../policies/model/sg-rules";
 import { isUndetermined, Undetermined } from "../../policies/model/values";
-import { MAX_PRUNE, PeerBlock, WorldExposure, possibleWorldExposures, reaches, worldExposures } from "../../policies/model/world";
+import { reaches } from "../../policies/model/rule-traffic";
+import { MAX_PRUNE, PeerBlock, WorldExposure, possibleWorldExposures, worldExposures } from "../../policies/model/world";
 import { parseCidr } from "../../policies/net/cidr";
 import { interval } from "../../policies/net/intervals";
 import { ALL_TRAFFIC, NO_TRAFFIC, TrafficSet } from "../../policies/net/traffic";
@@ -194,6 +195,28 @@ describe("model/world: the world, judged per port", () => {
             assert.deepStrictEqual(found.map((e) => [e.rules.map((r) => r.origin.name), e.groupUndetermined.map((r) => r.origin.name), e.why, e.traffic]),
                 [[["a", "b"], ["a", "b"], why, tcp([22, 22])]]);
             assert.deepStrictEqual(worldExposures(rules, { acrossResources: true, groupUndetermined: () => why }), []);
+        });
+    });
+
+    describe("worldExposures asked about any traffic at all (anyTraffic)", () => {
+        it("counts a whole-family rule whose ports are not known yet, on every TCP port it may allow", () => {
+            const r = rule("a", "0.0.0.0/0", "tcp", [UNKNOWN, UNKNOWN]);
+            assert.deepStrictEqual(brief(worldExposures([r], { anyTraffic: true })), [[4, ["a"], true, tcp([0, 65535])]]);
+            assert.deepStrictEqual(worldExposures([r]), []);
+        });
+        it("counts a whole-family rule whose protocol is not known yet, on all traffic", () => {
+            assert.deepStrictEqual(brief(worldExposures([rule("a", "::/0", UNKNOWN)], { anyTraffic: true })), [[6, ["a"], true, ALL_TRAFFIC]]);
+        });
+        it("does not count a split world one of whose halves has ports not known yet: the halves may share no port", () => {
+            const rules = [rule("a", "0.0.0.0/1", "tcp", [443, 443]), rule("b", "128.0.0.0/1", "tcp", [UNKNOWN, UNKNOWN])];
+            assert.deepStrictEqual(worldExposures(rules, { anyTraffic: true }), []);
+        });
+        it("does not count a narrower rule whose ports are not known yet", () => {
+            assert.deepStrictEqual(worldExposures([rule("a", "10.0.0.0/8", "tcp", [UNKNOWN, UNKNOWN])], { anyTraffic: true }), []);
+        });
+        it("still leaves a rule whose ports are known to the per-port judgement", () => {
+            const rules = [rule("a", "0.0.0.0/1", "tcp", [443, 443]), rule("b", "128.0.0.0/1", "tcp", [80, 443])];
+            assert.deepStrictEqual(brief(worldExposures(rules, { anyTraffic: true })), [[4, ["a", "b"], true, tcp([443, 443])]]);
         });
     });
 

@@ -9,7 +9,7 @@
  */
 import { SgRule } from "../../model/sg-rules";
 import { Maybe, isUndetermined, unknownAt } from "../../model/values";
-import { reaches } from "../../model/world";
+import { reaches } from "../../model/rule-traffic";
 import { Cidr, Family } from "../../net/cidr";
 import { covers, normalise } from "../../net/intervals";
 import { TrafficSet, isNoTraffic, trafficIntersect } from "../../net/traffic";

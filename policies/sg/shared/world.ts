@@ -10,7 +10,8 @@ import { ALL_TRAFFIC, OTHER_PROTOCOLS, TrafficSet, trafficKey } from "../../net/
 import { Answer, allHold } from "../../model/decide";
 import { Direction, SgRule } from "../../model/sg-rules";
 import { isUndetermined } from "../../model/values";
-import { ExposureBlock, PossibleExposure, WorldExposure, WorldQuery, possibleWorldExposures, reaches, worldExposures } from "../../model/world";
+import { reaches } from "../../model/rule-traffic";
+import { ExposureBlock, PossibleExposure, WorldExposure, WorldQuery, possibleWorldExposures, worldExposures } from "../../model/world";
 import { MAX_LISTED, Reporter, listText, ruleText } from "../../core/report";
 
 /** What a policy says about the world, from its configuration. */
