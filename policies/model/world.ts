@@ -73,7 +73,7 @@ export interface WorldQuery {
     readonly groupUndetermined?: (rule: SgRule) => Undetermined | undefined;
     /** The blocks a prefix-list rule admits, when they can be told (the stack view); none otherwise. */
     readonly peerBlocks?: (rule: SgRule) => readonly PeerBlock[] | undefined;
-    /** Asked about any traffic at all: a block of one rule that covers a family exposes it, ports known or not. */
+    /** (worldExposures) Any traffic at all: a block of one rule that covers a family exposes it, ports known or not. */
     readonly anyTraffic?: boolean;
 }
 
@@ -178,7 +178,7 @@ function addMembers(members: Member[], rule: SgRule, family: Family, within: Tra
     }
     const known = ruleTraffic(rule);
     const groupWhy = q.groupUndetermined?.(rule);
-    if (q.anyTraffic && known === undefined && !possible) {
+    if (q.anyTraffic && known === undefined) {
         blocks = blocks.filter((b) => covers([b.block], [familyRange(family)]));
     }
     if (blocks.length === 0 || (((known === undefined && !q.anyTraffic) || groupWhy !== undefined) && !possible)) {

@@ -59,6 +59,18 @@ describe("sg-world-ingress-only-on-load-balancers: the world on ports not known 
             "directly, through aws.ec2.SecurityGroup 'web'.", urnOf(resources[0])]]);
     });
 
+    it("notes a rule resource from 0.0.0.0/0 on ports not known yet that may be on the compute's group or another", () => {
+        const pending: TestResource = { type: TYPE.vpcIngress, name: "extra",
+            props: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: "0.0.0.0/0", description: "d" },
+            propertyDependencies: { securityGroupId: ["web", "other"] } };
+        const other: TestResource = { type: TYPE.sg, name: "other", props: { id: "sg-other", description: "d", ingress: [], egress: [] } };
+        const resources = [web([]), other, vm, pending];
+        assert.deepStrictEqual(run(resources), [["advisory",
+            "Cannot be verified at preview: securityGroupId is not known until the resource is created. If " +
+            "aws.vpc.SecurityGroupIngressRule 'extra' adds its rule to aws.ec2.SecurityGroup 'web', the group admits every IPv4 " +
+            "address (aws.vpc.SecurityGroupIngressRule 'extra' cidrIpv4) and is attached to compute: aws.ec2.Instance 'vm'.", urnOf(resources[0])]]);
+    });
+
     it("passes a rule from 10.0.0.0/8 whose ports are not known yet: no port of it admits the world", () => {
         assert.deepStrictEqual(run([web([{ protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["10.0.0.0/8"] }]), vm]), []);
     });
