@@ -63,7 +63,7 @@ const meta = policyMeta({
 
 /**
  * "TCP port 5432", "every database port": the database traffic a rule or an exposure reaches, as it
- * reaches it. Only the ports when the rule's text already says its one protocol.
+ * reaches it. Only the ports when the rule's text already says its one protocol (then `t` holds only it).
  */
 function reachedText(db: TrafficSet, ranges: number, t: TrafficSet, protocolStated = false): string {
     const tcp = trafficKey({ ...db, udp: [] }) === trafficKey({ ...t, udp: [] });
@@ -74,7 +74,7 @@ function reachedText(db: TrafficSet, ranges: number, t: TrafficSet, protocolStat
     if (ranges > 3 && (tcp || udp) && (t.tcp.length === 0 || t.udp.length === 0)) {
         return `every ${tcp ? "TCP" : "UDP"} database port`;
     }
-    if (protocolStated && (t.tcp.length === 0) !== (t.udp.length === 0)) {
+    if (protocolStated) {
         return portsText(t.tcp.length > 0 ? t.tcp : t.udp);
     }
     return trafficSetText(t);
@@ -136,13 +136,13 @@ const resourceHalf = sgRulePolicy(meta, ({ ruleSet, config, report }) => {
         const peer = untrustedPeer(rule);
         const verdict = allHold(() => peer, () => reaches(rule, spec.offending));
         if (verdict === "yes") {
-            const traffic = ruleTraffic(rule);
+            // A rule that surely reaches a database port has a known protocol and known ports.
+            const traffic = ruleTraffic(rule) ?? spec.offending;
             const single = !isUndetermined(rule.protocol) && rule.protocol.kind !== "all";
-            const hit = traffic && trafficIntersect(traffic, spec.offending);
+            const hit = trafficIntersect(traffic, spec.offending);
             // A rule that opens nothing but database ports needs no second list of them.
-            const what = !traffic || !hit ? "which reaches database ports"
-                : trafficKey(hit) === trafficKey(traffic) ? (onePort(hit) ? "a database port" : "database ports")
-                    : `which reaches ${reachedText(spec.offending, ports.length, hit, single)}`;
+            const what = trafficKey(hit) === trafficKey(traffic) ? (onePort(hit) ? "a database port" : "database ports")
+                : `which reaches ${reachedText(spec.offending, ports.length, hit, single)}`;
             report.violation(`${ruleText(rule)}, ${what}. Any host that holds an address ` +
                 "in that range can connect to the database, whatever its role. Fix: " + FIX, undefined, rule.origin.peerPath);
         } else if (verdict !== "no") {
