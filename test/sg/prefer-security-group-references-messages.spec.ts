@@ -14,4 +14,8 @@ describe("sg-prefer-security-group-references: complete messages", () => {
                 "wide address range, ingress[0].cidrBlocks[0] should be a security-group reference.",
         }]);
     });
+
+    it("0.0.0.0/0 on ports not known yet: left to the policies about the whole internet, not reported as a wide range", () => {
+        assert.deepStrictEqual(runResourcePolicy(policy, sg([inline("tcp", UNKNOWN, UNKNOWN, { cidrBlocks: ["0.0.0.0/0"] })])), []);
+    });
 });
