@@ -24,7 +24,7 @@ function configText(p: Policy): string {
     if (props.length === 0) {
         return "-";
     }
-    return props.map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v.default)}\`)`).join("<br>");
+    return props.map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v.default)}\`): ${cell(v.description ?? "")}`).join("<br>");
 }
 
 function controlsText(p: Policy): string {

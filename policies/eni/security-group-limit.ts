@@ -47,9 +47,13 @@ export const eniSecurityGroupLimit = stackPolicy({
         // An interface that may hold no declared group still gets its VPC's default one, where AWS gives it.
         const atLeast = Math.max(known, eni.hasGroups || eni.shape.defaultGroupIn ? 1 : 0);
         const count = eni.unbounded ? `at least ${atLeast}` : `${atLeast} to ${known + eni.unresolved}`;
-        for (const why of eni.undetermined.filter((u) => couldExceed || u.undetermined === "invalid")) {
-            report.undetermined(why, `${label} has ${count} security group${count === "at least 1" ? "" : "s"} on ${eni.path}; the ones not known yet ` +
-                `cannot be counted against the quota of ${max}.`, eni.resource.urn);
+        for (const why of eni.undetermined) {
+            if (why.undetermined === "invalid") {
+                report.undetermined(why, `The security groups of ${label} on ${eni.path} cannot be counted against the quota of ${max}.`, eni.resource.urn);
+            } else if (couldExceed) {
+                report.undetermined(why, `${label} has ${count} security group${count === "at least 1" ? "" : "s"} on ${eni.path}; the ones not ` +
+                    `known yet cannot be counted against the quota of ${max}.`, eni.resource.urn);
+            }
         }
     }
     for (const a of model.attachments.filter((x) => x.undetermined)) {
