@@ -72,6 +72,16 @@ describe("sg-rules-managed-one-way: a rule resource whose group cannot be told y
         ]);
     });
 
+    it("a group already flagged for a standalone rule of its own: the violation alone, no note for a rule that may also be its", () => {
+        const own: TestResource = { type: TYPE.vpcIngress, name: "own", props: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 80,
+            toPort: 80, cidrIpv4: "10.2.0.0/16", description: "d" }, propertyDependencies: { securityGroupId: ["web"] } };
+        const findings = run(sgRulesManagedOneWay, [web([tcp(443, ["10.0.0.0/8"])]), other, own, pending(["web", "other"], "10.1.0.0/16")]);
+        assert.deepStrictEqual(findings.map((f) => [f[0], String(f[1]).split(". ")[0], f[2]]), [
+            ["mandatory", "aws.ec2.SecurityGroup 'web' declares ingress rules inline (ingress[0]) and also has standalone ingress rules: " +
+                "aws.vpc.SecurityGroupIngressRule 'own'", WEB],
+        ]);
+    });
+
     it("nothing for a rule of the other direction, or one that depends only on other groups", () => {
         const egress = { ...pending(["web", "other"], "10.1.0.0/16", 443, TYPE.vpcEgress) };
         assert.deepStrictEqual(run(sgRulesManagedOneWay, [web([tcp(443, ["10.0.0.0/8"])]), other, egress]), []);
