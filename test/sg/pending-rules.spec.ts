@@ -35,6 +35,10 @@ describe("sg-world-ingress-only-on-load-balancers: a rule resource whose group c
         ]);
     });
 
+    it("nothing for an egress rule to 0.0.0.0/0 that may be on the compute's group: egress admits no one", () => {
+        assert.deepStrictEqual(run(sgWorldIngressOnlyOnLoadBalancers, [web(), other, vm, pending(["web", "other"], "0.0.0.0/0", 443, TYPE.vpcEgress)]), []);
+    });
+
     it("the half that would complete the world with the group's own inline half: a note naming both", () => {
         const findings = run(sgWorldIngressOnlyOnLoadBalancers, [web([tcp(22, ["0.0.0.0/1"])]), vm, pending([], "128.0.0.0/1")]);
         assert.deepStrictEqual(findings.map((f) => f[1]), [`${NOTE}. If aws.vpc.SecurityGroupIngressRule 'extra' adds its rule to ` +
