@@ -5,6 +5,7 @@ import { Direction, SgRule, ruleIdentity } from "../model/sg-rules";
 import { Undetermined, isUndetermined } from "../model/values";
 import { resourceLabel } from "../core/report";
 import { stackPolicy } from "../core/policy";
+import { valueAt } from "./shared/world";
 
 export const DEFAULT_MAX_RULES = 60;
 
@@ -50,7 +51,7 @@ function count(model: StackModel, rules: SgRule[], home: string): Count {
     const add = (families: readonly Family[], n: number) => families.forEach((f) => { c.rules[f] += n; });
     const unbounded = (why: Undetermined, families: readonly Family[], r: SgRule) => c.uncounted.push({
         why, extra: Object.fromEntries(families.map((f) => [f, { rules: 0, unbounded: true }])),
-        at: r.origin.urn === home ? why.path : `${r.origin.urn} ${why.path}`,
+        at: valueAt(r, why.path, home),
     });
     const seen = new Set<string>();
     for (const r of rules) {
