@@ -1,7 +1,7 @@
-import { defaultGroupKeys } from "../graph/rule-groups";
+import { defaultGroupKeys, pendingGroup } from "../graph/rule-groups";
 import { DatabaseNode, NetworkInterfaceNode, Ref, StackModel, VpcDefaultGroup, refKey } from "../graph/stack";
 import { SgRule } from "../model/sg-rules";
-import { Undetermined, isUndetermined } from "../model/values";
+import { isUndetermined } from "../model/values";
 import { Reporter, listText, resourceLabel, ruleText } from "../core/report";
 import { stackPolicy } from "../core/policy";
 
@@ -101,10 +101,10 @@ function notePendingRules(model: StackModel, db: DatabaseNode, refs: readonly Re
         const which = anywhere.has(s) ? `any group, those of ${label} included` : listText([...new Set(model.rulesByGroup.keysOf(s)
             .filter((k) => named.has(k)).map((k) => named.get(k) as string))]);
         const what = admits.find((r) => !isUndetermined(r.peer));
-        const why = s.targetUndetermined as Undetermined;
+        const { why, at } = pendingGroup(s);
         report.undetermined(why, `${resourceLabel(s.resource)} adds a rule to a security group that cannot ` +
             `be told yet and may be ${which}: if so, ${what ? ruleText(what) : `${admits[0].origin.peerPath} may admit an address range`} ` +
-            `to ${label}. Fix: ${FIX}`, db.resource.urn, `${s.resource.urn} ${why.path}`);
+            `to ${label}. Fix: ${FIX}`, db.resource.urn, at);
     }
 }
 

@@ -74,6 +74,12 @@ export class RuleGroups {
     }
 }
 
+/** Why a rule's group cannot be told yet, and the finding key naming that value: its URN, then its path. */
+export function pendingGroup(rule: StandaloneRule): { why: Undetermined; at: string } {
+    const why = rule.targetUndetermined as Undetermined;
+    return { why, at: `${rule.resource.urn} ${why.path}` };
+}
+
 /** What a rule's securityGroupId depends on, as one key: rules whose group cannot be told yet and have the same key may share it. */
 export function dependencyKey(rule: StandaloneRule): string {
     return [...depsOf(rule.resource, "securityGroupId")].sort().join(" ");

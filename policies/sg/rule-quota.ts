@@ -1,4 +1,5 @@
 import { integer, integerSchema } from "../core/config";
+import { pendingGroup } from "../graph/rule-groups";
 import { StackModel } from "../graph/stack";
 import { isPeerList } from "../model/sg-peers";
 import { Direction, SgRule, ruleIdentity } from "../model/sg-rules";
@@ -132,9 +133,9 @@ export const sgRuleQuota = stackPolicy({
                 const extra = Object.fromEntries(FAMILIES.map((f): [Family, Extra] =>
                     [f, { rules: more.rules[f], unbounded: more.uncounted.some((u) => mayAdd(u.extra[f])) }]));
                 if (FAMILIES.some((f) => mayAdd(extra[f]))) {
-                    const why = pending.targetUndetermined as Undetermined;
+                    const { why, at } = pendingGroup(pending);
                     c.uncounted.push({ why: { ...why, reason: `${why.reason} (${resourceLabel(pending.resource)}, which may add its rules to this group)` }, extra,
-                        at: `${pending.resource.urn} ${why.path}` });
+                        at: at });
                 }
             }
             for (const family of FAMILIES.filter((f) => c.rules[f] > max)) {

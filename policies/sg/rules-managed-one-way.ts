@@ -1,5 +1,6 @@
 import { Direction, SgRuleSet, ruleIdentity } from "../model/sg-rules";
-import { Undetermined, isUndetermined } from "../model/values";
+import { pendingGroup } from "../graph/rule-groups";
+import { isUndetermined } from "../model/values";
 import { listText, resourceLabel } from "../core/report";
 import { stackPolicy } from "../core/policy";
 
@@ -49,10 +50,10 @@ export const sgRulesManagedOneWay = stackPolicy({
                     `the provider removes whichever rules the other side added, so traffic flaps. Fix: ${FIX}`, urn, direction);
             }
             for (const s of pending) {
-                const why = s.targetUndetermined as Undetermined;
+                const { why, at } = pendingGroup(s);
                 report.undetermined(why, `${resourceLabel(group.resource)} declares ${direction} rules ` +
                     `inline (${paths}); if ${resourceLabel(s.resource)} adds its ${direction} rule to this group, the group's ${direction} ` +
-                    "rules are managed two ways and flap on every update.", urn, `${s.resource.urn} ${why.path}`);
+                    "rules are managed two ways and flap on every update.", urn, at);
             }
         }
     }

@@ -1,13 +1,14 @@
 import { StackResource } from "../graph/stack";
-import { Undetermined } from "../model/values";
+import { pendingGroup } from "../graph/rule-groups";
 import { WorldExposure, possibleWorldExposures, worldExposures } from "../model/world";
 import { familyName } from "../net/cidr";
 import { ALL_TRAFFIC } from "../net/traffic";
 import { listText, resourceLabel } from "../core/report";
 import { stackPolicy } from "../core/policy";
 import { interfacesOn, ruleBuckets } from "./shared/group-buckets";
-import { located, prefixListBlocks } from "./shared/prefix-list-blocks";
-import { Where, WorldSpec, possibleAt, possibleText, rulesAt } from "./shared/world";
+import { prefixListBlocks } from "./shared/prefix-list-blocks";
+import { Where, WorldSpec, possibleText, rulesAt } from "./shared/world";
+import { reportPossible } from "./shared/world-stack";
 
 const FIX = "Put a load balancer in front: give the load balancer the internet-facing group, and let the compute " +
     "group admit only the load balancer's security group.";
@@ -46,16 +47,15 @@ export const sgWorldIngressOnlyOnLoadBalancers = stackPolicy({
         }
         // Entries of a prefix list, or the list a rule names, may not be known yet.
         for (const e of possibleWorldExposures(ingress, { peerBlocks })) {
-            report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec(label, compute), where, `on ${label}, `), urn,
-                possibleAt(e, urn ?? ""));
+            reportPossible(report, e, possibleText(e, spec(label, compute), where, `on ${label}, `), urn);
         }
         // A rule resource whose group cannot be told yet may complete the world on this group.
         for (const s of group.kind === "stack" ? model.rulesByGroup.mayBeOn([group.urn]) : []) {
             const possible = worldExposures([...ingress, ...s.ruleSet.rules.filter((r) => r.direction === "ingress")], { peerBlocks, anyTraffic: true });
             if (possible.length > 0) {
-                const why = s.targetUndetermined as Undetermined;
+                const { why, at } = pendingGroup(s);
                 report.undetermined(why, `If ${resourceLabel(s.resource)} adds its rule to ` +
-                    `${label}, the group ${admitsText(possible, where)} and is ${on}.`, urn, `${s.resource.urn} ${why.path}`);
+                    `${label}, the group ${admitsText(possible, where)} and is ${on}.`, urn, at);
             }
         }
     }

@@ -4,9 +4,9 @@
  * and prefix-list rules with the blocks their list of the stack holds. Only exposures that no
  * single resource's CIDRs make are reported here; those are reported on that resource.
  */
-import { possibleWorldExposures, spansResources } from "../../model/world";
+import { PossibleExposure, possibleWorldExposures, spansResources } from "../../model/world";
 import { StackCheck } from "../../core/policy";
-import { resourceLabel } from "../../core/report";
+import { Reporter, resourceLabel } from "../../core/report";
 import { ruleBuckets } from "./group-buckets";
 import { located, prefixListBlocks } from "./prefix-list-blocks";
 import { Where, WorldSpecOf, exposureText, offendingExposures, possibleAt, possibleText, rulesAt } from "./world";
@@ -30,9 +30,16 @@ export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => vo
             }
             const rules = bucket.rules.filter((r) => r.direction === spec.direction);
             for (const e of possibleWorldExposures(rules, { ...q, within: spec.offending })) {
-                report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), possibleText(e, spec, where, on), bucket.urn,
-                    possibleAt(e, home));
+                reportPossible(report, e, possibleText(e, spec, where, on), bucket.urn);
             }
         }
     };
+}
+
+/**
+ * Reports an exposure of a group's rules that hinges on unknown values, on the group (`urn`; none for
+ * a group outside the stack): the reason names the resource of the rule the value is on.
+ */
+export function reportPossible(report: Reporter, e: PossibleExposure, text: string, urn: string | undefined): void {
+    report.undetermined(e.whyOnPeer ? e.why : located(e.why, e.whyRule.origin), text, urn, possibleAt(e, urn ?? ""));
 }
