@@ -32,4 +32,15 @@ describe("sg-ingress-from-world-allowed-ports: complete messages", () => {
                 "go beyond the allowed ones, ingress[0].cidrBlocks[0] allows ingress from the whole internet on them.",
         }]);
     });
+    it("the world split over two rules, one of whose ports is unknown: a note on what the rules together would allow", () => {
+        const rules = [inline("tcp", 8080, 8080, { cidrBlocks: ["0.0.0.0/1"] }), inline("tcp", UNKNOWN, 8080, { cidrBlocks: ["128.0.0.0/1"] })];
+        assert.deepStrictEqual(runResourcePolicy(policy, sg(rules)), [{
+            level: "advisory",
+            message: "Cannot be verified at preview: ingress[1].fromPort is not known until the resource is created. If " +
+                "ingress[1].cidrBlocks[0] reaches TCP port 8080, ingress[0].cidrBlocks[0] (0.0.0.0/1) and ingress[1].cidrBlocks[0] " +
+                "(128.0.0.0/1) together cover every IPv4 address on TCP port 8080: ingress[0].cidrBlocks[0] allows TCP port 8080 " +
+                "from 0.0.0.0/1; ingress[1].cidrBlocks[0] allows traffic from 128.0.0.0/1, which would be ingress from the whole " +
+                "internet beyond the allowed ports.",
+        }]);
+    });
 });
