@@ -8,11 +8,11 @@ import { portList, portListSchema } from "../core/config";
 import { directionEntries, NaclNode } from "../graph/nacl";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
-import { familyName, isWholeFamily, rangeToCidrs } from "../net/cidr";
+import { familyName, isWholeFamily } from "../net/cidr";
 import { PortRange, formatPorts } from "../net/ports";
 import { stackPolicy } from "../core/policy";
 import { Reporter, listText, trafficText } from "../core/report";
-import { entryAt, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules, oversizedText } from "./shared/text";
+import { addressesText, entryAt, entryLabel, naclTitle, noteEntriesOnce, noteUnlinkedRules, oversizedText } from "./shared/text";
 import { AdminPort, SplitExposure, mayCarry, maySplit, splitExposures, wholeFamilyExposures } from "./shared/world";
 
 const BUILT_IN: AdminPort[] = [
@@ -71,7 +71,7 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
         entryAt(entry, node.resource.urn));
     }
     for (const e of splitExposures(view, adminPorts)) {
-        const entries = e.entries.map((x) => `${entryLabel(x)} allows inbound ${trafficText(x.protocol, x.ports)} from ${rangeToCidrs(x.cidr.range, x.cidr.family).join(", ")}`);
+        const entries = e.entries.map((x) => `${entryLabel(x)} allows inbound ${trafficText(x.protocol, x.ports)} from ${addressesText([x.cidr.range], x.cidr.family)}`);
         report.violation(`${acl}: ${listText(entries)}, blocks that together cover every ${familyName(e.family)} address, which ` +
             `lets ${reachedText(e)} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn,
         e.entries.map((x) => entryAt(x, node.resource.urn)).join(", "));
@@ -87,18 +87,20 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
 /** "SSH (TCP port 22)", "UDP port 5985": the admin ports a split exposure reaches, as far as it reaches them. */
 function reachedText(e: SplitExposure): string {
     return listText(e.reached.map(({ admin, ports }) => {
-        const all = ports.length === 1 && ports[0].lo === BigInt(admin.ports.from) && ports[0].hi === BigInt(admin.ports.to);
+        // The reached ports lie within the admin range: one interval from its start to its end is all of it.
+        const all = ports[0].lo === BigInt(admin.ports.from) && ports[0].hi === BigInt(admin.ports.to);
         return all ? admin.label : `${admin.protocol.toUpperCase()} ${listText(ports.map((i) => formatPorts({ from: Number(i.lo), to: Number(i.hi) })))}`;
     }));
 }
 
 /**
- * Whether an undetermined entry may decide admin traffic from the whole internet: one whose CIDR
- * or action is not known, or from a whole family, that may carry admin traffic; or an allow entry
- * with a smaller known block that may complete a split (`split`).
+ * Whether an undetermined entry may decide admin traffic from the whole internet: one whose CIDR is
+ * not known, or from a whole family, that may carry admin traffic; one with a smaller known block
+ * only when the family's allows may cover it on an admin port (`split`): with none, a deny has
+ * nothing to take away and an allow no split to complete.
  */
 function mayTouch(e: NaclEntry, adminPorts: readonly AdminPort[], split: () => boolean): boolean {
-    if (!isUndetermined(e.cidr) && !isWholeFamily(e.cidr) && e.action === "allow") {
+    if (!isUndetermined(e.cidr) && !isWholeFamily(e.cidr)) {
         return split();
     }
     return adminPorts.some((a) => mayCarry(e, a));

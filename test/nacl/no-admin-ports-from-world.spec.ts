@@ -103,6 +103,32 @@ describe("nacl-no-admin-ports-from-world", () => {
         }]],
         ["no note for an entry with an unknown port whose block cannot complete a split", [acl([
             e(100, "allow", "tcp", 22, 22, "0.0.0.0/1"), { ruleNo: 110, action: "allow", protocol: "tcp", fromPort: 22, toPort: UNKNOWN, cidrBlock: "10.0.0.0/8" }])], []],
+        ["a split over part of a configured port range names only the ports it reaches", [acl([
+            e(100, "allow", "tcp", 5985, 5985, "0.0.0.0/1"), e(110, "allow", "tcp", 5985, 5985, "128.0.0.0/1")])],
+        [split(["ingress[0] (rule 100) allows inbound TCP port 5985 from 0.0.0.0/1", "ingress[1] (rule 110) allows inbound TCP port 5985 from 128.0.0.0/1"],
+            "IPv4", "TCP port 5985")], { ports: ["5985-5986"] }],
+        ["a deny entry with an unknown port before a split: the split is flagged, and the deny noted as one that may shadow it", [acl([
+            { ruleNo: 100, action: "deny", protocol: "tcp", fromPort: 22, toPort: UNKNOWN, cidrBlock: "10.0.0.0/8" },
+            e(110, "allow", "tcp", 22, 22, "0.0.0.0/1"), e(120, "allow", "tcp", 22, 22, "128.0.0.0/1")])],
+        [split(["ingress[1] (rule 110) allows inbound TCP port 22 from 0.0.0.0/1", "ingress[2] (rule 120) allows inbound TCP port 22 from 128.0.0.0/1"],
+            "IPv4", "SSH (TCP port 22)"), {
+            level: "advisory",
+            message: "Cannot be verified at preview: ingress[0].toPort is not known until the resource is created. The inbound entry " +
+                "ingress[0] (rule 100) of network ACL 'public' may admit the whole internet to an admin port (SSH (TCP port 22) and " +
+                "RDP (TCP port 3389)), or shadow an entry that does.",
+            urn: URN,
+        }]],
+        ["a lone deny of a smaller block with an unknown port: nothing it could take away, no note", [acl([
+            { ruleNo: 100, action: "deny", protocol: "tcp", fromPort: 22, toPort: UNKNOWN, cidrBlock: "10.0.0.0/8" }])], []],
+        ["a deny with an unknown port that may complete a split deny before a world entry: a note, and no violation", [acl([
+            e(100, "deny", "tcp", 22, 22, "0.0.0.0/1"), { ruleNo: 110, action: "deny", protocol: "tcp", fromPort: 22, toPort: UNKNOWN, cidrBlock: "128.0.0.0/1" },
+            e(120, "allow", "tcp", 22, 22, "0.0.0.0/0")])], [{
+            level: "advisory",
+            message: "Cannot be verified at preview: ingress[1].toPort is not known until the resource is created. The inbound entry " +
+                "ingress[1] (rule 110) of network ACL 'public' may admit the whole internet to an admin port (SSH (TCP port 22) and " +
+                "RDP (TCP port 3389)), or shadow an entry that does.",
+            urn: URN,
+        }]],
         ["flags configured extra ports over TCP and UDP", [acl([e(100, "allow", "udp", 5985, 5986, "0.0.0.0/0")])],
             [violation("ingress[0] (rule 100)", "UDP ports 5985-5986", V4, "UDP ports 5985-5986")], { ports: ["5985-5986"] }],
         ["notes an unknown CIDR on port 22 and still flags the known world entry", [acl([

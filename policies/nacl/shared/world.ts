@@ -134,9 +134,10 @@ export function mayCarry(e: Pick<NaclEntry, "protocol" | "ports">, a: AdminPort)
 }
 
 /**
- * Whether an undetermined allow entry with a known CIDR that is no whole family may complete a
- * split world on an admin port: its block and those of every other entry with a known CIDR that
- * may allow traffic to that port cover the family.
+ * Whether an undetermined entry with a known CIDR that is no whole family may change what the whole
+ * internet reaches on an admin port (an allow may complete a split world, a deny take part of one
+ * away): it may carry traffic to that port, and the blocks of the entries with a known CIDR that may
+ * allow it there (its own, when it is no deny) cover the family.
  */
 export function maySplit(e: NaclEntry, view: DirectionEntries, adminPorts: readonly AdminPort[]): boolean {
     const cidr = e.cidr;
