@@ -76,7 +76,7 @@ function checkNacl(node: NaclNode, ephemeral: PortRange, report: Reporter): void
             for (const protocol of flowProtocols(entry)) {
                 const message = checkEntry(node, entry, protocol, view, views[opposite], dir, ephemeral);
                 if (message) {
-                    report.violation(message, node.resource.urn, `${entryAt(entry, node.resource.urn)} ${protocol}`);
+                    report.violation(message, node.resource.urn, `${entryAt(entry)} ${protocol}`);
                 }
             }
         }

@@ -68,13 +68,13 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
         const cidrText = entry.cidr.family === 4 ? "0.0.0.0/0" : "::/0";
         report.violation(`${acl}: ${entryLabel(entry)} allows inbound ${what} from ${cidrText} (every ${familyName(entry.cidr.family)} ` +
             `address), which lets ${listText(reached.map((a) => a.label))} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn,
-        entryAt(entry, node.resource.urn));
+        entryAt(entry));
     }
     for (const e of splitExposures(view, adminPorts)) {
         const entries = e.entries.map((x) => `${entryLabel(x)} allows inbound ${trafficText(x.protocol, x.ports)} from ${addressesText([x.cidr.range], x.cidr.family)}`);
         report.violation(`${acl}: ${listText(entries)}, blocks that together cover every ${familyName(e.family)} address, which ` +
             `lets ${reachedText(e)} in from the whole internet, ${risk}. Fix: ${FIX}`, node.resource.urn,
-        e.entries.map((x) => entryAt(x, node.resource.urn)).join(", "));
+        e.entries.map(entryAt).join(", "));
     }
     const why = (e: NaclEntry) => {
         const part = undeterminedPart(e);

@@ -69,7 +69,7 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
                 report.violation(`${acl} has ${same.length} ${dir} entries with rule number ${n}: ` +
                     `${listText(same.map((e) => e.origin.path === "" ? `NetworkAclRule '${e.origin.name}'` : e.origin.path))}. ` +
                     "AWS rejects a second entry with the same rule number in one direction, so the deployment fails. " +
-                    "Fix: give each entry its own rule number.", node.resource.urn, same.map((e) => entryAt(e, node.resource.urn)).join(", "));
+                    "Fix: give each entry its own rule number.", node.resource.urn, same.map(entryAt).join(", "));
             }
         }
         // Entries that can never match.
@@ -83,7 +83,7 @@ function checkNacl(node: NaclNode, max: number, report: Reporter): void {
                     `${egress ? "to" : "from"} ${addressesText([entry.cidr.range], entry.cidr.family)}, can never match: ` +
                     `${listText(shadows.map((s) => `rule ${s.ruleNumber}`))} ${shadows.length === 1 ? "is evaluated first and already matches" : "are evaluated first and already match"} ` +
                     "all of its traffic. Fix: remove it, or give it a rule number below the entries " +
-                    "that shadow it (AWS evaluates entries in ascending rule-number order).", node.resource.urn, entryAt(entry, node.resource.urn));
+                    "that shadow it (AWS evaluates entries in ascending rule-number order).", node.resource.urn, entryAt(entry));
             }
         }
         // Quota per direction and address family. An entry whose direction or family is not known

@@ -20,6 +20,11 @@ describe("network ACLs too large to evaluate (2,000 entries in one direction)", 
         assert.ok(Date.now() - t < 5000, `${Date.now() - t} ms`);
     });
 
+    it("nacl-ephemeral-return-traffic reports an outbound direction too large the same way", () => {
+        const outbound = { type: NACL, name: "huge", props: { vpcId: "vpc-1", ingress: [], egress: entries(2000) } };
+        assert.deepStrictEqual(runStackPolicy(naclEphemeralReturnTraffic, [outbound]).map((f) => f.message), [OVERSIZED.replace("inbound", "outbound")]);
+    });
+
     it("nacl-no-admin-ports-from-world reports the size instead of evaluating", () => {
         assert.deepStrictEqual(runStackPolicy(naclNoAdminPortsFromWorld, [acl(2000)]).map((f) => f.message), [OVERSIZED]);
     });

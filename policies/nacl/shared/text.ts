@@ -28,9 +28,9 @@ export function entryLabel(e: Pick<NaclEntry, "origin" | "ruleNumber">): string 
     return `${where} (${n})`;
 }
 
-/** Where an entry is, for its finding's key: its path on the ACL, or the URN of a NetworkAclRule. */
-export function entryAt(e: Pick<NaclEntry, "origin">, acl: string): string {
-    return e.origin.path === "" ? e.origin.urn : e.origin.urn === acl ? e.origin.path : `${e.origin.urn} ${e.origin.path}`;
+/** Where an entry is, for its finding's key: its path on the ACL (whose own entries only it holds), or the URN of a NetworkAclRule. */
+export function entryAt(e: Pick<NaclEntry, "origin">): string {
+    return e.origin.path === "" ? e.origin.urn : e.origin.path;
 }
 
 /** CIDR blocks of an address set: "10.0.0.0/8, 172.16.0.0/12". */
