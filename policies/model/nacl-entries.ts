@@ -12,7 +12,7 @@ import { ResourceRef, propsOf } from "./resource-ref";
 import { portsOf, protocolOf } from "./traffic-fields";
 import { TYPE } from "./types";
 import {
-    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, num, str, unknownAt,
+    Field, Maybe, Undetermined, bool, child, describe, elements, invalidAt, isUndetermined, notAnObject, num, str,
 } from "./values";
 
 type NaclAction = "allow" | "deny";
@@ -104,14 +104,8 @@ function inlineEntries(resource: ResourceRef, props: Field, egress: boolean): Na
         return [undeterminedEntry(resource, egress, list)];
     }
     return list.map((item) => {
-        if (item.state === "unknown") {
-            return undeterminedEntry(resource, egress, unknownAt(item.path));
-        }
-        if (item.state !== "known" || typeof item.value !== "object" || Array.isArray(item.value)) {
-            return undeterminedEntry(resource, egress,
-                invalidAt(item.path, `${item.path} should be a network ACL entry, got ${describe(item.value)}`));
-        }
-        return readEntry(resource, item, egress, "ruleNo", "action");
+        const why = notAnObject(item, "a network ACL entry");
+        return why ? undeterminedEntry(resource, egress, why) : readEntry(resource, item, egress, "ruleNo", "action");
     });
 }
 

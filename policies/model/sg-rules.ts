@@ -11,7 +11,7 @@ import { ResourceRef, propsOf } from "./resource-ref";
 import { RuleBase, makeRule, peersOf } from "./sg-peers";
 import { portsOf, protocolOf } from "./traffic-fields";
 import { SG_RULE_TYPES, TYPE } from "./types";
-import { Field, Undetermined, child, describe, elements, invalidAt, isUndetermined, str, unknownAt } from "./values";
+import { Field, Undetermined, child, describe, elements, invalidAt, isUndetermined, notAnObject, str } from "./values";
 
 export type { Direction, Peer, PeerField, SgRule, SgRuleSet } from "./canonical-rule";
 export { ruleIdentity, standsForWholeList } from "./canonical-rule";
@@ -22,10 +22,7 @@ export type { ResourceRef } from "./resource-ref";
  * Every policy of an Analyze call asks for the same resource: the result is shared within the call.
  */
 export function securityGroupRules(resource: ResourceRef): SgRuleSet | undefined {
-    if (!SG_RULE_TYPES.includes(resource.type)) {
-        return undefined;
-    }
-    return sharedInCall(`sg-rules ${resource.urn}`, () => normalise(resource));
+    return sharedInCall(`sg-rules ${resource.urn}`, () => normaliseRules(resource));
 }
 
 /**
@@ -77,13 +74,9 @@ function inlineRules(resource: ResourceRef, props: Field, direction: Direction):
     }
     const rules: SgRule[] = [];
     for (const item of list) {
-        if (item.state === "unknown") {
-            rules.push(undeterminedRule(resource, direction, unknownAt(item.path)));
-            continue;
-        }
-        if (item.state !== "known" || typeof item.value !== "object" || Array.isArray(item.value)) {
-            const got = item.state === "absent" ? "nothing" : describe(item.value);
-            rules.push(undeterminedRule(resource, direction, invalidAt(item.path, `${item.path} should be a rule object, got ${got}`)));
+        const why = notAnObject(item, "a rule object");
+        if (why) {
+            rules.push(undeterminedRule(resource, direction, why));
             continue;
         }
         rules.push(...peersOf(resource, ruleBase(item, direction, "protocol"), item, {

@@ -186,6 +186,18 @@ export function elements(field: Field): Field[] | Undetermined {
     return out;
 }
 
+/**
+ * Why a list element that should be an object is not one, or undefined when it is: not known yet, or
+ * invalid ("ingress[0] should be a rule object, got nothing").
+ */
+export function notAnObject(item: Field, what: string): Undetermined | undefined {
+    if (item.state === "unknown") {
+        return unknownAt(item.path);
+    }
+    const got = item.state === "absent" ? "nothing" : typeof item.value !== "object" || Array.isArray(item.value) ? describe(item.value) : undefined;
+    return got === undefined ? undefined : invalidAt(item.path, `${item.path} should be ${what}, got ${got}`);
+}
+
 /** A string field: absent -> undefined. */
 export function str(field: Field): Maybe<string | undefined> {
     return typed(field, "string", "a string") as Maybe<string | undefined>;

@@ -5,6 +5,8 @@ import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { inCallScope, sharedInCall } from "../../policies/model/call-scope";
 import { withServerHooks } from "../../policies/core/server-hooks";
+import { securityGroupRules } from "../../policies/model/sg-rules";
+import { TYPE } from "../util/types";
 
 // The gRPC library @pulumi/policy serves with: the one withServerHooks wraps.
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [path.dirname(require.resolve("@pulumi/policy"))] })) as typeof import("@grpc/grpc-js");
@@ -36,6 +38,13 @@ describe("sharing within one Analyzer call", () => {
     it("shares nothing outside a call: a policy called directly builds its own", async () => {
         let builds = 0;
         assert.deepStrictEqual(await twoPolicies("model", () => ++builds), [1, 2]);
+    });
+
+    it("shares a resource's rules only with that resource: two groups read in one call each get their own", () => {
+        const group = (name: string, port: number) => ({ urn: `urn:pulumi:s::p::${TYPE.sg}::${name}`, name, type: TYPE.sg,
+            props: { description: "d", ingress: [{ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: ["10.0.0.0/8"] }] } });
+        const ports = inCallScope(() => [group("a", 22), group("b", 443)].map((g) => securityGroupRules(g)?.rules.map((r) => r.ports)));
+        assert.deepStrictEqual(ports, [[{ from: 22, to: 22 }], [{ from: 443, to: 443 }]]);
     });
 
     it("keeps nothing when the build throws, so the next policy meets the same error", () => {

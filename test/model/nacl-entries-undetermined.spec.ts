@@ -73,6 +73,10 @@ describe("model/nacl-entries", () => {
             assert.deepStrictEqual(entries(ACL, { egress: [5] }), [
                 { egress: true, ruleNumber: bad, action: bad, protocol: bad, ports: bad, cidr: bad, origin: origin(ACL, "egress[0]") },
             ]);
+            const none = invalidAt("egress[0]", "egress[0] should be a network ACL entry, got nothing");
+            assert.deepStrictEqual(entries(ACL, { egress: [null] }), [
+                { egress: true, ruleNumber: none, action: none, protocol: none, ports: none, cidr: none, origin: origin(ACL, "egress[0]") },
+            ]);
         });
 
         it("NetworkAclRule paths have no prefix", () => {

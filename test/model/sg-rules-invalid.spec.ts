@@ -62,6 +62,15 @@ const invalidValues: Case[] = [
         ], "d"),
     },
     {
+        name: "reports a null element where a rule object belongs as nothing",
+        type: SG,
+        props: withIngress(null, okRule),
+        expected: sgSet([
+            unreadable(SG, "ingress", invalid("ingress[0]", "ingress[0] should be a rule object, got nothing")),
+            ruleOf(SG, tcp22, "ingress[1]")("ingress[1].cidrBlocks[0]", v4("10.0.0.0/8")),
+        ], "d"),
+    },
+    {
         name: "reports a list where a rule object belongs",
         type: SG,
         props: withIngress([okRule]),

@@ -3,7 +3,7 @@ import { Secret, unknownCheckingProxy } from "@pulumi/policy";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import {
     Field, MAX_LIST, OUTPUT_SIG as MODEL_OUTPUT_SIG, RESOURCE_REF_SIG as MODEL_RESOURCE_REF_SIG, SECRET_SIG as MODEL_SECRET_SIG,
-    SIG_KEY as MODEL_SIG_KEY, UNKNOWN_SENTINELS, Undetermined, bool, child, describe as describeValue, elements, num, plainProps, root, str,
+    SIG_KEY as MODEL_SIG_KEY, UNKNOWN_SENTINELS, Undetermined, bool, child, describe as describeValue, elements, notAnObject, num, plainProps, root, str,
 } from "../../policies/model/values";
 
 // The wire forms as the SDKs themselves define them, not as the code under test spells them. The
@@ -134,6 +134,18 @@ describe("model/values", () => {
                 });
                 it("makes the whole list unknown when the list is the unknown sentinel", () => assert.deepStrictEqual(elements(f("unknownList")), unknown("unknownList")));
                 it("lists an absent list as []", () => assert.deepStrictEqual(elements(f("missing")), []));
+                it("takes an element that is an object as one, and says why each other element is not", () => {
+                    const list = elements(f("list")) as Field[];
+                    assert.deepStrictEqual([f("obj"), ...list].map((item) => notAnObject(item, "a rule object")), [
+                        undefined,
+                        invalid("list[0]", "list[0] should be a rule object, got '10.0.0.0/8'"),
+                        unknown("list[1]"),
+                        invalid("list[2]", "list[2] should be a rule object, got nothing"),
+                        invalid("list[3]", "list[3] should be a rule object, got 5"),
+                    ]);
+                    assert.deepStrictEqual(notAnObject(f("nested"), "an entry"), undefined);
+                    assert.deepStrictEqual(notAnObject({ path: "x", state: "known", value: [] }, "an entry"), invalid("x", "x should be an entry, got a list"));
+                });
                 it("lists a null list as []", () => assert.deepStrictEqual(elements(f("nothing")), []));
                 it("rejects a string where a list belongs", () => assert.deepStrictEqual(elements(f("oops")), invalid("oops", "oops should be a list, got 'oops'")));
                 it("rejects an object where a list belongs", () => assert.deepStrictEqual(elements(f("obj")), invalid("obj", "obj should be a list, got an object")));
