@@ -111,16 +111,11 @@ function checkEntry(
     const declared = portSet([entry.ports ?? { from: 0, to: 65535 }]);
     const eph = portSet([ephemeral]);
     const flowPorts: IntervalSet = covers(declared, eph) ? subtract(declared, eph) : declared;
-    if (flowPorts.length === 0) {
-        return undefined;
-    }
     const family = entry.cidr.family;
+    // No flow (an entry on the ephemeral ports only, or shadowed): no peer, so no gap.
     const flows = allowedPart(entry, view, protocol)
         .map((p) => ({ addresses: p.addresses, ports: intersect(p.ports, flowPorts) }))
         .filter((p) => p.ports.length > 0);
-    if (flows.length === 0) {
-        return undefined;
-    }
     const peers = normalise(flows.flatMap((f) => f.addresses));
     const returnEntries = optimisticEntries(opposite, family);
     const gaps: Missing[] = peers.flatMap((peer) => missing(returnEntries, protocol, family, peer, ephemeral));

@@ -126,6 +126,36 @@ describe("nacl-ephemeral-return-traffic", () => {
             [e(100, "allow", "udp", 1024, 65535, "10.0.0.0/8")], [e(100, "allow", "udp", 53, 53, "10.0.0.2/32"), e(110, "allow", "-1", 0, 0, "10.0.0.0/8")])],
         [violation("egress[1] (rule 110)", "outbound TCP 0-1023 to 10.0.0.0/8",
             "inbound TCP 1024-65535 from 10.0.0.0/8 is denied by the implicit deny", "add an inbound allow entry for TCP 1024-65535 from 10.0.0.0/8")]],
+        ["entries declared out of rule-number order: findings in the order AWS evaluates them", [acl(
+            [e(300, "allow", "tcp", 22, 22, "0.0.0.0/0"), e(100, "allow", "tcp", 443, 443, "0.0.0.0/0"), e(200, "allow", "tcp", 80, 80, "0.0.0.0/0")], [])],
+        [["ingress[1] (rule 100)", "443"], ["ingress[2] (rule 200)", "80"], ["ingress[0] (rule 300)", "22"]].map(([entry, port]) => violation(entry,
+            `inbound TCP ${port} from 0.0.0.0/0`, "outbound TCP 1024-65535 to 0.0.0.0/0 is denied by the implicit deny",
+            "add an outbound allow entry for TCP 1024-65535 to 0.0.0.0/0"))],
+        ["an earlier deny splits an entry's flows: each part is named, by its ports and peers", [acl(
+            [e(100, "deny", "tcp", 80, 80, "10.0.0.0/8"), e(200, "allow", "tcp", 80, 443, "0.0.0.0/0")], [])],
+        [violation("ingress[1] (rule 200)", `inbound TCP 80-443 from ${ALL_BUT_10}; inbound TCP 81-443 from 10.0.0.0/8`,
+            "outbound TCP 1024-65535 to 0.0.0.0/0 is denied by the implicit deny", "add an outbound allow entry for TCP 1024-65535 to 0.0.0.0/0")]],
+        ["peers whose part of an all-ports entry is only the ephemeral range start no flows: their return path is not needed", [acl(
+            [e(100, "deny", "tcp", 0, 1023, "10.0.0.0/8"), e(200, "allow", "tcp", 0, 65535, "0.0.0.0/0")],
+            [e(100, "deny", "tcp", 1024, 65535, "10.0.0.0/8"), e(200, "allow", "tcp", 1024, 65535, "0.0.0.0/0")])], []],
+        ["return traffic denied by two deny entries: the fix asks for a rule number below the lower one", [acl(
+            [e(100, "allow", "tcp", 443, 443, "0.0.0.0/0")],
+            [e(100, "deny", "tcp", 1024, 65535, "10.0.0.0/8"), e(110, "deny", "tcp", 1024, 65535, "192.168.0.0/16")])],
+        [violation("ingress[0] (rule 100)", "inbound TCP 443 from 0.0.0.0/0", "outbound TCP 1024-65535 to 0.0.0.0/5, 8.0.0.0/7 is denied by the " +
+            "implicit deny; outbound TCP 1024-65535 to 10.0.0.0/8 is denied by rule 100; outbound TCP 1024-65535 to 11.0.0.0/8, 12.0.0.0/6, " +
+            "16.0.0.0/4, 32.0.0.0/3, 64.0.0.0/2, 128.0.0.0/2, 192.0.0.0/9, 192.128.0.0/11, 192.160.0.0/13 is denied by the implicit deny; " +
+            "outbound TCP 1024-65535 to 192.168.0.0/16 is denied by rule 110; outbound TCP 1024-65535 to 192.169.0.0/16, 192.170.0.0/15, " +
+            "192.172.0.0/14, 192.176.0.0/12, 192.192.0.0/10, 193.0.0.0/8, 194.0.0.0/7, 196.0.0.0/6, 200.0.0.0/5, 208.0.0.0/4, 224.0.0.0/3 " +
+            "is denied by the implicit deny", "add an outbound allow entry for TCP 1024-65535 to 0.0.0.0/0 with a rule number below 100")]],
+        ["an ICMP entry with an unknown CIDR starts no flows and carries no return traffic: no note", [acl(
+            [{ ruleNo: 100, action: "allow", protocol: "icmp", icmpType: -1, icmpCode: -1, fromPort: 0, toPort: 0, cidrBlock: UNKNOWN }], [])], []],
+        ...([["udp", 53], ["-1", 0]] as const).map(([protocol, port]): [string, TestResource[], StackFinding[]] => [
+            `a ${protocol} entry with an unknown CIDR may start flows: a note`, [acl([e(100, "allow", protocol, port, port, UNKNOWN)], [])], [{
+                level: "advisory", urn: URN,
+                message: "Cannot be verified at preview: ingress[0].cidrBlock is not known until the resource is created. The inbound entry " +
+                    "ingress[0] (rule 100) of network ACL 'public' may start flows that need return traffic, shadow other entries' flows, " +
+                    "or carry their return traffic: the return-path check leaves it out until it is known.",
+            }]]),
         ["a NACL split across inline entries and NetworkAclRule resources linked by property dependency (preview)", [
             acl([e(100, "allow", "tcp", 443, 443, "0.0.0.0/0")], []),
             rule("return-low", undefined, true, 100, "allow", "tcp", 1024, 65535, "0.0.0.0/1"),
