@@ -112,10 +112,6 @@ export function spansResources(rules: readonly SgRule[]): boolean {
 }
 
 function exposures(rules: readonly SgRule[], q: WorldQuery, possible: boolean): WorldExposure[] {
-    // In the stack view, the CIDRs of one resource alone make no exposure: every atom they cover is that resource's.
-    if (q.acrossResources && !spansResources(rules)) {
-        return [];
-    }
     const within = q.within ?? ALL_TRAFFIC;
     const out: WorldExposure[] = [];
     for (const family of [4, 6] as const) {
@@ -181,7 +177,7 @@ function addMembers(members: Member[], rule: SgRule, family: Family, within: Tra
     if (q.anyTraffic && known === undefined) {
         blocks = blocks.filter((b) => covers([b.block], [familyRange(family)]));
     }
-    if (blocks.length === 0 || (((known === undefined && !q.anyTraffic) || groupWhy !== undefined) && !possible)) {
+    if (((known === undefined && !q.anyTraffic) || groupWhy !== undefined) && !possible) {
         return;
     }
     const { protocol, ports } = rule;
@@ -227,9 +223,6 @@ function splitExposures(members: readonly Member[], family: Family, across: bool
         for (let i = 0; i + 1 < cuts.length; i++) {
             const atom = { lo: cuts[i], hi: cuts[i + 1] - 1n };
             const reach = list.flatMap((c, n) => (c.traffic[axis].some((x) => x.lo <= atom.lo && atom.lo <= x.hi) ? [n] : []));
-            if (reach.length === 0) {
-                continue;
-            }
             const reachKey = reach.join(",");
             if (!judged.has(reachKey)) {
                 judged.set(reachKey, judgeAtom(reach.flatMap((n) => list[n].members), full, across));
