@@ -82,12 +82,23 @@ describe("model/world: the world, judged per port", () => {
                 inlineRules({ cidr: "10.0.0.0/8", protocol: "tcp", from: 22, to: 22 }, { cidr: "0.0.0.0/1", protocol: "tcp", from: 22, to: 22 },
                     { cidr: "128.0.0.0/1", protocol: "tcp", from: 22, to: 22 }), undefined,
                 [[4, ["web.ingress[1].cidrBlocks[0]", "web.ingress[2].cidrBlocks[0]"], true, tcp([22, 22])]]],
+            ["of two rules with the same block, the earlier one is dropped: one exposure through the later, on TCP 22-23",
+                [rule("a", "0.0.0.0/1", "tcp", [22, 23]), rule("b", "128.0.0.0/1", "tcp", [22, 22]), rule("c", "128.0.0.0/1", "tcp", [22, 23])], undefined,
+                [[4, ["a", "c"], true, tcp([22, 23])]]],
             ["a rule with an unknown port is left out of the definite decision",
                 [rule("a", "0.0.0.0/1", "tcp", [22, 22]), rule("b", "128.0.0.0/1", "tcp", [22, UNKNOWN])], undefined, []],
         ];
         for (const [name, rules, within, expected] of cases) {
             it(name, () => assert.deepStrictEqual(brief(worldExposures(rules, { within })), expected));
         }
+
+        it("judges each port of a group of 24 rules on its own blocks: TCP 10 through three, TCP 20 through two", () => {
+            // Rules 1, 2 and 3 cover the family on TCP 10, rules 1 and 23 on TCP 20; the others are narrow blocks on ports of their own.
+            const narrow = (i: number) => rule(`n${i}`, "10.0.0.0/8", "tcp", [1000 + i, 1000 + i]);
+            const rules = [narrow(0), rule("a", "0.0.0.0/1", "tcp", [10, 20]), rule("b", "128.0.0.0/2", "tcp", [10, 10]),
+                rule("c", "192.0.0.0/2", "tcp", [9, 10]), ...Array.from({ length: 19 }, (_, i) => narrow(i + 4)), rule("d", "128.0.0.0/1", "tcp", [20, 20])];
+            assert.deepStrictEqual(brief(worldExposures(rules)), [[4, ["a", "b", "c"], true, tcp([10, 10])], [4, ["a", "d"], true, tcp([20, 20])]]);
+        });
 
         it(`names every block, not minimal, when more than ${MAX_PRUNE} blocks reach one atom`, () => {
             const many = Array.from({ length: MAX_PRUNE - 1 }, (_, i) => ({ cidr: `10.0.${i}.0/24`, protocol: "tcp", from: 22, to: 22 }));
@@ -156,6 +167,14 @@ describe("model/world: the world, judged per port", () => {
             assert.deepStrictEqual(blocks(worldExposures([viaList("a", "pl-0aws", [22, 22]), rule("b", "128.0.0.0/1", "tcp", [22, 22])], q())), []));
         it("without the stack's blocks (the resource view) a list is no exposure", () =>
             assert.deepStrictEqual(worldExposures([viaList("a", "pl-world", [22, 22])]), []));
+        it("a rule whose peer is a security group admits no blocks, whatever blocks are told for it", () => {
+            const props = { ipProtocol: "tcp", fromPort: 22, toPort: 22, referencedSecurityGroupId: "sg-2", securityGroupId: "sg-1" };
+            const set = normaliseRules({ urn: `urn:pulumi:test::test::${TYPE.vpcIngress}::a`, name: "a", type: TYPE.vpcIngress, props });
+            assert.ok(set && set.rules.length === 1, "test setup: one rule");
+            const every = { acrossResources: true, peerBlocks: () => [block("0.0.0.0/0")] };
+            assert.deepStrictEqual(worldExposures(set.rules, every), []);
+            assert.deepStrictEqual(blocks(worldExposures([viaList("b", "pl-0aws", [22, 22])], every)), [[["b"], ["entry 0.0.0.0/0"], tcp([22, 22])]]);
+        });
         it("a block the list only may hold is left out of the definite decision and makes a possible exposure", () => {
             const rules = [viaList("a", "pl-later", [22, 22])];
             assert.deepStrictEqual(worldExposures(rules, q()), []);
