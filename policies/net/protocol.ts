@@ -81,6 +81,8 @@ export function protocolName(p: Protocol): string {
             return "all protocols";
         case "number":
             return `protocol ${p.number}`;
+        case "icmpv6":
+            return "ICMPv6";
         default:
             return p.kind.toUpperCase();
     }

@@ -108,7 +108,7 @@ describe("net/protocol", () => {
             [TCP, "TCP"],
             [UDP, "UDP"],
             [ICMP, "ICMP"],
-            [ICMPV6, "ICMPV6"],
+            [ICMPV6, "ICMPv6"],
             [num(47), "protocol 47"],
         ];
         for (const [p, expected] of cases) {

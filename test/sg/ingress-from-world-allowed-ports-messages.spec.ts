@@ -50,7 +50,7 @@ describe("sg-ingress-from-world-allowed-ports: complete messages", () => {
     it("the world split between an all-traffic rule and rules of numbered protocols: each protocol named (ICMP, ICMPv6, protocol 47)", () => {
         const rules = [inline("-1", 0, 0, { cidrBlocks: ["0.0.0.0/1"] }), inline("1", -1, -1, { cidrBlocks: ["128.0.0.0/1"] }),
             inline("58", -1, -1, { cidrBlocks: ["128.0.0.0/1"] }), inline("47", 0, 0, { cidrBlocks: ["128.0.0.0/1"] })];
-        assert.deepStrictEqual(runResourcePolicy(policy, sg(rules)), ([[1, "ICMP", "ICMP"], [3, "protocol 47", "protocol 47"], [2, "ICMPv6", "ICMPV6"]] as const)
+        assert.deepStrictEqual(runResourcePolicy(policy, sg(rules)), ([[1, "ICMP", "ICMP"], [3, "protocol 47", "protocol 47"], [2, "ICMPv6", "ICMPv6"]] as const)
             .map(([n, on, allows]) => ({
                 level: "advisory",
                 message: `ingress[0].cidrBlocks[0] (0.0.0.0/1) and ingress[${n}].cidrBlocks[0] (128.0.0.0/1) together cover every IPv4 address ` +
