@@ -118,7 +118,8 @@ function icmpUndetermined(e: NaclEntry): Undetermined | undefined {
 }
 
 function entryTraffic(e: KnownEntry): string {
-    if ((e.protocol.kind === "icmp" || e.protocol.kind === "icmpv6") && e.icmp && !isUndetermined(e.icmp.type) && !isUndetermined(e.icmp.code)) {
+    // Only ICMP and ICMPv6 entries carry a type and code.
+    if (e.icmp && !isUndetermined(e.icmp.type) && !isUndetermined(e.icmp.code)) {
         const t = e.icmp.type === -1 ? "all types" : `type ${e.icmp.type}`;
         const c = e.icmp.code === -1 ? "" : ` code ${e.icmp.code}`;
         return `${trafficText(e.protocol, null)} ${t}${c}`;
@@ -128,7 +129,8 @@ function entryTraffic(e: KnownEntry): string {
 
 /**
  * The plane an entry occupies within one protocol class: TCP/UDP ports; ICMP (type, code) as
- * type * 256 + code; nothing (all values) for other protocols. Undefined when an ICMP value is not known.
+ * type * 256 + code; nothing (all values) for other protocols and all-protocol entries. Undefined when an
+ * ICMP value is not known.
  */
 function planeOf(e: KnownEntry): PortRange | undefined {
     switch (e.protocol.kind) {
@@ -157,34 +159,26 @@ function planeOf(e: KnownEntry): PortRange | undefined {
  * traffic; undefined when some of its traffic reaches it.
  */
 function shadowing(entry: KnownEntry, ordered: readonly KnownEntry[]): KnownEntry[] | undefined {
-    const index = ordered.indexOf(entry);
     const plane = planeOf(entry);
     if (!plane) {
         return undefined;
     }
-    const earlier = ordered.slice(0, index).filter((b) => b.ruleNumber < entry.ruleNumber
+    // Entries of the same family that match this protocol (for an all-protocol entry, only
+    // all-protocol entries) and come first, each as a deny on its plane within this protocol.
+    const earlier = ordered.filter((b) => b.ruleNumber < entry.ruleNumber
         && b.cidr.family === entry.cidr.family && protocolIncludes(b.protocol, entry.protocol));
-    // Within one protocol class, an all-protocol entry covers the whole plane.
-    const pseudo = (b: KnownEntry, action: "allow" | "deny", ruleNumber: number): KnownNaclEntry | undefined => {
-        const p = b.protocol.kind === "all" ? ALL_PORTS : planeOf(b);
-        return p ? { ruleNumber, action, protocol: TCP, ports: p, cidr: b.cidr } : undefined;
-    };
-    const before = earlier.map((b) => pseudo(b, "deny", 0)).filter((b): b is KnownNaclEntry => b !== undefined);
-    if (entry.protocol.kind === "all") {
-        // All protocols: only all-protocol entries cover the protocols that have no entries of their own.
-        const allOnly = earlier.filter((b) => b.protocol.kind === "all").map((b) => pseudo(b, "deny", 0) as KnownNaclEntry);
-        const rest = allowedSet([...allOnly, { ruleNumber: 1, action: "allow", protocol: TCP, ports: ALL_PORTS, cidr: entry.cidr }], "tcp", entry.cidr.family);
-        return rest.length === 0 ? overlapping(entry, earlier.filter((b) => b.protocol.kind === "all")) : undefined;
-    }
+    const before = earlier.flatMap((b): KnownNaclEntry[] => {
+        const p = planeOf(b);
+        return p ? [{ ruleNumber: 0, action: "deny", protocol: TCP, ports: p, cidr: b.cidr }] : [];
+    });
     const rest = allowedSet([...before, { ruleNumber: 1, action: "allow", protocol: TCP, ports: plane, cidr: entry.cidr }], "tcp", entry.cidr.family);
-    return rest.length === 0 ? overlapping(entry, earlier) : undefined;
+    return rest.length === 0 ? overlapping(entry, plane, earlier) : undefined;
 }
 
-function overlapping(entry: KnownEntry, earlier: readonly KnownEntry[]): KnownEntry[] {
-    const plane = planeOf(entry) ?? ALL_PORTS;
+function overlapping(entry: KnownEntry, plane: PortRange, earlier: readonly KnownEntry[]): KnownEntry[] {
     return earlier.filter((b) => {
-        const p = b.protocol.kind === "all" ? ALL_PORTS : planeOf(b);
+        const p = planeOf(b);
         return p !== undefined && b.cidr.range.lo <= entry.cidr.range.hi && entry.cidr.range.lo <= b.cidr.range.hi
-            && (entry.protocol.kind === "all" || (p.from <= plane.to && plane.from <= p.to));
+            && p.from <= plane.to && plane.from <= p.to;
     });
 }

@@ -118,9 +118,11 @@ describe("finding keys of the nacl policies", () => {
             ]);
         });
 
-        it("over the quota outbound in IPv6: keyed by direction and family", () => {
+        it("over the quota inbound in IPv4 and outbound in IPv6: keyed by direction and family", () => {
+            const v4 = [e(100, "allow", "tcp", 1, 1, "0.0.0.0/0"), e(110, "allow", "tcp", 2, 2, "0.0.0.0/0"), e(120, "allow", "tcp", 3, 3, "0.0.0.0/0")];
             const v6 = [e(100, "allow", "tcp", 1, 1, "::/0"), e(110, "allow", "tcp", 2, 2, "::/0"), e(120, "allow", "tcp", 3, 3, "::/0")];
-            assert.deepStrictEqual(stackKeys(policy, [acl([], v6)], { maxEntriesPerDirection: 2 }), [
+            assert.deepStrictEqual(stackKeys(policy, [acl(v4, v6)], { maxEntriesPerDirection: 2 }), [
+                { policy: "nacl-rules-effective", urn: ACL, kind: "violation", at: "ingress IPv4" },
                 { policy: "nacl-rules-effective", urn: ACL, kind: "violation", at: "egress IPv6" },
             ]);
         });

@@ -95,3 +95,78 @@ describe("nacl-rules-effective: the quota counts entries whose direction or fami
         assert.deepStrictEqual(runStackPolicy(policy, [one, ...unknownEntries(1)], { maxEntriesPerDirection: 2 }), [entryNote(1)]);
     });
 });
+
+describe("nacl-rules-effective: scenarios", () => {
+    const run = (resources: TestResource[], config?: Props) => runStackPolicy(policy, resources, config);
+    const NOT_CHECKED = "of network ACL 'public' duplicates a rule number, can never match or shadows other entries is not checked until it is known.";
+    const icmp = (ruleNo: number, action: string, cidr: string, icmpType: unknown, icmpCode: unknown, protocol = "icmp") =>
+        e(ruleNo, action, protocol, 0, 0, cidr, { icmpType, icmpCode });
+
+    it("entries declared out of rule-number order: duplicates and shadowed entries reported in rule-number order", () => {
+        assert.deepStrictEqual(run([acl([e(200, "allow", "udp", 53, 53, "10.0.0.0/8"), e(200, "allow", "udp", 54, 54, "10.0.0.0/8"),
+            e(130, "deny", "tcp", 443, 443, "10.0.0.0/8"), e(120, "deny", "tcp", 22, 22, "10.0.0.0/8"),
+            e(110, "allow", "tcp", 0, 1023, "10.0.0.0/9"), e(100, "allow", "tcp", 0, 1023, "10.128.0.0/9"),
+            e(90, "allow", "udp", 1, 1, "0.0.0.0/0"), e(90, "allow", "udp", 2, 2, "0.0.0.0/0")])]), [
+            finding(`Network ACL 'public' has 2 inbound entries with rule number 90: ingress[6] and ingress[7]. ${DUP_TAIL}`),
+            finding(`Network ACL 'public' has 2 inbound entries with rule number 200: ingress[0] and ingress[1]. ${DUP_TAIL}`),
+            shadowed("inbound entry ingress[3] (rule 120)", "deny TCP port 22 from 10.0.0.0/8", "rule 100 and rule 110", true),
+            shadowed("inbound entry ingress[2] (rule 130)", "deny TCP port 443 from 10.0.0.0/8", "rule 100 and rule 110", true),
+        ]);
+    });
+
+    it("a later rule number never shadows an earlier one, whatever the declaration order", () => {
+        assert.deepStrictEqual(run([acl([e(100, "deny", "tcp", 443, 443, "10.0.0.0/8"), e(110, "allow", "-1", 0, 0, "0.0.0.0/0")])]), []);
+    });
+
+    it("ICMP and ICMPv6 entries: what each shows, and which earlier type or code shadows them", () => {
+        assert.deepStrictEqual(run([acl([
+            icmp(100, "allow", "10.0.0.0/8", 3, -1), icmp(110, "deny", "10.0.0.0/8", 3, 4),
+            icmp(120, "allow", "10.0.0.0/8", 8, 0), icmp(130, "allow", "10.0.0.0/8", 8, 3),
+            e(140, "deny", "-1", 0, 0, "192.168.0.0/16"), icmp(150, "allow", "192.168.0.0/16", -1, -1),
+        ], [
+            icmp(100, "allow", "::/0", 128, -1, "58"), icmp(110, "deny", "2001:db8::/32", 128, 0, "58"),
+        ])]), [
+            shadowed("inbound entry ingress[1] (rule 110)", "deny ICMP type 3 code 4 from 10.0.0.0/8", "rule 100"),
+            shadowed("inbound entry ingress[5] (rule 150)", "allow ICMP all types from 192.168.0.0/16", "rule 140"),
+            shadowed("outbound entry egress[1] (rule 110)", "deny ICMPv6 type 128 code 0 to 2001:db8::/32", "rule 100"),
+        ]);
+    });
+
+    it("a shadowed entry names only the earlier entries of its family, protocol, addresses and ports that overlap it", () => {
+        assert.deepStrictEqual(run([acl([
+            e(80, "deny", "-1", 0, 0, "0.0.0.0/0"), e(85, "deny", "-1", 0, 0, "::/0"), e(120, "deny", "tcp", 443, 443, "::/0"),
+        ])]), [
+            shadowed("inbound entry ingress[2] (rule 120)", "deny TCP port 443 from ::/0", "rule 85"),
+        ]);
+        assert.deepStrictEqual(run([acl([
+            e(95, "deny", "tcp", 443, 443, "9.0.0.0/8"), e(96, "deny", "tcp", 2000, 3000, "10.0.0.0/31"), e(97, "deny", "udp", 443, 443, "10.0.0.0/31"),
+            e(100, "allow", "tcp", 443, 443, "10.0.0.0/32"), e(110, "allow", "tcp", 0, 1023, "10.0.0.1/32"), e(115, "deny", "tcp", 443, 443, "10.0.0.2/32"),
+            e(130, "deny", "tcp", 443, 443, "10.0.0.0/31"),
+        ])]), [shadowed("inbound entry ingress[6] (rule 130)", "deny TCP port 443 from 10.0.0.0/31", "rule 100 and rule 110", true)]);
+    });
+
+    it("an earlier ICMP entry whose type is not known yet shadows nothing", () => {
+        assert.deepStrictEqual(run([acl([icmp(100, "allow", "0.0.0.0/0", UNKNOWN, -1), icmp(110, "deny", "10.0.0.0/8", 8, 0)])]), [finding(
+            "Cannot be verified at preview: ingress[0].icmpType is not known until the resource is created. Whether the inbound entry ingress[0] " +
+            `(rule 100) ${NOT_CHECKED}`)]);
+    });
+
+    it("an ICMP entry with its type not known yet and an invalid code: the note names the invalid code", () => {
+        assert.deepStrictEqual(run([acl([icmp(100, "allow", "0.0.0.0/0", UNKNOWN, 300)])]), [finding(
+            "Cannot be evaluated: ICMP value 300 in ingress[0].icmpCode is outside -1-255. Whether the inbound entry ingress[0] (rule 100) " +
+            `${NOT_CHECKED} Fix the value: AWS rejects it.`)]);
+    });
+
+    it("the quota counts an entry of unknown family only in its own direction, as 'maybe'", () => {
+        const note = (dir: string, path: string) => finding(`Cannot be verified at preview: ${path} is not known until the resource is created. ` +
+            `Whether the ${dir} entry ${path} (rule number not known) ${NOT_CHECKED}`);
+        assert.deepStrictEqual(run([acl([e(100, "allow", "tcp", 1, 1, "0.0.0.0/0"), UNKNOWN as unknown as Props])], { maxEntriesPerDirection: 1 }), [
+            finding("Cannot be verified at preview: ingress[1] is not known until the resource is created. Network ACL 'public' has 1 to 2 " +
+                "inbound IPv4 entries: those whose direction or address family is not known yet cannot be counted against the 1 allowed per " +
+                "direction and address family."),
+            note("inbound", "ingress[1]"),
+        ]);
+        assert.deepStrictEqual(run([acl([e(100, "allow", "tcp", 1, 1, "0.0.0.0/0")], [UNKNOWN as unknown as Props])], { maxEntriesPerDirection: 1 }),
+            [note("outbound", "egress[0]")]);
+    });
+});
