@@ -136,7 +136,7 @@ export function hopsText(hops: readonly Hop[], label: Labels): string {
             continue;
         }
         const text = hopText(h, label);
-        if (text === "" || seen.has(text)) {
+        if (seen.has(text)) {
             continue;
         }
         seen.add(text);
