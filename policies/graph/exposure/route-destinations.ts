@@ -10,7 +10,7 @@ import { ManagedPrefixList } from "@pulumi/aws/ec2/managedPrefixList";
 import { PrefixListEntries } from "../../model/prefix-lists";
 import { Route } from "../../model/routes";
 import { typeToken } from "../../model/types";
-import { child, elements, isUndetermined, unknownAt } from "../../model/values";
+import { Field, child, elements, isUndetermined, unknownAt } from "../../model/values";
 import { Family } from "../../net/cidr";
 import { Interval } from "../../net/intervals";
 import { Ref, Targets, linkOne } from "../links";
@@ -55,9 +55,9 @@ export class RouteDestinations {
         }
         const resource = this.byUrn.get(route.origin.urn) as StackResource;
         const standalone = route.origin.path === "";
-        const items = standalone ? [] : elements(child(resource.root, "routes"));
-        const item = isUndetermined(items) ? undefined : items.find((i) => i.path === route.origin.path);
-        const field = child(standalone ? resource.root : item ?? child(resource.root, "routes"), "destinationPrefixListId");
+        // An inline route's destination was read from its item of `routes`, so the list and the item are there.
+        const at = standalone ? resource.root : (elements(child(resource.root, "routes")) as Field[]).find((i) => i.path === route.origin.path) as Field;
+        const field = child(at, "destinationPrefixListId");
         // An inline route shares the dependencies of its table's `routes`.
         const link = linkOne(resource, standalone ? "destinationPrefixListId" : "routes", this.lists, field);
         const path = field.path;
