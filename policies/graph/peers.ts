@@ -27,10 +27,9 @@ function linkPeers(r: StackResource, rules: readonly SgRule[], kind: "security-g
             continue;
         }
         const input = inputOf(rule);
+        // An undetermined ID is one not known yet: the model makes an invalid reference an invalid peer.
         if (isUndetermined(peer.id)) {
-            if (peer.id.undetermined === "unknown") {
-                unknown.set(input, push(unknown.get(input), rule));
-            }
+            unknown.set(input, push(unknown.get(input), rule));
             continue;
         }
         const link = targets.byValue(peer.id);
@@ -60,9 +59,9 @@ export function linkRulePeers(
     return out;
 }
 
-/** True for a prefix-list rule whose list ID is not known yet. */
+/** True for a prefix-list rule whose list ID is not known yet (an undetermined ID is never an invalid one). */
 function unknownListId(rule: SgRule): boolean {
-    return !isUndetermined(rule.peer) && rule.peer.kind === "prefix-list" && isUndetermined(rule.peer.id) && rule.peer.id.undetermined === "unknown";
+    return !isUndetermined(rule.peer) && rule.peer.kind === "prefix-list" && isUndetermined(rule.peer.id);
 }
 
 /**
