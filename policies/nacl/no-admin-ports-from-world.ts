@@ -8,7 +8,7 @@ import { portList, portListSchema } from "../core/config";
 import { directionEntries, NaclNode } from "../graph/nacl";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { isUndetermined } from "../model/values";
-import { familyName, isWholeFamily } from "../net/cidr";
+import { Cidr, familyName, isWholeFamily } from "../net/cidr";
 import { PortRange, formatPorts } from "../net/ports";
 import { stackPolicy } from "../core/policy";
 import { Reporter, listText, trafficText } from "../core/report";
@@ -78,7 +78,7 @@ function checkNacl(node: NaclNode, adminPorts: readonly AdminPort[], report: Rep
     }
     const why = (e: NaclEntry) => {
         const part = undeterminedPart(e);
-        return part && mayTouch(e, adminPorts, () => maySplit(e, view, adminPorts)) ? part : undefined;
+        return part && mayTouch(e, adminPorts, (cidr) => maySplit(e, cidr, view, adminPorts)) ? part : undefined;
     };
     noteEntriesOnce(node, view.undetermined, why, (entry) => `The ${entry} may admit the whole internet to an admin port ` +
         `(${listText(adminPorts.map((a) => a.label))}), or shadow an entry that does.`, report);
@@ -99,9 +99,9 @@ function reachedText(e: SplitExposure): string {
  * only when the family's allows may cover it on an admin port (`split`): with none, a deny has
  * nothing to take away and an allow no split to complete.
  */
-function mayTouch(e: NaclEntry, adminPorts: readonly AdminPort[], split: () => boolean): boolean {
+function mayTouch(e: NaclEntry, adminPorts: readonly AdminPort[], split: (cidr: Cidr) => boolean): boolean {
     if (!isUndetermined(e.cidr) && !isWholeFamily(e.cidr)) {
-        return split();
+        return split(e.cidr);
     }
     return adminPorts.some((a) => mayCarry(e, a));
 }

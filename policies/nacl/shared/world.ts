@@ -10,7 +10,7 @@
 import { DirectionEntries, KnownEntry, effectivePart } from "../../graph/nacl";
 import { NaclEntry } from "../../model/nacl-entries";
 import { isUndetermined } from "../../model/values";
-import { Family, familyRange, isWholeFamily } from "../../net/cidr";
+import { Cidr, Family, familyRange } from "../../net/cidr";
 import { Interval, IntervalSet, covers, intersect, normalise, overlaps } from "../../net/intervals";
 import { PointSet, PortProtocol, entryMatchesProtocol } from "../../net/nacl-eval";
 import { PortRange, portSet } from "../../net/ports";
@@ -95,7 +95,8 @@ export function splitExposures(view: DirectionEntries, adminPorts: readonly Admi
                 .filter((e) => e.action === "allow" && e.cidr.family === family && entryMatchesProtocol(e, admin.protocol))
                 .map((e) => ({ e, ports: normalise(decided(e, admin.protocol).flatMap((p) => p.ports)) }));
             const wanted = portSet([admin.ports]);
-            const cuts = new Set<bigint>([wanted[0].lo, wanted[0].hi + 1n]);
+            // Atoms cut at the bounds of each entry's part: ports in no part have no deciding entry and need none.
+            const cuts = new Set<bigint>();
             for (const i of allows.flatMap((a) => intersect(a.ports, wanted))) {
                 cuts.add(i.lo).add(i.hi + 1n);
             }
@@ -134,16 +135,12 @@ export function mayCarry(e: Pick<NaclEntry, "protocol" | "ports">, a: AdminPort)
 }
 
 /**
- * Whether an undetermined entry with a known CIDR that is no whole family may change what the whole
- * internet reaches on an admin port (an allow may complete a split world, a deny take part of one
- * away): it may carry traffic to that port, and the blocks of the entries with a known CIDR that may
- * allow it there (its own, when it is no deny) cover the family.
+ * Whether an undetermined entry with a known CIDR (`cidr`) that is no whole family may change what the
+ * whole internet reaches on an admin port (an allow may complete a split world, a deny take part of
+ * one away): it may carry traffic to that port, and the blocks of the entries with a known CIDR that
+ * may allow it there (its own, when it is no deny) cover the family.
  */
-export function maySplit(e: NaclEntry, view: DirectionEntries, adminPorts: readonly AdminPort[]): boolean {
-    const cidr = e.cidr;
-    if (isUndetermined(cidr) || isWholeFamily(cidr)) {
-        return false;
-    }
+export function maySplit(e: NaclEntry, cidr: Cidr, view: DirectionEntries, adminPorts: readonly AdminPort[]): boolean {
     const full = [familyRange(cidr.family)];
     const entries: (Pick<NaclEntry, "protocol" | "ports" | "action"> & { cidr: { family: Family; range: Interval } })[] = [
         ...view.known, ...view.undetermined.flatMap((x) => (isUndetermined(x.cidr) ? [] : [{ ...x, cidr: x.cidr }])),

@@ -23,10 +23,9 @@ export function worldAcrossResources(specOf: WorldSpecOf): (c: StackCheck) => vo
             const on = bucket.label ? `on ${bucket.label}, ` : "";
             // A finding on no resource (a group outside the stack) names every rule after its URN.
             const home = bucket.urn ?? "";
-            if (!bucket.groupUndetermined) {
-                for (const e of offendingExposures(spec, bucket.rules, q)) {
-                    report.violation(spec.violation(e, `On ${bucket.label}, ${exposureText(e, where)}`), bucket.urn, rulesAt(e.rules, home));
-                }
+            // Rules whose group is undetermined are never part of a definite exposure (only of possible ones).
+            for (const e of offendingExposures(spec, bucket.rules, q)) {
+                report.violation(spec.violation(e, `On ${bucket.label}, ${exposureText(e, where)}`), bucket.urn, rulesAt(e.rules, home));
             }
             const rules = bucket.rules.filter((r) => r.direction === spec.direction);
             for (const e of possibleWorldExposures(rules, { ...q, within: spec.offending })) {
