@@ -45,8 +45,8 @@ export function admits(model: StackModel, exposure: ExposureModel, lb: StackReso
     }
     const pending = [...rules.sure, ...rules.maybe.map((m) => m.rule)].find((r) => reaches(r, traffic) !== "no" && mayBeFromLb(model, r, client));
     if (pending) {
-        const why = [pending.protocol, pending.ports, pending.peer].find(isUndetermined)
-            ?? (!isUndetermined(pending.peer) && "id" in pending.peer && isUndetermined(pending.peer.id) ? pending.peer.id : undefined);
+        // What is not known yet; otherwise the group ID, which, not known, is unknown at the peer path.
+        const why = [pending.protocol, pending.ports, pending.peer].find(isUndetermined);
         const maybe = rules.maybe.find((m) => m.rule === pending)?.doubt;
         return doubtful(maybe ?? { why: why ?? unknownAt(pending.origin.peerPath), urn: pending.origin.urn });
     }
