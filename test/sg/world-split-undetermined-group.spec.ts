@@ -1,7 +1,8 @@
 /**
  * "The world" split across rule resources whose security group is not known yet (a first preview):
  * rules whose securityGroupId depends on the same resources, in any order, are put together and
- * their split world noted; rules that depend on different resources are never put together.
+ * their split world noted; rules that depend on different resources are never put together. And a
+ * group's inline rule next to its rule resource when neither can be told apart from an echo.
  */
 import * as assert from "assert";
 import { sgNoAdminPortsFromWorld } from "../../policies/sg/no-admin-ports-from-world";
@@ -39,5 +40,23 @@ describe("world split across rules whose group is not known yet", () => {
         const resources = [lookup("a"), lookup("b"), joined,
             rule("low", "0.0.0.0/1", 22, ["a", "b"]), rule("high", "128.0.0.0/1", 22, [joined.name])];
         assert.deepStrictEqual(runStackPolicy(sgNoAdminPortsFromWorld, resources), []);
+    });
+});
+
+describe("world split across a group's inline rule and its rule resource, both with unknown ports", () => {
+    it("keeps both rules, neither of which can be the other's echo, and notes the world they may make", () => {
+        const web: TestResource = { type: TYPE.sg, name: "web", props: { description: "d", egress: [],
+            ingress: [{ protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["128.0.0.0/1"], description: "r" }] } };
+        const base = rule("low", "0.0.0.0/1", 22, ["web"]);
+        const low: TestResource = { ...base, props: { ...base.props, fromPort: UNKNOWN, toPort: UNKNOWN } };
+        const low22 = "aws.vpc.SecurityGroupIngressRule 'low' cidrIpv4";
+        assert.deepStrictEqual(runStackPolicy(sgNoAdminPortsFromWorld, [web, low]), [{
+            level: "advisory", urn: urnOf(web),
+            message: "Cannot be verified at preview: ingress[0].fromPort of aws.ec2.SecurityGroup 'web' is not known until the resource is " +
+                `created. If ingress[0].cidrBlocks[0] and ${low22} reach TCP ports 22 and 3389, on aws.ec2.SecurityGroup 'web', ` +
+                `ingress[0].cidrBlocks[0] (128.0.0.0/1) and ${low22} (0.0.0.0/1) together cover every IPv4 address on TCP ports 22 and 3389: ` +
+                `ingress[0].cidrBlocks[0] allows traffic from 128.0.0.0/1; ${low22} allows traffic from 0.0.0.0/1, which would open SSH ` +
+                "(TCP port 22) and RDP (TCP port 3389) to the whole internet.",
+        }]);
     });
 });
