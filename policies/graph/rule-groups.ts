@@ -85,10 +85,10 @@ export function dependencyKey(rule: StandaloneRule): string {
     return [...depsOf(rule.resource, "securityGroupId")].sort().join(" ");
 }
 
-/** The keys of a VPC's default group: its URN when the stack declares it, else through its VPC and its known ID. */
+/**
+ * The keys of a VPC's default group that the stack does not declare (an interface's vpcDefaults: a
+ * declared one is among its groups): through its VPC, and by its known ID.
+ */
 export function defaultGroupKeys(d: VpcDefaultGroup): GroupKey[] {
-    if (d.group) {
-        return [d.group.urn];
-    }
     return [...(d.vpc.kind === "stack" ? [defaultKey(d.vpc.urn)] : []), ...(d.id !== undefined ? [externalKey(d.id)] : [])];
 }

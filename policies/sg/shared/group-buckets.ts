@@ -8,7 +8,7 @@ import { push } from "../../graph/links";
 import { dependencyKey } from "../../graph/rule-groups";
 import { StackModel, StackResource } from "../../graph/stack";
 import { SgRule, ruleIdentity } from "../../model/sg-rules";
-import { Undetermined, unknownAt } from "../../model/values";
+import { Undetermined } from "../../model/values";
 import { resourceLabel } from "../../core/report";
 
 /** Which group a bucket's rules are on: one of the stack, a VPC's undeclared default group, one outside the stack by ID. */
@@ -50,8 +50,8 @@ export function ruleBuckets(model: StackModel): readonly RuleBucket[] {
     const out: RuleBucket[] = [];
     for (const [urn, group] of model.groups) {
         const standalone = group.standalone.flatMap((s) => s.ruleSet.rules);
-        const echoed = new Set(standalone.map((r) => ruleIdentity(r)).filter((k) => k !== undefined));
-        const inline = echoed.size === 0 ? group.inline.rules : group.inline.rules.filter((r) => {
+        const echoed = new Set(standalone.map((r) => ruleIdentity(r)));
+        const inline = group.inline.rules.filter((r) => {
             const identity = ruleIdentity(r);
             return identity === undefined || !echoed.has(identity);
         });
@@ -74,7 +74,8 @@ export function ruleBuckets(model: StackModel): readonly RuleBucket[] {
             const key = dependencyKey(s);
             const bucket = undetermined.get(key) ?? { rules: [] as SgRule[], why: new Map<string, Undetermined>() };
             bucket.rules.push(...s.ruleSet.rules);
-            bucket.why.set(s.resource.urn, s.targetUndetermined ?? unknownAt("securityGroupId"));
+            // A rule whose group is not linked always says why (graph/links.ts linkRequired).
+            bucket.why.set(s.resource.urn, s.targetUndetermined as Undetermined);
             undetermined.set(key, bucket);
         }
     }
@@ -91,7 +92,11 @@ export function ruleBuckets(model: StackModel): readonly RuleBucket[] {
     return out;
 }
 
-/** Interfaces by the groups outside the stack on them ("external:<id>") and by the VPC of their undeclared default group ("vpc:<urn>"). */
+/**
+ * Interfaces by the groups outside the stack on them ("external:<id>") and by the VPC of their
+ * undeclared default group ("vpc:<urn>"). A default group's known ID needs no key: a rule naming
+ * that ID is linked through the VPC (graph/links.ts Targets.byValue), so its bucket is the VPC's.
+ */
 const outsideGroupsOf = new WeakMap<StackModel, Map<string, NetworkInterfaceNode[]>>();
 
 function byOutsideGroup(model: StackModel): Map<string, NetworkInterfaceNode[]> {
@@ -103,10 +108,7 @@ function byOutsideGroup(model: StackModel): Map<string, NetworkInterfaceNode[]> 
     for (const n of model.interfaces) {
         const keys = new Set([
             ...[...n.groups, ...n.possibleGroups].flatMap((g) => (g.kind === "external" ? [`external:${g.id}`] : [])),
-            ...n.vpcDefaults.flatMap((d) => [
-                ...(d.id !== undefined ? [`external:${d.id}`] : []),
-                ...(d.vpc.kind === "stack" ? [`vpc:${d.vpc.urn}`] : []),
-            ]),
+            ...n.vpcDefaults.flatMap((d) => (d.vpc.kind === "stack" ? [`vpc:${d.vpc.urn}`] : [])),
         ]);
         for (const k of keys) {
             index.set(k, push(index.get(k), n));
