@@ -45,7 +45,8 @@ export const dbIngressOnlyViaSecurityGroups = stackPolicy({
             for (const g of n.groups) {
                 groups.set(refKey(g), { ref: g, implicit: n.implicitDefault?.group !== undefined && refKey(n.implicitDefault.group) === refKey(g) });
             }
-            n.vpcDefaults.forEach((d) => outside.set(defaultGroupKeys(d).join(" ") || `${outside.size}`, d));
+            // One entry per group (a group without keys has no rules here, so one such stands for all).
+            n.vpcDefaults.forEach((d) => outside.set(defaultGroupKeys(d).join(" "), d));
             noteDefaultsOutsideStack(model, n, label, urn, report);
         }
         for (const { ref, implicit } of groups.values()) {

@@ -31,9 +31,6 @@ interface Uncounted {
     readonly at: string;
 }
 
-/** True when `extra` may add any rule. */
-const mayAdd = (extra: Extra | undefined): boolean => extra !== undefined && (extra.unbounded || extra.rules > 0);
-
 /** True when `extra` may take `count` rules past `max`. */
 const mayExceed = (count: number, extra: Extra | undefined, max: number): boolean =>
     extra !== undefined && (extra.unbounded || count + extra.rules > max);
@@ -73,11 +70,12 @@ function count(model: StackModel, rules: SgRule[], home: string): Count {
                 unbounded(peer, families, r);
             }
         } else if (peer.kind === "prefix-list") {
-            const list = model.prefixList(r);
-            const size = list?.maxEntries;
+            const size = model.prefixList(r)?.maxEntries;
+            // A whole list of IDs not known yet may hold none or any number: no prefix list of it is counted.
+            const wholeList = isUndetermined(peer.id) && isPeerList(peer.id.path);
             if (typeof size === "number") {
                 add(families, size);
-            } else {
+            } else if (!wholeList) {
                 add(families, 1);
                 const path = isUndetermined(peer.id) ? peer.id.path : r.origin.peerPath;
                 unbounded(isUndetermined(size) ? size : {
@@ -85,7 +83,7 @@ function count(model: StackModel, rules: SgRule[], home: string): Count {
                     reason: `the size of the prefix list at ${path} is not known in this stack (it counts as its max entries)`,
                 }, families, r);
             }
-            if (isUndetermined(peer.id) && isPeerList(peer.id.path)) {
+            if (wholeList) {
                 unbounded(peer.id, families, r);
             }
         } else if (peer.kind === "security-group" && isUndetermined(peer.id) && isPeerList(peer.id.path)) {
@@ -129,14 +127,13 @@ export const sgRuleQuota = stackPolicy({
             const word = direction === "ingress" ? "inbound" : "outbound";
             // A rule resource whose group cannot be told yet may add its rules to this group.
             for (const pending of model.rulesByGroup.mayBeOn([urn])) {
+                // What it may add: its counted rules, and any number in a family where a part of it cannot be counted.
                 const more = count(model, pending.ruleSet.rules.filter((r) => r.direction === direction), urn);
                 const extra = Object.fromEntries(FAMILIES.map((f): [Family, Extra] =>
-                    [f, { rules: more.rules[f], unbounded: more.uncounted.some((u) => mayAdd(u.extra[f])) }]));
-                if (FAMILIES.some((f) => mayAdd(extra[f]))) {
-                    const { why, at } = pendingGroup(pending);
-                    c.uncounted.push({ why: { ...why, reason: `${why.reason} (${resourceLabel(pending.resource)}, which may add its rules to this group)` }, extra,
-                        at: at });
-                }
+                    [f, { rules: more.rules[f], unbounded: more.uncounted.some((u) => u.extra[f] !== undefined) }]));
+                const { why, at } = pendingGroup(pending);
+                c.uncounted.push({ why: { ...why, reason: `${why.reason} (${resourceLabel(pending.resource)}, which may add its rules to this group)` }, extra,
+                    at: at });
             }
             for (const family of FAMILIES.filter((f) => c.rules[f] > max)) {
                 report.violation(`${label} has ${c.rules[family]} ${word} ${family} rules as AWS counts them (each CIDR, group ` +
