@@ -42,12 +42,15 @@ export function throughLoadBalancers(model: StackModel, exposure: ExposureModel)
         for (const f of exposure.loadBalancers.of(lb.urn).forwards) {
             const acls = new Map<string, TargetAclGate>();
             // The network ACL of the target's subnet, between the source the target sees and the target.
-            const aclOf = (client: boolean, family: Family) => acls.get(`${client} ${family}`) ?? acls.set(`${client} ${family}`, client
-                ? clientAclGate(exposure, f.target, family, f.protocols, f.targetPort)
-                : targetAclGate(model, exposure, lb, f.target, f.protocols, f.targetPort)).get(`${client} ${family}`) as TargetAclGate;
+            const aclOf = (client: boolean, family: Family) => {
+                const key = `${client} ${family}`;
+                return acls.get(key) ?? acls.set(key, client
+                    ? clientAclGate(exposure, f.target, family, f.protocols, f.targetPort)
+                    : targetAclGate(model, exposure, lb, f.target, f.protocols, f.targetPort)).get(key) as TargetAclGate;
+            };
             const emit = (p: ExposurePath, doubt: Doubt | undefined) => {
                 const { sources, doubt: sourceDoubt } = sourcesOf(lb, f.targetGroup, p.family);
-                const legs = sources.flatMap((source) => leg(model, exposure, lb, f, p, doubt, sources.length > 1 ? { client: source.client } : source, aclOf) ?? []);
+                const legs = sources.flatMap((source) => leg(model, exposure, lb, f, p, doubt, source, aclOf) ?? []);
                 const sure = legs.length === sources.length && legs.every((l) => l.definite);
                 const first = legs.find((l) => l.definite) ?? legs.find((l) => l.possible);
                 if (!first) {
@@ -55,12 +58,12 @@ export function throughLoadBalancers(model: StackModel, exposure: ExposureModel)
                 }
                 if (sure) {
                     at(f.target.urn).paths.push(first.path);
-                } else if (legs.some((l) => l.possible || l.definite)) {
-                    // Sure by one source and not by the other: the answer hinges on the source.
-                    const why = (legs.some((l) => l.definite) ? sourceDoubt : undefined) ?? first.why ?? sourceDoubt;
-                    if (why) {
-                        at(f.target.urn).possible.push({ ...first.path, doubt: why });
-                    }
+                    return;
+                }
+                // A definite leg has no doubt of its own: sure by one source and not by the other, the answer hinges on the source.
+                const why = first.why ?? sourceDoubt;
+                if (why) {
+                    at(f.target.urn).possible.push({ ...first.path, doubt: why });
                 }
             };
             reached.paths.forEach((p) => emit(p, undefined));
