@@ -8,6 +8,10 @@
  *     npm run mutate -- net graph             # the files of the named folders
  *     npm run mutate -- policies/net/cidr.ts  # one file
  *     npm run mutate -- --score               # the score per folder, from the committed reports
+ *     npm run mutate -- --force <file>        # test every mutant again, reusing no earlier result
+ *
+ * --force is for static mutants (code run at module load, such as a constant Set): Stryker reuses
+ * their earlier result even when new tests would now kill them.
  *
  * Each run tests with only the specs of stryker.config.json that import the file (mutate-specs.ts).
  */
@@ -91,7 +95,7 @@ function score(): void {
     }
 }
 
-function run(source: string, folder: string): number {
+function run(source: string, folder: string, force: boolean): number {
     const report = reportFile(folder, source);
     fs.mkdirSync(path.dirname(report), { recursive: true });
     console.log(`\n== mutation testing ${source} -> ${report}`);
@@ -104,12 +108,13 @@ function run(source: string, folder: string): number {
     const configFile = `.tmp/stryker/${path.basename(report)}`;
     fs.mkdirSync(path.dirname(configFile), { recursive: true });
     fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
-    const child = spawnSync("npx", ["stryker", "run", configFile, "--incremental", "--incrementalFile", report, "--mutate", source],
-        { stdio: "inherit" });
+    const child = spawnSync("npx", ["stryker", "run", configFile, "--incremental", "--incrementalFile", report, "--mutate", source,
+        ...(force ? ["--force"] : [])], { stdio: "inherit" });
     return child.status ?? 1;
 }
 
-const args = process.argv.slice(2);
+const force = process.argv.includes("--force");
+const args = process.argv.slice(2).filter((a) => a !== "--force");
 if (args.includes("--score")) {
     score();
     process.exit(0);
@@ -125,7 +130,7 @@ for (const arg of args.length > 0 ? args : Object.keys(FOLDERS)) {
         process.exit(2);
     }
 }
-const failed = targets.filter(([source, folder]) => run(source, folder) !== 0).map(([s]) => s);
+const failed = targets.filter(([source, folder]) => run(source, folder, force) !== 0).map(([s]) => s);
 score();
 if (failed.length > 0) {
     console.error(`stryker failed on: ${failed.join(", ")}`);
