@@ -61,10 +61,11 @@ export function possibleFamilies(e: NaclEntry): Family[] {
     if (!isUndetermined(e.cidr)) {
         return [e.cidr.family];
     }
-    if (/(^|\.)ipv6CidrBlock$/.test(e.cidr.path)) {
+    // The path of an unknown CIDR: its field ("ingress[0].cidrBlock", a rule's "ipv6CidrBlock"), or the entry's.
+    if (e.cidr.path.endsWith("ipv6CidrBlock")) {
         return [6];
     }
-    return /(^|\.)cidrBlock$/.test(e.cidr.path) ? [4] : [4, 6];
+    return e.cidr.path.endsWith("cidrBlock") ? [4] : [4, 6];
 }
 
 /**
@@ -110,7 +111,7 @@ function pointsAfter(entry: KnownEntry, view: DirectionEntries, protocol: PortPr
     const index = view.known.indexOf(entry);
     const family = entry.cidr.family;
     const before: KnownNaclEntry[] = [
-        ...view.known.filter((k, i) => k !== entry && subtracts(k.action) && evaluatedBefore(k.ruleNumber, i, entry.ruleNumber, index)),
+        ...view.known.filter((k, i) => subtracts(k.action) && evaluatedBefore(k.ruleNumber, i, entry.ruleNumber, index)),
         ...view.undetermined
             .filter((u) => subtracts(u.action) && (isUndetermined(u.ruleNumber) || u.ruleNumber <= entry.ruleNumber))
             .map((u) => mayMatch(u, family, "deny", 0))
