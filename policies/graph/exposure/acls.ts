@@ -7,7 +7,7 @@
 import { TYPE } from "../../model/types";
 import { Undetermined } from "../../model/values";
 import { Family } from "../../net/cidr";
-import { ALL_TRAFFIC, NO_TRAFFIC, TrafficSet, trafficIntersect, trafficUnion } from "../../net/traffic";
+import { NO_TRAFFIC, trafficIntersect, trafficUnion } from "../../net/traffic";
 import { PortRange } from "../../net/ports";
 import { Targets, linkOne } from "../links";
 import { NaclGraph, NaclNode } from "../nacl-graph";
@@ -25,9 +25,8 @@ export class SubnetAcls {
     /** Each subnet's first ACL in stack order that names it, not a default ACL, and of any kind. */
     private readonly ownOf = new Map<string, NaclNode>();
     private readonly anyOf = new Map<string, NaclNode>();
-    /** Each ACL's gate, and what the pending ACLs let through together, per family and ephemeral range. */
+    /** Each ACL's gate, per family and ephemeral range. */
     private readonly gates = new Map<string, Map<NaclNode, TrafficGate>>();
-    private readonly pendingGates = new Map<string, { definite: TrafficSet; possible: TrafficSet }>();
 
     constructor(private readonly graph: NaclGraph, private readonly byUrn: ReadonlyMap<string, StackResource>, private readonly network: Network) {
         const vpcsByDefaultAcl = new Targets();
@@ -73,15 +72,11 @@ export class SubnetAcls {
             return gate;
         }
         // It may be on one of the ACLs whose subnets are not known yet: sure only of what all of them let through.
-        const key = `${family} ${ephemeral.from}-${ephemeral.to}`;
-        let others = this.pendingGates.get(key);
-        if (!others) {
-            const gates = acl.pending.map((p) => this.naclGate(p.node, family, ephemeral));
-            others = { definite: gates.reduce((a, g) => trafficIntersect(a, g.definite), ALL_TRAFFIC), possible: gates.reduce((a, g) => trafficUnion(a, g.possible), NO_TRAFFIC) };
-            this.pendingGates.set(key, others);
-        }
+        const others = acl.pending.map((p) => this.naclGate(p.node, family, ephemeral));
         return {
-            segments: gate.segments, definite: trafficIntersect(gate.definite, others.definite), possible: trafficUnion(gate.possible, others.possible),
+            segments: gate.segments,
+            definite: others.reduce((a, g) => trafficIntersect(a, g.definite), gate.definite),
+            possible: others.reduce((a, g) => trafficUnion(a, g.possible), gate.possible),
             doubt: { why: acl.pending[0].why, urn: acl.pending[0].node.resource.urn },
         };
     }
