@@ -39,7 +39,7 @@ export interface NetworkInterfaceNode {
      * resource with several interfaces): attached, but not counted against this interface.
      */
     readonly possibleGroups: Ref[];
-    /** Parts of the set that cannot be resolved yet: the set may hold more groups than listed. */
+    /** Parts of the set that cannot be resolved yet: the set may hold more groups than listed. Set whenever unresolved, unbounded or possibleGroups is. */
     readonly undetermined: Undetermined[];
     /** How many more distinct groups the unresolved parts may add. */
     unresolved: number;

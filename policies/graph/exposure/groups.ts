@@ -9,7 +9,7 @@
  * rules are outside the stack (they may admit anything).
  */
 import { SgRule } from "../../model/sg-rules";
-import { Undetermined, isUndetermined, unknownAt } from "../../model/values";
+import { Undetermined, isUndetermined } from "../../model/values";
 import { PeerBlock, WorldExposure, worldExposures } from "../../model/world";
 import { Cidr, Family, parseCidr } from "../../net/cidr";
 import { ALL_PORTS } from "../../net/ports";
@@ -61,11 +61,11 @@ export function rulesOn(model: StackModel, interfaces: readonly NetworkInterface
         }
         for (const g of n.possibleGroups) {
             if (g.kind === "stack") {
-                out.maybe.push(...model.rulesOf(g.urn).map((rule) => ({ rule, doubt: { why: n.undetermined[0] ?? unknownAt(n.path), urn: n.resource.urn } })));
+                out.maybe.push(...model.rulesOf(g.urn).map((rule) => ({ rule, doubt: { why: n.undetermined[0] as Undetermined, urn: n.resource.urn } })));
             }
         }
         if (n.unresolved > 0 || n.unbounded) {
-            out.anything ??= { why: n.undetermined[0] ?? outside(n.path, `${n.path} is not known yet`), urn: n.resource.urn };
+            out.anything ??= { why: n.undetermined[0] as Undetermined, urn: n.resource.urn };
         }
     }
     for (const s of model.rulesByGroup.mayBeOn([...keys])) {
