@@ -144,12 +144,9 @@ export interface TrafficGate {
     readonly doubt?: Doubt;
 }
 
-/** The gate one of several candidates decides, when which one cannot be told: sure only where all agree. */
+/** The gate one of two or more candidates decides, when which one cannot be told: sure only where all agree. */
 export function eitherOf(gates: readonly Gate[], doubt: Doubt): Gate {
-    if (gates.length === 1) {
-        return gates[0];
-    }
-    const definite = gates.length > 0 && gates.every((g) => g.definite);
+    const definite = gates.every((g) => g.definite);
     const possible = gates.some((g) => g.possible);
     const hops = gates.find((g) => g.possible)?.hops ?? [];
     return { definite, possible, hops, ...(definite ? {} : { doubt: gates.find((g) => g.possible && g.doubt)?.doubt ?? doubt }) };
