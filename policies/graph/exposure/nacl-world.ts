@@ -63,24 +63,21 @@ export function evaluatedEntries(view: DirectionEntries, family: Family, sure: b
 /** The ports within `within` on which the entries admit the whole family for the protocol, grouped by the allow entries that decide them. */
 function worldSegments(list: readonly Evaluated[], protocol: PortProtocol, family: Family, within: IntervalSet): Segment[] {
     const full = [familyRange(family)];
-    const allows = list.flatMap((x, i) => {
-        const e = x.entry;
-        if (e.action !== "allow" || e.cidr.family !== family || !(e.protocol.kind === "all" || e.protocol.kind === protocol)) {
-            return [];
-        }
+    // The ports each entry decides to let in: none for a deny, or an entry of another family or protocol.
+    const allows = list.map((x, i) => {
         const before = list.slice(0, i).map((y) => ({ ...y.entry, action: "deny" as const, ruleNumber: 0 }));
-        const decided = allowedSet([...before, { ...e, ruleNumber: 1 }], protocol, family);
-        const ports = intersect(normalise(decided.flatMap((p) => p.ports)), within);
-        return ports.length > 0 ? [{ x, ports }] : [];
+        const decided = allowedSet([...before, { ...x.entry, ruleNumber: 1 }], protocol, family);
+        return { x, ports: intersect(normalise(decided.flatMap((p) => p.ports)), within) };
     });
-    const cuts = new Set<bigint>(within.flatMap((w) => [w.lo, w.hi + 1n]));
+    const cuts = new Set<bigint>();
     allows.forEach((a) => a.ports.forEach((p) => cuts.add(p.lo).add(p.hi + 1n)));
-    const sorted = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Port numbers: their difference is exact as a number.
+    const sorted = [...cuts].sort((a, b) => Number(a - b));
     const found = new Map<string, { ports: Interval[]; entries: Evaluated[] }>();
     for (let i = 0; i + 1 < sorted.length; i++) {
         const atom = { lo: sorted[i], hi: sorted[i + 1] - 1n };
         const deciding = allows.filter((a) => a.ports.some((p) => p.lo <= atom.lo && atom.lo <= p.hi));
-        if (deciding.length === 0 || !covers(normalise(deciding.map((a) => a.x.entry.cidr.range)), full)) {
+        if (!covers(normalise(deciding.map((a) => a.x.entry.cidr.range)), full)) {
             continue;
         }
         const key = deciding.map((a) => list.indexOf(a.x)).join(",");
