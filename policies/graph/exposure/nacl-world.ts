@@ -96,7 +96,7 @@ export function naclGate(node: NaclNode, family: Family, ephemeral: PortRange): 
     const outbound = directionEntries(node, true);
     const oversized = inbound.oversized ?? outbound.oversized;
     if (oversized !== undefined) {
-        const why = { undetermined: "invalid" as const, path: "ingress", reason: `network ACL '${node.resource.name}' has ${oversized} entries in one direction, more than AWS allows` };
+        const why = { undetermined: "invalid" as const, path: inbound.oversized === undefined ? "egress" : "ingress", reason: `network ACL '${node.resource.name}' has ${oversized} entries in one direction, more than AWS allows` };
         return { segments: [], definite: NO_TRAFFIC, possible: tcpUdp(portSet([ALL_PORTS])), doubt: { why, urn: node.resource.urn } };
     }
     const segments: { traffic: TrafficSet; hops: Hop[] }[] = [];
