@@ -135,9 +135,11 @@ export function groupsGate(model: StackModel, rules: Rules, family: Family): Tra
         .map((x) => ({ ...widen(x.rule, family), doubt: x.doubt, original: x.rule }));
     // Nothing widened and nothing that may be on the groups: what may be admitted is what surely is.
     const widened = rules.maybe.length > 0 || wide.some((w) => w.why);
-    const may = widened ? worldExposures(wide.map((w) => w.rule), { peerBlocks }).filter((e) => e.family === family) : sure;
-    const possible = may.reduce((a, e) => trafficUnion(a, e.traffic), NO_TRAFFIC);
     const byRule = new Map(wide.map((w) => [w.rule, w]));
+    // A widened rule is a copy: the stack links the original to its prefix list.
+    const wideBlocks = (rule: SgRule) => peerBlocks((byRule.get(rule) as { original: SgRule }).original);
+    const may = widened ? worldExposures(wide.map((w) => w.rule), { peerBlocks: wideBlocks }).filter((e) => e.family === family) : sure;
+    const possible = may.reduce((a, e) => trafficUnion(a, e.traffic), NO_TRAFFIC);
     const involved = may.flatMap((e) => e.rules).map((r) => byRule.get(r)).filter((w) => w && (w.why || w.doubt));
     const first = involved[0];
     const doubt = first && (first.doubt ?? { why: first.why as Undetermined, urn: first.original.origin.urn });
