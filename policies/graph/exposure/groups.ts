@@ -81,8 +81,8 @@ const MAY_BE_WORLD: Partial<Record<SgRule["via"], readonly Family[]>> = { "cidr4
 function widen(rule: SgRule, family: Family): { rule: SgRule; why?: Undetermined } {
     const { protocol, ports, peer } = rule;
     const wideProtocol = isUndetermined(protocol) ? ALL : protocol;
-    const portless = !(wideProtocol.kind === "tcp" || wideProtocol.kind === "udp" || wideProtocol.kind === "all");
-    const widePorts = isUndetermined(ports) ? (portless ? null : ALL_PORTS) : ports;
+    // Every port: the widened rule is only read as traffic, which takes no ports for ICMP and numbered protocols.
+    const widePorts = isUndetermined(ports) ? ALL_PORTS : ports;
     const listId = !isUndetermined(peer) && peer.kind === "prefix-list" && isUndetermined(peer.id) ? peer.id : undefined;
     const mayBeWorld = (isUndetermined(peer) || listId !== undefined) && (MAY_BE_WORLD[rule.via] ?? []).includes(family);
     const widePeer = mayBeWorld ? { kind: "cidr" as const, cidr: WORLD[family] } : peer;
