@@ -150,7 +150,11 @@ export function hopsFor(gate: TrafficGate, traffic: TrafficSet): Hop[] {
     });
 }
 
-/** Puts the layers together: a path where all surely pass, a possible one where all may and one only may. */
+/**
+ * Puts the layers together: a path where all surely pass, a possible one where all may and one only may.
+ * The possible path's doubt is that of a gate that is not definite, else that of the filter whose
+ * uncertain traffic holds some of it (every gate and filter that is not sure of something carries a doubt).
+ */
 export function add(out: { paths: ExposurePath[]; possible: PossiblePath[] }, base: Omit<ExposurePath, "traffic" | "hops">,
     gates: readonly Gate[], filters: readonly TrafficGate[]): void {
     const through = (pick: (f: TrafficGate) => TrafficSet) => filters.reduce((t, f) => trafficIntersect(t, pick(f)), portTraffic(pick(filters[0])));
@@ -165,8 +169,7 @@ export function add(out: { paths: ExposurePath[]; possible: PossiblePath[] }, ba
         return;
     }
     const doubt = gates.find((g) => !g.definite)?.doubt
-        ?? filters.find((f) => !isNoTraffic(trafficMinus(trafficIntersect(rest, f.possible), f.definite)))?.doubt
-        ?? filters.find((f) => f.doubt)?.doubt;
+        ?? filters.find((f) => !isNoTraffic(trafficMinus(trafficIntersect(rest, f.possible), f.definite)))?.doubt;
     if (doubt) {
         out.possible.push({ ...base, traffic: rest, hops: [...gateHops, ...filters.flatMap((f) => hopsFor(f, rest))], doubt });
     }
