@@ -85,6 +85,20 @@ describe("graph: exposure paths, unplaced resources, shared hops and the doubt o
         assert.deepStrictEqual(direct.possible, []);
     });
 
+    it("an ACL entry that lets in every TCP port after a narrower one on half the world: its hop names every port it decides, not those of its first segment", () => {
+        const acl = n.acl("public-acl", "public-a", [n.entry(100, "allow", "tcp", 0, 100, "0.0.0.0/1"), n.entry(110, "allow", "tcp", 0, 65535, "0.0.0.0/0")],
+            [n.entry(100, "allow", "tcp", 1024, 65535, "0.0.0.0/0")]);
+        const { direct } = directOf([...n.network(), acl, webSg([{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["0.0.0.0/0"] }]),
+            web({ associatePublicIpAddress: true, subnetId: U }, ["public-a"])]);
+        const naclHops = direct.paths.flatMap((p) => p.hops).filter((h) => h.kind === "nacl-in" || h.kind === "nacl-out")
+            .map((h) => [h.kind, h.path, "ports" in h ? h.ports.map((i) => [Number(i.lo), Number(i.hi)]) : []]);
+        assert.deepStrictEqual(naclHops, [
+            ["nacl-in", "ingress[0]", [[0, 100]]],
+            ["nacl-in", "ingress[1]", [[0, 65535]]],
+            ["nacl-out", "egress[0]", [[1024, 65535]]],
+        ]);
+    });
+
     it("SSH surely through the network ACL but from an unknown CIDR on the group, and HTTP on an ACL entry of unknown CIDR: the group's CIDR is the doubt", () => {
         const acl = n.acl("public-acl", "public-a", [n.entry(100, "allow", "tcp", 22, 22, "0.0.0.0/0"), n.entry(110, "allow", "tcp", 80, 80, U)],
             [n.entry(100, "allow", "tcp", 1024, 65535, "0.0.0.0/0")]);

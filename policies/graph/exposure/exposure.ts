@@ -12,6 +12,7 @@ import { Cluster as RdsCluster } from "@pulumi/aws/rds/cluster";
 import { ClusterInstance as RdsClusterInstance } from "@pulumi/aws/rds/clusterInstance";
 import { typeToken } from "../../model/types";
 import { Family } from "../../net/cidr";
+import { union } from "../../net/intervals";
 import { PortRange } from "../../net/ports";
 import { NO_TRAFFIC, TrafficSet, isNoTraffic, trafficIntersect, trafficMinus } from "../../net/traffic";
 import { DATABASE_INSTANCES, Role, eniShapeOf } from "../eni-types";
@@ -23,7 +24,7 @@ import { SubnetAcls } from "./acls";
 import { Addresses, addressSpec } from "./addresses";
 import { groupsGate, rulesOn } from "./groups";
 import { LOAD_BALANCERS, LoadBalancers, noGroupsGate } from "./load-balancers";
-import { Doubt, ExposurePath, Gate, Hop, PossiblePath, TrafficGate } from "./path";
+import { Doubt, ExposurePath, Gate, Hop, NaclHop, PossiblePath, TrafficGate } from "./path";
 import { PLACED, Placements } from "./placement";
 import { RouteDestinations } from "./route-destinations";
 import { Routing } from "./routes";
@@ -141,13 +142,22 @@ function portTraffic(t: TrafficSet): TrafficSet {
     return { ...t, other: [] };
 }
 
-/** The hops of a filtering layer's segments that carry some of the traffic. */
+/**
+ * The hops of a filtering layer's segments that carry some of the traffic, each once. A network ACL
+ * entry that decides the ports of several segments names the ports of them all.
+ */
 export function hopsFor(gate: TrafficGate, traffic: TrafficSet): Hop[] {
-    const seen = new Set<string>();
-    return gate.segments.filter((s) => !isNoTraffic(trafficIntersect(s.traffic, traffic))).flatMap((s) => s.hops).filter((h) => {
+    const byKey = new Map<string, Hop>();
+    for (const h of gate.segments.filter((s) => !isNoTraffic(trafficIntersect(s.traffic, traffic))).flatMap((s) => s.hops)) {
         const key = `${h.kind}|${h.urn}|${h.path}|${"protocol" in h ? h.protocol : ""}`;
-        return !seen.has(key) && seen.add(key) !== undefined;
-    });
+        const first = byKey.get(key);
+        byKey.set(key, first === undefined ? h : isNaclHop(first) && isNaclHop(h) ? { ...first, ports: union(first.ports, h.ports) } : first);
+    }
+    return [...byKey.values()];
+}
+
+function isNaclHop(h: Hop): h is NaclHop {
+    return h.kind === "nacl-in" || h.kind === "nacl-out";
 }
 
 /**
