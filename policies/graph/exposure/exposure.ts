@@ -79,9 +79,9 @@ export class ExposureModel {
 
     /** The network interfaces whose groups filter what reaches the resource: its own, or its cluster's. */
     interfacesOf(r: StackResource): NetworkInterfaceNode[] {
-        const own = this.model.interfacesOf(r.urn);
+        // A cluster instance has none of its own (its type puts no groups on interfaces): its cluster's filter it.
         const cluster = CLUSTER_OF.has(r.type) ? linkOne(r, "clusterIdentifier", this.clusters)?.ref : undefined;
-        return own.length === 0 && cluster?.kind === "stack" ? this.model.interfacesOf(cluster.urn) : own;
+        return this.model.interfacesOf(cluster?.kind === "stack" ? cluster.urn : r.urn);
     }
 
     /** The direct paths from the internet to a resource. */
