@@ -115,4 +115,25 @@ describe("graph: exposure of cluster instances, the resources asked about, and t
                 why: { undetermined: "unknown", path: "subnetId", reason: "subnet subnet-0shared is not in this stack, so its routes and network ACL cannot be checked" } },
         }]);
     });
+    it("a public Aurora instance in a public subnet whose cluster is outside the stack: its groups cannot be checked, a note says so", () => {
+        const instance = auroraInstance("aurora-1", { clusterIdentifier: "shared-aurora", dbSubnetGroupName: "db-subnets" }, { dbSubnetGroupName: ["db-subnets"] });
+        assert.deepStrictEqual(run([...n.network(), ...dbGroup(5432), instance]), [{ level: "advisory", urn: urnOf(instance),
+            message: "Cannot be verified: cluster shared-aurora is not in this stack, so the security groups that filter its instances cannot be checked. " +
+                "aws.rds.ClusterInstance 'aurora-1' may be reachable from the internet on TCP/UDP on all ports (IPv4). The parts that are known: " +
+                `${n.PUBLIC_ROUTE}; ${ADDRESS}; ${n.DEFAULT_ACL}. ${FIX}` }]);
+    });
+
+    it("a public Aurora instance whose cluster identifier is not known yet and names no resource of the stack: a note says its groups hinge on it", () => {
+        const instance = auroraInstance("aurora-1", { clusterIdentifier: U, dbSubnetGroupName: "db-subnets" }, { dbSubnetGroupName: ["db-subnets"] });
+        assert.deepStrictEqual(run([...n.network(), ...dbGroup(5432), instance]), [{ level: "advisory", urn: urnOf(instance),
+            message: "Cannot be verified at preview: clusterIdentifier is not known until the resource is created. aws.rds.ClusterInstance 'aurora-1' " +
+                "may be reachable from the internet on TCP/UDP on all ports (IPv4). The parts that are known: " +
+                `${n.PUBLIC_ROUTE}; ${ADDRESS}; ${n.DEFAULT_ACL}. ${FIX}` }]);
+    });
+
+    it("a public Aurora instance whose cluster is its stack's, named by dependency at a first preview: checked against the cluster's groups, no note", () => {
+        const instance = auroraInstance("aurora-1", { clusterIdentifier: U, dbSubnetGroupName: "db-subnets" },
+            { clusterIdentifier: ["aurora"], dbSubnetGroupName: ["db-subnets"] });
+        assert.deepStrictEqual(run([...n.network(), n.group("db-sg", []), n.dbSubnets("db-subnets", ["public-a"]), aurora({ clusterIdentifier: U }), instance]), []);
+    });
 });

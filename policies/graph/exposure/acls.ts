@@ -7,16 +7,15 @@
 import { TYPE } from "../../model/types";
 import { Undetermined } from "../../model/values";
 import { Family } from "../../net/cidr";
-import { NO_TRAFFIC, trafficIntersect, trafficUnion } from "../../net/traffic";
+import { trafficIntersect, trafficUnion } from "../../net/traffic";
 import { PortRange } from "../../net/ports";
 import { Targets, linkOne } from "../links";
 import { NaclGraph, NaclNode } from "../nacl-graph";
 import type { StackResource } from "../resource";
 import { Network } from "../vpcs";
-import { Doubt, TrafficGate } from "./path";
-import { allowAllGate, naclGate, tcpUdp } from "./nacl-world";
+import { Doubt, TrafficGate, doubtGate } from "./path";
+import { allowAllGate, naclGate } from "./nacl-world";
 import { outside } from "./routes";
-import { ALL_PORTS, portSet } from "../../net/ports";
 
 export class SubnetAcls {
     private readonly defaultOf = new Map<string, NaclNode>();
@@ -127,7 +126,3 @@ function first<K, V>(m: Map<K, V>, k: K, v: V): void {
     }
 }
 
-/** An ACL that cannot be told: it may let anything through. */
-function doubtGate(d: Doubt): TrafficGate {
-    return { segments: [], definite: NO_TRAFFIC, possible: tcpUdp(portSet([ALL_PORTS])), doubt: d };
-}

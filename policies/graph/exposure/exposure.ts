@@ -11,6 +11,7 @@ import { Cluster as NeptuneCluster } from "@pulumi/aws/neptune/cluster";
 import { Cluster as RdsCluster } from "@pulumi/aws/rds/cluster";
 import { ClusterInstance as RdsClusterInstance } from "@pulumi/aws/rds/clusterInstance";
 import { typeToken } from "../../model/types";
+import { unknownAt } from "../../model/values";
 import { Family } from "../../net/cidr";
 import { union } from "../../net/intervals";
 import { PortRange } from "../../net/ports";
@@ -24,10 +25,10 @@ import { SubnetAcls } from "./acls";
 import { Addresses, addressSpec } from "./addresses";
 import { groupsGate, rulesOn } from "./groups";
 import { LOAD_BALANCERS, LoadBalancers, noGroupsGate } from "./load-balancers";
-import { Doubt, ExposurePath, Gate, Hop, NaclHop, PossiblePath, TrafficGate } from "./path";
+import { Doubt, ExposurePath, Gate, Hop, NaclHop, PossiblePath, TrafficGate, doubtGate } from "./path";
 import { PLACED, Placements } from "./placement";
 import { RouteDestinations } from "./route-destinations";
-import { Routing } from "./routes";
+import { Routing, outside } from "./routes";
 import { Paths, throughLoadBalancers } from "./through-lbs";
 
 export type { Doubt, ExposurePath, Hop, HopKind, PossiblePath } from "./path";
@@ -84,6 +85,16 @@ export class ExposureModel {
         return this.model.interfacesOf(cluster?.kind === "stack" ? cluster.urn : r.urn);
     }
 
+    /** Why the groups of a cluster instance's cluster cannot be checked: the cluster is outside the stack, or not known yet. */
+    private clusterDoubt(r: StackResource): Doubt | undefined {
+        const link = CLUSTER_OF.has(r.type) ? linkOne(r, "clusterIdentifier", this.clusters) : undefined;
+        if (link === undefined || link.ref?.kind === "stack") {
+            return undefined;
+        }
+        return link.ref ? { why: outside("clusterIdentifier", `cluster ${link.ref.id} is not in this stack, so the security groups that filter its ` +
+            "instances cannot be checked"), urn: r.urn, outside: true } : { why: link.undetermined ?? unknownAt("clusterIdentifier"), urn: r.urn };
+    }
+
     /** The direct paths from the internet to a resource. */
     direct(r: StackResource): Exposure {
         const cached = this.cache.get(r.urn);
@@ -96,8 +107,10 @@ export class ExposureModel {
             const interfaces = this.interfacesOf(r);
             const rules = rulesOn(this.model, interfaces);
             const bare = LOAD_BALANCERS.has(r.type) && interfaces.length === 0;
+            const clusterDoubt = this.clusterDoubt(r);
             for (const family of [4, 6] as const) {
-                const groups = bare ? noGroupsGate(r, this.model.network) : groupsGate(this.model, rules, family);
+                const groups = bare ? noGroupsGate(r, this.model.network)
+                    : clusterDoubt ? doubtGate(clusterDoubt) : groupsGate(this.model, rules, family);
                 for (const subnet of placement.subnets) {
                     this.pathIn(r, subnet, family, groups, out);
                 }

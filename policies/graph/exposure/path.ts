@@ -10,7 +10,8 @@ import type { Undetermined } from "../../model/values";
 import type { Family } from "../../net/cidr";
 import type { IntervalSet } from "../../net/intervals";
 import type { PortProtocol } from "../../net/nacl-eval";
-import type { TrafficSet } from "../../net/traffic";
+import { ALL_PORTS, portSet } from "../../net/ports";
+import { NO_TRAFFIC, TrafficSet } from "../../net/traffic";
 import type { Ref } from "../links";
 import type { Source } from "./client-ip";
 
@@ -134,6 +135,12 @@ export const CLOSED: Gate = { definite: false, possible: false, hops: [] };
 /** A gate that hinges on a doubt: possibly open (with the hops it would take), surely not. */
 export function doubtful(doubt: Doubt, hops: readonly Hop[] = []): Gate {
     return { definite: false, possible: true, hops, doubt };
+}
+
+/** A filtering layer that cannot be told (an ACL, a cluster's groups): it may let any port through, surely none. */
+export function doubtGate(doubt: Doubt): TrafficGate {
+    const all = portSet([ALL_PORTS]);
+    return { segments: [], definite: NO_TRAFFIC, possible: { ...NO_TRAFFIC, tcp: all, udp: all }, doubt };
 }
 
 /** Traffic a filtering layer lets through: surely (in segments, each with the hops that decide it) and possibly. */
