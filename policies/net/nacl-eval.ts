@@ -49,6 +49,11 @@ export function entryMatchesProtocol(entry: KnownNaclEntry, protocol: PortProtoc
     return entry.protocol.kind === "all" || entry.protocol.kind === protocol;
 }
 
+/** The ports an entry matches: every port for protocol all (AWS ignores its port fields) and for a protocol without ports. */
+export function entryPorts(entry: KnownNaclEntry): PortRange {
+    return entry.protocol.kind === "all" || entry.ports === null ? ALL_PORTS : entry.ports;
+}
+
 interface Relevant {
     readonly ruleNumber: number;
     readonly allow: boolean;
@@ -77,7 +82,7 @@ function relevantEntries(entries: readonly KnownNaclEntry[], protocol: PortProto
     return entries
         .filter((e) => e.cidr.family === family && entryMatchesProtocol(e, protocol))
         .map((e) => {
-            const p = e.protocol.kind === "all" || e.ports === null ? ALL_PORTS : e.ports;
+            const p = entryPorts(e);
             return {
                 ruleNumber: e.ruleNumber,
                 allow: e.action === "allow",

@@ -11,7 +11,7 @@ import { Maybe, child, invalidAt, isUndetermined, str } from "../../model/values
 import { Cidr, Family, parseCidr } from "../../net/cidr";
 import { isNoTraffic, portTraffic, trafficIntersect } from "../../net/traffic";
 import { Interval, IntervalSet, intersect, subtract, union } from "../../net/intervals";
-import { KnownNaclEntry, PortProtocol, allowedSet, entryMatchesProtocol, missing } from "../../net/nacl-eval";
+import { KnownNaclEntry, PortProtocol, allowedSet, entryMatchesProtocol, entryPorts, missing } from "../../net/nacl-eval";
 import { ALL_PORTS, PortRange, portSet } from "../../net/ports";
 import { directionEntries } from "../nacl";
 import type { NaclNode } from "../nacl-graph";
@@ -47,8 +47,8 @@ function deciding(list: readonly Evaluated[], protocol: PortProtocol, block: Int
     const out: Evaluated[] = [];
     for (const x of list) {
         const e = x.entry;
-        const ports = e.protocol.kind === "all" || e.ports === null ? ALL_PORTS : e.ports;
-        if (rest.length === 0 || e.cidr.family !== 4 || !entryMatchesProtocol(e, protocol) || port < BigInt(ports.from) || port > BigInt(ports.to)) {
+        const ports = entryPorts(e);
+        if (e.cidr.family !== 4 || !entryMatchesProtocol(e, protocol) || port < BigInt(ports.from) || port > BigInt(ports.to)) {
             continue;
         }
         if (intersect(rest, [e.cidr.range]).length > 0 && e.action === "allow") {
