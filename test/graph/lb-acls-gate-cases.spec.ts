@@ -8,6 +8,7 @@
  */
 import * as assert from "assert";
 import { Hop } from "../../policies/graph/exposure/exposure";
+import { targetAclGate } from "../../policies/graph/exposure/lb-acls";
 import * as n from "../exposure/network";
 import { TestResource, urnOf } from "../util/run-stack-policy";
 import { stackModel } from "../util/stack-fixtures";
@@ -82,6 +83,20 @@ describe("graph: exposure through a load balancer, the target's network ACL when
             assert.deepStrictEqual(through([...n.network(), ...behindAlb(), acl]), { paths: [], possible: [{ hops: [WEB_SG_HOP], doubt: ["private-acl", unknown("egress[0].cidrBlock")] }] });
         });
 
+        it("an ACL with 101 inbound entries, more than AWS allows: a possible path hinging on that ACL, as on a path from the internet", () => {
+            const ingress = Array.from({ length: 101 }, (_, i) => n.entry(100 + i, "allow", "tcp", 8080, 8080, "10.0.0.0/24"));
+            assert.deepStrictEqual(through([...n.network(), ...behindAlb(), n.acl("private-acl", "private-a", ingress, replies("10.0.0.0/16"))]), { paths: [],
+                possible: [{ hops: [WEB_SG_HOP], doubt: ["private-acl", { undetermined: "invalid", path: "ingress",
+                    reason: "network ACL 'private-acl' has 101 entries in one direction, more than AWS allows" }] }] });
+        });
+
+        it("an ACL with 101 outbound entries: the doubt names its egress", () => {
+            const egress = Array.from({ length: 101 }, (_, i) => n.entry(100 + i, "allow", "tcp", 1024, 65535, "10.0.0.0/16"));
+            assert.deepStrictEqual(through([...n.network(), ...behindAlb(), n.acl("private-acl", "private-a", [n.entry(100, "allow", "tcp", 8080, 8080, "10.0.0.0/24")], egress)]), {
+                paths: [], possible: [{ hops: [WEB_SG_HOP], doubt: ["private-acl", { undetermined: "invalid", path: "egress",
+                    reason: "network ACL 'private-acl' has 101 entries in one direction, more than AWS allows" }] }] });
+        });
+
         it("a load balancer in two subnets, the ACL admitting half of one and none of the other: a possible path naming the ACL", () => {
             // One path into the load balancer by each of its subnets.
             const path = { hops: [WEB_SG_HOP], doubt: ["private-acl", partly("private-acl", "'public-a', 'public-b'")] };
@@ -138,6 +153,17 @@ describe("graph: exposure through a load balancer, the target's network ACL when
                 n.acl("a-acl", "private-a", [], replies("10.0.0.0/16")), n.acl("b-acl", "private-b", [n.entry(100, "allow", "tcp", 8080, 8080, "10.0.0.0/25")], replies("10.0.0.0/16"))];
             assert.deepStrictEqual(through(resources, WEB_LT),
                 { paths: [], possible: [{ hops: [["sg-rule", "web-sg", "ingress[0].cidrBlocks[0]"]], doubt: ["b-acl", partly("b-acl", "'public-a'")] }] });
+        });
+        it("TCP and UDP to three subnets, two ACLs surely admitting TCP and the third half of 'public-a' on UDP: UDP's doubt names the third ACL", () => {
+            const model = stackModel([...n.network(), ...morePrivate, ...behindAlb().slice(0, 4),
+                ...launched("web-tg", [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] }], ["private-a", "private-b", "private-c"]),
+                n.acl("a-acl", "private-a", [n.entry(100, "allow", "tcp", 8080, 8080, "10.0.0.0/24")], replies("10.0.0.0/16")),
+                n.acl("b-acl", "private-b", [n.entry(100, "allow", "tcp", 8080, 8080, "10.0.0.0/24")], replies("10.0.0.0/16")),
+                n.acl("c-acl", "private-c", [n.entry(100, "allow", "udp", 8080, 8080, "10.0.0.0/25")], [n.entry(100, "allow", "udp", 1024, 65535, "10.0.0.0/16")])]);
+            const [lb, target] = [urn(TYPE.lb, "alb"), WEB_LT].map((u) => model.byUrn.get(u) as NonNullable<ReturnType<typeof model.byUrn.get>>);
+            const gate = targetAclGate(model, model.exposure, lb, target, ["tcp", "udp"], 8080);
+            assert.deepStrictEqual([gate.sure, gate.may, gate.doubt && [model.byUrn.get(gate.doubt.urn)?.name, gate.doubt.why]],
+                [["tcp"], ["tcp", "udp"], ["c-acl", partly("c-acl", "'public-a'")]]);
         });
     });
 });

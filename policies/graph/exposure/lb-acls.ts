@@ -18,7 +18,7 @@ import type { NaclNode } from "../nacl-graph";
 import type { StackResource } from "../resource";
 import type { StackModel } from "../stack";
 import { EPHEMERAL, type ExposureModel, hopsFor } from "./exposure";
-import { Evaluated, awsDefaultHops, evaluatedEntries } from "./nacl-world";
+import { Evaluated, awsDefaultHops, evaluatedEntries, oversizedDoubt } from "./nacl-world";
 import { Doubt, Hop, NaclHop } from "./path";
 import { outside } from "./routes";
 
@@ -77,9 +77,12 @@ function throughAcl(node: NaclNode, protocol: PortProtocol, from: { subnet: Stac
     const [inbound, outbound] = [directionEntries(node, false), directionEntries(node, true)];
     const wanted: PortRange = isUndetermined(port) ? ALL_PORTS : { from: port, to: port };
     const range = from.block.range;
+    if (oversizedDoubt(node)) {
+        return { may: true }; // AWS would reject it: nothing can be told (partly() says why).
+    }
     const may = anyOpen(evaluatedEntries(inbound, 4, false), protocol, range, portSet([wanted]))
         && anyOpen(evaluatedEntries(outbound, 4, false), protocol, range, portSet([EPHEMERAL]));
-    if (isUndetermined(port) || inbound.oversized !== undefined || outbound.oversized !== undefined) {
+    if (isUndetermined(port)) {
         return { may };
     }
     const [sureIn, sureOut] = [evaluatedEntries(inbound, 4, true), evaluatedEntries(outbound, 4, true)];
@@ -127,12 +130,14 @@ export function targetAclGate(model: StackModel, exposure: ExposureModel, lb: St
             if (open.may || pending.some((x) => x.may)) {
                 may.add(protocol);
             }
-            if (open.sure && pending.every((x) => x.sure) && !isUndetermined(port) && !sure.includes(protocol)) {
+            const surely = open.sure !== undefined && pending.every((x) => x.sure) && !isUndetermined(port);
+            if (surely && !sure.includes(protocol)) {
                 sure.push(protocol);
-                hops.push(...open.sure);
-            } else if ((open.may || pending.some((x) => x.may)) && !isUndetermined(port)) {
+                hops.push(...(open.sure as Hop[]));
+            } else if (!surely && (open.may || pending.some((x) => x.may)) && !isUndetermined(port)) {
                 // (A port not known yet is the path's doubt already.)
-                doubts.push(acl.pending[0] ? { why: acl.pending[0].why, urn: acl.pending[0].node.resource.urn } : partly(acl.node, subnet.urn, known));
+                // (A subnet on AWS's default ACL and no pending one is surely open: here, the subnet has an ACL of its own.)
+                doubts.push(acl.pending[0] ? { why: acl.pending[0].why, urn: acl.pending[0].node.resource.urn } : partly(acl.node as NaclNode, known));
             }
         }
     }
@@ -182,9 +187,13 @@ function allowAll(vpcUrn: string, protocol: PortProtocol, port: Maybe<number>): 
 }
 
 /** Why traffic may pass an ACL that does not surely let it: an entry not known yet, or a part of a subnet's block. */
-function partly(node: NaclNode | undefined, subnetUrn: string, from: readonly { subnet: StackResource }[]): Doubt {
-    const pending = node ? [...directionEntries(node, false).undetermined, ...directionEntries(node, true).undetermined][0] : undefined;
-    if (pending && node) {
+function partly(node: NaclNode, from: readonly { subnet: StackResource }[]): Doubt {
+    const oversized = oversizedDoubt(node);
+    if (oversized) {
+        return oversized;
+    }
+    const pending = [...directionEntries(node, false).undetermined, ...directionEntries(node, true).undetermined][0];
+    if (pending) {
         const why = [pending.ruleNumber, pending.action, pending.protocol, pending.ports, pending.cidr].find(isUndetermined);
         if (why) {
             return { why, urn: pending.origin.urn };
@@ -192,8 +201,8 @@ function partly(node: NaclNode | undefined, subnetUrn: string, from: readonly { 
     }
     const names = from.map((f) => `'${f.subnet.name}'`).join(", ");
     return {
-        why: outside("subnetIds", `network ACL '${node?.resource.name ?? "?"}' lets only part of the load balancer's subnets (${names}) reach the target or get its replies, ` +
+        why: outside("subnetIds", `network ACL '${node.resource.name}' lets only part of the load balancer's subnets (${names}) reach the target or get its replies, ` +
             "and which addresses the load balancer's nodes get there is not known"),
-        urn: node?.resource.urn ?? subnetUrn, outside: true,
+        urn: node.resource.urn, outside: true,
     };
 }

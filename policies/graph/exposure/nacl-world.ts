@@ -90,14 +90,21 @@ function worldSegments(list: readonly Evaluated[], protocol: PortProtocol, famil
 
 const portsOf = (segments: readonly Segment[]): IntervalSet => segments.reduce((a: IntervalSet, s) => union(a, s.ports), []);
 
+/** Why nothing can be told of an ACL with more entries in one direction than AWS allows (AWS would reject it). */
+export function oversizedDoubt(node: NaclNode): Doubt | undefined {
+    const [inbound, outbound] = [directionEntries(node, false).oversized, directionEntries(node, true).oversized];
+    const count = inbound ?? outbound;
+    return count === undefined ? undefined : { why: { undetermined: "invalid", path: inbound === undefined ? "egress" : "ingress",
+        reason: `network ACL '${node.resource.name}' has ${count} entries in one direction, more than AWS allows` }, urn: node.resource.urn };
+}
+
 /** What an ACL of the stack lets in from the internet on each protocol, with the reply out on the ephemeral ports. */
 export function naclGate(node: NaclNode, family: Family, ephemeral: PortRange): TrafficGate {
     const inbound = directionEntries(node, false);
     const outbound = directionEntries(node, true);
-    const oversized = inbound.oversized ?? outbound.oversized;
-    if (oversized !== undefined) {
-        const why = { undetermined: "invalid" as const, path: inbound.oversized === undefined ? "egress" : "ingress", reason: `network ACL '${node.resource.name}' has ${oversized} entries in one direction, more than AWS allows` };
-        return { segments: [], definite: NO_TRAFFIC, possible: tcpUdp(portSet([ALL_PORTS])), doubt: { why, urn: node.resource.urn } };
+    const oversized = oversizedDoubt(node);
+    if (oversized) {
+        return { segments: [], definite: NO_TRAFFIC, possible: tcpUdp(portSet([ALL_PORTS])), doubt: oversized };
     }
     const segments: { traffic: TrafficSet; hops: Hop[] }[] = [];
     let definite = NO_TRAFFIC;
