@@ -29,7 +29,7 @@ import { Workgroup } from "@pulumi/aws/redshiftserverless/workgroup";
 import { DbCluster } from "@pulumi/aws/timestreaminfluxdb/dbCluster";
 import { DbInstance } from "@pulumi/aws/timestreaminfluxdb/dbInstance";
 import { typeToken } from "../../model/types";
-import { Field, Undetermined, child, unknownAt } from "../../model/values";
+import { Field, Undetermined, child } from "../../model/values";
 import { eniShapeOf } from "../eni-types";
 import { Ref, Targets, linkList, linkOne, refKey } from "../links";
 import type { StackResource } from "../resource";
@@ -114,11 +114,11 @@ export class Placements {
      */
     of(r: StackResource): Placement | undefined {
         const where = PLACED.get(r.type);
-        if (!where || (eniShapeOf(r.type)?.elsewhere ?? []).some((k) => child(r.root, k).state !== "absent")) {
+        if (!where || eniShapeOf(r.type)?.elsewhere?.some((k) => child(r.root, k).state !== "absent")) {
             return undefined;
         }
         const out: Placement = { subnets: [], doubts: [] };
-        const add = (link: { refs: Ref[]; undetermined: Undetermined[]; unresolved: number; unbounded: boolean }, on: StackResource) => {
+        const add = (link: { refs: Ref[]; undetermined: Undetermined[] }, on: StackResource) => {
             for (const ref of link.refs) {
                 if (ref.kind === "stack") {
                     if (!out.subnets.some((s) => s.urn === ref.urn)) {
@@ -129,8 +129,8 @@ export class Placements {
                         urn: on.urn, outside: true });
                 }
             }
-            if (link.unresolved > 0 || link.unbounded || link.undetermined.length > 0) {
-                out.doubts.push({ why: link.undetermined[0] ?? unknownAt("subnetIds"), urn: on.urn });
+            if (link.undetermined.length > 0) {
+                out.doubts.push({ why: link.undetermined[0], urn: on.urn });
             }
         };
         if ("subnet" in where || "subnets" in where) {
