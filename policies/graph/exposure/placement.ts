@@ -31,7 +31,7 @@ import { DbInstance } from "@pulumi/aws/timestreaminfluxdb/dbInstance";
 import { typeToken } from "../../model/types";
 import { Field, Undetermined, child } from "../../model/values";
 import { eniShapeOf } from "../eni-types";
-import { Ref, Targets, linkList, linkOne, refKey } from "../links";
+import { Ref, Targets, linkList, linkOne } from "../links";
 import type { StackResource } from "../resource";
 import { Network } from "../vpcs";
 import { Doubt } from "./path";
@@ -175,7 +175,7 @@ export class Placements {
             const g = this.byUrn.get(link.ref.urn) as StackResource;
             add(linkList(g, [child(g.root, "subnetIds")], ["subnetIds"], this.network.subnets, true), g);
         } else {
-            const what = link.ref ? `subnet group '${refKey(link.ref).replace(/^external:/, "")}' is not in this stack` : undefined;
+            const what = link.ref?.kind === "external" ? `subnet group '${link.ref.id}' is not in this stack` : undefined;
             out.doubts.push(what
                 ? { why: outside(group.key, `${what}, so the subnets it puts the resource in cannot be checked`), urn: r.urn, outside: true }
                 : { why: link.undetermined as Undetermined, urn: r.urn });
