@@ -165,5 +165,16 @@ describe("graph: exposure through a load balancer, the target's network ACL when
             assert.deepStrictEqual([gate.sure, gate.may, gate.doubt && [model.byUrn.get(gate.doubt.urn)?.name, gate.doubt.why]],
                 [["tcp"], ["tcp", "udp"], ["c-acl", partly("c-acl", "'public-a'")]]);
         });
+        it("an Auto Scaling group naming its template in a mixed instances policy, on AWS's default ACL: a path to the template through the default ACL", () => {
+            const resources = [...n.network(), ...behindAlb().slice(0, 4),
+                ...launched("web-tg", [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["10.0.0.0/16"] }], ["private-a"])];
+            const group = resources[resources.length - 1];
+            const { launchTemplate: _template, ...props } = group.props as Props;
+            const { launchTemplate: _dependency, ...deps } = group.propertyDependencies ?? {};
+            resources[resources.length - 1] = { ...group, props: { ...props, mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: { launchTemplateId: U } } } },
+                propertyDependencies: { ...deps, mixedInstancesPolicy: ["web-lt"] } };
+            assert.deepStrictEqual(through(resources, WEB_LT),
+                { paths: [[["nacl-in", "main", ""], ["nacl-out", "main", ""], ["sg-rule", "web-sg", "ingress[0].cidrBlocks[0]"]]], possible: [] });
+        });
     });
 });

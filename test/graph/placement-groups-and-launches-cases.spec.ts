@@ -123,5 +123,24 @@ describe("graph: placement by subnet group, and of launch templates and configur
             const group = asg({ launchTemplate: { id: U, version: "$Latest" } }, { launchTemplate: ["web-lt"] });
             assert.deepStrictEqual(placementOf([...launched, lc, template("web-lt"), group], lc), nowhere);
         });
+        it("a template a group names in its mixed instances policy, by dependency: in the group's subnet", () => {
+            const lt = template("web-lt");
+            const group = asg({ mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: { launchTemplateId: U, version: "$Latest" } } } },
+                { mixedInstancesPolicy: ["web-lt"] });
+            assert.deepStrictEqual(placementOf([...launched, lt, group], lt), inPublicA);
+        });
+
+        it("a template a group names by its name in an override of its mixed instances policy: in the group's subnet", () => {
+            const [main, spot] = [template("web-lt"), template("spot-lt")];
+            const group = asg({ mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: { launchTemplateName: "web-lt" },
+                overrides: [{ instanceType: "t3.large" }, { instanceType: "m5.large", launchTemplateSpecification: { launchTemplateName: "spot-lt" } }] } } });
+            assert.deepStrictEqual([placementOf([...launched, main, spot, group], main), placementOf([...launched, main, spot, group], spot)], [inPublicA, inPublicA]);
+        });
+
+        it("a template, and a group whose mixed instances policy names another template by name: the template is in no subnet", () => {
+            const [lt, other] = [template("web-lt"), template("batch-lt")];
+            const group = asg({ mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: { launchTemplateName: "batch-lt" } } } });
+            assert.deepStrictEqual(placementOf([...launched, lt, other, group], lt), nowhere);
+        });
     });
 });

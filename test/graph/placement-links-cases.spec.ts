@@ -81,12 +81,20 @@ describe("graph: placements linked through launchers, clusters and subnet links"
             auroraCluster({ id: "aurora-cluster-0a1b", dbSubnetGroupName: "db-subnets" }), instance], instance), { subnets: [PRIVATE_A], doubts: [] });
     });
 
-    it("an Aurora instance naming a cluster outside the stack whose identifier a Redshift cluster of the stack has: no subnets, one outside doubt on the instance's subnet group", () => {
+    it("an Aurora instance naming a cluster outside the stack whose identifier a Redshift cluster of the stack has: no subnets, a doubt naming that cluster", () => {
         const instance = auroraInstance({ clusterIdentifier: "analytics" });
         const redshift: TestResource = { type: TYPE.redshift, name: "analytics", props: { clusterIdentifier: "analytics", nodeType: "ra3.xlplus" } };
-        const placement = placementOf([...preview(), redshift, instance], instance);
-        assert.deepStrictEqual(placement?.subnets, []);
-        assert.deepStrictEqual(placement.doubts.map((d) => [d.urn, d.outside, d.why.path]), [[urnOf(instance), true, "dbSubnetGroupName"]]);
+        assert.deepStrictEqual(placementOf([...preview(), redshift, instance], instance), { subnets: [], doubts: [{
+            why: { undetermined: "unknown", path: "clusterIdentifier",
+                reason: "cluster analytics is not in this stack, so the subnets of its instances cannot be checked" },
+            urn: urnOf(instance), outside: true }] });
+    });
+
+    it("an Aurora instance whose cluster identifier is not known yet and names no cluster of the stack: a doubt on clusterIdentifier, not outside", () => {
+        const instance = auroraInstance({ clusterIdentifier: U });
+        assert.deepStrictEqual(placementOf([...preview(), instance], instance), { subnets: [], doubts: [{
+            why: { undetermined: "unknown", path: "clusterIdentifier", reason: "clusterIdentifier is not known until the resource is created" },
+            urn: urnOf(instance) }] });
     });
 
     it("an Aurora instance that names its own subnet group, outside the stack like its cluster's: the doubt is the instance's, not the cluster's", () => {

@@ -31,6 +31,7 @@ import { Ref, Targets, linkList, linkOne, linkRequired, push } from "../links";
 import type { StackResource } from "../resource";
 import { Network } from "../vpcs";
 import { TrafficGate } from "./path";
+import { launchFields } from "./placement";
 import { outside } from "./routes";
 import { ALL_TRAFFIC, NO_TRAFFIC } from "../../net/traffic";
 
@@ -110,14 +111,10 @@ export class LoadBalancers {
                 targetsOf.set(group.urn, push(targetsOf.get(group.urn), { via, viaPath, target, port }));
             }
         };
-        const launchedBy = (asg: StackResource): StackResource[] => {
-            const spec = child(asg.root, "launchTemplate");
-            const fields = [child(spec, "id"), child(spec, "name"), child(asg.root, "launchConfiguration")];
-            return fields.filter((f) => f.state !== "absent").flatMap((f) => {
-                const link = linkOne(asg, f.path.split(".")[0], launchers, f)?.ref;
-                return link?.kind === "stack" ? [get(link.urn)] : [];
-            });
-        };
+        const launchedBy = (asg: StackResource): StackResource[] => launchFields(asg).flatMap((f) => {
+            const link = linkOne(asg, f.path.split(".")[0], launchers, f)?.ref;
+            return link?.kind === "stack" ? [get(link.urn)] : [];
+        });
         for (const r of resources) {
             if (ATTACHMENTS.has(r.type)) {
                 const target = linkRequired(r, "targetId", instances).ref;

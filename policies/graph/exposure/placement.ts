@@ -29,7 +29,7 @@ import { Workgroup } from "@pulumi/aws/redshiftserverless/workgroup";
 import { DbCluster } from "@pulumi/aws/timestreaminfluxdb/dbCluster";
 import { DbInstance } from "@pulumi/aws/timestreaminfluxdb/dbInstance";
 import { typeToken } from "../../model/types";
-import { Field, Undetermined, child } from "../../model/values";
+import { Field, Undetermined, child, elements, isUndetermined } from "../../model/values";
 import { eniShapeOf } from "../eni-types";
 import { Ref, Targets, linkList, linkOne } from "../links";
 import type { StackResource } from "../resource";
@@ -40,6 +40,21 @@ import { outside } from "./routes";
 /** The field at a dotted path under a field; a number steps into a list: "networkInterfaces.0.subnetId". */
 export function fieldOf(from: Field, dotted: string): Field {
     return dotted.split(".").reduce((f: Field, k) => child(f, /^\d+$/.test(k) ? Number(k) : k), from);
+}
+
+const MIXED = "mixedInstancesPolicy.launchTemplate";
+const SPEC_KEYS = ["launchTemplateId", "launchTemplateName"];
+
+/**
+ * The fields by which an Auto Scaling group names what it launches: its launch template (by ID or
+ * name, directly or in a mixed instances policy and its overrides) or its launch configuration.
+ */
+export function launchFields(asg: StackResource): Field[] {
+    const overrides = elements(fieldOf(asg.root, `${MIXED}.overrides`));
+    const specs = [fieldOf(asg.root, `${MIXED}.launchTemplateSpecification`),
+        ...(isUndetermined(overrides) ? [] : overrides.map((o) => child(o, "launchTemplateSpecification")))];
+    return [fieldOf(asg.root, "launchTemplate.id"), fieldOf(asg.root, "launchTemplate.name"), child(asg.root, "launchConfiguration"),
+        ...specs.flatMap((spec) => SPEC_KEYS.map((k) => child(spec, k)))].filter((f) => f.state !== "absent");
 }
 
 /** Where a resource type says it is: one subnet, a list, a subnet group (by name), its cluster's, or the groups that launch it. */
@@ -146,9 +161,15 @@ export class Placements {
         } else if ("group" in where) {
             this.inGroup(r, where.group, out, add);
         } else if ("cluster" in where) {
-            const cluster = linkOne(r, where.cluster, this.clusters)?.ref;
+            const link = linkOne(r, where.cluster, this.clusters);
             const own = child(r.root, "dbSubnetGroupName").state !== "absent";
-            const of = cluster?.kind === "stack" && !own ? this.byUrn.get(cluster.urn) : undefined;
+            if (!own && link !== undefined && link.ref?.kind !== "stack") {
+                // In its cluster's subnet group: a cluster outside the stack, or not known yet, cannot be checked.
+                out.doubts.push(link.ref ? { why: outside(where.cluster, `cluster ${link.ref.id} is not in this stack, so the subnets of its instances ` +
+                    "cannot be checked"), urn: r.urn, outside: true } : { why: link.undetermined as Undetermined, urn: r.urn });
+                return out;
+            }
+            const of = link?.ref?.kind === "stack" && !own ? this.byUrn.get(link.ref.urn) : undefined;
             this.inGroup(of ?? r, { key: "dbSubnetGroupName", type: t(RdsSubnetGroup) }, out, add);
         } else {
             this.launched(r, where, out, add);
@@ -190,10 +211,7 @@ export class Placements {
             return;
         }
         for (const asg of this.asgs) {
-            const spec = where.launched === "launchTemplate"
-                ? [child(child(asg.root, "launchTemplate"), "id"), child(child(asg.root, "launchTemplate"), "name")]
-                : [child(asg.root, "launchConfiguration")];
-            const named = spec.filter((f) => f.state !== "absent").map((f) => linkOne(asg, where.launched, this.launchers, f));
+            const named = launchFields(asg).map((f) => linkOne(asg, f.path.split(".")[0], this.launchers, f));
             if (named.some((l) => l?.ref?.kind === "stack" && l.ref.urn === r.urn)) {
                 add(linkList(asg, [child(asg.root, "vpcZoneIdentifiers")], ["vpcZoneIdentifiers"], this.network.subnets, true), asg);
             }
