@@ -1,8 +1,8 @@
 /**
  * Whether a resource has a public address, as the exposure model's address gate answers it: an
  * instance's IPv6 addresses (a count, a list, else its subnet's assignIpv6AddressOnCreation), a
- * network interface's (its own inputs only), a database's networkType, and a subnet's defaults
- * (one that cannot be told, a default subnet without the flag).
+ * database's networkType, and a subnet's defaults (one that cannot be told, a default subnet
+ * without the flag).
  */
 import * as assert from "assert";
 import { Gate } from "../../policies/graph/exposure/path";
@@ -69,11 +69,6 @@ describe("graph: exposure, the address gate for IPv6 and subnet defaults", () =>
         it("neither set in a subnet that cannot be told: possibly an address, surely none, with no hop", () => {
             assert.deepStrictEqual(gateOf(withWeb({}, {}), 6, "unknown"), { definite: false, possible: true, hops: [] });
         });
-    });
-
-    it("a network interface with no IPv6 inputs in a subnet that assigns IPv6 addresses: subnet defaults do not apply to it, no address", () => {
-        const eni: TestResource = { type: TYPE.eni, name: "eni", props: { subnetId: U }, propertyDependencies: { subnetId: ["public-a"] } };
-        assert.deepStrictEqual(gateOf([n.vpc(), n.subnet("public-a", "10.0.0.0/24", V6_SUBNET), eni], 6, SUBNET), CLOSED);
     });
 
     describe("a database's networkType", () => {
