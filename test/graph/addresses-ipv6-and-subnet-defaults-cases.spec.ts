@@ -93,3 +93,22 @@ describe("graph: exposure, the address gate for IPv6 and subnet defaults", () =>
         assert.deepStrictEqual(gateOf([sub, web], 4, urnOf(sub)), hop(urnOf(sub), "", 4, "subnet-default"));
     });
 });
+
+describe("graph: a network interface's IPv6 address from its subnet", () => {
+    /** 'public-a' with these inputs, and network interface 'web-eni' in it with these. */
+    const withEni = (subnetProps: Record<string, unknown>, props: Record<string, unknown>): TestResource[] => [n.vpc(), n.igw(),
+        n.subnet("public-a", "10.0.0.0/24", subnetProps), n.group("web-sg", []),
+        { type: TYPE.eni, name: "web-eni", props: { subnetId: U, securityGroups: [U], ...props }, propertyDependencies: { subnetId: ["public-a"], securityGroups: ["web-sg"] } }];
+
+    it("neither ipv6AddressCount nor ipv6Addresses, in a subnet that assigns IPv6 addresses: the subnet gives it one", () => {
+        assert.deepStrictEqual(gateOf(withEni(V6_SUBNET, {}), 6, SUBNET), hop(SUBNET, "assignIpv6AddressOnCreation", 6, "ipv6"));
+    });
+
+    it("ipv6AddressCount 0 in a subnet that assigns IPv6 addresses: the explicit count opts out, no address", () => {
+        assert.deepStrictEqual(gateOf(withEni(V6_SUBNET, { ipv6AddressCount: 0 }), 6, SUBNET), CLOSED);
+    });
+
+    it("neither set in a subnet that maps public IPv4 addresses on launch: no public IPv4 address (that default is for instances)", () => {
+        assert.deepStrictEqual(gateOf(withEni({ mapPublicIpOnLaunch: true }, {}), 4, SUBNET), CLOSED);
+    });
+});

@@ -36,7 +36,7 @@ interface AddressSpec {
     readonly subnetDefaults?: boolean;
     readonly elasticIp?: boolean;
     readonly v6?: { readonly count?: string; readonly list?: string };
-    /** Its subnet's assignIpv6AddressOnCreation gives it an IPv6 address (an ECS task's network interface). */
+    /** Its subnet's assignIpv6AddressOnCreation gives it an IPv6 address when it asks for none of its own (an interface AWS creates in the subnet). */
     readonly v6FromSubnet?: boolean;
     /** A database: networkType DUAL (or IPV6) gives it IPv6 addresses, public when its public-access flag is true. */
     readonly dualStack?: boolean;
@@ -44,13 +44,13 @@ interface AddressSpec {
 }
 
 const INSTANCE: AddressSpec = { v4: { path: "associatePublicIpAddress", publicWhen: true }, subnetDefaults: true, elasticIp: true,
-    v6: { count: "ipv6AddressCount", list: "ipv6Addresses" } };
+    v6: { count: "ipv6AddressCount", list: "ipv6Addresses" }, v6FromSubnet: true };
 const SPECS = new Map<string, AddressSpec>([
     [t(Ec2Instance), INSTANCE],
     [t(SpotInstanceRequest), INSTANCE],
-    [t(NetworkInterface), { elasticIp: true, v6: { count: "ipv6AddressCount", list: "ipv6Addresses" } }],
+    [t(NetworkInterface), { elasticIp: true, v6: { count: "ipv6AddressCount", list: "ipv6Addresses" }, v6FromSubnet: true }],
     [t(LaunchTemplate), { v4: { path: "networkInterfaces.0.associatePublicIpAddress", publicWhen: true }, subnetDefaults: true,
-        v6: { count: "networkInterfaces.0.ipv6AddressCount", list: "networkInterfaces.0.ipv6Addresses" } }],
+        v6: { count: "networkInterfaces.0.ipv6AddressCount", list: "networkInterfaces.0.ipv6Addresses" }, v6FromSubnet: true }],
     [t(LaunchConfiguration), { v4: { path: "associatePublicIpAddress", publicWhen: true }, subnetDefaults: true }],
     [t(EcsService), { v4: { path: "networkConfiguration.assignPublicIp", publicWhen: true }, v6FromSubnet: true }],
     [t(TaskSet), { v4: { path: "networkConfiguration.assignPublicIp", publicWhen: true }, v6FromSubnet: true }],
@@ -154,11 +154,9 @@ export class Addresses {
         if (spec.dualStack) {
             return dualStack(r, spec, hop);
         }
-        if (spec.v6FromSubnet) {
-            return subnet ? subnetDefault(subnet, "assignIpv6AddressOnCreation", false, "ipv6", hop) : CLOSED;
-        }
+        const fromSubnet = () => (spec.v6FromSubnet && subnet ? subnetDefault(subnet, "assignIpv6AddressOnCreation", false, "ipv6", hop) : CLOSED);
         if (!spec.v6) {
-            return CLOSED;
+            return fromSubnet();
         }
         const count = spec.v6.count ? fieldOf(r.root, spec.v6.count) : undefined;
         const list = spec.v6.list ? fieldOf(r.root, spec.v6.list) : undefined;
@@ -173,7 +171,7 @@ export class Addresses {
             }
         }
         const set = (count && count.state !== "absent") || (list && list.state !== "absent");
-        return !set && spec.subnetDefaults && subnet ? subnetDefault(subnet, "assignIpv6AddressOnCreation", false, "ipv6", hop) : CLOSED;
+        return set ? CLOSED : fromSubnet();
     }
 }
 
