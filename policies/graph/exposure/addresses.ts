@@ -35,7 +35,7 @@ interface AddressSpec {
     readonly v4?: { readonly path: string; readonly publicWhen: boolean };
     readonly subnetDefaults?: boolean;
     readonly elasticIp?: boolean;
-    readonly v6?: { readonly count?: string; readonly list?: string };
+    readonly v6?: { readonly count: string; readonly list: string };
     /** Its subnet's assignIpv6AddressOnCreation gives it an IPv6 address when it asks for none of its own (an interface AWS creates in the subnet). */
     readonly v6FromSubnet?: boolean;
     /** A database: networkType DUAL (or IPV6) gives it IPv6 addresses, public when its public-access flag is true. */
@@ -158,19 +158,19 @@ export class Addresses {
         if (!spec.v6) {
             return fromSubnet();
         }
-        const count = spec.v6.count ? fieldOf(r.root, spec.v6.count) : undefined;
-        const list = spec.v6.list ? fieldOf(r.root, spec.v6.list) : undefined;
-        const n: Maybe<number | undefined> = count ? num(count) : undefined;
-        const items = list ? elements(list) : [];
+        const count = fieldOf(r.root, spec.v6.count);
+        const list = fieldOf(r.root, spec.v6.list);
+        const n: Maybe<number | undefined> = num(count);
+        const items = elements(list);
         for (const [value, field] of [[n, count], [isUndetermined(items) ? items : items.length, list]] as const) {
             if (isUndetermined(value)) {
                 return doubtful({ why: value, urn: r.urn });
             }
-            if (typeof value === "number" && value > 0 && field) {
+            if (typeof value === "number" && value > 0) {
                 return hop(r.urn, field.path, "ipv6");
             }
         }
-        const set = (count && count.state !== "absent") || (list && list.state !== "absent");
+        const set = count.state !== "absent" || list.state !== "absent";
         return set ? CLOSED : fromSubnet();
     }
 }
