@@ -14,12 +14,6 @@ import { stackModel } from "../util/stack-fixtures";
 import { TYPE } from "../util/types";
 
 const U = n.U;
-const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
-const TASK_SET = "aws:ecs/taskSet:TaskSet";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
-const SPOT = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
-const VOLUME_ATTACHMENT = "aws:ec2/volumeAttachment:VolumeAttachment";
-const NEPTUNE_INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
 
 /** The address gate of resource `name` in subnet `subnet` (a name, "unknown", or none) for the family. */
 function gate(resources: TestResource[], name: string, subnet: string | "unknown" | undefined, family: 4 | 6): Gate {
@@ -43,11 +37,11 @@ const mapping = (): TestResource => n.subnet("public-a", "10.0.0.0/24", { mapPub
 const plain = (): TestResource => n.subnet("public-a", "10.0.0.0/24", { mapPublicIpOnLaunch: false });
 
 const launchConfiguration = (props: Record<string, unknown>): TestResource =>
-    ({ type: LAUNCH_CONFIGURATION, name: "web-lc", props: { imageId: "ami-1", instanceType: "t3.micro", ...props } });
-const taskSet = (networkConfiguration: Record<string, unknown>): TestResource => ({ type: TASK_SET, name: "web-ts",
+    ({ type: TYPE.launchConfiguration, name: "web-lc", props: { imageId: "ami-1", instanceType: "t3.micro", ...props } });
+const taskSet = (networkConfiguration: Record<string, unknown>): TestResource => ({ type: TYPE.ecsTaskSet, name: "web-ts",
     props: { service: U, cluster: U, taskDefinition: U, launchType: "FARGATE", networkConfiguration: { subnets: [U], ...networkConfiguration } },
     propertyDependencies: { networkConfiguration: ["public-a"] } });
-const alb = (props: Record<string, unknown>): TestResource => ({ type: ALB, name: "web-alb", props: { loadBalancerType: "application", subnets: [U], ...props },
+const alb = (props: Record<string, unknown>): TestResource => ({ type: TYPE.alb, name: "web-alb", props: { loadBalancerType: "application", subnets: [U], ...props },
     propertyDependencies: { subnets: ["public-a"] } });
 const elb = (props: Record<string, unknown>): TestResource => ({ type: TYPE.elb, name: "web-elb",
     props: { subnets: [U], listeners: [{ instancePort: 80, instanceProtocol: "http", lbPort: 80, lbProtocol: "http" }], ...props },
@@ -64,7 +58,7 @@ const association = (props: Record<string, unknown>): TestResource =>
 describe("graph: public addresses by type, and Elastic IPs on instances and network interfaces", () => {
     it("a launch configuration with associatePublicIpAddress true, in a subnet that maps no public IPs: public by its own flag", () => {
         assert.deepStrictEqual(gate([n.vpc(), plain(), launchConfiguration({ associatePublicIpAddress: true })], "web-lc", "public-a", 4),
-            open(LAUNCH_CONFIGURATION, "web-lc", "associatePublicIpAddress", 4, "own-flag"));
+            open(TYPE.launchConfiguration, "web-lc", "associatePublicIpAddress", 4, "own-flag"));
     });
 
     it("a launch configuration with associatePublicIpAddress false, in a subnet that maps public IPs: no public address", () => {
@@ -78,7 +72,7 @@ describe("graph: public addresses by type, and Elastic IPs on instances and netw
 
     it("an ECS task set with assignPublicIp true: public IPv4 by its own flag", () => {
         assert.deepStrictEqual(gate([n.vpc(), plain(), taskSet({ assignPublicIp: true })], "web-ts", "public-a", 4),
-            open(TASK_SET, "web-ts", "networkConfiguration.assignPublicIp", 4, "own-flag"));
+            open(TYPE.ecsTaskSet, "web-ts", "networkConfiguration.assignPublicIp", 4, "own-flag"));
     });
 
     it("an ECS task set without assignPublicIp, in a subnet that maps public IPs: no public IPv4 (a task's interface takes no subnet default)", () => {
@@ -93,12 +87,12 @@ describe("graph: public addresses by type, and Elastic IPs on instances and netw
 
     it("an aws.alb load balancer without `internal`: internet-facing on IPv4, and closed when internal is true", () => {
         assert.deepStrictEqual([gate([n.vpc(), plain(), alb({})], "web-alb", "public-a", 4), gate([n.vpc(), plain(), alb({ internal: true })], "web-alb", "public-a", 4)],
-            [open(ALB, "web-alb", "internal", 4, "internet-facing"), CLOSED]);
+            [open(TYPE.alb, "web-alb", "internal", 4, "internet-facing"), CLOSED]);
     });
 
     it("an aws.alb load balancer with ipAddressType dualstack and not internal: internet-facing on IPv6", () => {
         assert.deepStrictEqual(gate([n.vpc(), plain(), alb({ ipAddressType: "dualstack", internal: false })], "web-alb", "public-a", 6),
-            open(ALB, "web-alb", "ipAddressType", 6, "internet-facing"));
+            open(TYPE.alb, "web-alb", "ipAddressType", 6, "internet-facing"));
     });
 
     it("a classic load balancer (aws.elb) without `internal`: internet-facing; with internal true: no public address", () => {
@@ -108,7 +102,7 @@ describe("graph: public addresses by type, and Elastic IPs on instances and netw
 
     it("the address inputs of a type: none for a VPC or a subnet, publiclyAccessible (and dual stack) for an Aurora or Neptune cluster instance", () => {
         const database = { v4: { path: "publiclyAccessible", publicWhen: true }, dualStack: true };
-        assert.deepStrictEqual([TYPE.vpc, TYPE.subnet, TYPE.rdsClusterInstance, NEPTUNE_INSTANCE].map(addressSpec), [undefined, undefined, database, database]);
+        assert.deepStrictEqual([TYPE.vpc, TYPE.subnet, TYPE.rdsClusterInstance, TYPE.neptuneClusterInstance].map(addressSpec), [undefined, undefined, database, database]);
     });
 
     it("an instance with associatePublicIpAddress false and an Eip whose `instance` is its known ID: public by the Elastic IP", () => {
@@ -117,7 +111,7 @@ describe("graph: public addresses by type, and Elastic IPs on instances and netw
     });
 
     it("a spot instance request with an Eip whose `instance` depends on it: public by the Elastic IP", () => {
-        assert.deepStrictEqual(gate([n.vpc(), plain(), web({}, SPOT), eip({ instance: U }, { instance: ["web"] })], "web", "public-a", 4),
+        assert.deepStrictEqual(gate([n.vpc(), plain(), web({}, TYPE.spotInstance), eip({ instance: U }, { instance: ["web"] })], "web", "public-a", 4),
             open(TYPE.eip, "web-ip", "instance", 4, "elastic-ip"));
     });
 
@@ -152,7 +146,7 @@ describe("graph: public addresses by type, and Elastic IPs on instances and netw
     });
 
     it("an instance named by a volume attachment's instanceId (not an Elastic IP) and associatePublicIpAddress false: no public address", () => {
-        const attachment: TestResource = { type: VOLUME_ATTACHMENT, name: "data", props: { deviceName: "/dev/sdh", volumeId: "vol-0a", instanceId: "i-0web" } };
+        const attachment: TestResource = { type: TYPE.volumeAttachment, name: "data", props: { deviceName: "/dev/sdh", volumeId: "vol-0a", instanceId: "i-0web" } };
         assert.deepStrictEqual(gate([n.vpc(), plain(), web({ id: "i-0web" }), attachment], "web", "public-a", 4), CLOSED);
     });
 });

@@ -13,10 +13,6 @@ import { TYPE } from "../util/types";
 
 const U = n.U;
 type Props = Record<string, unknown>;
-const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
-const NEPTUNE_INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
-const NEPTUNE_SUBNETS = "aws:neptune/subnetGroup:SubnetGroup";
-const DMS_PROFILE = "aws:dms/instanceProfile:InstanceProfile";
 const FIX = "Fix: Take the database off the internet: set publiclyAccessible: false, put it in subnets whose route table has no route " +
     "to an internet gateway, and let its security groups admit only the app tier's security group (ALB -> web -> app -> DB).";
 const ADDRESS = "address: publiclyAccessible: true gives it a public IPv4 address";
@@ -73,12 +69,12 @@ describe("graph: exposure of cluster instances, the resources asked about, and t
     });
 
     it("a Neptune instance whose cluster is named by dependency, public in a public subnet, the cluster's group open on 8182: flagged", () => {
-        const subnets: TestResource = { type: NEPTUNE_SUBNETS, name: "graph-subnets", props: { name: "graph-subnets", subnetIds: [U] },
+        const subnets: TestResource = { type: TYPE.neptuneSubnetGroup, name: "graph-subnets", props: { name: "graph-subnets", subnetIds: [U] },
             propertyDependencies: { subnetIds: ["public-a"] } };
-        const cluster: TestResource = { type: NEPTUNE_CLUSTER, name: "graph",
+        const cluster: TestResource = { type: TYPE.neptuneCluster, name: "graph",
             props: { engine: "neptune", neptuneSubnetGroupName: U, vpcSecurityGroupIds: [U] },
             propertyDependencies: { neptuneSubnetGroupName: ["graph-subnets"], vpcSecurityGroupIds: ["db-sg"] } };
-        const instance: TestResource = { type: NEPTUNE_INSTANCE, name: "graph-1",
+        const instance: TestResource = { type: TYPE.neptuneClusterInstance, name: "graph-1",
             props: { engine: "neptune", instanceClass: "db.r6g.large", clusterIdentifier: U, neptuneSubnetGroupName: U, publiclyAccessible: true },
             propertyDependencies: { clusterIdentifier: ["graph"], neptuneSubnetGroupName: ["graph-subnets"] } };
         assert.deepStrictEqual(run([...n.network(), n.group("db-sg", [n.tcpFromWorld(8182)]), subnets, cluster, instance]), [{ level: "mandatory", urn: urnOf(instance),
@@ -87,7 +83,7 @@ describe("graph: exposure of cluster instances, the resources asked about, and t
     });
 
     it("the resources asked about are those placed in subnets that can have a public address: not the Aurora cluster, not a DMS instance profile", () => {
-        const profile: TestResource = { type: DMS_PROFILE, name: "dms-profile",
+        const profile: TestResource = { type: TYPE.dmsInstanceProfile, name: "dms-profile",
             props: { instanceProfileName: "dms-profile", publiclyAccessible: true, vpcSecurityGroupIds: [U] }, propertyDependencies: { vpcSecurityGroupIds: ["db-sg"] } };
         const resources = [...n.network(), ...dbGroup(5432), aurora({ clusterIdentifier: "aurora" }), profile,
             auroraInstance("aurora-1", { clusterIdentifier: "aurora" }), n.instance("web", "public-a", "db-sg")];
@@ -95,7 +91,7 @@ describe("graph: exposure of cluster instances, the resources asked about, and t
     });
 
     it("what a resource is: an Aurora or Neptune instance (no interfaces of its own) a database, a VPC other", () => {
-        const neptune: TestResource = { type: NEPTUNE_INSTANCE, name: "graph-1", props: { engine: "neptune", clusterIdentifier: "graph" } };
+        const neptune: TestResource = { type: TYPE.neptuneClusterInstance, name: "graph-1", props: { engine: "neptune", clusterIdentifier: "graph" } };
         const instance = auroraInstance("aurora-1", { clusterIdentifier: "aurora" });
         const vpc = n.vpc();
         const model = stackModel([vpc, instance, neptune]);

@@ -13,7 +13,6 @@ import { TYPE } from "../util/types";
 
 const U = n.U;
 type Props = Record<string, unknown>;
-const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 
 /** The placement the exposure model gives `r` among `resources`. */
 const placementOf = (resources: TestResource[], r: TestResource): Placement | undefined => {
@@ -32,7 +31,7 @@ const postgres = (props: Props, deps: Record<string, string[]> = {}): TestResour
 const template = (name: string, iface: Props = {}, deps: string[] = []): TestResource => ({ type: TYPE.launchTemplate, name,
     props: { name, imageId: "ami-0abc", instanceType: "t3.micro", networkInterfaces: [{ associatePublicIpAddress: "true", securityGroups: [U], ...iface }] },
     propertyDependencies: { networkInterfaces: ["web-sg", ...deps] } });
-const configuration = (name: string): TestResource => ({ type: LAUNCH_CONFIGURATION, name,
+const configuration = (name: string): TestResource => ({ type: TYPE.launchConfiguration, name,
     props: { name, imageId: "ami-0abc", instanceType: "t3.micro", associatePublicIpAddress: true, securityGroups: [U] },
     propertyDependencies: { securityGroups: ["web-sg"] } });
 /** An Auto Scaling group in subnet 'public-a' (by dependency), with `props` and dependencies. */

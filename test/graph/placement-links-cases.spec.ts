@@ -14,7 +14,6 @@ import { TYPE } from "../util/types";
 
 const U = n.U;
 type Props = Record<string, unknown>;
-const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 
 /** The placement of `of` in a stack of `resources`. */
 function placementOf(resources: TestResource[], of: TestResource): Placement | undefined {
@@ -30,7 +29,7 @@ const asg = (name: string, subnets: string[], launch: Props, deps: Record<string
     propertyDependencies: { vpcZoneIdentifiers: subnets, ...deps },
 });
 const launchConfiguration = (name: string, props: Props = {}): TestResource =>
-    ({ type: LAUNCH_CONFIGURATION, name, props: { imageId: "ami-1", instanceType: "t3.micro", ...props } });
+    ({ type: TYPE.launchConfiguration, name, props: { imageId: "ami-1", instanceType: "t3.micro", ...props } });
 const launchTemplate = (name: string, props: Props = {}): TestResource =>
     ({ type: TYPE.launchTemplate, name, props: { imageId: "ami-1", instanceType: "t3.micro", ...props } });
 

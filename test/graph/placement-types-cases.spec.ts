@@ -1,6 +1,6 @@
 /**
  * Which subnets each type that names its subnets directly or through a subnet group is placed in:
- * a resource placed only by the one property its type takes (an ALB's subnets or subnet mappings, a
+ * a resource placed only by the one property its type takes (an TYPE.alb's subnets or subnet mappings, a
  * Redshift Serverless workgroup's subnetIds, a Timestream for InfluxDB instance's or cluster's
  * vpcSubnetIds; an Aurora cluster's, a Redshift cluster's or a DMS replication instance's subnet
  * group, named by the group's ID, its name, or by dependency), and the exact placement it gets.
@@ -16,13 +16,6 @@ import { TYPE } from "../util/types";
 
 const U = n.U;
 type Props = Record<string, unknown>;
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
-const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
-const INFLUX_INSTANCE = "aws:timestreaminfluxdb/dbInstance:DbInstance";
-const INFLUX_CLUSTER = "aws:timestreaminfluxdb/dbCluster:DbCluster";
-const REDSHIFT_SUBNETS = "aws:redshift/subnetGroup:SubnetGroup";
-const DMS_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
-const DMS_SUBNETS = "aws:dms/replicationSubnetGroup:ReplicationSubnetGroup";
 
 /** The network of test/exposure/network, its two subnets with the IDs an update knows. */
 const network = (): TestResource[] => [n.vpc(), n.igw(), n.subnet("public-a", "10.0.0.0/24", { id: "subnet-0aaa" }),
@@ -51,56 +44,56 @@ interface Case {
 
 /** Types that list their subnets themselves. */
 const LISTED: Case[] = [
-    { scenario: "an ALB (aws.alb) by subnets, two subnets of the stack by dependency: in both", placed: "web",
-        resources: [resource(ALB, "web", { loadBalancerType: "application", subnets: [U, U] }, { subnets: ["public-a", "private-a"] })],
+    { scenario: "an TYPE.alb (aws.alb) by subnets, two subnets of the stack by dependency: in both", placed: "web",
+        resources: [resource(TYPE.alb, "web", { loadBalancerType: "application", subnets: [U, U] }, { subnets: ["public-a", "private-a"] })],
         subnets: ["public-a", "private-a"] },
-    { scenario: "an ALB (aws.alb) by subnets, the subnets' known IDs: in both", placed: "web",
-        resources: [resource(ALB, "web", { loadBalancerType: "application", subnets: ["subnet-0bbb", "subnet-0aaa"] })],
+    { scenario: "an TYPE.alb (aws.alb) by subnets, the subnets' known IDs: in both", placed: "web",
+        resources: [resource(TYPE.alb, "web", { loadBalancerType: "application", subnets: ["subnet-0bbb", "subnet-0aaa"] })],
         subnets: ["private-a", "public-a"] },
     { scenario: "an NLB (aws.alb) by subnetMappings, each mapping's subnetId a known subnet ID: in both", placed: "nlb",
-        resources: [resource(ALB, "nlb", { loadBalancerType: "network", subnetMappings: [{ subnetId: "subnet-0aaa" }, { subnetId: "subnet-0bbb" }] })],
+        resources: [resource(TYPE.alb, "nlb", { loadBalancerType: "network", subnetMappings: [{ subnetId: "subnet-0aaa" }, { subnetId: "subnet-0bbb" }] })],
         subnets: ["public-a", "private-a"] },
     { scenario: "an NLB (aws.alb) by one subnet mapping whose subnetId is the subnet's by dependency: in that subnet", placed: "nlb",
-        resources: [resource(ALB, "nlb", { loadBalancerType: "network", subnetMappings: [{ subnetId: U, allocationId: "eipalloc-0123" }] },
+        resources: [resource(TYPE.alb, "nlb", { loadBalancerType: "network", subnetMappings: [{ subnetId: U, allocationId: "eipalloc-0123" }] },
             { subnetMappings: ["private-a"] })],
         subnets: ["private-a"] },
     { scenario: "a Redshift Serverless workgroup by subnetIds, by dependency: in both subnets", placed: "analytics",
-        resources: [resource(WORKGROUP, "analytics", { namespaceName: "analytics", workgroupName: "analytics", subnetIds: [U, U] },
+        resources: [resource(TYPE.redshiftServerlessWorkgroup, "analytics", { namespaceName: "analytics", workgroupName: "analytics", subnetIds: [U, U] },
             { subnetIds: ["public-a", "private-a"] })],
         subnets: ["public-a", "private-a"] },
     { scenario: "a Redshift Serverless workgroup by subnetIds, a known subnet ID: in that subnet", placed: "analytics",
-        resources: [resource(WORKGROUP, "analytics", { namespaceName: "analytics", workgroupName: "analytics", subnetIds: ["subnet-0bbb"] })],
+        resources: [resource(TYPE.redshiftServerlessWorkgroup, "analytics", { namespaceName: "analytics", workgroupName: "analytics", subnetIds: ["subnet-0bbb"] })],
         subnets: ["private-a"] },
     { scenario: "a Timestream for InfluxDB instance by vpcSubnetIds, by dependency: in both subnets", placed: "metrics",
-        resources: [resource(INFLUX_INSTANCE, "metrics", { allocatedStorage: 20, bucket: "metrics", dbInstanceType: "db.influx.medium",
+        resources: [resource(TYPE.influxDbInstance, "metrics", { allocatedStorage: 20, bucket: "metrics", dbInstanceType: "db.influx.medium",
             organization: "ops", username: "admin", password: "secret-password", vpcSecurityGroupIds: ["sg-0123"], vpcSubnetIds: [U, U] },
         { vpcSubnetIds: ["public-a", "private-a"] })],
         subnets: ["public-a", "private-a"] },
     { scenario: "a Timestream for InfluxDB instance by vpcSubnetIds, a known subnet ID: in that subnet", placed: "metrics",
-        resources: [resource(INFLUX_INSTANCE, "metrics", { allocatedStorage: 20, bucket: "metrics", dbInstanceType: "db.influx.medium",
+        resources: [resource(TYPE.influxDbInstance, "metrics", { allocatedStorage: 20, bucket: "metrics", dbInstanceType: "db.influx.medium",
             organization: "ops", username: "admin", password: "secret-password", vpcSecurityGroupIds: ["sg-0123"], vpcSubnetIds: ["subnet-0aaa"] })],
         subnets: ["public-a"] },
     { scenario: "a Timestream for InfluxDB cluster by vpcSubnetIds, by dependency: in both subnets", placed: "metrics",
-        resources: [resource(INFLUX_CLUSTER, "metrics", { dbInstanceType: "db.influx.medium", vpcSecurityGroupIds: ["sg-0123"], vpcSubnetIds: [U, U] },
+        resources: [resource(TYPE.influxDbCluster, "metrics", { dbInstanceType: "db.influx.medium", vpcSecurityGroupIds: ["sg-0123"], vpcSubnetIds: [U, U] },
             { vpcSubnetIds: ["public-a", "private-a"] })],
         subnets: ["public-a", "private-a"] },
     { scenario: "a Timestream for InfluxDB cluster by vpcSubnetIds, a known subnet ID: in that subnet", placed: "metrics",
-        resources: [resource(INFLUX_CLUSTER, "metrics", { dbInstanceType: "db.influx.medium", vpcSecurityGroupIds: ["sg-0123"], vpcSubnetIds: ["subnet-0bbb"] })],
+        resources: [resource(TYPE.influxDbCluster, "metrics", { dbInstanceType: "db.influx.medium", vpcSecurityGroupIds: ["sg-0123"], vpcSubnetIds: ["subnet-0bbb"] })],
         subnets: ["private-a"] },
 ];
 
 /** A subnet group of `type` holding 'private-a' (by dependency), with its own props. */
 const subnetGroup = (type: string, name: string, props: Props): TestResource => resource(type, name, { subnetIds: [U], ...props }, { subnetIds: ["private-a"] });
 const RDS_GROUP = (props: Props = {}) => subnetGroup(TYPE.rdsSubnetGroup, "db-subnets", { name: "db-subnets", ...props });
-const REDSHIFT_GROUP = (props: Props = {}) => subnetGroup(REDSHIFT_SUBNETS, "dw-subnets", { name: "dw-subnets", description: "warehouse", ...props });
-const DMS_GROUP = (props: Props = {}) => subnetGroup(DMS_SUBNETS, "dms-subnets",
+const REDSHIFT_GROUP = (props: Props = {}) => subnetGroup(TYPE.redshiftSubnetGroup, "dw-subnets", { name: "dw-subnets", description: "warehouse", ...props });
+const DMS_GROUP = (props: Props = {}) => subnetGroup(TYPE.dmsReplicationSubnetGroup, "dms-subnets",
     { replicationSubnetGroupId: "dms-subnets", replicationSubnetGroupDescription: "replication", ...props });
 
 const aurora = (group: string, deps: Record<string, string[]> = {}) =>
     resource(TYPE.rdsCluster, "aurora", { engine: "aurora-postgresql", dbSubnetGroupName: group }, deps);
 const redshift = (group: string, deps: Record<string, string[]> = {}) =>
     resource(TYPE.redshift, "warehouse", { clusterIdentifier: "warehouse", nodeType: "ra3.xlplus", clusterSubnetGroupName: group }, deps);
-const dms = (group: string, deps: Record<string, string[]> = {}) => resource(DMS_INSTANCE, "replicator",
+const dms = (group: string, deps: Record<string, string[]> = {}) => resource(TYPE.dmsReplicationInstance, "replicator",
     { replicationInstanceClass: "dms.t3.micro", replicationInstanceId: "replicator", replicationSubnetGroupId: group }, deps);
 
 /** Types in a subnet group: the group's subnets, however the resource names the group. */
@@ -136,7 +129,7 @@ describe("graph/exposure/placement: the subnets each type is placed in", () => {
         assert.deepStrictEqual(placementOf([...network(), RDS_GROUP({ name: "shared" }), DMS_GROUP(), dms("shared")], "replicator"), { subnets: [], doubts: [{
             why: { undetermined: "unknown", path: "replicationSubnetGroupId",
                 reason: "subnet group 'shared' is not in this stack, so the subnets it puts the resource in cannot be checked" },
-            urn: urnOf({ type: DMS_INSTANCE, name: "replicator" }), outside: true }] });
+            urn: urnOf({ type: TYPE.dmsReplicationInstance, name: "replicator" }), outside: true }] });
     });
 });
 
