@@ -122,6 +122,9 @@ describe("graph: placement by subnet group, and of launch templates and configur
             const group = asg({ launchTemplate: { id: U, version: "$Latest" } }, { launchTemplate: ["web-lt"] });
             assert.deepStrictEqual(placementOf([...launched, lc, template("web-lt"), group], lc), nowhere);
         });
+    });
+
+    describe("a launch template named in a mixed instances policy", () => {
         it("a template a group names in its mixed instances policy, by dependency: in the group's subnet", () => {
             const lt = template("web-lt");
             const group = asg({ mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: { launchTemplateId: U, version: "$Latest" } } } },

@@ -11,7 +11,7 @@ import { Cluster as NeptuneCluster } from "@pulumi/aws/neptune/cluster";
 import { Cluster as RdsCluster } from "@pulumi/aws/rds/cluster";
 import { ClusterInstance as RdsClusterInstance } from "@pulumi/aws/rds/clusterInstance";
 import { typeToken } from "../../model/types";
-import { unknownAt } from "../../model/values";
+import type { Undetermined } from "../../model/values";
 import { Family } from "../../net/cidr";
 import { union } from "../../net/intervals";
 import { PortRange } from "../../net/ports";
@@ -92,7 +92,7 @@ export class ExposureModel {
             return undefined;
         }
         return link.ref ? { why: outside("clusterIdentifier", `cluster ${link.ref.id} is not in this stack, so the security groups that filter its ` +
-            "instances cannot be checked"), urn: r.urn, outside: true } : { why: link.undetermined ?? unknownAt("clusterIdentifier"), urn: r.urn };
+            "instances cannot be checked"), urn: r.urn, outside: true } : { why: link.undetermined as Undetermined, urn: r.urn };
     }
 
     /** The direct paths from the internet to a resource. */

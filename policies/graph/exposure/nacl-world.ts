@@ -17,7 +17,7 @@ import { ALL_PORTS, PortRange, portSet } from "../../net/ports";
 import { ALL } from "../../net/protocol";
 import { NO_TRAFFIC, TrafficSet } from "../../net/traffic";
 import { DirectionEntries, NaclNode, directionEntries, possibleFamilies } from "../nacl";
-import { Doubt, Hop, NaclHop, TrafficGate } from "./path";
+import { Doubt, Hop, NaclHop, TrafficGate, doubtGate } from "./path";
 
 /** Where an entry was written, and its rule number. */
 type Source = Pick<NaclEntry, "origin" | "ruleNumber">;
@@ -104,7 +104,7 @@ export function naclGate(node: NaclNode, family: Family, ephemeral: PortRange): 
     const outbound = directionEntries(node, true);
     const oversized = oversizedDoubt(node);
     if (oversized) {
-        return { segments: [], definite: NO_TRAFFIC, possible: tcpUdp(portSet([ALL_PORTS])), doubt: oversized };
+        return doubtGate(oversized);
     }
     const segments: { traffic: TrafficSet; hops: Hop[] }[] = [];
     let definite = NO_TRAFFIC;
