@@ -119,6 +119,15 @@ describe("graph: exposure of cluster instances, the resources asked about, and t
                 `${n.PUBLIC_ROUTE}; ${ADDRESS}; ${n.DEFAULT_ACL}. ${FIX}` }]);
     });
 
+    it("a public Aurora instance whose cluster is outside the stack: the possible path's doubt is on its clusterIdentifier input", () => {
+        const instance = auroraInstance("aurora-1", { clusterIdentifier: "shared-aurora", dbSubnetGroupName: "db-subnets" }, { dbSubnetGroupName: ["db-subnets"] });
+        const model = stackModel([...n.network(), ...dbGroup(5432), instance]);
+        assert.deepStrictEqual(model.exposure.direct(resourceOf(model, instance)).possible.map((p) => p.doubt), [{
+            why: { undetermined: "unknown", path: "clusterIdentifier",
+                reason: "cluster shared-aurora is not in this stack, so the security groups that filter its instances cannot be checked" },
+            urn: urnOf(instance), outside: true }]);
+    });
+
     it("a public Aurora instance whose cluster identifier is not known yet and names no resource of the stack: a note says its groups hinge on it", () => {
         const instance = auroraInstance("aurora-1", { clusterIdentifier: U, dbSubnetGroupName: "db-subnets" }, { dbSubnetGroupName: ["db-subnets"] });
         assert.deepStrictEqual(run([...n.network(), ...dbGroup(5432), instance]), [{ level: "advisory", urn: urnOf(instance),

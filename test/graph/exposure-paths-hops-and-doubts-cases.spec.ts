@@ -1,7 +1,7 @@
 /**
  * The exposure model's paths for a resource whose subnet cannot be told or is outside the stack (a
  * possible path with its address hop and the placement doubt), the hops of a path that two segments
- * of a network ACL share (named once), and the doubt a possible path names when two layers each
+ * of a network ACL or a group share (named once), and the doubt a possible path names when two layers each
  * hinge on a value of their own (the layer whose doubt leaves the path's traffic open).
  */
 import * as assert from "assert";
@@ -97,6 +97,26 @@ describe("graph: exposure paths, unplaced resources, shared hops and the doubt o
             ["nacl-in", "ingress[1]", [[0, 65535]]],
             ["nacl-out", "egress[0]", [[1024, 65535]]],
         ]);
+    });
+
+    it("one group rule on half the world and two on the other half, on SSH and HTTP: the rule on the first half is a hop once", () => {
+        const rule = (cidr: string, from: number, to: number) => ({ protocol: "tcp", fromPort: from, toPort: to, cidrBlocks: [cidr] });
+        const { model, direct } = directOf([...n.network(), webSg([rule("0.0.0.0/1", 0, 65535), rule("128.0.0.0/1", 22, 22), rule("128.0.0.0/1", 80, 80)]),
+            web({ associatePublicIpAddress: true, subnetId: U }, ["public-a"])]);
+        assert.deepStrictEqual(direct.paths.map((p) => [p.traffic, hops(model, p).filter((h) => h[0] === "sg-rule")]), [[tcp(22, 80), [
+            ["sg-rule", "web-sg", "ingress[0].cidrBlocks[0]"],
+            ["sg-rule", "web-sg", "ingress[1].cidrBlocks[0]"],
+            ["sg-rule", "web-sg", "ingress[2].cidrBlocks[0]"],
+        ]]]);
+    });
+
+    it("an outbound ACL entry for the replies that decides fewer ports on half the world after a deny: its hop names every port it decides", () => {
+        const acl = n.acl("public-acl", "public-a", [n.entry(100, "allow", "tcp", 22, 22, "0.0.0.0/0")],
+            [n.entry(100, "deny", "tcp", 1024, 2000, "0.0.0.0/1"), n.entry(110, "allow", "tcp", 0, 65535, "0.0.0.0/0")]);
+        const { direct } = directOf([...n.network(), acl, webSg([n.tcpFromWorld(22)]), web({ associatePublicIpAddress: true, subnetId: U }, ["public-a"])]);
+        const naclHops = [...direct.paths, ...direct.possible].flatMap((p) => p.hops).filter((h) => h.kind === "nacl-in" || h.kind === "nacl-out")
+            .map((h) => [h.kind, h.path, "ports" in h ? h.ports.map((i) => [Number(i.lo), Number(i.hi)]) : []]);
+        assert.deepStrictEqual(naclHops, [["nacl-in", "ingress[0]", [[22, 22]]], ["nacl-out", "egress[1]", [[1024, 65535]]]]);
     });
 
     it("SSH surely through the network ACL but from an unknown CIDR on the group, and HTTP on an ACL entry of unknown CIDR: the group's CIDR is the doubt", () => {
