@@ -70,7 +70,7 @@ export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Ta
         return []; // Not in a VPC at all (an OpenSearch domain without vpcOptions).
     }
     const out: NetworkInterfaceNode[] = [];
-    shape.interfaces.forEach((paths, index) => {
+    shape.interfaces.forEach((paths) => {
         // Property dependencies are recorded per top-level input.
         const depKeys = [...new Set(paths.map((p) => p.keys[0]))];
         const forms = paths.map((p) => p.form);
@@ -78,7 +78,7 @@ export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Ta
             const fields = paths.map((p) => at(p.keys));
             if (fields.some((f) => f.state !== "absent")) {
                 out.push(node(r, shape, fields, forms, depKeys, true, groups));
-            } else if (index === 0 && defaultApplies(r, shape, at)) {
+            } else if (defaultApplies(r, shape, at)) {
                 const declared = paths.map((p) => p.keys.join("."));
                 out.push(implicitDefaultNode(r, shape, declared, network.vpcOf(r, shape.defaultGroupIn as VpcLocator), groups, network));
             }
@@ -99,7 +99,7 @@ export function declaredInterfaces(r: StackResource, shape: EniShape, groups: Ta
 /** True when AWS gives the resource its VPC's default group for declaring none. */
 function defaultApplies(r: StackResource, shape: EniShape, at: At): boolean {
     const when = shape.defaultWhen;
-    return shape.defaultGroupIn !== undefined && !(shape.elsewhere ?? []).some((k) => at([k]).state !== "absent") &&
+    return shape.defaultGroupIn !== undefined && shape.elsewhere?.some((k) => at([k]).state !== "absent") !== true &&
         (when === undefined || str(at([when.key])) === when.value);
 }
 
@@ -148,7 +148,7 @@ function implicitDefaultNode(r: StackResource, shape: EniShape, paths: string[],
 function attachmentTargets(resources: readonly StackResource[], hasInterface: (urn: string) => boolean): { enis: Targets; endpoints: Targets } {
     const enis = new Targets();
     const endpoints = new Targets();
-    const order = [...resources.filter((r) => r.type === NETWORK_INTERFACE), ...resources.filter((r) => r.type !== NETWORK_INTERFACE)];
+    const order = [...resources.filter((r) => r.type === NETWORK_INTERFACE), ...resources];
     for (const r of order.filter((x) => hasInterface(x.urn))) {
         if (r.type === VPC_ENDPOINT) {
             endpoints.add(r, ["id"]);
