@@ -187,16 +187,17 @@ function attach(r: StackResource, groups: Targets, targets: Targets, interfacesO
     if (target) {
         addGroup(target, group);
     }
-    return { resource: r, group: group.ref, ...(target ? { target } : {}), ...(to.undetermined && !to.ref ? { undetermined: to.undetermined } : {}) };
+    // The targets have no stand-ins, so the link is either a resource or undetermined, never both.
+    return { resource: r, group: group.ref, ...(target ? { target } : {}), ...(to.undetermined ? { undetermined: to.undetermined } : {}) };
 }
 
+/** The implicit default is the first group (or VPC default) of its interface: attachments only add after it. */
 function dropImplicitDefault(target: NetworkInterfaceNode): void {
     const d = target.implicitDefault;
     if (d?.group) {
-        const key = refKey(d.group);
-        target.groups.splice(target.groups.findIndex((g) => refKey(g) === key), 1);
+        target.groups.shift();
     } else if (d) {
-        target.vpcDefaults.splice(target.vpcDefaults.indexOf(d), 1);
+        target.vpcDefaults.shift();
     }
     target.implicitDefault = undefined;
 }
