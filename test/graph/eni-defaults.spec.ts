@@ -65,6 +65,20 @@ describe("graph: the VPC default group of resources that declare none", () => {
         assert.deepStrictEqual(interfaces([endpoint({})]), []);
     });
 
+    it("ecs.Service in subnet 'a' with no securityGroups gets the VPC's default group", () => {
+        assert.deepStrictEqual(interfaces([inA(TYPE.ecsService, { networkConfiguration: { subnets: [UNKNOWN] } })]),
+            [["networkConfiguration.securityGroups", ["default"], true]]);
+    });
+
+    it("ec2.SpotInstanceRequest in subnet 'a' with no groups gets the VPC's default group", () => {
+        assert.deepStrictEqual(interfaces([inA(TYPE.spotInstance, { subnetId: UNKNOWN, instanceType: "t3.micro" })]),
+            [["vpcSecurityGroupIds + securityGroups", ["default"], true]]);
+    });
+
+    it("ec2.SpotInstanceRequest launched on an existing network interface adds no interface of its own and no default group", () => {
+        assert.deepStrictEqual(interfaces([inA(TYPE.spotInstance, { subnetId: UNKNOWN, networkInterfaces: [{ networkInterfaceId: "eni-1", deviceIndex: 0 }] })]), []);
+    });
+
     it("not in a VPC: a transfer.Server with a public endpoint, an EventTarget of a Lambda function, an Elasticsearch domain without vpcOptions", () => {
         assert.deepStrictEqual(interfaces([{ type: "aws:transfer/server:Server", name: "r", props: { endpointType: "PUBLIC" } }]), []);
         assert.deepStrictEqual(interfaces([{ type: "aws:cloudwatch/eventTarget:EventTarget", name: "r", props: { arn: "arn:aws:lambda:x", rule: "r" } }]), []);

@@ -7,13 +7,11 @@ import * as assert from "assert";
 import { ENI_SHAPES } from "../../policies/graph/eni-types";
 import { StackModel } from "../../policies/graph/stack";
 import { UNKNOWN } from "../util/run-policy";
-import { TestResource, urnOf } from "../util/run-stack-policy";
+import { urnOf } from "../util/run-stack-policy";
 import { stackModel } from "../util/stack-fixtures";
 import { TYPE } from "../util/types";
+import { group } from "./stack-model-fixtures";
 
-const HARNESS = "aws:bedrock/agentcoreHarness:AgentcoreHarness";
-
-const sg = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: TYPE.sg, name, props });
 const sgUrn = (name: string): string => urnOf({ type: TYPE.sg, name });
 const vpcUrn = urnOf({ type: TYPE.vpc, name: "main" });
 const unknownAt = (path: string) => ({ undetermined: "unknown", path, reason: `${path} is not known until the resource is created` });
@@ -39,8 +37,8 @@ describe("graph/interfaces: the interface nodes of ENI-bearing resources", () =>
     it("an AgentcoreHarness with one known interface beside an unknown networkConfigurations list: its dependency is possible, not counted", () => {
         const leaf = "environments[0].agentcoreRuntimeEnvironments[1].networkConfigurations[0].networkModeConfigs[0].securityGroups";
         const list = "environments[0].agentcoreRuntimeEnvironments[0].networkConfigurations";
-        assert.deepStrictEqual(nodes(stackModel([sg("a"), {
-            type: HARNESS, name: "h", propertyDependencies: { environments: ["a"] },
+        assert.deepStrictEqual(nodes(stackModel([group("a"), {
+            type: TYPE.agentcoreHarness, name: "h", propertyDependencies: { environments: ["a"] },
             props: { environments: [{ agentcoreRuntimeEnvironments: [{ networkConfigurations: UNKNOWN },
                 { networkConfigurations: [{ networkModeConfigs: [{ securityGroups: [UNKNOWN] }] }] }] }] },
         }])), [
@@ -85,7 +83,7 @@ describe("graph/interfaces: the interface nodes of ENI-bearing resources", () =>
 describe("graph/interfaces: the interface an attachment names", () => {
     it("an ID that both a NetworkInterface and an earlier Instance's primary interface report names the NetworkInterface", () => {
         const model = stackModel([
-            sg("a", { id: "sg-1" }),
+            group("a", "sg-1"),
             { type: TYPE.instance, name: "vm", props: { primaryNetworkInterfaceId: "eni-1", vpcSecurityGroupIds: [] } },
             { type: TYPE.eni, name: "nic", props: { id: "eni-1", subnetId: "subnet-1", securityGroups: [] } },
             { type: TYPE.eniAttachment, name: "att", props: { securityGroupId: "sg-1", networkInterfaceId: "eni-1" } },
@@ -96,7 +94,7 @@ describe("graph/interfaces: the interface an attachment names", () => {
 
     it("an unknown interface ID depending on an Instance launched on an existing interface (none of its own) is undetermined", () => {
         assert.deepStrictEqual(attachments(stackModel([
-            sg("a", { id: "sg-1" }),
+            group("a", "sg-1"),
             { type: TYPE.instance, name: "vm", props: { networkInterfaces: [{ networkInterfaceId: "eni-1", deviceIndex: 0 }] } },
             {
                 type: TYPE.eniAttachment, name: "att", props: { securityGroupId: "sg-1", networkInterfaceId: UNKNOWN },

@@ -18,6 +18,7 @@ export const TYPE = {
     vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     emrCluster: "aws:emr/cluster:Cluster",
     datasyncAgent: "aws:datasync/agent:Agent",
+    agentcoreHarness: "aws:bedrock/agentcoreHarness:AgentcoreHarness",
     ecsService: "aws:ecs/service:Service",
     lambda: "aws:lambda/function:Function",
     lb: "aws:lb/loadBalancer:LoadBalancer",
