@@ -148,7 +148,7 @@ function implicitDefaultNode(r: StackResource, shape: EniShape, paths: string[],
 function attachmentTargets(resources: readonly StackResource[], hasInterface: (urn: string) => boolean): { enis: Targets; endpoints: Targets } {
     const enis = new Targets();
     const endpoints = new Targets();
-    const order = [...resources.filter((r) => r.type === NETWORK_INTERFACE), ...resources];
+    const order = [...resources.filter((r) => r.type === NETWORK_INTERFACE), ...resources.filter((r) => r.type !== NETWORK_INTERFACE)];
     for (const r of order.filter((x) => hasInterface(x.urn))) {
         if (r.type === VPC_ENDPOINT) {
             endpoints.add(r, ["id"]);
