@@ -56,11 +56,10 @@ export interface VpcLocator {
 export class Network {
     readonly vpcs = new Targets();
     readonly subnets = new Targets();
-    private readonly vpcsByDefaultGroup = new Targets();
     private createdByUrn?: Map<string, StackResource>;
     private readonly subnetGroups = new Map<string, Targets>();
     private readonly byUrn: ReadonlyMap<string, StackResource>;
-    /** The stack's DefaultSecurityGroup of each VPC (by vpcKey); the first in stack order wins. */
+    /** The stack's DefaultSecurityGroup of each VPC (by vpcKey of its vpcId; none: the default VPC); the first in stack order wins. */
     private readonly defaultGroupByVpc = new Map<string, string>();
 
     constructor(resources: readonly StackResource[], byUrn: ReadonlyMap<string, StackResource>) {
@@ -68,7 +67,6 @@ export class Network {
         for (const r of resources) {
             if (VPC_TYPES.has(r.type)) {
                 this.vpcs.add(r, ["id"]);
-                this.vpcsByDefaultGroup.add(r, ["defaultSecurityGroupId"]);
             } else if (SUBNET_TYPES.includes(r.type)) {
                 this.subnets.add(r, ["id"]);
             } else if (SUBNET_GROUP_TYPES.includes(r.type)) {
@@ -78,22 +76,12 @@ export class Network {
         }
         for (const r of resources) {
             if (r.type === TYPE.defaultSecurityGroup) {
-                const key = vpcKey(this.vpcOfDefaultGroup(r));
+                const key = vpcKey(this.vpcRef(linkOne(r, "vpcId", this.vpcs), () => ({ kind: "account-default" })));
                 if (key !== undefined && !this.defaultGroupByVpc.has(key)) {
                     this.defaultGroupByVpc.set(key, r.urn);
                 }
             }
         }
-    }
-
-    /** The VPC a DefaultSecurityGroup belongs to: its vpcId, or the VPC whose defaultSecurityGroupId is its ID. */
-    private vpcOfDefaultGroup(r: StackResource): VpcRef {
-        const byVpcId = this.vpcRef(linkOne(r, "vpcId", this.vpcs), () => ({ kind: "account-default" }));
-        if (byVpcId.kind !== "undetermined") {
-            return byVpcId;
-        }
-        const id = linkOne(r, "id", this.vpcsByDefaultGroup);
-        return id?.ref?.kind === "stack" ? id.ref : byVpcId;
     }
 
     /** The VPC a link to a VPC leads to; `absent` says what no link means. */

@@ -1,7 +1,7 @@
 /** Stack-model views for the graph/stack specs: groups by name, and each network interface compactly. */
 import { Ref, StackModel, VpcRef } from "../../policies/graph/stack";
 import { TestResource } from "../util/run-stack-policy";
-import { TYPES } from "../util/stack-fixtures";
+import { TYPES, stackModel } from "../util/stack-fixtures";
 
 /** A security group named `name`; with `id`, an update (the ID is known). */
 export const group = (name: string, id?: string, extra: Record<string, unknown> = {}): TestResource =>
@@ -44,3 +44,10 @@ export function interfaces(model: StackModel): InterfaceView[] {
 
 export const iface = (resource: string, role: string, path: string, groups: string[], undetermined: string[] = []): InterfaceView =>
     ({ resource, role, path, groups, undetermined });
+
+/** The implicit default group of the interface of resource `name`: its VPC (a stack VPC by name) and the stack's group (by name). */
+export function implicitDefaultOf(resources: TestResource[], name: string): { vpc: string | VpcRef; group?: string } | undefined {
+    const model = stackModel(resources);
+    const d = model.interfaces.find((x) => x.resource.name === name)?.implicitDefault;
+    return d && { vpc: d.vpc.kind === "stack" ? (model.byUrn.get(d.vpc.urn)?.name as string) : d.vpc, group: d.group && model.byUrn.get(d.group.urn)?.name };
+}

@@ -2,15 +2,11 @@ import * as assert from "assert";
 import { UNKNOWN } from "../util/run-policy";
 import { TestResource, urnOf } from "../util/run-stack-policy";
 import { TYPES, stackModel } from "../util/stack-fixtures";
-import { group } from "./stack-model-fixtures";
+import { group, implicitDefaultOf } from "./stack-model-fixtures";
 
 describe("graph/stack: which VPC a resource is in, and its default group", () => {
     const vpc: TestResource = { type: TYPES.vpc, name: "main", props: { cidrBlock: "10.0.0.0/16" } };
-    const vpcOf = (resources: TestResource[], name: string) => {
-        const model = stackModel(resources);
-        const n = model.interfaces.find((x) => x.resource.name === name);
-        return n?.implicitDefault && { vpc: n.implicitDefault.vpc.kind === "stack" ? model.byUrn.get(n.implicitDefault.vpc.urn)?.name : n.implicitDefault.vpc, group: n.implicitDefault.group && model.byUrn.get(n.implicitDefault.group.urn)?.name };
-    };
+    const vpcOf = implicitDefaultOf;
 
     it("an instance in a default subnet is in the account's default VPC: the stack's DefaultVpc, whose DefaultSecurityGroup has no vpcId", () => {
         assert.deepStrictEqual(vpcOf([
