@@ -9,9 +9,13 @@
  *     npm run mutate -- policies/net/cidr.ts  # one file
  *     npm run mutate -- --score               # the score per folder, from the committed reports
  *     npm run mutate -- --force <file>        # test every mutant again, reusing no earlier result
+ *     npm run mutate -- <file>:1-120          # only the mutants of those lines (a long file in parts)
  *
  * --force is for static mutants (code run at module load, such as a constant Set): Stryker reuses
  * their earlier result even when new tests would now kill them.
+ *
+ * A run over some lines keeps the results of earlier ones in the same report, and notes the lines run
+ * in <report>.lines until a run over the whole file; --score lists such files as partly run.
  *
  * Each run tests with only the specs of stryker.config.json that import the file (mutate-specs.ts).
  */
@@ -74,11 +78,15 @@ function score(): void {
         let undetected = 0;
         const missing: string[] = [];
         const stale: string[] = [];
+        const partly: string[] = [];
         for (const source of sourceFiles(folder)) {
             const report = reportFile(folder, source);
             if (!fs.existsSync(report)) {
                 missing.push(source);
                 continue;
+            }
+            if (fs.existsSync(`${report}.lines`)) {
+                partly.push(`${source} (lines ${fs.readFileSync(`${report}.lines`, "utf8").trim().split("\n").join(", ")})`);
             }
             const c = counts(report, source);
             detected += c.detected;
@@ -91,11 +99,12 @@ function score(): void {
         const pct = total === 0 ? "n/a" : `${(100 * detected / total).toFixed(1)}%`;
         console.log(`${folder}: ${pct} (${detected} detected of ${total})` +
             (missing.length > 0 ? `; not run yet: ${missing.join(", ")}` : "") +
+            (partly.length > 0 ? `; partly run: ${partly.join(", ")}` : "") +
             (stale.length > 0 ? `; changed since its run: ${stale.join(", ")}` : ""));
     }
 }
 
-function run(source: string, folder: string, force: boolean): number {
+function run(source: string, folder: string, force: boolean, lines?: string): number {
     const report = reportFile(folder, source);
     fs.mkdirSync(path.dirname(report), { recursive: true });
     console.log(`\n== mutation testing ${source} -> ${report}`);
@@ -108,8 +117,13 @@ function run(source: string, folder: string, force: boolean): number {
     const configFile = `.tmp/stryker/${path.basename(report)}`;
     fs.mkdirSync(path.dirname(configFile), { recursive: true });
     fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
-    const child = spawnSync("npx", ["stryker", "run", configFile, "--incremental", "--incrementalFile", report, "--mutate", source,
-        ...(force ? ["--force"] : [])], { stdio: "inherit" });
+    const child = spawnSync("npx", ["stryker", "run", configFile, "--incremental", "--incrementalFile", report,
+        "--mutate", lines === undefined ? source : `${source}:${lines}`, ...(force ? ["--force"] : [])], { stdio: "inherit" });
+    if (child.status === 0 && lines !== undefined) {
+        fs.appendFileSync(`${report}.lines`, `${lines}\n`);
+    } else if (child.status === 0) {
+        fs.rmSync(`${report}.lines`, { force: true });
+    }
     return child.status ?? 1;
 }
 
@@ -119,18 +133,20 @@ if (args.includes("--score")) {
     score();
     process.exit(0);
 }
-const targets: Array<[string, string]> = [];
+const targets: Array<[string, string, string?]> = [];
 for (const arg of args.length > 0 ? args : Object.keys(FOLDERS)) {
+    const range = /^(.*\.ts):(\d+-\d+)$/.exec(arg);
+    const [file, lines] = range ? [range[1], range[2]] : [arg, undefined];
     if (arg in FOLDERS) {
         targets.push(...sourceFiles(arg).map((s): [string, string] => [s, arg]));
-    } else if (folderOf(arg) !== undefined && fs.existsSync(arg)) {
-        targets.push([arg, folderOf(arg) as string]);
+    } else if (folderOf(file) !== undefined && fs.existsSync(file)) {
+        targets.push([file, folderOf(file) as string, lines]);
     } else {
-        console.error(`unknown folder or file: ${arg}; choose from ${Object.keys(FOLDERS).join(", ")} or a file in them`);
+        console.error(`unknown folder or file: ${arg}; choose from ${Object.keys(FOLDERS).join(", ")} or a file in them (file:from-to for some lines)`);
         process.exit(2);
     }
 }
-const failed = targets.filter(([source, folder]) => run(source, folder, force) !== 0).map(([s]) => s);
+const failed = targets.filter(([source, folder, lines]) => run(source, folder, force, lines) !== 0).map(([s]) => s);
 score();
 if (failed.length > 0) {
     console.error(`stryker failed on: ${failed.join(", ")}`);
