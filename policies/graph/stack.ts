@@ -18,7 +18,7 @@ import { StackExports, readExports } from "./exports";
 import { ExposureModel } from "./exposure/exposure";
 import { Keys, uniqueKeys } from "./keys";
 import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
-import { Ref, Targets, knownString, linkRequired, mayHold, push } from "./links";
+import { Ref, Targets, knownString, linkRequired, mayHold, push, refKey } from "./links";
 import { ListedEntry, entriesByList } from "./prefix-list-entries";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers, prefixListCandidates } from "./peers";
@@ -200,8 +200,8 @@ export class StackModel {
 
     /** The group's ID, name and ARN where they are known: a known input that holds none of them does not name the group. */
     private idsOf(groupUrn: string, into: Map<string, string[]>): string[] {
-        const g = this.byUrn.get(groupUrn);
-        const ids = g ? ["id", "name", "arn"].map((k) => str(child(g.root, k))).filter((v): v is string => typeof v === "string") : [];
+        const g = this.byUrn.get(groupUrn) as StackResource;
+        const ids = ["id", "name", "arn"].map((k) => str(child(g.root, k))).filter((v): v is string => typeof v === "string");
         into.set(groupUrn, ids);
         return ids;
     }
@@ -244,25 +244,13 @@ export class StackModel {
 
     /** The interfaces a group is attached to. */
     interfacesWith(urn: string): NetworkInterfaceNode[] {
-        if (!this.byGroup) {
-            this.byGroup = new Map();
-            for (const n of this.interfaces) {
-                for (const g of new Set([...n.groups, ...n.possibleGroups].flatMap((x) => (x.kind === "stack" ? [x.urn] : [])))) {
-                    this.byGroup.set(g, push(this.byGroup.get(g), n));
-                }
-            }
-        }
+        this.byGroup ??= indexBy(this.interfaces, (n) => [...n.groups, ...n.possibleGroups].map(refKey));
         return this.byGroup.get(urn) ?? [];
     }
 
     /** The network interfaces of one resource, in the order it declares them. */
     interfacesOf(resourceUrn: string): NetworkInterfaceNode[] {
-        if (!this.byResource) {
-            this.byResource = new Map();
-            for (const n of this.interfaces) {
-                this.byResource.set(n.resource.urn, push(this.byResource.get(n.resource.urn), n));
-            }
-        }
+        this.byResource ??= indexBy(this.interfaces, (n) => [n.resource.urn]);
         return this.byResource.get(resourceUrn) ?? [];
     }
 
@@ -275,6 +263,17 @@ export class StackModel {
     defaultGroupText(d: VpcDefaultGroup, label: (r: StackResource) => string): string {
         return `the default security group of ${vpcText(d.vpc, label, this.byUrn)}`;
     }
+}
+
+/** The items under each of their keys (an item once per key), in their order. */
+function indexBy<T>(items: readonly T[], keys: (item: T) => string[]): Map<string, T[]> {
+    const out = new Map<string, T[]>();
+    for (const item of items) {
+        for (const k of new Set(keys(item))) {
+            out.set(k, push(out.get(k), item));
+        }
+    }
+    return out;
 }
 
 /** Converts @pulumi/policy's stack resources (dependencies as objects) into the model's input. */
