@@ -112,6 +112,14 @@ describe("compute-reachable-only-through-load-balancers", () => {
                 `a public IPv4 address; ${n.DEFAULT_ACL}; security group: aws.ec2.SecurityGroup 'web-sg' ingress[1].cidrBlocks[0] allows TCP port 8080 from ` +
                 `0.0.0.0/0 (every IPv4 address). It is also reachable through aws.lb.LoadBalancer 'alb': that path is the one to keep. ${FIX}`));
         });
+
+        it("names the load balancer path when the listener names the load balancer and the target group by known ARN (an update)", () => {
+            const known = alb.map((r) => r.name === "alb" || r.name === "web-tg" ? { ...r, props: { ...r.props, arn: `arn:${r.name}` } }
+                : r.name === "https" ? { ...r, props: { ...r.props, loadBalancerArn: "arn:alb", defaultActions: [{ type: "forward", targetGroupArn: "arn:web-tg" }] }, propertyDependencies: {} }
+                    : r);
+            const resources = [...n.network(), ...known, ...webBehind([n.fromGroup(8080), n.tcpFromWorld(8080)], "public-a", { associatePublicIpAddress: true })];
+            assert.deepStrictEqual(run(resources).map((f) => f.message.split(". ")[1]), ["It is also reachable through aws.lb.LoadBalancer 'alb': that path is the one to keep"]);
+        });
     });
 
     it("flags an ECS service with assignPublicIp in a public subnet", () => {

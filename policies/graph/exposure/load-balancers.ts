@@ -67,11 +67,17 @@ export interface LoadBalancerNode {
     readonly forwards: Forward[];
 }
 
-/** The transport protocols of a listener protocol: HTTP, HTTPS, TCP, TLS carry TCP; UDP carries UDP; TCP_UDP both. */
-function protocolsOf(field: Field, classic: boolean): PortProtocol[] {
+/**
+ * The transport protocols of a listener protocol: HTTP, HTTPS, TCP, TLS carry TCP; UDP carries UDP;
+ * TCP_UDP both; GENEVE none (a gateway load balancer's). None declared: HTTP or TCP; not known yet: TCP or UDP.
+ */
+function protocolsOf(field: Field): PortProtocol[] {
     const p = str(field);
-    if (isUndetermined(p) || p === undefined) {
-        return classic || p === undefined ? ["tcp"] : ["tcp", "udp"];
+    if (p === undefined) {
+        return ["tcp"];
+    }
+    if (isUndetermined(p)) {
+        return ["tcp", "udp"];
     }
     const upper = p.toUpperCase();
     return upper === "UDP" ? ["udp"] : upper === "TCP_UDP" ? ["tcp", "udp"] : upper === "GENEVE" ? [] : ["tcp"];
@@ -100,7 +106,7 @@ export class LoadBalancers {
             } else if (r.type === t(LaunchTemplate) || r.type === t(LaunchConfiguration)) {
                 launchers.add(r, ["id", "name"]);
             } else if (r.type === ASG) {
-                asgs.add(r, ["id", "name", "arn"]);
+                asgs.add(r, ["id", "name"]);
             }
         }
         const get = (urn: string) => byUrn.get(urn) as StackResource;
@@ -166,11 +172,12 @@ export class LoadBalancers {
                 return [];
             }
             const fields = list.flatMap((a) => [child(a, "targetGroupArn"), ...forwardGroups(child(child(a, "forward"), "targetGroups"))]).filter((f) => f.state !== "absent");
-            const link = linkList(on, fields, [key], groups, fields.length === 1);
+            // Each field holds one ARN.
+            const link = linkList(on, fields, [key], groups, fields.length === 1, fields.map(() => "one"));
             return [...link.refs, ...link.possible];
         });
         const port = num(child(r.root, "port"));
-        const protocols = protocolsOf(child(r.root, "protocol"), false);
+        const protocols = protocolsOf(child(r.root, "protocol"));
         for (const g of named.filter((x): x is Ref & { kind: "stack" } => x.kind === "stack")) {
             const group = get(g.urn);
             for (const x of targetsOf.get(g.urn) ?? []) {
