@@ -58,6 +58,7 @@ export const TYPE = {
     targetGroup: "aws:lb/targetGroup:TargetGroup",
     targetGroupAttachment: "aws:lb/targetGroupAttachment:TargetGroupAttachment",
     autoscalingGroup: "aws:autoscaling/group:Group",
+    autoscalingAttachment: "aws:autoscaling/attachment:Attachment",
     instanceProfile: "aws:iam/instanceProfile:InstanceProfile",
     rootStack: "pulumi:pulumi:Stack",
     other: "aws:s3/bucket:Bucket",
