@@ -92,7 +92,7 @@ export class Routing {
                 const table = linkRequired(r, "routeTableId", this.tableTargets);
                 const node = table.ref?.kind === "stack" ? this.tables.get(table.ref.urn) : undefined;
                 node?.routes.push(...routesOf(r, true));
-                if (!table.ref && table.standIn !== undefined) {
+                if (table.standIn !== undefined) {
                     // A route on the main table AWS made with a VPC, named through the VPC (vpc.mainRouteTableId).
                     this.vpcTable(table.standIn).routes.push(...routesOf(r, true));
                 } else if (!table.ref && table.undetermined) {
@@ -165,8 +165,9 @@ export class Routing {
 
     private tableGate(t: TableLink, subnet: Ref, family: Family): Gate {
         const ref = t.link.ref;
-        // The table AWS made with a VPC the stack creates (named through the VPC): the local route, and the routes added to it.
-        if (!ref && t.link.standIn !== undefined && this.byUrn.get(t.link.standIn)?.type === TYPE.vpc) {
+        // The table AWS made with a VPC the stack creates (named through the VPC, by its known ID or by dependency):
+        // the local route, and the routes added to it.
+        if (t.link.standIn !== undefined && this.byUrn.get(t.link.standIn)?.type === TYPE.vpc) {
             return this.vpcTableGate(t.link.standIn, subnet, family);
         }
         if (!ref) {
