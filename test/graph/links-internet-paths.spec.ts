@@ -39,8 +39,9 @@ const decoys: Record<string, Spec> = {
 
 /** Each finding: level, what is reachable (the message up to its clauses), resource. */
 const findings = (resources: TestResource[]) => runStackPolicy(adminPortsNotReachableFromInternet, resources).map((f) => [f.level, f.message.split(": ")[0], f.urn]);
-const reachable = ["mandatory", "aws.ec2.Instance 'vm' is reachable from the internet over IPv4 on SSH (TCP port 22)", on(TYPES.instance, "vm")];
-const row = (link: string, stack: Spec[]): Row => ({ link, verdict: findings, stack: [vpc, igw, subnet, sg, ...stack], expected: [reachable], decoys });
+const reachableOn = (label: string, type: string, name: string) => ["mandatory", `${label} '${name}' is reachable from the internet over IPv4 on SSH (TCP port 22)`, on(type, name)];
+const reachable = reachableOn("aws.ec2.Instance", TYPES.instance, "vm");
+const row = (link: string, stack: Spec[], found = reachable): Row => ({ link, verdict: findings, stack: [vpc, igw, subnet, sg, ...stack], expected: [found], decoys });
 
 const rows: Row[] = [
     row("ec2.RouteTable.routes[].gatewayId, ec2.RouteTableAssociation.subnetId and routeTableId", [table([toInternet]), association, vm()]),
@@ -49,6 +50,23 @@ const rows: Row[] = [
     row("ec2.Route.routeTableId = vpc.mainRouteTableId (the main table AWS made with the VPC)", [route(id("main", "mainRouteTableId")), vm()]),
     row("ec2.DefaultRouteTable.defaultRouteTableId", [r(TYPES.defaultRouteTable, "default-rt", { defaultRouteTableId: id("main", "defaultRouteTableId"), routes: [toInternet] }), vm()]),
     row("ec2.Eip.instance", [table([toInternet]), association, vm({}), r(TYPES.eip, "ip", { domain: "vpc", instance: id("vm") })]),
+    row("autoscaling.Group.vpcZoneIdentifiers and launchTemplate.id, ec2.LaunchTemplate.networkInterfaces[].securityGroups", [table([toInternet]), association,
+        r(TYPES.launchTemplate, "lt", { imageId: "ami-1", networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: "true", securityGroups: [id("web")] }] }),
+        r(TYPES.autoscalingGroup, "asg", { maxSize: 2, minSize: 1, vpcZoneIdentifiers: [id("a")], launchTemplate: { id: id("lt") } })],
+    reachableOn("aws.ec2.LaunchTemplate", TYPES.launchTemplate, "lt")),
+    row("ecs.Service.networkConfiguration.subnets and securityGroups", [table([toInternet]), association,
+        r(TYPES.ecsService, "api", { networkConfiguration: { subnets: [id("a")], securityGroups: [id("web")], assignPublicIp: true } })],
+    reachableOn("aws.ecs.Service", TYPES.ecsService, "api")),
+    row("ec2.Eip.networkInterface, ec2.NetworkInterface.subnetId and securityGroups", [table([toInternet]), association,
+        r(TYPES.eni, "nic", { subnetId: id("a"), securityGroups: [id("web")] }), r(TYPES.eip, "ip", { domain: "vpc", networkInterface: id("nic") })],
+    reachableOn("aws.ec2.NetworkInterface", TYPES.eni, "nic")),
+    {
+        ...row("rds.Instance.dbSubnetGroupName and vpcSecurityGroupIds, rds.SubnetGroup.subnetIds", [table([toInternet]), association,
+        r(TYPES.rdsSubnetGroup, "dbs", { subnetIds: [id("a")] }),
+        r(TYPES.rdsInstance, "db", { engine: "postgres", instanceClass: "db.t3.micro", dbSubnetGroupName: id("dbs", "name"), vpcSecurityGroupIds: [id("web")], publiclyAccessible: true })],
+    reachableOn("aws.rds.Instance", TYPES.rdsInstance, "db")),
+        decoys: { ...decoys, dbs: r(TYPES.rdsSubnetGroup, "dbs-decoy", { subnetIds: [id("a-decoy")] }) },
+    },
     // Which Elastic IP it allocates does not decide whether the instance gets a public address.
     row("ec2.EipAssociation.instanceId", [table([toInternet]), association, vm({}), r(TYPES.eipAssociation, "ip-vm", { instanceId: id("vm"), allocationId: "eipalloc-1" })]),
 ];
