@@ -1,9 +1,10 @@
 /**
  * Links of the internet paths: route tables and their routes, associations, internet gateways, the
- * VPC's main and default route tables, and Elastic IPs. Each row is an instance open to the world on
- * SSH whose subnet routes the internet to an internet gateway; links-fixtures.ts checks each row in
- * every mode. The decoys are what the link must not lead to: a VPN gateway instead of the internet
- * gateway, a route table or subnet without the route.
+ * VPC's main and default route tables, Elastic IPs, and where resources are placed (subnets, subnet
+ * groups, launch templates). Each row is a resource open to the world on SSH in a subnet that routes
+ * the internet to an internet gateway; links-fixtures.ts checks each row in every mode. The decoys are
+ * what a link must not lead to (a VPN gateway instead of the internet gateway, a route table without
+ * the route, a subnet outside the stack, a closed group).
  */
 import * as assert from "assert";
 import { adminPortsNotReachableFromInternet } from "../../policies/exposure/admin-ports-not-reachable-from-internet";
