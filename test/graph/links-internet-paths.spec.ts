@@ -68,6 +68,12 @@ const rows: Row[] = [
     reachableOn("aws.rds.Instance", TYPES.rdsInstance, "db")),
         decoys: { ...decoys, dbs: r(TYPES.rdsSubnetGroup, "dbs-decoy", { subnetIds: [id("a-decoy")] }) },
     },
+    row("lb.LoadBalancer.subnets, lb.Listener.loadBalancerArn and defaultActions, lb.TargetGroupAttachment (an internet-facing NLB forwarding SSH)", [
+        table([toInternet]), association, vm({}),
+        r(TYPES.lb, "nlb", { loadBalancerType: "network", subnets: [id("a")] }), r(TYPES.targetGroup, "ssh-tg", { port: 22, protocol: "TCP", vpcId: "vpc-main" }),
+        r(TYPES.listener, "ssh", { loadBalancerArn: id("nlb", "arn"), port: 22, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: id("ssh-tg", "arn") }] }),
+        r(TYPES.targetGroupAttachment, "to-vm", { targetGroupArn: id("ssh-tg", "arn"), targetId: id("vm") })],
+    ["mandatory", "aws.ec2.Instance 'vm' is reachable from the internet through aws.lb.LoadBalancer 'nlb' over IPv4 on SSH (TCP port 22)", on(TYPES.instance, "vm")]),
     // Which Elastic IP it allocates does not decide whether the instance gets a public address.
     row("ec2.EipAssociation.instanceId", [table([toInternet]), association, vm({}), r(TYPES.eipAssociation, "ip-vm", { instanceId: id("vm"), allocationId: "eipalloc-1" })]),
 ];
