@@ -17,6 +17,9 @@ export function stackModel(resources: TestResource[]): StackModel {
         if (!u) {
             throw new Error(`test setup: no resource named ${n}`);
         }
+        if (resources.filter((r) => r.name === n && urnOf(r) !== u).length > 0) {
+            throw new Error(`test setup: a dependency names ${n}, which several resources are named`);
+        }
         return u;
     };
     const input: StackInput[] = resources.map((r) => {
