@@ -69,7 +69,8 @@ export class Routing {
         for (const r of resources) {
             if (r.type === ROUTE_TABLE || r.type === DEFAULT_ROUTE_TABLE) {
                 this.tables.set(r.urn, { resource: r, routes: routesOf(r, false) });
-                this.tableTargets.add(r, r.type === ROUTE_TABLE ? ["id"] : ["id", "defaultRouteTableId"]);
+                // A DefaultRouteTable is also named by its defaultRouteTableId (a RouteTable has none).
+                this.tableTargets.add(r, ["id", "defaultRouteTableId"]);
             } else if (r.type === INTERNET_GATEWAY) {
                 this.gateways.add(r, ["id"]);
             }
@@ -157,10 +158,13 @@ export class Routing {
         });
     }
 
-    /** The gate of the main table AWS made with a VPC of the stack: closed, unless routes were added to it through the VPC. */
+    /**
+     * The gate of the main table AWS made with a VPC of the stack: its local route, the routes added to
+     * it through the VPC, and the routes whose table cannot be told yet.
+     */
     private vpcTableGate(vpcUrn: string, subnet: Ref, family: Family): Gate {
-        const node = this.vpcTables.get(vpcUrn);
-        return node ? this.nodeGate(node, { link: {}, tableOf: "vpc-main-table", via: node.resource }, subnet, family) : CLOSED;
+        const node = this.vpcTables.get(vpcUrn) ?? { resource: this.byUrn.get(vpcUrn) as StackResource, routes: [] };
+        return this.nodeGate(node, { link: {}, tableOf: "vpc-main-table", via: node.resource }, subnet, family);
     }
 
     private tableGate(t: TableLink, subnet: Ref, family: Family): Gate {
