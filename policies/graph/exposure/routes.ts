@@ -228,8 +228,9 @@ export function outside(path: string, reason: string): Undetermined {
 
 /**
  * Sure: the blocks routed to internet gateways that more specific blocks routed elsewhere leave
- * something of, covering the family. Possible: every route that is or may be to an internet gateway,
- * a destination not known yet, or that may hold more than its known blocks, counting as the whole family.
+ * something of, covering the family. Possible: those blocks, and every route that may be to an internet
+ * gateway (its target or its table not known yet) or may hold more than its known blocks (counting as
+ * the whole family).
  */
 function routesGate(node: TableNode, routes: readonly Route[], family: Family, targetOf: (r: Route) => Target,
     hop: (r: Route, gateway: Ref, d: RouteRanges, blocks: readonly RouteBlock[]) => RouteHop, pending: (r: Route) => { why: Undetermined } | undefined,
@@ -249,12 +250,13 @@ function routesGate(node: TableNode, routes: readonly Route[], family: Family, t
     if (covers(normalise(deciding.map((x) => x.b.range)), full)) {
         return { definite: true, possible: true, hops };
     }
-    const maybe = read.filter((x) => x.target.kind !== "elsewhere");
-    const ranges = maybe.flatMap((x) => (x.d.complete ? x.d.blocks.map((b) => b.range) : [familyRange(family)]));
+    // An internet route that more specific routes elsewhere cover whole is no path; a route not sure is.
+    const unsure = read.filter((x) => x.target.kind !== "elsewhere" && (pending(x.route) || x.target.kind === "maybe" || !x.d.complete));
+    const ranges = [...deciding.map((x) => x.b.range), ...unsure.flatMap((x) => (x.d.complete ? x.d.blocks.map((b) => b.range) : [familyRange(family)]))];
     if (!covers(normalise(ranges), full)) {
         return CLOSED;
     }
-    const first = maybe.find((x) => pending(x.route) || x.target.kind === "maybe" || !x.d.complete);
+    const first = unsure[0];
     const pend = first && pending(first.route);
     const doubt = !first ? undefined : pend ? { why: pend.why, urn: first.route.origin.urn }
         : first.target.kind === "maybe" ? { why: first.target.why, urn: first.route.origin.urn } : first.d.doubt;
