@@ -58,7 +58,7 @@ describe("graph/routes: the subnet's table", () => {
 describe("graph/routes: the doubt of a table not in the stack names the property", () => {
     const gate = (resources: TestResource[]) => {
         const model = stackModel(resources);
-        return model.exposure.routing.routing({ kind: "stack", urn: urnOf({ type: TYPE.subnet, name: "a" }) }, "ipv4").doubt?.why.path;
+        return model.exposure.routing.routing({ kind: "stack", urn: urnOf({ type: TYPE.subnet, name: "a" }) }, 4).doubt?.why.path;
     };
 
     it("the subnet's vpcId for the default VPC's main table; the association's routeTableId for a table from outside", () => {
