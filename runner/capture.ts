@@ -39,6 +39,8 @@ export interface CaptureOptions {
      * Returning undefined in an update falls back to `${name}-id`.
      */
     ids?: (type: string, name: string, inputs: Record<string, unknown>) => string | undefined;
+    /** Outputs the provider computes that an update knows (an `arn`, a VPC's `mainRouteTableId`), added to a custom resource's state. Default: none. */
+    outputs?: (type: string, name: string) => Record<string, unknown> | undefined;
     /** Result of a provider function call (data source), e.g. `aws:ec2/getVpc:getVpc`. Default: its inputs. */
     call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
     /** Answer AWS lookups as a fresh account in the config's `aws:region` would (runner/lookups.ts), unless `call` is given. */
@@ -162,7 +164,8 @@ async function capture(program: () => unknown, opts: CaptureOptions): Promise<Ca
                 if (id === undefined && !preview) { id = `${args.name}-id`; }
             }
             // Bridged AWS resources carry their ID among their outputs, as a stack export shows.
-            return { id, state: id === undefined ? inputs : { ...inputs, id } };
+            const computed = args.custom ? opts.outputs?.(args.type, args.name) : undefined;
+            return { id, state: { ...inputs, ...computed, ...(id === undefined ? {} : { id }) } };
         },
         call: args => (opts.call ?? lookups.call)(args.token, args.inputs as Record<string, unknown>, args.provider),
     }, project, stack, preview, opts.organization);
