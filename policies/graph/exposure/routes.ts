@@ -23,7 +23,7 @@ import { covers, normalise, subtract } from "../../net/intervals";
 import { Link, Ref, Targets, depsOf, linkOne, linkRequired } from "../links";
 import type { StackResource } from "../resource";
 import { Network } from "../vpcs";
-import { CLOSED, Gate, RouteHop, TableOf, doubtful, eitherOf } from "./path";
+import { CLOSED, Doubt, Gate, RouteHop, TableOf, doubtful, eitherOf } from "./path";
 import type { RouteBlock, RouteDestinations, RouteRanges } from "./route-destinations";
 
 const ROUTE_TABLE = typeToken(RouteTable);
@@ -190,7 +190,7 @@ export class Routing {
             kind: "route", urn: route.origin.urn, path: route.origin.path, subnet, table: node.resource.urn, tableOf: t.tableOf, via: t.via.urn,
             destination: blocks.map((b) => b.text).join(", "), gateway, ...(d.list ? { prefixList: d.list } : {}),
         });
-        return routesGate(node, [...node.routes, ...this.pendingRoutes.map((p) => p.route)], family, (route) => this.targetOf(route), hop,
+        return routesGate([...node.routes, ...this.pendingRoutes.map((p) => p.route)], family, (route) => this.targetOf(route), hop,
             (route) => this.pendingRoutes.find((p) => p.route === route), this.destinations);
     }
 
@@ -232,7 +232,7 @@ export function outside(path: string, reason: string): Undetermined {
  * gateway (its target or its table not known yet) or may hold more than its known blocks (counting as
  * the whole family).
  */
-function routesGate(node: TableNode, routes: readonly Route[], family: Family, targetOf: (r: Route) => Target,
+function routesGate(routes: readonly Route[], family: Family, targetOf: (r: Route) => Target,
     hop: (r: Route, gateway: Ref, d: RouteRanges, blocks: readonly RouteBlock[]) => RouteHop, pending: (r: Route) => { why: Undetermined } | undefined,
     destinations: RouteDestinations): Gate {
     const full = [familyRange(family)];
@@ -256,9 +256,11 @@ function routesGate(node: TableNode, routes: readonly Route[], family: Family, t
     if (!covers(normalise(ranges), full)) {
         return CLOSED;
     }
+    // The sure blocks do not cover the family (else it returned above), so a route not sure does; an
+    // incomplete destination always says why.
     const first = unsure[0];
-    const pend = first && pending(first.route);
-    const doubt = !first ? undefined : pend ? { why: pend.why, urn: first.route.origin.urn }
-        : first.target.kind === "maybe" ? { why: first.target.why, urn: first.route.origin.urn } : first.d.doubt;
-    return doubtful(doubt ?? { why: unknownAt("routes"), urn: first?.route.origin.urn ?? node.resource.urn }, hops);
+    const pend = pending(first.route);
+    const doubt = pend ? { why: pend.why, urn: first.route.origin.urn }
+        : first.target.kind === "maybe" ? { why: first.target.why, urn: first.route.origin.urn } : first.d.doubt as Doubt;
+    return doubtful(doubt, hops);
 }
