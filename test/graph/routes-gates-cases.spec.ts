@@ -91,6 +91,11 @@ describe("graph/routes: the routes of a table", () => {
         assert.deepStrictEqual(verdict([...network(), ...table([to("0.0.0.0/0", "igw-1")]), pending]), [REACHABLE]);
     });
 
+    it("a route whose table cannot be told yet, to a VPN gateway: no path, wherever it is", () => {
+        const pending = res(TYPE.route, "to-vpn", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", gatewayId: "vgw-1" });
+        assert.deepStrictEqual(verdict([...network(), ...table([to("10.9.0.0/16", "vgw-1")]), pending]), []);
+    });
+
     it("a route whose table cannot be told yet, to the internet, on a table without one: cannot be verified", () => {
         const pending = res(TYPE.route, "to-igw", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" });
         assert.deepStrictEqual(verdict([...network(), ...table([to("10.9.0.0/16", "vgw-1")]), pending]), [["advisory",
