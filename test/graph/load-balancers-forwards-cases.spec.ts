@@ -121,9 +121,9 @@ describe("graph/load-balancers: target groups named through dependencies", () =>
         { targetGroupArn: [n], targetId: ["vm"] }));
     const targetGroups = (l: TestResource) => forwards([lb(), l, ...groups, vm(), ...attachments]).map((f) => f[6]);
 
-    it("one unknown ARN (a weighted forward's) that depends on two groups names the first", () => {
-        assert.deepStrictEqual(targetGroups(listener({ defaultActions: [{ type: "forward", forward: { targetGroups: [{ arn: UNKNOWN }] } }] }, { defaultActions: ["one", "two"] })),
-            ["one"]);
+    it("one unknown ARN (a weighted forward's, or the action's) that depends on two groups may name either", () => {
+        assert.deepStrictEqual([targetGroups(listener({ defaultActions: [{ type: "forward", forward: { targetGroups: [{ arn: UNKNOWN }] } }] }, { defaultActions: ["one", "two"] })),
+            targetGroups(listener({ defaultActions: [{ type: "forward", targetGroupArn: UNKNOWN }] }, { defaultActions: ["one", "two"] }))], [["one", "two"], ["one", "two"]]);
     });
 
     it("two unknown ARNs whose dependencies name three groups: which two cannot be told, so each may be named", () => {

@@ -91,6 +91,18 @@ describe("graph/routes: the routes of a table", () => {
         assert.deepStrictEqual(verdict([...network(), ...table([to("0.0.0.0/0", "igw-1")]), pending]), [REACHABLE]);
     });
 
+    it("routes to a VPN gateway whose table cannot be told yet may hide the subnet's internet route: cannot be verified", () => {
+        const pending = (name: string, cidr: string) => res(TYPE.route, name, { routeTableId: UNKNOWN, destinationCidrBlock: cidr, gatewayId: "vgw-1" });
+        assert.deepStrictEqual(verdict([...network(), ...table([to("0.0.0.0/0", "igw-1")]), pending("low", "0.0.0.0/1"), pending("high", "128.0.0.0/1")]), [["advisory",
+            `Cannot be verified at preview: routeTableId of aws.ec2.Route 'low' is not known until the resource is created. ${MAY}`, VM]]);
+    });
+
+    it("a route whose target or table is not known yet, which more specific routes to a VPN gateway cover whole, is no path", () => {
+        const vpn = [to("0.0.0.0/1", "vgw-1"), to("128.0.0.0/1", "vgw-1")];
+        const pending = res(TYPE.route, "to-igw", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" });
+        assert.deepStrictEqual([verdict([...network(), ...table([...vpn, { cidrBlock: "0.0.0.0/0", gatewayId: UNKNOWN }])]), verdict([...network(), ...table(vpn), pending])], [[], []]);
+    });
+
     it("a route whose table cannot be told yet, to a VPN gateway: no path, wherever it is", () => {
         const pending = res(TYPE.route, "to-vpn", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", gatewayId: "vgw-1" });
         assert.deepStrictEqual(verdict([...network(), ...table([to("10.9.0.0/16", "vgw-1")]), pending]), []);

@@ -69,7 +69,8 @@ export interface LoadBalancerNode {
 
 /**
  * The transport protocols of a listener protocol: HTTP, HTTPS, TCP, TLS carry TCP; UDP carries UDP;
- * TCP_UDP both; GENEVE none (a gateway load balancer's). None declared: HTTP or TCP; not known yet: TCP or UDP.
+ * TCP_UDP both; GENEVE none. None declared: TCP (an application load balancer's HTTP, a network one's TCP;
+ * a gateway load balancer's listener, which declares none, is read as TCP too); not known yet: TCP or UDP.
  */
 function protocolsOf(field: Field): PortProtocol[] {
     const p = str(field);
@@ -171,10 +172,9 @@ export class LoadBalancers {
             if (isUndetermined(list)) {
                 return [];
             }
-            const fields = list.flatMap((a) => [child(a, "targetGroupArn"), ...forwardGroups(child(child(a, "forward"), "targetGroups"))]).filter((f) => f.state !== "absent");
-            // Each field holds one ARN.
-            const link = linkList(on, fields, [key], groups, fields.length === 1, fields.map(() => "one"));
-            return [...link.refs, ...link.possible];
+            const fields = list.flatMap((a) => [child(a, "targetGroupArn"), ...forwardGroups(child(child(a, "forward"), "targetGroups"))]);
+            // Each field holds one ARN; one not known yet may be any target group the actions depend on.
+            return linkList(on, fields, [key], groups, true, fields.map((f) => (f.state === "unknown" ? "list" : "one"))).refs;
         });
         const port = num(child(r.root, "port"));
         const protocols = protocolsOf(child(r.root, "protocol"));

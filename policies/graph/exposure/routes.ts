@@ -241,8 +241,10 @@ function routesGate(routes: readonly Route[], family: Family, targetOf: (r: Rout
         return d ? [{ route, target: targetOf(route), d }] : [];
     });
     const blocks = read.flatMap((x) => x.d.blocks.map((b) => ({ ...x, b })));
-    const deciding = blocks.filter((x) => x.target.kind === "internet" && !pending(x.route)).filter((x) => subtract([x.b.range],
-        normalise(blocks.filter((y) => y.target.kind === "elsewhere" && y.b.prefix > x.b.prefix).map((y) => y.b.range))).length > 0);
+    // Whether more specific routes elsewhere (only sure ones, or those whose table is not known yet too) leave something of a block.
+    const left = (x: (typeof blocks)[number], withPending: boolean) => subtract([x.b.range], normalise(blocks
+        .filter((y) => y.target.kind === "elsewhere" && (withPending || !pending(y.route)) && y.b.prefix > x.b.prefix).map((y) => y.b.range))).length > 0;
+    const deciding = blocks.filter((x) => x.target.kind === "internet" && !pending(x.route) && left(x, true));
     const hops = read.flatMap((x) => {
         const mine = deciding.filter((y) => y.route === x.route).map((y) => y.b);
         return mine.length > 0 ? [hop(x.route, (x.target as { gateway: Ref }).gateway, x.d, mine)] : [];
@@ -250,15 +252,17 @@ function routesGate(routes: readonly Route[], family: Family, targetOf: (r: Rout
     if (covers(normalise(deciding.map((x) => x.b.range)), full)) {
         return { definite: true, possible: true, hops };
     }
-    // An internet route that more specific routes elsewhere cover whole is no path; a route not sure is.
-    const unsure = read.filter((x) => x.target.kind !== "elsewhere" && (pending(x.route) || x.target.kind === "maybe" || !x.d.complete));
-    const ranges = [...deciding.map((x) => x.b.range), ...unsure.flatMap((x) => (x.d.complete ? x.d.blocks.map((b) => b.range) : [familyRange(family)]))];
+    // What may reach the internet: what sure routes elsewhere leave of the routes that are or may be to an internet
+    // gateway; a destination that may hold more than its blocks counts as the whole family.
+    const unsure = (x: (typeof read)[number]) => !!pending(x.route) || x.target.kind === "maybe" || !x.d.complete;
+    const maybe = read.filter((x) => x.target.kind !== "elsewhere");
+    const ranges = [...blocks.filter((x) => x.target.kind !== "elsewhere" && left(x, false)).map((x) => x.b.range),
+        ...maybe.filter((x) => !x.d.complete).map(() => familyRange(family))];
     if (!covers(normalise(ranges), full)) {
         return CLOSED;
     }
-    // The sure blocks do not cover the family (else it returned above), so a route not sure does; an
-    // incomplete destination always says why.
-    const first = unsure[0];
+    // Not sure because of a route that is not sure, or one elsewhere whose table is not known yet (which may hide the rest).
+    const first = maybe.find(unsure) ?? (read.find((x) => pending(x.route)) as (typeof read)[number]);
     const pend = pending(first.route);
     const doubt = pend ? { why: pend.why, urn: first.route.origin.urn }
         : first.target.kind === "maybe" ? { why: first.target.why, urn: first.route.origin.urn } : first.d.doubt as Doubt;
