@@ -103,6 +103,10 @@ describe("graph/routes: the routes of a table", () => {
         assert.deepStrictEqual([verdict([...network(), ...table([...vpn, { cidrBlock: "0.0.0.0/0", gatewayId: UNKNOWN }])]), verdict([...network(), ...table(vpn), pending])], [[], []]);
     });
 
+    it("a route to a VPN gateway whose destination is a prefix list from outside the stack: no path", () => {
+        assert.deepStrictEqual(verdict([...network(), ...table([{ destinationPrefixListId: "pl-0ext", gatewayId: "vgw-1" }])]), []);
+    });
+
     it("a route whose table cannot be told yet, to a VPN gateway: no path, wherever it is", () => {
         const pending = res(TYPE.route, "to-vpn", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", gatewayId: "vgw-1" });
         assert.deepStrictEqual(verdict([...network(), ...table([to("10.9.0.0/16", "vgw-1")]), pending]), []);
