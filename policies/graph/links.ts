@@ -11,13 +11,6 @@ import { Field, MAX_LIST, Maybe, Undetermined, child, describe, elements, invali
 /** A resource a property names: one of the stack's, or one from outside it (known by ID only). */
 export type Ref = { readonly kind: "stack"; readonly urn: string } | { readonly kind: "external"; readonly id: string };
 
-/** `list` with `item` appended in place (a new list when there is none): linear for many items. */
-export function push<T>(list: T[] | undefined, item: T): T[] {
-    const out = list ?? [];
-    out.push(item);
-    return out;
-}
-
 export function refKey(r: Ref): string {
     return r.kind === "stack" ? r.urn : `external:${r.id}`;
 }

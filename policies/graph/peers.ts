@@ -9,7 +9,8 @@
 import { isPeerList } from "../model/sg-peers";
 import { SgRule } from "../model/sg-rules";
 import { isUndetermined } from "../model/values";
-import { Ref, Targets, depsOf, push, refKey } from "./links";
+import { Ref, Targets, depsOf, refKey } from "./links";
+import { push } from "./lists";
 import type { StackResource } from "./resource";
 
 /** The top-level input a rule's peer was written under: "ingress", "sourceSecurityGroupId", ... */

@@ -5,7 +5,8 @@
  */
 import { PREFIX_LIST_ENTRY } from "../model/prefix-lists";
 import { Undetermined } from "../model/values";
-import { Targets, depsOf, linkRequired, push } from "./links";
+import { Targets, depsOf, linkRequired } from "./links";
+import { push } from "./lists";
 import type { StackResource } from "./resource";
 
 export interface ListedEntry {

@@ -8,7 +8,8 @@
  */
 import { SgRuleSet } from "../model/sg-rules";
 import { Undetermined } from "../model/values";
-import { Ref, Targets, depsOf, push, refKey } from "./links";
+import { Ref, Targets, depsOf, refKey } from "./links";
+import { push } from "./lists";
 import type { StackResource } from "./resource";
 import type { VpcDefaultGroup } from "./vpcs";
 

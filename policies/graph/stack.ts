@@ -18,7 +18,8 @@ import { StackExports, readExports } from "./exports";
 import { ExposureModel } from "./exposure/exposure";
 import { Keys, uniqueKeys } from "./keys";
 import { Attachment, NetworkInterfaceNode, attachAll, declaredInterfaces } from "./interfaces";
-import { Ref, Targets, knownString, linkRequired, mayHold, push, refKey } from "./links";
+import { Ref, Targets, knownString, linkRequired, mayHold, refKey } from "./links";
+import { indexBy } from "./lists";
 import { ListedEntry, entriesByList } from "./prefix-list-entries";
 import { NaclGraph, buildNaclGraph } from "./nacl-graph";
 import { linkRulePeers, prefixListCandidates } from "./peers";
@@ -263,17 +264,6 @@ export class StackModel {
     defaultGroupText(d: VpcDefaultGroup, label: (r: StackResource) => string): string {
         return `the default security group of ${vpcText(d.vpc, label, this.byUrn)}`;
     }
-}
-
-/** The items under each of their keys (an item once per key), in their order. */
-function indexBy<T>(items: readonly T[], keys: (item: T) => string[]): Map<string, T[]> {
-    const out = new Map<string, T[]>();
-    for (const item of items) {
-        for (const k of new Set(keys(item))) {
-            out.set(k, push(out.get(k), item));
-        }
-    }
-    return out;
 }
 
 /** Converts @pulumi/policy's stack resources (dependencies as objects) into the model's input. */

@@ -11,7 +11,7 @@
  */
 import { integer, integerSchema } from "../core/config";
 import { KnownEntry, NaclNode, directionEntries, directionKnown, possibleFamilies } from "../graph/nacl";
-import { push } from "../graph/links";
+import { push } from "../graph/lists";
 import { NaclEntry, undeterminedPart } from "../model/nacl-entries";
 import { Undetermined, isUndetermined } from "../model/values";
 import { familyName } from "../net/cidr";

@@ -17,7 +17,7 @@ export function stackModel(resources: TestResource[]): StackModel {
         if (!u) {
             throw new Error(`test setup: no resource named ${n}`);
         }
-        if (resources.filter((r) => r.name === n && urnOf(r) !== u).length > 0) {
+        if (resources.some((r) => r.name === n && urnOf(r) !== u)) {
             throw new Error(`test setup: a dependency names ${n}, which several resources are named`);
         }
         return u;

@@ -27,7 +27,8 @@ import { TargetGroupAttachment as LbTargetGroupAttachment } from "@pulumi/aws/lb
 import { typeToken } from "../../model/types";
 import { Field, Maybe, child, elements, isUndetermined, num, str, unknownAt } from "../../model/values";
 import { PortProtocol } from "../../net/nacl-eval";
-import { Ref, Targets, linkList, linkOne, linkRequired, push } from "../links";
+import { Ref, Targets, linkList, linkOne, linkRequired } from "../links";
+import { indexBy, push } from "../lists";
 import type { StackResource } from "../resource";
 import { Network } from "../vpcs";
 import { TrafficGate } from "./path";
@@ -235,14 +236,10 @@ export function noGroupsGate(lb: StackResource, network: Network): TrafficGate {
 
 /** Resources by the resource of the stack that their field links to, in their order. */
 function byLink(resources: readonly StackResource[], key: string, targets: Targets): Map<string, StackResource[]> {
-    const out = new Map<string, StackResource[]>();
-    for (const x of resources) {
+    return indexBy(resources, (x) => {
         const ref = linkOne(x, key, targets)?.ref;
-        if (ref?.kind === "stack") {
-            out.set(ref.urn, push(out.get(ref.urn), x));
-        }
-    }
-    return out;
+        return ref?.kind === "stack" ? [ref.urn] : [];
+    });
 }
 
 /** The `arn` of each target group of a weighted forward. */

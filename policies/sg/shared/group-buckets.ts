@@ -4,7 +4,7 @@
  * outside the stack; and the interfaces each such group is on.
  */
 import { NetworkInterfaceNode } from "../../graph/interfaces";
-import { push } from "../../graph/links";
+import { push } from "../../graph/lists";
 import { dependencyKey } from "../../graph/rule-groups";
 import { StackModel, StackResource } from "../../graph/stack";
 import { SgRule, ruleIdentity } from "../../model/sg-rules";
